@@ -1,0 +1,86 @@
+#include "app/cli/cli.h"
+
+#include "app/cli/commands.h"
+#include "core/storage/datadir.h"
+#include "core/version.h"
+
+#include <array>
+
+namespace rapport::cli {
+
+namespace {
+
+struct Command {
+    const char* name;
+    const char* summary;
+    int (*run)(CommandContext&, const QStringList&);
+};
+
+constexpr std::array kCommands {
+    Command { "info", "Show where Rapport keeps its data; --check verifies the database",
+        &infoCommand },
+};
+
+void printHelp(QTextStream& out)
+{
+    out << "Usage: rapport-cli [--data-dir DIR] COMMAND [OPTIONS]\n\n"
+           "Rapport's command line: the same data and engine as the Rapport window, "
+           "for scripts and quick checks.\n\n"
+           "Commands:\n";
+    for (const Command& command : kCommands)
+        out << "  " << QString::fromLatin1(command.name).leftJustified(12) << command.summary << '\n';
+    out << "\nGlobal options:\n"
+           "  --data-dir DIR  Use DIR for the database and recordings (default: $"
+        << storage::kDataDirEnv
+        << ",\n"
+           "                  else ~/.local/share/rapport)\n"
+           "  -h, --help      Show this help; 'rapport-cli COMMAND --help' for a command\n"
+           "  -v, --version   Show the version\n\n"
+           "Exit codes: 0 ok, 1 failed, 2 bad arguments, 3 unreadable input or no audio device,\n"
+           "4 data folder or database cannot be used.\n";
+    out.flush();
+}
+
+} // namespace
+
+int run(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    CommandContext ctx { out, err, storage::defaultDataDirectory() };
+    qsizetype i = 0;
+    for (; i < args.size() && args[i].startsWith(QLatin1Char('-')); ++i) {
+        const QString& arg = args[i];
+        if (arg == QLatin1String("-h") || arg == QLatin1String("--help")) {
+            printHelp(out);
+            return kExitOk;
+        }
+        if (arg == QLatin1String("-v") || arg == QLatin1String("--version")) {
+            out << "rapport-cli " << kVersion << '\n';
+            out.flush();
+            return kExitOk;
+        }
+        if (arg == QLatin1String("--data-dir") || arg.startsWith(QLatin1String("--data-dir="))) {
+            QString value = arg.section(QLatin1Char('='), 1);
+            if (!arg.contains(QLatin1Char('='))) {
+                if (++i == args.size())
+                    return ctx.usageError({}, QStringLiteral("--data-dir needs a folder."));
+                value = args[i];
+            }
+            if (value.trimmed().isEmpty())
+                return ctx.usageError({}, QStringLiteral("--data-dir needs a folder."));
+            ctx.dataDir = value;
+            continue;
+        }
+        return ctx.usageError({}, QStringLiteral("unknown option '%1'.").arg(arg));
+    }
+    if (i == args.size())
+        return ctx.usageError({}, QStringLiteral("no command given."));
+
+    const QString name = args[i];
+    for (const Command& command : kCommands) {
+        if (name == QLatin1String(command.name))
+            return command.run(ctx, args.mid(i + 1));
+    }
+    return ctx.usageError({}, QStringLiteral("unknown command '%1'.").arg(name));
+}
+
+} // namespace rapport::cli

@@ -1,0 +1,59 @@
+#include "app/cli/commandcontext.h"
+
+#include <QCoreApplication>
+
+namespace rapport::cli {
+
+int CommandContext::fail(const Error& error, int code)
+{
+    err << "rapport-cli: " << error.what;
+    if (!error.detail.isEmpty())
+        err << " (" << error.detail << ')';
+    err << '\n';
+    if (!error.fix.isEmpty())
+        err << error.fix << '\n';
+    err.flush();
+    return code;
+}
+
+int CommandContext::usageError(const QString& command, const QString& message)
+{
+    err << "rapport-cli: " << message << '\n'
+        << "Run 'rapport-cli " << (command.isEmpty() ? QString() : command + QLatin1Char(' '))
+        << "--help' for usage.\n";
+    err.flush();
+    return kExitUsage;
+}
+
+std::optional<storage::Store> CommandContext::openStore()
+{
+    Result<storage::Store> store = storage::openStore(dataDir);
+    if (!store) {
+        fail(store.error(), kExitData);
+        return std::nullopt;
+    }
+    return std::move(*store);
+}
+
+std::optional<int> parseCommandLine(CommandContext& ctx, QCommandLineParser& parser,
+    const QString& command, const QStringList& args)
+{
+    const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") },
+        QStringLiteral("Show this help."));
+    parser.addOption(help);
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    if (!parser.parse(QStringList { QStringLiteral("rapport-cli ") + command } + args))
+        return ctx.usageError(command, parser.errorText());
+    if (parser.isSet(help)) {
+        // helpText() names the running binary by its path; show the command as it is typed.
+        const QString text = parser.helpText();
+        const QString prefix = QStringLiteral("Usage: ") + QCoreApplication::arguments().constFirst();
+        ctx.out << "Usage: rapport-cli [--data-dir DIR] " << command
+                << (text.startsWith(prefix) ? text.mid(prefix.size()) : text);
+        ctx.out.flush();
+        return kExitOk;
+    }
+    return std::nullopt;
+}
+
+} // namespace rapport::cli

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/common/error.h"
+#include "core/storage/store.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+#include <QTextStream>
+#include <optional>
+
+namespace rapport::cli {
+
+/// rapport-cli's exit codes (documented in --help and the README).
+enum ExitCode : int {
+    kExitOk = 0,
+    kExitFailure = 1, ///< the command ran but could not do what was asked
+    kExitUsage = 2, ///< unknown command, unknown option, missing or nonsensical value
+    kExitInput = 3, ///< unreadable or unsupported input file, no audio device
+    kExitData = 4, ///< the data folder or database cannot be used
+};
+
+/// What every command gets: output streams and the global options.
+struct CommandContext {
+    QTextStream& out;
+    QTextStream& err;
+    QString dataDir; ///< from --data-dir, RAPPORT_DATA_DIR or the XDG default
+
+    /// Prints "rapport-cli: what (detail)" and the fix to stderr; returns `code`.
+    int fail(const Error& error, int code);
+    /// Prints a usage error and the hint to see --help; returns kExitUsage.
+    int usageError(const QString& command, const QString& message);
+    /// Opens the data folder and database; on failure prints why and returns nullopt.
+    std::optional<storage::Store> openStore();
+};
+
+/// Parses a command's arguments. Returns an exit code when the command should stop now (help was
+/// printed, or the arguments are wrong), nullopt when it should run.
+std::optional<int> parseCommandLine(CommandContext& ctx, QCommandLineParser& parser,
+    const QString& command, const QStringList& args);
+
+} // namespace rapport::cli

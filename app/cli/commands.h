@@ -1,0 +1,10 @@
+#pragma once
+
+#include "app/cli/commandcontext.h"
+
+namespace rapport::cli {
+
+/// Each command parses its own arguments (the words after its name) and returns an exit code.
+int infoCommand(CommandContext& ctx, const QStringList& args);
+
+} // namespace rapport::cli

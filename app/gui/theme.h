@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QPalette>
+#include <QString>
+
+class QApplication;
+
+namespace rapport::gui {
+
+/// The user's appearance choice. System follows the desktop's palette (via the platform theme).
+enum class Appearance { System, Light, Dark };
+
+QString appearanceKey(Appearance appearance);
+Appearance appearanceFromKey(const QString& key); ///< unknown keys mean System
+
+/// Applies an appearance to the application; remembers the desktop's own style and palette so
+/// that going back to System restores them exactly.
+class ThemeManager
+{
+public:
+    explicit ThemeManager(QApplication& app);
+    void apply(Appearance appearance);
+    Appearance appearance() const { return m_appearance; }
+    /// True when the palette in force has a dark window colour.
+    static bool isDark(const QPalette& palette);
+
+private:
+    QApplication& m_app;
+    QString m_systemStyle;
+    QPalette m_systemPalette;
+    Appearance m_appearance = Appearance::System;
+};
+
+} // namespace rapport::gui

@@ -1,0 +1,180 @@
+#include "app/gui/aboutdialog.h"
+#include "app/gui/mainwindow.h"
+#include "app/gui/settingspage.h"
+#include "app/gui/startup.h"
+#include "app/gui/theme.h"
+#include "core/version.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <gtest/gtest.h>
+
+namespace rapport::gui {
+namespace {
+
+class MainWindowTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        auto store = storage::openStore(m_dir.filePath(QStringLiteral("data")));
+        ASSERT_TRUE(store.ok()) << store.error().toString().toStdString();
+        m_store = std::move(*store);
+        m_settings = std::make_unique<QSettings>(
+            m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    }
+
+    void TearDown() override { m_theme.apply(Appearance::System); }
+
+    QTemporaryDir m_dir;
+    storage::Store m_store;
+    std::unique_ptr<QSettings> m_settings;
+    ThemeManager m_theme { *qApp };
+};
+
+TEST_F(MainWindowTest, OffersTheFiveSectionsInOrder)
+{
+    MainWindow window(m_store, m_theme, *m_settings);
+    ASSERT_EQ(window.navigation()->count(), MainWindow::kSectionCount);
+    ASSERT_EQ(window.pages()->count(), MainWindow::kSectionCount);
+    const QStringList expected { QStringLiteral("Rehearse"), QStringLiteral("Conversation cards"),
+        QStringLiteral("Progress"), QStringLiteral("Pitches"), QStringLiteral("Settings") };
+    for (int i = 0; i < MainWindow::kSectionCount; ++i) {
+        EXPECT_EQ(window.navigation()->item(i)->text(), expected[i]);
+        EXPECT_EQ(window.pages()->widget(i)->accessibleName(), expected[i]);
+    }
+}
+
+TEST_F(MainWindowTest, KeyboardMovesBetweenSections)
+{
+    MainWindow window(m_store, m_theme, *m_settings);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    window.navigation()->setFocus();
+    window.showSection(MainWindow::Section::Rehearse);
+
+    QTest::keyClick(window.navigation(), Qt::Key_Down);
+    EXPECT_EQ(window.currentSection(), MainWindow::Section::Cards);
+    EXPECT_EQ(window.pages()->currentIndex(), 1);
+
+    QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);
+    EXPECT_EQ(window.currentSection(), MainWindow::Section::Settings);
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    EXPECT_EQ(window.currentSection(), MainWindow::Section::Progress);
+}
+
+TEST_F(MainWindowTest, RemembersGeometryAndSectionAcrossRestarts)
+{
+    {
+        MainWindow window(m_store, m_theme, *m_settings);
+        window.show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+        window.resize(812, 577);
+        window.showSection(MainWindow::Section::Pitches);
+        window.close();
+    }
+    MainWindow again(m_store, m_theme, *m_settings);
+    again.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&again));
+    EXPECT_EQ(again.size(), QSize(812, 577));
+    EXPECT_EQ(again.currentSection(), MainWindow::Section::Pitches);
+}
+
+TEST_F(MainWindowTest, EveryControlHasANameForAssistiveTechnology)
+{
+    MainWindow window(m_store, m_theme, *m_settings);
+    for (QAbstractButton* button : window.findChildren<QAbstractButton*>()) {
+        if (button->objectName().startsWith(QLatin1String("qt_")))
+            continue; // Qt's own internals, e.g. the menu bar's overflow button
+        EXPECT_FALSE(button->accessibleName().isEmpty() && button->text().isEmpty())
+            << button->metaObject()->className();
+    }
+    for (QComboBox* box : window.findChildren<QComboBox*>())
+        EXPECT_FALSE(box->accessibleName().isEmpty());
+    EXPECT_FALSE(window.navigation()->accessibleName().isEmpty());
+}
+
+TEST_F(MainWindowTest, SettingsShowTheDataFolderAndSchema)
+{
+    MainWindow window(m_store, m_theme, *m_settings);
+    bool foundFolder = false;
+    for (QLabel* label : window.findChildren<QLabel*>())
+        foundFolder = foundFolder || label->text() == m_store.paths.root;
+    EXPECT_TRUE(foundFolder);
+}
+
+TEST_F(MainWindowTest, DarkAppearanceIsAppliedRememberedAndReversible)
+{
+    const QPalette system = QApplication::palette();
+    SettingsPage page(m_store, m_theme, *m_settings);
+    QComboBox* box = page.appearanceBox();
+    const int dark = box->findData(QStringLiteral("dark"));
+    ASSERT_GE(dark, 0);
+    box->setCurrentIndex(dark);
+    emit box->activated(dark);
+    EXPECT_TRUE(ThemeManager::isDark(QApplication::palette()));
+    EXPECT_EQ(m_settings->value(QStringLiteral("appearance")).toString(), QStringLiteral("dark"));
+
+    const int light = box->findData(QStringLiteral("light"));
+    box->setCurrentIndex(light);
+    emit box->activated(light);
+    EXPECT_FALSE(ThemeManager::isDark(QApplication::palette()));
+
+    const int followSystem = box->findData(QStringLiteral("system"));
+    box->setCurrentIndex(followSystem);
+    emit box->activated(followSystem);
+    EXPECT_EQ(QApplication::palette().color(QPalette::Window), system.color(QPalette::Window));
+}
+
+TEST(AboutDialogTest, ShowsTheVersion)
+{
+    AboutDialog dialog(QStringLiteral("/tmp/some-data"));
+    auto* version = dialog.findChild<QLabel*>(QStringLiteral("aboutVersion"));
+    ASSERT_NE(version, nullptr);
+    EXPECT_EQ(version->text(), QStringLiteral("Rapport ") + QString::fromLatin1(kVersion));
+}
+
+TEST(StartupTest, ErrorDialogSaysWhatAndWhatToDo)
+{
+    QString text;
+    QString informative;
+    QTimer::singleShot(0, qApp, [&] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        ASSERT_NE(box, nullptr);
+        text = box->text();
+        informative = box->informativeText();
+        box->close();
+    });
+    showStartupError(Error { ErrorKind::NewerSchema, QStringLiteral("Written by a newer Rapport."),
+        QStringLiteral("Install the newer Rapport again."), {} });
+    EXPECT_EQ(text, QStringLiteral("Written by a newer Rapport."));
+    EXPECT_EQ(informative, QStringLiteral("Install the newer Rapport again."));
+}
+
+TEST(StartupTest, ParsesDataDirAndRejectsUnknownArguments)
+{
+    auto options = parseGuiArguments({ QStringLiteral("--data-dir"), QStringLiteral("/tmp/x") });
+    ASSERT_TRUE(options.ok());
+    EXPECT_EQ(options->dataDir, QStringLiteral("/tmp/x"));
+    EXPECT_TRUE(options->dataDirChosen);
+    auto equals = parseGuiArguments({ QStringLiteral("--data-dir=/tmp/y") });
+    ASSERT_TRUE(equals.ok());
+    EXPECT_EQ(equals->dataDir, QStringLiteral("/tmp/y"));
+    EXPECT_FALSE(parseGuiArguments({ QStringLiteral("--data-dir") }).ok());
+    auto unknown = parseGuiArguments({ QStringLiteral("--nope") });
+    ASSERT_FALSE(unknown.ok());
+    EXPECT_EQ(unknown.error().kind, ErrorKind::InvalidArgument);
+}
+
+} // namespace
+} // namespace rapport::gui

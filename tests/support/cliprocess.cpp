@@ -1,0 +1,34 @@
+#include "tests/support/cliprocess.h"
+
+#include <QProcess>
+
+namespace rapport::test {
+
+ProcessResult runProgram(const QString& program, const QStringList& args, const QProcessEnvironment& env)
+{
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.start(program, args);
+    ProcessResult result;
+    if (!process.waitForStarted(10000)) {
+        result.err = QStringLiteral("could not start ") + program;
+        return result;
+    }
+    process.waitForFinished(60000);
+    result.crashed = process.exitStatus() == QProcess::CrashExit;
+    result.exitCode = process.exitCode();
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+ProcessResult runCli(const QStringList& args, const QString& dataDir)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (!dataDir.isEmpty())
+        env.insert(QStringLiteral("RAPPORT_DATA_DIR"), dataDir);
+    return runProgram(QStringLiteral(RAPPORT_CLI_PATH), args, env);
+}
+
+} // namespace rapport::test

@@ -1,0 +1,10 @@
+// GoogleTest entry point for tests that need a QCoreApplication (Qt SQL, QProcess, event loops).
+#include <QCoreApplication>
+#include <gtest/gtest.h>
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}
