@@ -25,7 +25,9 @@ void BM_ReopenCurrentStore(benchmark::State& state)
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("data"));
-    { auto first = rapport::storage::openStore(path); }
+    {
+        auto first = rapport::storage::openStore(path);
+    }
     for (auto _ : state) {
         auto store = rapport::storage::openStore(path);
         if (!store)

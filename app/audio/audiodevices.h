@@ -7,7 +7,8 @@
 namespace rapport::audio {
 
 /// A microphone as the sound system names it.
-struct InputDevice {
+struct InputDevice
+{
     QString id; ///< stable identifier from Qt Multimedia
     QString description; ///< human-readable name, e.g. "Built-in Audio Analog Stereo"
 };

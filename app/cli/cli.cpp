@@ -10,15 +10,16 @@ namespace rapport::cli {
 
 namespace {
 
-struct Command {
+struct Command
+{
     const char* name;
     const char* summary;
     int (*run)(CommandContext&, const QStringList&);
 };
 
 constexpr std::array kCommands {
-    Command { "info", "Show where Rapport keeps its data; --check verifies the database",
-        &infoCommand },
+    Command {
+        "info", "Show where Rapport keeps its data; --check verifies the database", &infoCommand },
 };
 
 void printHelp(QTextStream& out)
@@ -28,7 +29,8 @@ void printHelp(QTextStream& out)
            "for scripts and quick checks.\n\n"
            "Commands:\n";
     for (const Command& command : kCommands)
-        out << "  " << QString::fromLatin1(command.name).leftJustified(12) << command.summary << '\n';
+        out << "  " << QString::fromLatin1(command.name).leftJustified(12) << command.summary
+            << '\n';
     out << "\nGlobal options:\n"
            "  --data-dir DIR  Use DIR for the database and recordings (default: $"
         << storage::kDataDirEnv

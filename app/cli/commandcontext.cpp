@@ -38,8 +38,8 @@ std::optional<storage::Store> CommandContext::openStore()
 std::optional<int> parseCommandLine(CommandContext& ctx, QCommandLineParser& parser,
     const QString& command, const QStringList& args)
 {
-    const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") },
-        QStringLiteral("Show this help."));
+    const QCommandLineOption help(
+        { QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
     parser.addOption(help);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     if (!parser.parse(QStringList { QStringLiteral("rapport-cli ") + command } + args))
@@ -47,7 +47,8 @@ std::optional<int> parseCommandLine(CommandContext& ctx, QCommandLineParser& par
     if (parser.isSet(help)) {
         // helpText() names the running binary by its path; show the command as it is typed.
         const QString text = parser.helpText();
-        const QString prefix = QStringLiteral("Usage: ") + QCoreApplication::arguments().constFirst();
+        const QString prefix
+            = QStringLiteral("Usage: ") + QCoreApplication::arguments().constFirst();
         ctx.out << "Usage: rapport-cli [--data-dir DIR] " << command
                 << (text.startsWith(prefix) ? text.mid(prefix.size()) : text);
         ctx.out.flush();

@@ -20,7 +20,8 @@ enum ExitCode : int {
 };
 
 /// What every command gets: output streams and the global options.
-struct CommandContext {
+struct CommandContext
+{
     QTextStream& out;
     QTextStream& err;
     QString dataDir; ///< from --data-dir, RAPPORT_DATA_DIR or the XDG default

@@ -61,11 +61,11 @@ int infoCommand(CommandContext& ctx, const QStringList& args)
     }
     ctx.out.flush();
     if (!healthy) {
-        return ctx.fail(Error { ErrorKind::Database,
-                            QStringLiteral("The database failed its integrity check."),
-                            QStringLiteral("Restore a backup, or export what you can and start "
-                                           "a new data folder."),
-                            {} },
+        return ctx.fail(
+            Error { ErrorKind::Database, QStringLiteral("The database failed its integrity check."),
+                QStringLiteral("Restore a backup, or export what you can and start "
+                               "a new data folder."),
+                {} },
             kExitData);
     }
     return kExitOk;

@@ -31,9 +31,8 @@ ComingPage::ComingPage(
     QString list;
     for (const QString& plan : plans)
         list += QStringLiteral("<li>") + plan.toHtmlEscaped() + QStringLiteral("</li>");
-    auto* planLabel = new QLabel(QStringLiteral("<ul style=\"margin-left:-20px\">") + list
-            + QStringLiteral("</ul>"),
-        card);
+    auto* planLabel = new QLabel(
+        QStringLiteral("<ul style=\"margin-left:-20px\">") + list + QStringLiteral("</ul>"), card);
     planLabel->setTextFormat(Qt::RichText);
     planLabel->setWordWrap(true);
     cardLayout->addWidget(planLabel);

@@ -59,8 +59,8 @@ QWidget* buildSidebar(QListWidget* navigation, QWidget* parent)
 
 } // namespace
 
-MainWindow::MainWindow(storage::Store& store, ThemeManager& theme, QSettings& settings,
-    QWidget* parent)
+MainWindow::MainWindow(
+    storage::Store& store, ThemeManager& theme, QSettings& settings, QWidget* parent)
     : QMainWindow(parent)
     , m_store(store)
     , m_theme(theme)
@@ -86,9 +86,9 @@ MainWindow::MainWindow(storage::Store& store, ThemeManager& theme, QSettings& se
 
     buildPages();
     buildMenus();
-    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
-    statusBar()->showMessage(
-        tr("Data: %1").arg(QDir::toNativeSeparators(m_store.paths.root)));
+    connect(
+        m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    statusBar()->showMessage(tr("Data: %1").arg(QDir::toNativeSeparators(m_store.paths.root)));
     restoreWindowState();
 }
 
@@ -101,8 +101,8 @@ void MainWindow::buildPages()
             tr("Rate yourself first, then see the measurements; listen back and keep the best") },
         m_pages);
     const std::optional<audio::InputDevice> input = audio::defaultInputDevice();
-    rehearse->addStatusLine(input ? tr("Microphone found: %1").arg(input->description)
-                                  : audio::noInputMessage());
+    rehearse->addStatusLine(
+        input ? tr("Microphone found: %1").arg(input->description) : audio::noInputMessage());
 
     auto* cards = new ComingPage(tr("Conversation cards"),
         tr("Questions to open a conversation and take it further."),

@@ -19,8 +19,8 @@ public:
     enum class Section { Rehearse, Cards, Progress, Pitches, Settings };
     static constexpr int kSectionCount = 5;
 
-    MainWindow(storage::Store& store, ThemeManager& theme, QSettings& settings,
-        QWidget* parent = nullptr);
+    MainWindow(
+        storage::Store& store, ThemeManager& theme, QSettings& settings, QWidget* parent = nullptr);
 
     void showSection(Section section);
     Section currentSection() const;

@@ -56,7 +56,8 @@ SettingsPage::SettingsPage(
 
     auto* dataBox = new QGroupBox(tr("Your data"), this);
     auto* dataForm = new QFormLayout(dataBox);
-    dataForm->addRow(tr("Folder:"), selectableLabel(QDir::toNativeSeparators(store.paths.root), dataBox));
+    dataForm->addRow(
+        tr("Folder:"), selectableLabel(QDir::toNativeSeparators(store.paths.root), dataBox));
     dataForm->addRow(tr("Database:"),
         selectableLabel(tr("%1 (schema %2)")
                             .arg(QDir::toNativeSeparators(store.paths.database()))
@@ -81,8 +82,8 @@ SettingsPage::SettingsPage(
     auto* audio = new QGroupBox(tr("Microphone"), this);
     auto* audioForm = new QFormLayout(audio);
     const std::optional<audio::InputDevice> input = audio::defaultInputDevice();
-    audioForm->addRow(tr("Input:"),
-        selectableLabel(input ? input->description : audio::noInputMessage(), audio));
+    audioForm->addRow(
+        tr("Input:"), selectableLabel(input ? input->description : audio::noInputMessage(), audio));
     layout->addWidget(audio);
     layout->addStretch(1);
 }

@@ -11,15 +11,16 @@ namespace rapport::gui {
 
 namespace {
 
-constexpr const char* kUsage = "Usage: rapport [--data-dir DIR] [Qt options]\n\n"
-                               "Rapport: rehearse your elevator pitch and practise conversation.\n\n"
-                               "Options:\n"
-                               "  --data-dir DIR  Use DIR for the database and recordings\n"
-                               "                  (default: $RAPPORT_DATA_DIR, else "
-                               "~/.local/share/rapport)\n"
-                               "  -h, --help      Show this help\n"
-                               "  -v, --version   Show the version\n\n"
-                               "For scripting, see rapport-cli --help.\n";
+constexpr const char* kUsage
+    = "Usage: rapport [--data-dir DIR] [Qt options]\n\n"
+      "Rapport: rehearse your elevator pitch and practise conversation.\n\n"
+      "Options:\n"
+      "  --data-dir DIR  Use DIR for the database and recordings\n"
+      "                  (default: $RAPPORT_DATA_DIR, else "
+      "~/.local/share/rapport)\n"
+      "  -h, --help      Show this help\n"
+      "  -v, --version   Show the version\n\n"
+      "For scripting, see rapport-cli --help.\n";
 
 } // namespace
 
@@ -49,7 +50,8 @@ Result<GuiOptions> parseGuiArguments(const QStringList& args)
                 ? arg.section(QLatin1Char('='), 1)
                 : (i + 1 < args.size() ? args[++i] : QString());
             if (value.trimmed().isEmpty()) {
-                return Error { ErrorKind::InvalidArgument, QStringLiteral("--data-dir needs a folder."),
+                return Error { ErrorKind::InvalidArgument,
+                    QStringLiteral("--data-dir needs a folder."),
                     QStringLiteral("Run 'rapport --help' for usage."), {} };
             }
             options.dataDir = value;
@@ -74,8 +76,8 @@ std::unique_ptr<QSettings> openSettings(const GuiOptions& options)
 
 void showStartupError(const Error& error)
 {
-    QMessageBox box(QMessageBox::Critical, QObject::tr("Rapport cannot start"), error.what,
-        QMessageBox::Close);
+    QMessageBox box(
+        QMessageBox::Critical, QObject::tr("Rapport cannot start"), error.what, QMessageBox::Close);
     box.setObjectName(QStringLiteral("startupError"));
     box.setInformativeText(error.fix);
     if (!error.detail.isEmpty())

@@ -10,7 +10,8 @@
 namespace rapport::gui {
 
 /// What the `rapport` command line asked for.
-struct GuiOptions {
+struct GuiOptions
+{
     QString dataDir; ///< resolved data folder
     bool dataDirChosen = false; ///< true when --data-dir or RAPPORT_DATA_DIR chose it
 };

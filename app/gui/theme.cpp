@@ -77,8 +77,7 @@ ThemeManager::ThemeManager(QApplication& app)
     : m_app(app)
     , m_systemStyle(app.style()->name())
     , m_systemPalette(QApplication::palette())
-{
-}
+{ }
 
 void ThemeManager::apply(Appearance appearance)
 {

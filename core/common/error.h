@@ -19,7 +19,8 @@ enum class ErrorKind {
 };
 
 /// A failure described for a person: what went wrong, and what they can do about it.
-struct Error {
+struct Error
+{
     ErrorKind kind = ErrorKind::Io;
     QString what; ///< one sentence: what went wrong, naming the file or record
     QString fix; ///< one sentence: what the user can do; may be empty

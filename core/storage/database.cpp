@@ -83,8 +83,8 @@ Result<bool> hasForeignTables(QSqlDatabase& db)
 {
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !query.next())
-        return sqlFailure(query.lastError(), db.databaseName(),
-            QStringLiteral("Could not read the database."));
+        return sqlFailure(
+            query.lastError(), db.databaseName(), QStringLiteral("Could not read the database."));
     return query.value(0).toInt() > 0;
 }
 
@@ -93,8 +93,7 @@ Result<bool> hasForeignTables(QSqlDatabase& db)
 Database::Database(QString connectionName, QString filePath)
     : m_connectionName(std::move(connectionName))
     , m_filePath(std::move(filePath))
-{
-}
+{ }
 
 Database::~Database()
 {
@@ -111,7 +110,8 @@ QSqlDatabase Database::connection() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString& filePath, const OpenOptions& options)
+Result<std::unique_ptr<Database>> Database::open(
+    const QString& filePath, const OpenOptions& options)
 {
     static QAtomicInteger<int> counter;
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
@@ -154,9 +154,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString& filePath, const 
         return migrate(db, options.migrations).error();
     }
 
-    for (const QString& statement : { QStringLiteral("PRAGMA foreign_keys = ON"),
-             QStringLiteral("PRAGMA journal_mode = WAL"),
-             QStringLiteral("PRAGMA synchronous = NORMAL") }) {
+    for (const QString& statement :
+        { QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("PRAGMA journal_mode = WAL"),
+            QStringLiteral("PRAGMA synchronous = NORMAL") }) {
         if (Status s = pragma(db, statement); !s)
             return s.error();
     }
@@ -172,8 +172,8 @@ Result<QStringList> Database::integrityCheck() const
     QSqlDatabase db = connection();
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("PRAGMA integrity_check")))
-        return sqlFailure(query.lastError(), m_filePath,
-            QStringLiteral("The integrity check could not run."));
+        return sqlFailure(
+            query.lastError(), m_filePath, QStringLiteral("The integrity check could not run."));
     QStringList findings;
     while (query.next())
         findings << query.value(0).toString();

@@ -10,7 +10,8 @@
 namespace rapport::storage {
 
 /// How Database::open behaves; the defaults are what the programs use.
-struct OpenOptions {
+struct OpenOptions
+{
     int busyTimeoutMs = 5000; ///< how long to wait for another program's lock
     std::span<const Migration> migrations = schemaMigrations(); ///< tests pass their own lists
 };
@@ -23,7 +24,8 @@ public:
     /// Opens or creates the database at `filePath` and migrates it. Refuses, without changing a
     /// byte: files that are not SQLite databases, SQLite files of other programs, databases
     /// written by a newer Rapport. A new file is created with mode 0600.
-    static Result<std::unique_ptr<Database>> open(const QString& filePath, const OpenOptions& options = {});
+    static Result<std::unique_ptr<Database>> open(
+        const QString& filePath, const OpenOptions& options = {});
 
     ~Database();
     Database(const Database&) = delete;

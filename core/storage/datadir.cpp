@@ -50,7 +50,8 @@ Status ensureDirectory(const QString& path, bool alwaysOwnerOnly)
     const QFileInfo after(path);
     if (!after.isWritable() || !after.isExecutable()) {
         return Error { ErrorKind::Permission,
-            QStringLiteral("The data folder %1 is not writable.").arg(QDir::toNativeSeparators(path)),
+            QStringLiteral("The data folder %1 is not writable.")
+                .arg(QDir::toNativeSeparators(path)),
             fixForFolder(), {} };
     }
     return {};
@@ -79,8 +80,7 @@ QString defaultDataDirectory()
 Result<DataPaths> prepareDataDirectory(const QString& root)
 {
     if (root.trimmed().isEmpty()) {
-        return Error { ErrorKind::InvalidArgument,
-            QStringLiteral("No data folder was given."),
+        return Error { ErrorKind::InvalidArgument, QStringLiteral("No data folder was given."),
             QStringLiteral("Pass a folder with --data-dir or set RAPPORT_DATA_DIR."), {} };
     }
     DataPaths paths { QDir::cleanPath(QDir(root).absolutePath()) };

@@ -10,7 +10,8 @@ namespace rapport::storage {
 inline constexpr const char* kDataDirEnv = "RAPPORT_DATA_DIR";
 
 /// The folders and files of one data directory.
-struct DataPaths {
+struct DataPaths
+{
     QString root; ///< absolute path of the data directory
     QString database() const; ///< root/rapport.sqlite
     QString recordings() const; ///< root/recordings

@@ -9,7 +9,8 @@
 namespace rapport::storage {
 
 /// One schema revision. Shipped migrations are never edited: add a new one instead.
-struct Migration {
+struct Migration
+{
     int version; ///< the schema version after this step; versions run 1, 2, 3, ... without gaps
     const char* description; ///< what the step adds, for logs and `rapport-cli info`
     std::vector<const char*> statements; ///< SQL statements, run in order in one transaction
@@ -22,7 +23,8 @@ std::span<const Migration> schemaMigrations();
 int latestVersion(std::span<const Migration> migrations);
 
 /// What migrate() did.
-struct MigrationOutcome {
+struct MigrationOutcome
+{
     int fromVersion = 0; ///< PRAGMA user_version before
     int toVersion = 0; ///< PRAGMA user_version after
     bool changed() const { return fromVersion != toVersion; }

@@ -28,7 +28,8 @@ Error sqlFailure(const QSqlError& sqlError, const QString& databasePath, const Q
     const QString path = QDir::toNativeSeparators(databasePath);
     Error error { ErrorKind::Database, what, {}, sqlError.text().trimmed() };
     if (!isNumber) {
-        error.fix = QStringLiteral("Try again; if it keeps failing, run `rapport-cli info --check`.");
+        error.fix
+            = QStringLiteral("Try again; if it keeps failing, run `rapport-cli info --check`.");
         return error;
     }
     switch (code) {
@@ -36,13 +37,15 @@ Error sqlFailure(const QSqlError& sqlError, const QString& databasePath, const Q
     case kLocked:
         error.kind = ErrorKind::Busy;
         error.what += QStringLiteral(" The database %1 is locked by another program.").arg(path);
-        error.fix = QStringLiteral("Close other Rapport windows or commands using this data folder, "
-                                   "then try again.");
+        error.fix
+            = QStringLiteral("Close other Rapport windows or commands using this data folder, "
+                             "then try again.");
         break;
     case kCorrupt:
     case kNotADb:
         error.kind = ErrorKind::NotADatabase;
-        error.what += QStringLiteral(" The file %1 is damaged or is not a Rapport database.").arg(path);
+        error.what
+            += QStringLiteral(" The file %1 is damaged or is not a Rapport database.").arg(path);
         error.fix = QStringLiteral("Rapport did not change it. Move it aside (or restore a backup) "
                                    "and start again, or use another data folder with --data-dir.");
         break;
@@ -65,7 +68,8 @@ Error sqlFailure(const QSqlError& sqlError, const QString& databasePath, const Q
         error.fix = QStringLiteral("Check the disk and free space, then try again.");
         break;
     default:
-        error.fix = QStringLiteral("Try again; if it keeps failing, run `rapport-cli info --check`.");
+        error.fix
+            = QStringLiteral("Try again; if it keeps failing, run `rapport-cli info --check`.");
         break;
     }
     return error;

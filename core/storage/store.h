@@ -9,7 +9,8 @@
 namespace rapport::storage {
 
 /// An opened data directory: its paths and its migrated database.
-struct Store {
+struct Store
+{
     DataPaths paths;
     std::unique_ptr<Database> database;
 };

@@ -55,18 +55,21 @@ TEST(CliTest, NonsenseArgumentsExitWithTwoAndAMessage)
         SCOPED_TRACE(args.join(QLatin1Char(' ')).toStdString());
         auto result = runCli(args, dir.path());
         EXPECT_EQ(result.exitCode, 2);
-        EXPECT_TRUE(result.err.startsWith(QStringLiteral("rapport-cli: "))) << result.err.toStdString();
+        EXPECT_TRUE(result.err.startsWith(QStringLiteral("rapport-cli: ")))
+            << result.err.toStdString();
         EXPECT_TRUE(result.err.contains(QStringLiteral("--help"))) << result.err.toStdString();
         EXPECT_TRUE(result.out.isEmpty());
     }
-    EXPECT_TRUE(runCli({ QStringLiteral("bogus") }).err.contains(QStringLiteral("unknown command 'bogus'")));
+    EXPECT_TRUE(runCli({ QStringLiteral("bogus") })
+                    .err.contains(QStringLiteral("unknown command 'bogus'")));
 }
 
 TEST(CliTest, InfoCreatesThePrivateDataFolderAndReportsIt)
 {
     QTemporaryDir parent;
     const QString dataDir = parent.filePath(QStringLiteral("data"));
-    auto result = runCli({ QStringLiteral("info"), QStringLiteral("--json"), QStringLiteral("--check") }, dataDir);
+    auto result = runCli(
+        { QStringLiteral("info"), QStringLiteral("--json"), QStringLiteral("--check") }, dataDir);
     ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
     const QJsonObject info = QJsonDocument::fromJson(result.out.toUtf8()).object();
     EXPECT_EQ(info.value(QStringLiteral("data_dir")).toString(), dataDir);
@@ -83,8 +86,8 @@ TEST(CliTest, DataDirOptionOverridesTheEnvironment)
 {
     QTemporaryDir envDir;
     QTemporaryDir optionDir;
-    auto result = runCli({ QStringLiteral("--data-dir"), optionDir.path(), QStringLiteral("info") },
-        envDir.path());
+    auto result = runCli(
+        { QStringLiteral("--data-dir"), optionDir.path(), QStringLiteral("info") }, envDir.path());
     ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
     EXPECT_TRUE(result.out.contains(optionDir.path()));
     EXPECT_TRUE(QFile::exists(optionDir.filePath(QStringLiteral("rapport.sqlite"))));
@@ -98,7 +101,8 @@ TEST(CliTest, NotADatabaseExitsWithFourAndKeepsTheFile)
     test::writeFile(db, "my notes, not a database");
     auto result = runCli({ QStringLiteral("info") }, dir.path());
     EXPECT_EQ(result.exitCode, 4);
-    EXPECT_TRUE(result.err.contains(QStringLiteral("is not a Rapport database"))) << result.err.toStdString();
+    EXPECT_TRUE(result.err.contains(QStringLiteral("is not a Rapport database")))
+        << result.err.toStdString();
     EXPECT_TRUE(result.err.contains(QStringLiteral("--data-dir")));
     EXPECT_EQ(test::fileBytes(db), QByteArray("my notes, not a database"));
 }
@@ -108,11 +112,14 @@ TEST(CliTest, NewerSchemaExitsWithFourAndKeepsTheFile)
     QTemporaryDir dir;
     ASSERT_EQ(runCli({ QStringLiteral("info") }, dir.path()).exitCode, 0);
     const QString db = dir.filePath(QStringLiteral("rapport.sqlite"));
-    { test::RawSqlite(db).exec(QStringLiteral("PRAGMA user_version = 999")); }
+    {
+        test::RawSqlite(db).exec(QStringLiteral("PRAGMA user_version = 999"));
+    }
     const QByteArray bytes = test::fileBytes(db);
     auto result = runCli({ QStringLiteral("info") }, dir.path());
     EXPECT_EQ(result.exitCode, 4);
-    EXPECT_TRUE(result.err.contains(QStringLiteral("newer version of Rapport"))) << result.err.toStdString();
+    EXPECT_TRUE(result.err.contains(QStringLiteral("newer version of Rapport")))
+        << result.err.toStdString();
     EXPECT_EQ(test::fileBytes(db), bytes);
 }
 
@@ -132,10 +139,12 @@ TEST(GuiBinaryTest, VersionAndHelpNeedNoDisplay)
     env.remove(QStringLiteral("DISPLAY"));
     env.remove(QStringLiteral("WAYLAND_DISPLAY"));
     env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    auto version = test::runProgram(QStringLiteral(RAPPORT_GUI_PATH), { QStringLiteral("--version") }, env);
+    auto version
+        = test::runProgram(QStringLiteral(RAPPORT_GUI_PATH), { QStringLiteral("--version") }, env);
     EXPECT_EQ(version.exitCode, 0);
     EXPECT_EQ(version.out.trimmed(), QStringLiteral("rapport ") + QString::fromLatin1(kVersion));
-    auto help = test::runProgram(QStringLiteral(RAPPORT_GUI_PATH), { QStringLiteral("--help") }, env);
+    auto help
+        = test::runProgram(QStringLiteral(RAPPORT_GUI_PATH), { QStringLiteral("--help") }, env);
     EXPECT_EQ(help.exitCode, 0);
     EXPECT_TRUE(help.out.contains(QStringLiteral("--data-dir")));
 }
@@ -144,7 +153,8 @@ TEST(GuiBinaryTest, UnknownArgumentExitsWithTwo)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    auto result = test::runProgram(QStringLiteral(RAPPORT_GUI_PATH), { QStringLiteral("--frobnicate") }, env);
+    auto result = test::runProgram(
+        QStringLiteral(RAPPORT_GUI_PATH), { QStringLiteral("--frobnicate") }, env);
     EXPECT_EQ(result.exitCode, 2);
     EXPECT_TRUE(result.err.contains(QStringLiteral("Unknown argument '--frobnicate'")));
 }

@@ -4,7 +4,8 @@
 
 namespace rapport::test {
 
-ProcessResult runProgram(const QString& program, const QStringList& args, const QProcessEnvironment& env)
+ProcessResult runProgram(
+    const QString& program, const QStringList& args, const QProcessEnvironment& env)
 {
     QProcess process;
     process.setProcessEnvironment(env);

@@ -7,7 +7,8 @@
 namespace rapport::test {
 
 /// What a finished program printed and returned.
-struct ProcessResult {
+struct ProcessResult
+{
     int exitCode = -1;
     QString out;
     QString err;

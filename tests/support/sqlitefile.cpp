@@ -27,7 +27,9 @@ void writeFile(const QString& path, const QByteArray& bytes)
 
 unsigned permissionBits(const QString& path)
 {
-    struct stat info { };
+    struct stat info
+    {
+    };
     if (::stat(QFile::encodeName(path).constData(), &info) != 0)
         return 0;
     return info.st_mode & 07777;

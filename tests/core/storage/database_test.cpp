@@ -85,8 +85,12 @@ TEST_F(DatabaseTest, DatabaseFilesArePrivateToTheOwner)
 
 TEST_F(DatabaseTest, ExistingFileWithWideModeIsTightened)
 {
-    { auto db = Database::open(path()); ASSERT_TRUE(db.ok()); }
-    ASSERT_TRUE(QFile::setPermissions(path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther));
+    {
+        auto db = Database::open(path());
+        ASSERT_TRUE(db.ok());
+    }
+    ASSERT_TRUE(
+        QFile::setPermissions(path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther));
     auto db = Database::open(path());
     ASSERT_TRUE(db.ok());
     EXPECT_EQ(test::permissionBits(path()), 0600u);
@@ -94,7 +98,10 @@ TEST_F(DatabaseTest, ExistingFileWithWideModeIsTightened)
 
 TEST_F(DatabaseTest, ReopeningACurrentDatabaseChangesNothing)
 {
-    { auto db = open(kTestHistory); ASSERT_TRUE(db.ok()); }
+    {
+        auto db = open(kTestHistory);
+        ASSERT_TRUE(db.ok());
+    }
     QStringList before = RawSqlite(path()).dump();
     const QByteArray bytes = fileBytes(path());
 
@@ -116,7 +123,8 @@ TEST_F(DatabaseTest, UpgradesFromEachOlderVersionKeepingData)
             auto db = open(upTo(kTestHistory, from));
             ASSERT_TRUE(db.ok());
             QSqlQuery((*db)->connection())
-                .exec(QStringLiteral("INSERT INTO people (name) VALUES ('added at v%1')").arg(from));
+                .exec(
+                    QStringLiteral("INSERT INTO people (name) VALUES ('added at v%1')").arg(from));
         }
         auto db = open(kTestHistory);
         ASSERT_TRUE(db.ok()) << db.error().toString().toStdString();
@@ -138,15 +146,20 @@ TEST_F(DatabaseTest, RapportSchemaUpgradesFromEveryShippedVersion)
     for (int from = 1; from < latestVersion(history); ++from) {
         SCOPED_TRACE(from);
         QFile::remove(path());
-        { auto db = open(upTo(history, from)); ASSERT_TRUE(db.ok()); }
-        const QString createdAt = RawSqlite(path())
-                                      .scalar(QStringLiteral("SELECT value FROM app_meta WHERE key = 'created_at'"))
-                                      .toString();
+        {
+            auto db = open(upTo(history, from));
+            ASSERT_TRUE(db.ok());
+        }
+        const QString createdAt
+            = RawSqlite(path())
+                  .scalar(QStringLiteral("SELECT value FROM app_meta WHERE key = 'created_at'"))
+                  .toString();
         auto db = open(history);
         ASSERT_TRUE(db.ok()) << db.error().toString().toStdString();
         EXPECT_EQ((*db)->schemaVersion(), latestVersion(history));
         QSqlQuery query((*db)->connection());
-        ASSERT_TRUE(query.exec(QStringLiteral("SELECT value FROM app_meta WHERE key = 'created_at'"))
+        ASSERT_TRUE(
+            query.exec(QStringLiteral("SELECT value FROM app_meta WHERE key = 'created_at'"))
             && query.next());
         EXPECT_EQ(query.value(0).toString(), createdAt);
     }
@@ -154,14 +167,18 @@ TEST_F(DatabaseTest, RapportSchemaUpgradesFromEveryShippedVersion)
 
 TEST_F(DatabaseTest, FailingMigrationRollsBackAndLeavesTheFileAsItWas)
 {
-    { auto db = open(upTo(kTestHistory, 1)); ASSERT_TRUE(db.ok()); }
+    {
+        auto db = open(upTo(kTestHistory, 1));
+        ASSERT_TRUE(db.ok());
+    }
     const QStringList before = RawSqlite(path()).dump();
     const QByteArray bytes = fileBytes(path());
 
     auto db = open(kFailingHistory);
     ASSERT_FALSE(db.ok());
     EXPECT_EQ(db.error().kind, ErrorKind::Database);
-    EXPECT_TRUE(db.error().what.contains(QStringLiteral("schema 2"))) << db.error().what.toStdString();
+    EXPECT_TRUE(db.error().what.contains(QStringLiteral("schema 2")))
+        << db.error().what.toStdString();
     EXPECT_TRUE(db.error().what.contains(QStringLiteral("unchanged")));
     EXPECT_FALSE(db.error().detail.isEmpty());
 
@@ -175,8 +192,13 @@ TEST_F(DatabaseTest, FailingMigrationRollsBackAndLeavesTheFileAsItWas)
 
 TEST_F(DatabaseTest, NewerDatabaseIsRefusedAndNotModified)
 {
-    { auto db = open(kTestHistory); ASSERT_TRUE(db.ok()); }
-    { RawSqlite(path()).exec(QStringLiteral("PRAGMA user_version = 42")); }
+    {
+        auto db = open(kTestHistory);
+        ASSERT_TRUE(db.ok());
+    }
+    {
+        RawSqlite(path()).exec(QStringLiteral("PRAGMA user_version = 42"));
+    }
     const QByteArray bytes = fileBytes(path());
 
     auto db = open(kTestHistory);
@@ -207,7 +229,10 @@ TEST_F(DatabaseTest, FileThatIsNotADatabaseIsRefusedAndNotOverwritten)
 
 TEST_F(DatabaseTest, DamagedDatabaseIsRefusedAndNotOverwritten)
 {
-    { auto db = open(kTestHistory); ASSERT_TRUE(db.ok()); }
+    {
+        auto db = open(kTestHistory);
+        ASSERT_TRUE(db.ok());
+    }
     QByteArray bytes = fileBytes(path());
     ASSERT_GT(bytes.size(), 200);
     // Keep the magic header, wreck the rest of page 1 (the schema).
@@ -224,7 +249,9 @@ TEST_F(DatabaseTest, DamagedDatabaseIsRefusedAndNotOverwritten)
 
 TEST_F(DatabaseTest, AnotherProgramsSqliteFileIsRefused)
 {
-    { RawSqlite(path()).exec(QStringLiteral("CREATE TABLE moz_places (id INTEGER)")); }
+    {
+        RawSqlite(path()).exec(QStringLiteral("CREATE TABLE moz_places (id INTEGER)"));
+    }
     const QByteArray bytes = fileBytes(path());
     auto db = Database::open(path());
     ASSERT_FALSE(db.ok());
@@ -243,7 +270,10 @@ TEST_F(DatabaseTest, EmptyFileBecomesADatabase)
 
 TEST_F(DatabaseTest, LockedDatabaseReportsBusyAndChangesNothing)
 {
-    { auto db = open(upTo(kTestHistory, 1)); ASSERT_TRUE(db.ok()); }
+    {
+        auto db = open(upTo(kTestHistory, 1));
+        ASSERT_TRUE(db.ok());
+    }
     RawSqlite holder(path());
     ASSERT_TRUE(holder.exec(QStringLiteral("BEGIN EXCLUSIVE")));
 
@@ -280,9 +310,11 @@ TEST_F(DatabaseTest, TwoConnectionsCanBeOpenAtOnce)
     auto second = Database::open(path());
     ASSERT_TRUE(first.ok());
     ASSERT_TRUE(second.ok()) << second.error().toString().toStdString();
-    QSqlQuery((*first)->connection()).exec(QStringLiteral("INSERT INTO app_meta VALUES ('a', 'b')"));
+    QSqlQuery((*first)->connection())
+        .exec(QStringLiteral("INSERT INTO app_meta VALUES ('a', 'b')"));
     QSqlQuery query((*second)->connection());
-    ASSERT_TRUE(query.exec(QStringLiteral("SELECT value FROM app_meta WHERE key = 'a'")) && query.next());
+    ASSERT_TRUE(
+        query.exec(QStringLiteral("SELECT value FROM app_meta WHERE key = 'a'")) && query.next());
     EXPECT_EQ(query.value(0).toString(), QStringLiteral("b"));
 }
 

@@ -38,7 +38,8 @@ TEST(DataDirTest, ExistingFolderChosenByTheUserKeepsItsMode)
 {
     QTemporaryDir dir;
     ASSERT_TRUE(QFile::setPermissions(dir.path(),
-        QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther));
+        QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
+            | QFile::ExeOther));
     auto paths = prepareDataDirectory(dir.path());
     ASSERT_TRUE(paths.ok());
     EXPECT_EQ(test::permissionBits(dir.path()), 0705u);

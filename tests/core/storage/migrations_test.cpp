@@ -24,8 +24,8 @@ TEST(MigrationsTest, StatementsAreSingleStatements)
     for (const Migration& step : schemaMigrations()) {
         for (const char* statement : step.statements) {
             const QString sql = QString::fromUtf8(statement).trimmed();
-            EXPECT_FALSE(sql.contains(QLatin1Char(';'))) << "schema " << step.version << ": "
-                                                          << statement;
+            EXPECT_FALSE(sql.contains(QLatin1Char(';')))
+                << "schema " << step.version << ": " << statement;
         }
     }
 }
