@@ -19,6 +19,10 @@ struct Command
 
 constexpr std::array kCommands {
     Command {
+        "draw", "Draw conversation cards without repeats (zones, ladder, context)", &drawCommand },
+    Command { "decks", "List, import (JSON, CSV) and export question decks", &decksCommand },
+    Command { "conversations", "Log a real conversation, or list them", &conversationsCommand },
+    Command {
         "info", "Show where Rapport keeps its data; --check verifies the database", &infoCommand },
 };
 
@@ -29,7 +33,7 @@ void printHelp(QTextStream& out)
            "for scripts and quick checks.\n\n"
            "Commands:\n";
     for (const Command& command : kCommands)
-        out << "  " << QString::fromLatin1(command.name).leftJustified(12) << command.summary
+        out << "  " << QString::fromLatin1(command.name).leftJustified(15) << command.summary
             << '\n';
     out << "\nGlobal options:\n"
            "  --data-dir DIR  Use DIR for the database and recordings (default: $"

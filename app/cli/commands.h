@@ -6,5 +6,8 @@ namespace rapport::cli {
 
 /// Each command parses its own arguments (the words after its name) and returns an exit code.
 int infoCommand(CommandContext& ctx, const QStringList& args);
+int drawCommand(CommandContext& ctx, const QStringList& args);
+int decksCommand(CommandContext& ctx, const QStringList& args);
+int conversationsCommand(CommandContext& ctx, const QStringList& args);
 
 } // namespace rapport::cli

@@ -19,6 +19,67 @@ const std::vector<Migration> kMigrations = {
             "INSERT INTO app_meta (key, value) "
             "VALUES ('created_at', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
         } },
+    { 2, "question decks, card state, draw history and logged conversations",
+        {
+            // User decks only; built-in decks ship in the program and are never copied here.
+            "CREATE TABLE decks ("
+            "  id TEXT PRIMARY KEY NOT NULL,"
+            "  title TEXT NOT NULL,"
+            "  description TEXT NOT NULL DEFAULT '',"
+            "  language TEXT NOT NULL DEFAULT 'en',"
+            "  author TEXT NOT NULL DEFAULT '',"
+            "  license TEXT NOT NULL DEFAULT '',"
+            "  version INTEGER NOT NULL DEFAULT 1,"
+            "  hints TEXT NOT NULL DEFAULT '[]',"
+            "  created_at TEXT NOT NULL,"
+            "  updated_at TEXT NOT NULL)",
+            "CREATE TABLE questions ("
+            "  deck_id TEXT NOT NULL REFERENCES decks(id) ON DELETE CASCADE,"
+            "  id TEXT NOT NULL,"
+            "  position INTEGER NOT NULL,"
+            "  zone TEXT NOT NULL CHECK (zone IN ('small-talk', 'fun', 'deep', 'interview')),"
+            "  text TEXT NOT NULL CHECK (length(trim(text)) > 0),"
+            "  tags TEXT NOT NULL DEFAULT '',"
+            "  follow_up TEXT NOT NULL DEFAULT '',"
+            "  hint TEXT NOT NULL DEFAULT '',"
+            "  PRIMARY KEY (deck_id, id))",
+            // Per-card memory for built-in and user cards alike, keyed by the stable ids.
+            "CREATE TABLE card_state ("
+            "  deck_id TEXT NOT NULL,"
+            "  question_id TEXT NOT NULL,"
+            "  favourite INTEGER NOT NULL DEFAULT 0,"
+            "  hidden INTEGER NOT NULL DEFAULT 0,"
+            "  times_drawn INTEGER NOT NULL DEFAULT 0,"
+            "  last_draw_seq INTEGER NOT NULL DEFAULT 0,"
+            "  PRIMARY KEY (deck_id, question_id))",
+            "CREATE TABLE deck_settings ("
+            "  deck_id TEXT PRIMARY KEY NOT NULL,"
+            "  enabled INTEGER NOT NULL DEFAULT 1)",
+            // History keeps the text it showed, so it stays readable after a deck changes.
+            "CREATE TABLE draws ("
+            "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+            "  deck_id TEXT NOT NULL,"
+            "  question_id TEXT NOT NULL,"
+            "  zone TEXT NOT NULL,"
+            "  text TEXT NOT NULL,"
+            "  drawn_at TEXT NOT NULL)",
+            "CREATE INDEX draws_by_time ON draws (drawn_at)",
+            "CREATE TABLE conversations ("
+            "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            "  happened_on TEXT NOT NULL,"
+            "  with_whom TEXT NOT NULL DEFAULT '',"
+            "  rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),"
+            "  note TEXT NOT NULL DEFAULT '',"
+            "  created_at TEXT NOT NULL)",
+            "CREATE TABLE conversation_questions ("
+            "  conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,"
+            "  position INTEGER NOT NULL,"
+            "  deck_id TEXT NOT NULL,"
+            "  question_id TEXT NOT NULL,"
+            "  text TEXT NOT NULL,"
+            "  PRIMARY KEY (conversation_id, position))",
+            "CREATE INDEX conversations_by_day ON conversations (happened_on)",
+        } },
 };
 
 Status exec(QSqlDatabase& db, const QString& sql, int version)

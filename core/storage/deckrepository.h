@@ -1,0 +1,77 @@
+#pragma once
+
+#include "core/common/result.h"
+#include "core/decks/question.h"
+#include "core/storage/database.h"
+
+#include <QDateTime>
+#include <QHash>
+
+namespace rapport::storage {
+
+/// Identifies a card across built-in and user decks: its deck id and its question id.
+struct CardKey
+{
+    QString deckId;
+    QString questionId;
+    bool operator==(const CardKey&) const = default;
+    /// "deck/question", the form the CLI prints and accepts.
+    QString toString() const { return deckId + QLatin1Char('/') + questionId; }
+};
+size_t qHash(const CardKey& key, size_t seed = 0) noexcept;
+
+/// What Rapport remembers about one card.
+struct CardState
+{
+    bool favourite = false;
+    bool hidden = false;
+    int timesDrawn = 0;
+    qint64 lastDrawSeq = 0; ///< seq of its latest draw; 0 when never drawn
+};
+
+/// One row of the draw history.
+struct DrawRecord
+{
+    qint64 seq = 0; ///< increases with every draw
+    CardKey key;
+    decks::Zone zone = decks::Zone::SmallTalk;
+    QString text; ///< the text as it was shown
+    QDateTime drawnAt; ///< UTC
+};
+
+/// Storage of user decks, card state (favourite, hidden, drawn counts) and the draw history.
+class DeckRepository
+{
+public:
+    explicit DeckRepository(const Database& database);
+
+    /// Every user deck, with its questions in order, sorted by title.
+    Result<QList<decks::Deck>> userDecks() const;
+    /// Inserts or replaces a user deck and its questions in one transaction. Card state of
+    /// questions whose ids survive is kept. Precondition: !deck.builtIn.
+    Status saveUserDeck(const decks::Deck& deck, const QDateTime& nowUtc);
+    /// Deletes a user deck and its questions (history rows keep their text).
+    Status deleteUserDeck(const QString& deckId);
+
+    /// State of every card that has any (cards without a row are in the default state).
+    Result<QHash<CardKey, CardState>> cardStates() const;
+    Status setFavourite(const CardKey& key, bool favourite);
+    Status setHidden(const CardKey& key, bool hidden);
+
+    /// Decks switched off by the user (all others are on).
+    Result<QStringList> disabledDecks() const;
+    Status setDeckEnabled(const QString& deckId, bool enabled);
+
+    /// Appends a draw and updates the card's counters, in one transaction.
+    Result<DrawRecord> recordDraw(
+        const CardKey& key, decks::Zone zone, const QString& text, const QDateTime& nowUtc);
+    /// The latest draws, newest first.
+    Result<QList<DrawRecord>> recentDraws(int limit) const;
+
+private:
+    Status setFlag(const CardKey& key, const char* column, bool value);
+
+    const Database& m_database;
+};
+
+} // namespace rapport::storage

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "core/common/result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+#include <initializer_list>
+
+namespace rapport::storage {
+
+/// A prepared statement with positional bindings whose failures become actionable Errors.
+class Sql
+{
+public:
+    Sql(const QSqlDatabase& db, const QString& statement);
+    /// Binds the values in order and executes; `what` says what was being done, for the error.
+    Status exec(std::initializer_list<QVariant> values, const QString& what);
+    bool next() { return m_query.next(); }
+    QVariant value(int column) const { return m_query.value(column); }
+    QVariant lastInsertId() const { return m_query.lastInsertId(); }
+
+private:
+    QSqlDatabase m_db;
+    QSqlQuery m_query;
+    QString m_statement;
+    bool m_prepared = false;
+};
+
+/// BEGIN IMMEDIATE on construction, ROLLBACK on destruction unless commit() succeeded.
+class Transaction
+{
+public:
+    explicit Transaction(const QSqlDatabase& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    /// The error from BEGIN, if any; check before doing work.
+    const Status& begun() const { return m_begun; }
+    Status commit();
+
+private:
+    QSqlDatabase m_db;
+    Status m_begun;
+    bool m_open = false;
+};
+
+} // namespace rapport::storage
