@@ -4,7 +4,6 @@
 #include "core/storage/sql.h"
 #include "core/storage/store.h"
 
-#include <QCoreApplication>
 #include <QTemporaryDir>
 #include <benchmark/benchmark.h>
 
@@ -61,12 +60,3 @@ void BM_DrawWithLongHistory(benchmark::State& state)
 BENCHMARK(BM_DrawWithLongHistory)->Arg(0)->Arg(500000)->Unit(benchmark::kMicrosecond);
 
 } // namespace
-
-int main(int argc, char** argv)
-{
-    QCoreApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}

@@ -1,7 +1,6 @@
 // Start-up cost of the storage layer: creating a data folder from nothing, and reopening one.
 #include "core/storage/store.h"
 
-#include <QCoreApplication>
 #include <QTemporaryDir>
 #include <benchmark/benchmark.h>
 
@@ -38,12 +37,3 @@ void BM_ReopenCurrentStore(benchmark::State& state)
 BENCHMARK(BM_ReopenCurrentStore)->Unit(benchmark::kMillisecond);
 
 } // namespace
-
-int main(int argc, char** argv)
-{
-    QCoreApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
