@@ -2,6 +2,7 @@
 
 #include "app/audio/audiodevices.h"
 #include "app/gui/aboutdialog.h"
+#include "app/gui/cardspage.h"
 #include "app/gui/comingpage.h"
 #include "app/gui/settingspage.h"
 
@@ -104,12 +105,7 @@ void MainWindow::buildPages()
     rehearse->addStatusLine(
         input ? tr("Microphone found: %1").arg(input->description) : audio::noInputMessage());
 
-    auto* cards = new ComingPage(tr("Conversation cards"),
-        tr("Questions to open a conversation and take it further."),
-        { tr("Small talk, fun zone, deep zone and informational-interview decks"),
-            tr("Drawn without repeats, remembered across sessions; favourites and hidden cards"),
-            tr("Your own decks, with import and export") },
-        m_pages);
+    auto* cards = new CardsPage(m_store, m_pages);
     auto* progress = new ComingPage(tr("Progress"), tr("Are you practising, and getting better?"),
         { tr("Takes, minutes and conversations per week, against your weekly goal"),
             tr("Streaks, charts over 12 weeks and more, and how your ratings match the "

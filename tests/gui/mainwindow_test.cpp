@@ -79,14 +79,14 @@ TEST_F(MainWindowTest, RemembersGeometryAndSectionAcrossRestarts)
         MainWindow window(m_store, m_theme, *m_settings);
         window.show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
-        window.resize(812, 577);
+        window.resize(1012, 677);
         window.showSection(MainWindow::Section::Pitches);
         window.close();
     }
     MainWindow again(m_store, m_theme, *m_settings);
     again.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&again));
-    EXPECT_EQ(again.size(), QSize(812, 577));
+    EXPECT_EQ(again.size(), QSize(1012, 677));
     EXPECT_EQ(again.currentSection(), MainWindow::Section::Pitches);
 }
 
