@@ -185,9 +185,7 @@ void CardsPage::drawNext()
         showMessage(tr("No card matches these filters. Choose another zone or context."));
         return;
     }
-    const auto states = m_repository->cardStates();
-    const bool favourite = states && states->value((*card)->key).favourite;
-    m_session << ShownCard { **card, favourite };
+    m_session << ShownCard { **card, (*card)->favourite };
     showCard(m_session.size() - 1);
     loadHistory();
 }

@@ -104,7 +104,7 @@ Result<std::optional<DrawnCard>> Drawer::draw(const DrawFilter& filter)
     if (!record)
         return record.error();
     return std::optional<DrawnCard>(
-        DrawnCard { key, *chosen.question, chosen.deck->title, *record });
+        DrawnCard { key, *chosen.question, chosen.deck->title, *record, chosen.state.favourite });
 }
 
 Result<std::optional<DrawnCard>> Drawer::drawLadderStep(Ladder& ladder, const DrawFilter& filter)

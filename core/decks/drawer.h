@@ -26,6 +26,7 @@ struct DrawnCard
     Question question;
     QString deckTitle;
     storage::DrawRecord record;
+    bool favourite = false; ///< the card's favourite flag at the time of the draw
 };
 
 /// The ladder small talk -> fun -> deep: how many cards of each per round (default 2, 2, 1).
