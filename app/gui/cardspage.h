@@ -2,6 +2,7 @@
 
 #include "core/common/clock.h"
 #include "core/decks/drawer.h"
+#include "core/storage/conversationrepository.h"
 #include "core/storage/store.h"
 
 #include <QWidget>
@@ -12,26 +13,45 @@ class QComboBox;
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QSettings;
+class QTabWidget;
 
 namespace rapport::gui {
 
+class AnswerTimer;
+class ConversationDialog;
+
 /// Conversation cards: one large question at a time, drawn without repeats, with zone and
-/// context filters, the small talk -> fun -> deep ladder, favourites, hiding and a history.
+/// context filters, the small talk -> fun -> deep ladder, favourites, hiding, a history, an
+/// answer timer for practising out loud, deck management and a log of real conversations.
 class CardsPage : public QWidget
 {
     Q_OBJECT
 public:
-    explicit CardsPage(storage::Store& store, QWidget* parent = nullptr);
+    /// `settings` (may be null) remembers the timer and its light times.
+    explicit CardsPage(
+        storage::Store& store, QSettings* settings = nullptr, QWidget* parent = nullptr);
     ~CardsPage() override;
 
     QString currentQuestion() const; ///< the card on show; empty before the first draw
     bool currentIsFavourite() const;
+    AnswerTimer* answerTimer() const { return m_timer; }
+    QCheckBox* timerToggle() const { return m_timerOn; }
+    QListWidget* conversationList() const { return m_conversations; }
+    /// Stores what `dialog` holds (after it was accepted); false with a message on failure.
+    bool logConversation(const ConversationDialog& dialog);
+    /// A dialog for logging a conversation, with the card on show preselected. Caller owns it.
+    std::unique_ptr<ConversationDialog> makeConversationDialog();
 
 public slots:
     void drawNext(); ///< N
     void goBack(); ///< Back: the previous card of this session
     void toggleFavourite(); ///< F
     void hideCurrent(); ///< H: never drawn again until unhidden
+    void openConversationLog(); ///< L
+    void openDecks();
+    void reloadDecks(); ///< after decks were added, edited or switched off
+    void deleteSelectedConversation();
 
 private:
     struct ShownCard
@@ -43,9 +63,14 @@ private:
     void showCard(qsizetype index);
     void showMessage(const QString& message);
     void loadHistory();
+    void loadConversations();
     QWidget* buildControls();
+    QWidget* buildCard();
+    QWidget* buildTabs();
 
+    QSettings* m_settings;
     std::unique_ptr<storage::DeckRepository> m_repository;
+    std::unique_ptr<storage::ConversationRepository> m_conversationRepository;
     decks::DeckLibrary m_library;
     SystemClock m_clock;
     std::unique_ptr<decks::Drawer> m_drawer;
@@ -59,11 +84,15 @@ private:
     QComboBox* m_zoneFilter;
     QComboBox* m_context;
     QCheckBox* m_ladderMode;
+    QCheckBox* m_timerOn;
+    AnswerTimer* m_timer;
     QPushButton* m_next;
     QPushButton* m_back;
     QPushButton* m_favourite;
     QPushButton* m_hide;
     QListWidget* m_history;
+    QListWidget* m_conversations;
+    QPushButton* m_deleteConversation;
 };
 
 } // namespace rapport::gui

@@ -105,7 +105,7 @@ void MainWindow::buildPages()
     rehearse->addStatusLine(
         input ? tr("Microphone found: %1").arg(input->description) : audio::noInputMessage());
 
-    auto* cards = new CardsPage(m_store, m_pages);
+    auto* cards = new CardsPage(m_store, &m_settings, m_pages);
     auto* progress = new ComingPage(tr("Progress"), tr("Are you practising, and getting better?"),
         { tr("Takes, minutes and conversations per week, against your weekly goal"),
             tr("Streaks, charts over 12 weeks and more, and how your ratings match the "

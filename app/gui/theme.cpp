@@ -1,6 +1,7 @@
 #include "app/gui/theme.h"
 
 #include <QApplication>
+#include <QLabel>
 #include <QStyle>
 #include <QStyleFactory>
 
@@ -95,6 +96,15 @@ void ThemeManager::apply(Appearance appearance)
 bool ThemeManager::isDark(const QPalette& palette)
 {
     return palette.color(QPalette::Window).lightness() < 128;
+}
+
+void styleAsProblem(QLabel* label)
+{
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText,
+        ThemeManager::isDark(palette) ? QColor(0xff, 0x8a, 0x80) : QColor(0xb7, 0x1c, 0x1c));
+    label->setPalette(palette);
+    label->setWordWrap(true);
 }
 
 } // namespace rapport::gui

@@ -4,6 +4,7 @@
 #include <QString>
 
 class QApplication;
+class QLabel;
 
 namespace rapport::gui {
 
@@ -30,5 +31,8 @@ private:
     QPalette m_systemPalette;
     Appearance m_appearance = Appearance::System;
 };
+
+/// Makes `label` show problems: a red that stays readable on light and dark palettes.
+void styleAsProblem(QLabel* label);
 
 } // namespace rapport::gui

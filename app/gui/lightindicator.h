@@ -1,0 +1,33 @@
+#pragma once
+
+#include "core/rehearsal/timinglights.h"
+
+#include <QWidget>
+
+class QLabel;
+
+namespace rapport::gui {
+
+/// A timekeeper's light: a coloured disc with the light's name and advice beside it, so the
+/// signal never depends on colour alone.
+class LightIndicator : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit LightIndicator(QWidget* parent = nullptr);
+
+    void setLight(rehearsal::Light light);
+    rehearsal::Light light() const { return m_light; }
+    QString text() const; ///< what the label says, e.g. "Green — You can finish"
+
+    /// The fill colour of a light (None has none: the disc is an outline).
+    static QColor colour(rehearsal::Light light);
+
+private:
+    class Disc;
+    rehearsal::Light m_light = rehearsal::Light::None;
+    Disc* m_disc;
+    QLabel* m_label;
+};
+
+} // namespace rapport::gui
