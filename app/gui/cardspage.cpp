@@ -128,11 +128,11 @@ CardsPage::CardsPage(storage::Store& store, QSettings* settings, QWidget* parent
         { Qt::Key_Backspace, &CardsPage::goBack }, { Qt::Key_L, &CardsPage::openConversationLog } };
     for (const auto& [key, slot] : keys) {
         auto* shortcut = new QShortcut(QKeySequence(key), this);
-        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        shortcut->setContext(Qt::WindowShortcut);
         connect(shortcut, &QShortcut::activated, this, slot);
     }
     auto* timerKey = new QShortcut(QKeySequence(Qt::Key_T), this);
-    timerKey->setContext(Qt::WidgetWithChildrenShortcut);
+    timerKey->setContext(Qt::WindowShortcut);
     connect(timerKey, &QShortcut::activated, this, [this] {
         m_timerOn->setChecked(true);
         m_timer->toggle();

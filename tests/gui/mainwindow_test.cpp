@@ -1,4 +1,5 @@
 #include "app/gui/aboutdialog.h"
+#include "app/gui/cardspage.h"
 #include "app/gui/mainwindow.h"
 #include "app/gui/settingspage.h"
 #include "app/gui/startup.h"
@@ -71,6 +72,26 @@ TEST_F(MainWindowTest, KeyboardMovesBetweenSections)
     EXPECT_EQ(window.currentSection(), MainWindow::Section::Settings);
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
     EXPECT_EQ(window.currentSection(), MainWindow::Section::Progress);
+}
+
+TEST_F(MainWindowTest, CardKeysWorkRightAfterChoosingTheSectionFromTheSidebar)
+{
+    MainWindow window(m_store, m_theme, *m_settings);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    window.navigation()->setFocus();
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    ASSERT_EQ(window.currentSection(), MainWindow::Section::Cards);
+    auto* cards = qobject_cast<CardsPage*>(window.pages()->currentWidget());
+    ASSERT_NE(cards, nullptr);
+    QTest::keyClick(window.navigation(), Qt::Key_N);
+    EXPECT_FALSE(cards->currentQuestion().isEmpty());
+    // On another section the same key does nothing to the cards.
+    const QString shown = cards->currentQuestion();
+    QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);
+    QTest::keyClick(window.navigation(), Qt::Key_N);
+    EXPECT_EQ(cards->currentQuestion(), shown);
 }
 
 TEST_F(MainWindowTest, RemembersGeometryAndSectionAcrossRestarts)
