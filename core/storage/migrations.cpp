@@ -80,6 +80,62 @@ const std::vector<Migration> kMigrations = {
             "  PRIMARY KEY (conversation_id, position))",
             "CREATE INDEX conversations_by_day ON conversations (happened_on)",
         } },
+    { 3, "pitch scripts and rehearsal takes",
+        {
+            "CREATE TABLE pitches ("
+            "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+            "  occasion TEXT NOT NULL DEFAULT '',"
+            "  body TEXT NOT NULL DEFAULT '',"
+            "  target_ms INTEGER NOT NULL CHECK (target_ms > 0),"
+            "  green_ms INTEGER NOT NULL,"
+            "  yellow_ms INTEGER NOT NULL,"
+            "  red_ms INTEGER NOT NULL,"
+            "  created_at TEXT NOT NULL,"
+            "  updated_at TEXT NOT NULL,"
+            "  CHECK (0 < green_ms AND green_ms < yellow_ms AND yellow_ms < red_ms))",
+            // A take keeps the window it was timed against: editing the pitch later does not
+            // rewrite history. Report columns are NULL where the analysis found no value.
+            "CREATE TABLE takes ("
+            "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            "  pitch_id INTEGER NOT NULL REFERENCES pitches(id) ON DELETE CASCADE,"
+            "  started_at TEXT NOT NULL,"
+            "  green_ms INTEGER NOT NULL,"
+            "  yellow_ms INTEGER NOT NULL,"
+            "  red_ms INTEGER NOT NULL,"
+            "  audio_path TEXT NOT NULL DEFAULT '',"
+            "  starred INTEGER NOT NULL DEFAULT 0,"
+            "  duration_s REAL,"
+            "  speech_start_s REAL,"
+            "  speech_end_s REAL,"
+            "  speaking_time_s REAL,"
+            "  phonation_time_s REAL,"
+            "  pauses TEXT NOT NULL DEFAULT '[]',"
+            "  pause_count INTEGER,"
+            "  longest_pause_s REAL,"
+            "  syllable_count INTEGER,"
+            "  articulation_rate_sps REAL,"
+            "  words_per_minute REAL,"
+            "  pitch_median_hz REAL,"
+            "  pitch_sd_semitones REAL,"
+            "  monotone INTEGER,"
+            "  loudness_lufs REAL,"
+            "  peak_dbfs REAL,"
+            "  clipped_ratio REAL,"
+            "  analysis_ms REAL,"
+            "  rating_overall INTEGER CHECK (rating_overall BETWEEN 1 AND 5),"
+            "  rating_connection INTEGER CHECK (rating_connection BETWEEN 1 AND 5),"
+            "  rating_listener INTEGER CHECK (rating_listener BETWEEN 1 AND 5),"
+            "  rating_no_assumptions INTEGER CHECK (rating_no_assumptions BETWEEN 1 AND 5),"
+            "  rating_language INTEGER CHECK (rating_language BETWEEN 1 AND 5),"
+            "  rating_not_minimising INTEGER CHECK (rating_not_minimising BETWEEN 1 AND 5),"
+            "  rating_passion INTEGER CHECK (rating_passion BETWEEN 1 AND 5),"
+            "  rating_genuine INTEGER CHECK (rating_genuine BETWEEN 1 AND 5),"
+            "  note TEXT NOT NULL DEFAULT '',"
+            "  rated_at TEXT)",
+            "CREATE INDEX takes_by_pitch ON takes (pitch_id, started_at)",
+            "CREATE INDEX takes_by_time ON takes (started_at)",
+        } },
 };
 
 Status exec(QSqlDatabase& db, const QString& sql, int version)

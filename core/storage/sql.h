@@ -19,6 +19,7 @@ public:
     bool next() { return m_query.next(); }
     QVariant value(int column) const { return m_query.value(column); }
     QVariant lastInsertId() const { return m_query.lastInsertId(); }
+    int rowsAffected() const { return m_query.numRowsAffected(); }
 
 private:
     QSqlDatabase m_db;
