@@ -57,4 +57,20 @@ std::optional<int> parseCommandLine(CommandContext& ctx, QCommandLineParser& par
     return std::nullopt;
 }
 
+std::optional<int> CommandContext::wholeNumber(
+    const QString& command, const QString& option, const QString& text, int max)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < 1 || value > max) {
+        usageError(command,
+            QStringLiteral("--%1 takes a whole number from 1 to %2, not '%3'.")
+                .arg(option)
+                .arg(max)
+                .arg(text));
+        return std::nullopt;
+    }
+    return value;
+}
+
 } // namespace rapport::cli

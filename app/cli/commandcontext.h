@@ -30,6 +30,10 @@ struct CommandContext
     int fail(const Error& error, int code);
     /// Prints a usage error and the hint to see --help; returns kExitUsage.
     int usageError(const QString& command, const QString& message);
+    /// Parses `text`, the value of --`option`, as a whole number in [1, max]; on failure prints a
+    /// usage error and returns nullopt (the command then returns kExitUsage).
+    std::optional<int> wholeNumber(
+        const QString& command, const QString& option, const QString& text, int max);
     /// Opens the data folder and database; on failure prints why and returns nullopt.
     std::optional<storage::Store> openStore();
 };

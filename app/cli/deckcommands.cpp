@@ -62,22 +62,6 @@ void printCard(QTextStream& out, const DrawnCard& card)
         out << "  Hint: " << card.question.hint << '\n';
 }
 
-std::optional<int> positiveNumber(CommandContext& ctx, const QString& command,
-    const QString& option, const QString& text, int max)
-{
-    bool ok = false;
-    const int value = text.toInt(&ok);
-    if (!ok || value < 1 || value > max) {
-        ctx.usageError(command,
-            QStringLiteral("--%1 takes a whole number from 1 to %2, not '%3'.")
-                .arg(option)
-                .arg(max)
-                .arg(text));
-        return std::nullopt;
-    }
-    return value;
-}
-
 int rejectPositionals(CommandContext& ctx, const QString& command, const QStringList& extra)
 {
     return ctx.usageError(command, QStringLiteral("unexpected argument '%1'.").arg(extra.first()));
@@ -129,7 +113,7 @@ int drawCommand(CommandContext& ctx, const QStringList& args)
         return ctx.usageError(
             name, QStringLiteral("--ladder chooses the zones; leave out --zone."));
     const std::optional<int> howMany
-        = positiveNumber(ctx, name, QStringLiteral("count"), parser.value(count), 1000);
+        = ctx.wholeNumber(name, QStringLiteral("count"), parser.value(count), 1000);
     if (!howMany)
         return kExitUsage;
     quint64 seedValue = std::random_device {}();
@@ -349,7 +333,7 @@ int conversationsCommand(CommandContext& ctx, const QStringList& args)
         if (!parser.isSet(rating))
             return ctx.usageError(name, QStringLiteral("add needs --rating 1-5."));
         const std::optional<int> value
-            = positiveNumber(ctx, name, QStringLiteral("rating"), parser.value(rating), 5);
+            = ctx.wholeNumber(name, QStringLiteral("rating"), parser.value(rating), 5);
         if (!value)
             return kExitUsage;
         conversation.rating = *value;
