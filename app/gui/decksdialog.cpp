@@ -2,6 +2,7 @@
 
 #include "app/gui/deckeditor.h"
 #include "app/gui/theme.h"
+#include "app/gui/wording.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -180,8 +181,9 @@ bool DecksDialog::saveDeck(const Deck& deck)
         if (m_list->topLevelItem(i)->data(0, kIdRole).toString() == deck.id)
             m_list->setCurrentItem(m_list->topLevelItem(i));
     }
-    showResult(tr("Saved \"%1\" with %n question(s).", nullptr, int(deck.questions.size()))
-                   .arg(deck.title));
+    showResult(tr("Saved \"%1\" with %2.")
+                   .arg(deck.title,
+                       counted(deck.questions.size(), tr("%1 question"), tr("%1 questions"))));
     emit decksChanged();
     return true;
 }
@@ -210,10 +212,11 @@ bool DecksDialog::importFile(const QString& path)
         return false;
     }
     reload();
-    QString text = (outcome->replacedExisting
-            ? tr("Updated \"%1\": %n question(s).", nullptr, int(outcome->deck.questions.size()))
-            : tr("Imported \"%1\": %n question(s).", nullptr, int(outcome->deck.questions.size())))
-                       .arg(outcome->deck.title);
+    const QString questions
+        = counted(outcome->deck.questions.size(), tr("%1 question"), tr("%1 questions"));
+    QString text
+        = (outcome->replacedExisting ? tr("Updated \"%1\": %2.") : tr("Imported \"%1\": %2."))
+              .arg(outcome->deck.title, questions);
     if (!outcome->note.isEmpty())
         text += QLatin1Char(' ') + outcome->note;
     showResult(text);
@@ -275,9 +278,9 @@ void DecksDialog::deleteSelected()
     if (!deck || deck->builtIn)
         return;
     const auto answer = QMessageBox::question(this, tr("Delete deck"),
-        tr("Delete \"%1\" and its %n question(s)? Favourites and hidden marks on them go too.",
-            nullptr, int(deck->questions.size()))
-            .arg(deck->title),
+        tr("Delete \"%1\" and its %2? Favourites and hidden marks on them go too.")
+            .arg(deck->title,
+                counted(deck->questions.size(), tr("%1 question"), tr("%1 questions"))),
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer == QMessageBox::Yes)
         deleteDeck(deck->id);

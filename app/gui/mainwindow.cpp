@@ -4,6 +4,7 @@
 #include "app/gui/aboutdialog.h"
 #include "app/gui/cardspage.h"
 #include "app/gui/comingpage.h"
+#include "app/gui/pitchespage.h"
 #include "app/gui/settingspage.h"
 
 #include <QAction>
@@ -111,11 +112,7 @@ void MainWindow::buildPages()
             tr("Streaks, charts over 12 weeks and more, and how your ratings match the "
                "measurements") },
         m_pages);
-    auto* pitches = new ComingPage(tr("Pitches"), tr("Your elevator-pitch scripts, kept fresh."),
-        { tr("Write pitches with a target length of 30, 60 or 90 seconds, or your own"),
-            tr("Word count and estimated spoken length as you type"),
-            tr("A reminder when a pitch has not been rehearsed for two weeks") },
-        m_pages);
+    auto* pitches = new PitchesPage(m_store, nullptr, m_pages);
     auto* settings = new SettingsPage(m_store, m_theme, m_settings, m_pages);
 
     const QList<QWidget*> pages { rehearse, cards, progress, pitches, settings };

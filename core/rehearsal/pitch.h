@@ -8,7 +8,8 @@
 namespace rapport::rehearsal {
 
 /// The default window for a target: green at the minimum (the target less a sixth, at least
-/// 5 s less), yellow at the midpoint, red at the target. Precondition: targetMs >= 10 000.
+/// 5 s less), yellow at the midpoint (in whole seconds, rounded down), red at the target.
+/// Precondition: targetMs >= 10 000.
 LightTimes defaultLightsFor(qint64 targetMs);
 
 /// An elevator-pitch script and the window its takes are timed against.

@@ -38,7 +38,7 @@ TEST_F(PitchCliTest, AddedPitchIsListedAndShownWithItsWindowAndEstimate)
     EXPECT_EQ(pitch.value(QStringLiteral("title")).toString(), QStringLiteral("Team intro"));
     EXPECT_EQ(pitch.value(QStringLiteral("target_s")).toDouble(), 30.0);
     EXPECT_EQ(pitch.value(QStringLiteral("green_s")).toDouble(), 25.0);
-    EXPECT_EQ(pitch.value(QStringLiteral("yellow_s")).toDouble(), 27.5);
+    EXPECT_EQ(pitch.value(QStringLiteral("yellow_s")).toDouble(), 27.0);
     EXPECT_EQ(pitch.value(QStringLiteral("red_s")).toDouble(), 30.0);
     EXPECT_EQ(pitch.value(QStringLiteral("words")).toInt(), 10);
     EXPECT_EQ(pitch.value(QStringLiteral("takes")).toInt(), 0);

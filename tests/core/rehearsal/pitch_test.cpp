@@ -30,7 +30,10 @@ TEST(PitchTest, DefaultWindowEndsAtTheTargetWithGreenBeforeIt)
         EXPECT_TRUE(lights.valid()) << target;
         EXPECT_EQ(lights.redMs, target);
         EXPECT_LE(lights.greenMs, target - 5'000);
-        EXPECT_EQ(lights.yellowMs, lights.greenMs + (lights.redMs - lights.greenMs) / 2);
+        const qint64 midpoint = lights.greenMs + (lights.redMs - lights.greenMs) / 2;
+        EXPECT_LE(lights.yellowMs, midpoint);
+        EXPECT_GT(lights.yellowMs, midpoint - 1000);
+        EXPECT_EQ(lights.yellowMs % 1000, 0);
     }
     EXPECT_EQ(defaultLightsFor(60'000).greenMs, 50'000);
     EXPECT_EQ(defaultLightsFor(30'000).greenMs, 25'000);
