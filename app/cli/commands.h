@@ -9,5 +9,6 @@ int infoCommand(CommandContext& ctx, const QStringList& args);
 int drawCommand(CommandContext& ctx, const QStringList& args);
 int decksCommand(CommandContext& ctx, const QStringList& args);
 int conversationsCommand(CommandContext& ctx, const QStringList& args);
+int analyzeCommand(CommandContext& ctx, const QStringList& args);
 
 } // namespace rapport::cli
