@@ -24,6 +24,8 @@ constexpr std::array kCommands {
     Command { "conversations", "Log a real conversation, or list them", &conversationsCommand },
     Command { "analyze", "Analyse a recorded take: speaking time, pauses, pace, pitch, loudness",
         &analyzeCommand },
+    Command { "record", "Record a take from the microphone into a WAV file and analyse it",
+        &recordCommand },
     Command {
         "info", "Show where Rapport keeps its data; --check verifies the database", &infoCommand },
 };

@@ -10,5 +10,6 @@ int drawCommand(CommandContext& ctx, const QStringList& args);
 int decksCommand(CommandContext& ctx, const QStringList& args);
 int conversationsCommand(CommandContext& ctx, const QStringList& args);
 int analyzeCommand(CommandContext& ctx, const QStringList& args);
+int recordCommand(CommandContext& ctx, const QStringList& args);
 
 } // namespace rapport::cli
