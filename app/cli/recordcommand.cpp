@@ -144,9 +144,10 @@ std::variant<RecordOptions, int> parseRecordOptions(CommandContext& ctx, const Q
 class Recording
 {
 public:
-    Recording(const RecordOptions& options, audio::WavWriter& writer)
+    Recording(const RecordOptions& options, audio::WavWriter& writer, QTextStream& err)
         : m_options(options)
         , m_writer(writer)
+        , m_err(err)
     {
         m_pipeline.reset();
     }
@@ -195,6 +196,14 @@ private:
     {
         if (m_done)
             return;
+        if (block.startFrame == 0) {
+            // Sound servers start delivering a moment after the device opens; say when the take
+            // really starts (scripts and tests wait for this line before speaking).
+            m_err << "Recording from " << m_mic.name() << " for "
+                  << audio::framesToSeconds(m_options.frames) << " s (Ctrl+C stops and keeps "
+                  << "the take)\n";
+            m_err.flush();
+        }
         audio::AudioBlock part = block;
         if (part.endFrame() > m_options.frames)
             part.samples.resize(static_cast<std::size_t>(m_options.frames - part.startFrame));
@@ -219,6 +228,7 @@ private:
 
     const RecordOptions& m_options;
     audio::WavWriter& m_writer;
+    QTextStream& m_err;
     audio::MicrophoneSource m_mic;
     analysis::AnalysisPipeline m_pipeline;
     std::optional<Error> m_failure;
@@ -239,7 +249,7 @@ int recordCommand(CommandContext& ctx, const QStringList& args)
     Result<audio::WavWriter> writer = audio::WavWriter::create(options.out);
     if (!writer)
         return ctx.fail(writer.error(), kExitFailure);
-    Recording recording(options, *writer);
+    Recording recording(options, *writer, ctx.err);
     if (Status started = recording.run(); !started) {
         // Nothing was recorded: leave no empty WAV behind.
         (void)writer->close();
