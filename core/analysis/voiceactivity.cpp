@@ -1,5 +1,7 @@
 #include "core/analysis/voiceactivity.h"
 
+#include "core/analysis/syllablenuclei.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -103,17 +105,38 @@ void VoiceActivity::finish()
         return;
     m_speechLevelDb = quantileOf(m_levelDb, kSpeechQuantile);
     const std::vector<float> floorDb = noiseFloor(m_levelDb);
-    const float relative = m_speechLevelDb - kBelowSpeechDb;
-    std::vector<SpeechSegment> runs;
-    bool inSpeech = false;
+    // Double threshold (as in classic endpoint detection): a hop well above the floor starts
+    // speech; the speech around it reaches out over the quieter hops still clearly above the
+    // floor (the last fricative or release of a word, a soft onset).
+    const std::vector<float> level = smoothLevelsDb(m_levelDb, kEdgeSmoothingHops);
+    const auto strong = [&](std::size_t i) {
+        return m_levelDb[i]
+            >= std::max(m_speechLevelDb - kBelowSpeechDb, floorDb[i] + kAboveFloorDb);
+    };
+    const auto weak = [&](std::size_t i) {
+        return level[i]
+            >= std::max(m_speechLevelDb - kEdgeBelowSpeechDb, floorDb[i] + kEdgeAboveFloorDb);
+    };
+    std::vector<bool> speech(m_levelDb.size(), false);
     for (std::size_t i = 0; i < m_levelDb.size(); ++i) {
-        const bool speech = m_levelDb[i] >= std::max(relative, floorDb[i] + kAboveFloorDb);
+        if (!strong(i) || speech[i])
+            continue;
+        std::size_t first = i;
+        while (first > 0 && !speech[first - 1] && weak(first - 1))
+            --first;
+        std::size_t last = i;
+        while (last + 1 < m_levelDb.size() && (strong(last + 1) || weak(last + 1)))
+            ++last;
+        std::fill(speech.begin() + static_cast<std::ptrdiff_t>(first),
+            speech.begin() + static_cast<std::ptrdiff_t>(last + 1), true);
+    }
+    std::vector<SpeechSegment> runs;
+    for (std::size_t i = 0; i < speech.size(); ++i) {
         const auto frame = static_cast<std::int64_t>(i) * kHopFrames;
-        if (speech && !inSpeech)
+        if (speech[i] && (i == 0 || !speech[i - 1]))
             runs.push_back({ frame, frame + kHopFrames });
-        else if (speech)
+        else if (speech[i])
             runs.back().endFrame = frame + kHopFrames;
-        inSpeech = speech;
     }
     if (!runs.empty())
         runs.back().endFrame = std::min(runs.back().endFrame, m_frames);

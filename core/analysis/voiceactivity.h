@@ -20,7 +20,9 @@ struct SpeechSegment
 /// Per 10 ms hop it measures the level while blocks arrive; finish() tracks the noise floor
 /// (follows the level down at once, creeps up kFloorRiseDbPerS while the level stays above,
 /// run in both directions). A hop is speech when it stands
-/// kAboveFloorDb over the floor and lies within kBelowSpeechDb of the take's loud speech level.
+/// kAboveFloorDb over the floor and lies within kBelowSpeechDb of the take's loud speech level;
+/// speech then extends to neighbouring hops that still stand kEdgeAboveFloorDb over the floor
+/// (within kEdgeBelowSpeechDb of the speech level), which keeps soft word edges.
 /// Gaps shorter than kMinPauseS (stop closures, breaths between words) are bridged, so only real
 /// pauses split the take.
 class VoiceActivity final : public Analyser
@@ -30,6 +32,9 @@ public:
     static constexpr double kMinSpeechS = 0.05; ///< shorter isolated bursts are clicks, not words
     static constexpr float kAboveFloorDb = 9.0f;
     static constexpr float kBelowSpeechDb = 40.0f;
+    static constexpr float kEdgeAboveFloorDb = 3.0f; ///< speech reaches out over hops this loud
+    static constexpr float kEdgeBelowSpeechDb = 50.0f;
+    static constexpr int kEdgeSmoothingHops = 3; ///< steadies the noise for the lower threshold
     static constexpr float kFloorRiseDbPerS = 3.0f;
     static constexpr float kMinFloorDb = -90.0f; ///< digital silence counts as this level
     static constexpr double kSpeechQuantile = 0.99; ///< "loud speech" level, as de Jong & Wempe
