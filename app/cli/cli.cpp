@@ -22,6 +22,10 @@ constexpr std::array kCommands {
         "draw", "Draw conversation cards without repeats (zones, ladder, context)", &drawCommand },
     Command { "decks", "List, import (JSON, CSV) and export question decks", &decksCommand },
     Command { "conversations", "Log a real conversation, or list them", &conversationsCommand },
+    Command { "analyze", "Analyse a recorded take: speaking time, pauses, pace, pitch, loudness",
+        &analyzeCommand },
+    Command { "record", "Record a take from the microphone into a WAV file and analyse it",
+        &recordCommand },
     Command { "pitches", "Add, list and show your elevator-pitch scripts", &pitchesCommand },
     Command {
         "info", "Show where Rapport keeps its data; --check verifies the database", &infoCommand },

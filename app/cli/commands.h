@@ -9,6 +9,8 @@ int infoCommand(CommandContext& ctx, const QStringList& args);
 int drawCommand(CommandContext& ctx, const QStringList& args);
 int decksCommand(CommandContext& ctx, const QStringList& args);
 int conversationsCommand(CommandContext& ctx, const QStringList& args);
+int analyzeCommand(CommandContext& ctx, const QStringList& args);
+int recordCommand(CommandContext& ctx, const QStringList& args);
 int pitchesCommand(CommandContext& ctx, const QStringList& args);
 
 } // namespace rapport::cli

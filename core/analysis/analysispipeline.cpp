@@ -1,0 +1,122 @@
+#include "core/analysis/analysispipeline.h"
+
+#include "core/audio/wavfilesource.h"
+
+#include <QElapsedTimer>
+#include <algorithm>
+
+namespace rapport::analysis {
+
+namespace {
+
+// Speech, pauses and rates from the voice activity and the syllable count.
+void fillTiming(TakeReport& report, const VoiceActivity& vad, const SyllableNuclei& syllables)
+{
+    const std::vector<SpeechSegment>& segments = vad.segments();
+    if (segments.empty())
+        return;
+    const double start = audio::framesToSeconds(segments.front().startFrame);
+    const double end = audio::framesToSeconds(segments.back().endFrame);
+    double phonation = 0.0;
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        phonation += audio::framesToSeconds(segments[i].endFrame - segments[i].startFrame);
+        if (i > 0) {
+            report.pauses.push_back({ audio::framesToSeconds(segments[i - 1].endFrame),
+                audio::framesToSeconds(segments[i].startFrame) });
+        }
+    }
+    report.speechStartS = start;
+    report.speechEndS = end;
+    report.speakingTimeS = end - start;
+    report.phonationTimeS = phonation;
+    report.pauseCount = static_cast<int>(report.pauses.size());
+    if (!report.pauses.empty()) {
+        report.longestPauseS = std::max_element(
+            report.pauses.begin(), report.pauses.end(), [](const Pause& a, const Pause& b) {
+                return a.durationS() < b.durationS();
+            })->durationS();
+    }
+    report.syllableCount = syllables.count();
+    if (phonation > 0.0)
+        report.articulationRateSps = syllables.count() / phonation;
+    if (end > start)
+        report.wordsPerMinute = syllables.count() / kSyllablesPerWord / ((end - start) / 60.0);
+}
+
+} // namespace
+
+AnalysisPipeline::AnalysisPipeline()
+    : m_syllables(m_voiceActivity, m_pitch)
+    , m_analysers { &m_levelMeter, &m_voiceActivity, &m_pitch, &m_loudness, &m_syllables }
+{ }
+
+void AnalysisPipeline::setLevelCallback(std::function<void(const LevelReading&)> callback)
+{
+    m_levelMeter.setCallback(std::move(callback));
+}
+
+void AnalysisPipeline::reset()
+{
+    for (Analyser* analyser : m_analysers)
+        analyser->reset();
+    m_frames = 0;
+    m_elapsedNs = 0;
+}
+
+void AnalysisPipeline::process(const audio::AudioBlock& block)
+{
+    QElapsedTimer timer;
+    timer.start();
+    for (Analyser* analyser : m_analysers)
+        analyser->process(block);
+    m_frames += static_cast<std::int64_t>(block.samples.size());
+    m_elapsedNs += timer.nsecsElapsed();
+}
+
+TakeReport AnalysisPipeline::finish()
+{
+    QElapsedTimer timer;
+    timer.start();
+    for (Analyser* analyser : m_analysers)
+        analyser->finish();
+
+    TakeReport report;
+    report.durationS = audio::framesToSeconds(m_frames);
+    fillTiming(report, m_voiceActivity, m_syllables);
+    report.pitchMedianHz = m_pitch.medianHz();
+    report.pitchSdSemitones = m_pitch.sdSemitones();
+    if (report.pitchSdSemitones)
+        report.monotone = *report.pitchSdSemitones < PitchTracker::kMonotoneBelowSemitones;
+    report.loudnessLufs = m_loudness.integratedLufs();
+    report.peakDbfs = m_loudness.peakDbfs();
+    report.clippedRatio = m_loudness.clippedRatio();
+    m_elapsedNs += timer.nsecsElapsed();
+    report.analysisMs = static_cast<double>(m_elapsedNs) / 1e6;
+    return report;
+}
+
+Result<TakeReport> analyseFile(const QString& path)
+{
+    QElapsedTimer timer;
+    timer.start();
+    Result<std::unique_ptr<audio::WavFileSource>> source = audio::WavFileSource::open(path);
+    if (!source)
+        return source.error();
+    AnalysisPipeline pipeline;
+    pipeline.reset();
+    audio::AudioBlock block;
+    constexpr int kBlockFrames = 4096;
+    for (;;) {
+        Result<bool> more = (*source)->read(block, kBlockFrames);
+        if (!more)
+            return more.error();
+        if (!*more)
+            break;
+        pipeline.process(block);
+    }
+    TakeReport report = pipeline.finish();
+    report.analysisMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    return report;
+}
+
+} // namespace rapport::analysis

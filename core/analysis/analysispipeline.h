@@ -1,0 +1,52 @@
+#pragma once
+
+#include "core/analysis/levelmeter.h"
+#include "core/analysis/loudness.h"
+#include "core/analysis/pitchtracker.h"
+#include "core/analysis/syllablenuclei.h"
+#include "core/analysis/takereport.h"
+#include "core/analysis/voiceactivity.h"
+#include "core/common/result.h"
+
+#include <QString>
+#include <array>
+#include <functional>
+
+namespace rapport::analysis {
+
+/// Runs every analyser over a take in one pass: blocks are analysed as they arrive, so the
+/// report is ready moments after the last block.
+class AnalysisPipeline
+{
+public:
+    AnalysisPipeline();
+    AnalysisPipeline(const AnalysisPipeline&) = delete;
+    AnalysisPipeline& operator=(const AnalysisPipeline&) = delete;
+
+    /// Called with every 50 ms level reading (on the thread calling process()).
+    void setLevelCallback(std::function<void(const LevelReading&)> callback);
+    /// The latest 50 ms level reading.
+    LevelReading latestLevel() const { return m_levelMeter.latest(); }
+
+    /// Starts a new take.
+    void reset();
+    /// Analyses the next block; precondition: blocks contiguous, the first at frame 0.
+    void process(const audio::AudioBlock& block);
+    /// Ends the take and returns its report; reset() before the next take.
+    TakeReport finish();
+
+private:
+    LevelMeter m_levelMeter;
+    VoiceActivity m_voiceActivity;
+    PitchTracker m_pitch;
+    Loudness m_loudness;
+    SyllableNuclei m_syllables;
+    std::array<Analyser*, 5> m_analysers; ///< in finish() order: syllables read the others
+    std::int64_t m_frames = 0;
+    std::int64_t m_elapsedNs = 0;
+};
+
+/// Decodes `path` with WavFileSource and analyses it; errors are those of WavFileSource.
+Result<TakeReport> analyseFile(const QString& path);
+
+} // namespace rapport::analysis

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "core/analysis/takereport.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace rapport::analysis {
+
+/// The report as one JSON object with the documented keys (`file`, `duration_s`, ...,
+/// `analysis_ms`); values that do not exist are null. Seconds, Hz, LUFS and dBFS as named.
+QJsonObject reportToJson(const TakeReport& report, const QString& file);
+
+/// A readable multi-line summary for a terminal, ending in a newline.
+QString reportToText(const TakeReport& report, const QString& file);
+
+} // namespace rapport::analysis

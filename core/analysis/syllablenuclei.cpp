@@ -1,0 +1,94 @@
+#include "core/analysis/syllablenuclei.h"
+
+#include "core/analysis/pitchtracker.h"
+#include "core/analysis/voiceactivity.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <optional>
+
+namespace rapport::analysis {
+
+std::vector<float> smoothLevelsDb(const std::vector<float>& levelsDb, int hops)
+{
+    const int half = hops / 2;
+    std::vector<double> weights(static_cast<std::size_t>(hops));
+    for (int k = 0; k < hops; ++k)
+        weights[static_cast<std::size_t>(k)]
+            = 0.5 - 0.5 * std::cos(2.0 * std::numbers::pi * (k + 1) / (hops + 1));
+    std::vector<double> power(levelsDb.size());
+    std::transform(levelsDb.begin(), levelsDb.end(), power.begin(),
+        [](float db) { return std::pow(10.0, db / 10.0); });
+    std::vector<float> smoothed(levelsDb.size());
+    const auto n = static_cast<std::ptrdiff_t>(levelsDb.size());
+    for (std::ptrdiff_t i = 0; i < n; ++i) {
+        double sum = 0.0;
+        double weightSum = 0.0;
+        for (int k = 0; k < hops; ++k) {
+            const std::ptrdiff_t j = i + k - half;
+            if (j < 0 || j >= n)
+                continue;
+            sum += weights[static_cast<std::size_t>(k)] * power[static_cast<std::size_t>(j)];
+            weightSum += weights[static_cast<std::size_t>(k)];
+        }
+        smoothed[static_cast<std::size_t>(i)]
+            = static_cast<float>(10.0 * std::log10(sum / weightSum));
+    }
+    return smoothed;
+}
+
+SyllableNuclei::SyllableNuclei(const VoiceActivity& voiceActivity, const PitchTracker& pitch)
+    : m_voiceActivity(voiceActivity)
+    , m_pitch(pitch)
+{ }
+
+void SyllableNuclei::reset()
+{
+    m_nuclei.clear();
+}
+
+void SyllableNuclei::process(const audio::AudioBlock&)
+{ }
+
+void SyllableNuclei::finish()
+{
+    m_nuclei.clear();
+    const std::vector<float> level = smoothLevelsDb(m_voiceActivity.hopLevelsDb(), kSmoothingHops);
+    const float silence = m_voiceActivity.speechLevelDb() - kSilenceBelowSpeechDb;
+    for (const SpeechSegment& segment : m_voiceActivity.segments()) {
+        const auto first = static_cast<std::size_t>(segment.startFrame / kHopFrames);
+        const auto last = std::min(level.size(),
+            static_cast<std::size_t>((segment.endFrame + kHopFrames - 1) / kHopFrames));
+        // Walk the local maxima; a candidate becomes a nucleus once the dip after it is deep
+        // enough on both sides, otherwise the lower of two close peaks is dropped.
+        std::optional<std::size_t> candidate;
+        float dip = 0.0f;
+        for (std::size_t i = first; i < last; ++i) {
+            if (candidate)
+                dip = std::min(dip, level[i]);
+            const bool isPeak = (i == first || level[i] > level[i - 1])
+                && (i + 1 == last || level[i] >= level[i + 1]);
+            if (!isPeak || level[i] < silence)
+                continue;
+            if (!candidate) {
+                candidate = i;
+                dip = level[i];
+                continue;
+            }
+            if (level[*candidate] - dip >= kMinDipDb && level[i] - dip >= kMinDipDb) {
+                m_nuclei.push_back(*candidate);
+                candidate = i;
+                dip = level[i];
+            } else if (level[i] > level[*candidate]) {
+                candidate = i;
+                dip = level[i];
+            }
+        }
+        if (candidate)
+            m_nuclei.push_back(*candidate);
+    }
+    std::erase_if(m_nuclei, [this](std::size_t hop) { return !m_pitch.voicedNear(hop, 2); });
+}
+
+} // namespace rapport::analysis

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <optional>
+#include <vector>
+
+namespace rapport::analysis {
+
+/// A silence of at least VoiceActivity::kMinPauseS between two stretches of speech.
+struct Pause
+{
+    double startS = 0.0; ///< seconds from the start of the take
+    double endS = 0.0;
+
+    double durationS() const { return endS - startS; }
+};
+
+/// What the analysis of one take measured. Optional fields are empty when the value does not
+/// exist (no speech, silence, too little voicing).
+struct TakeReport
+{
+    double durationS = 0.0; ///< length of the take
+    std::optional<double> speechStartS; ///< first word (leading silence trimmed)
+    std::optional<double> speechEndS; ///< end of the last word (trailing silence trimmed)
+    std::optional<double> speakingTimeS; ///< speechEndS - speechStartS
+    std::optional<double> phonationTimeS; ///< speaking time without the pauses
+    std::vector<Pause> pauses; ///< in order
+    std::optional<int> pauseCount; ///< pauses.size() when there is speech
+    std::optional<double> longestPauseS; ///< when there is a pause
+    std::optional<int> syllableCount;
+    std::optional<double> articulationRateSps; ///< syllables per second of phonation time
+    std::optional<double> wordsPerMinute; ///< syllables / kSyllablesPerWord per speaking minute
+    std::optional<double> pitchMedianHz;
+    std::optional<double> pitchSdSemitones;
+    std::optional<bool> monotone; ///< pitchSdSemitones below kMonotoneBelowSemitones
+    std::optional<double> loudnessLufs; ///< integrated, EBU R 128
+    std::optional<double> peakDbfs; ///< sample peak
+    std::optional<double> clippedRatio; ///< share of samples at or near full scale
+    double analysisMs = 0.0; ///< wall time spent analysing (and decoding, for a file)
+};
+
+/// Average syllables per English word, to turn a syllable rate into words per minute. Counts of
+/// running English text give 1.4–1.5 (e.g. ~1.45 in coaching literature); the product brief's
+/// working figure.
+inline constexpr double kSyllablesPerWord = 1.45;
+
+} // namespace rapport::analysis

@@ -1,0 +1,190 @@
+#include "tests/support/speechfixture.h"
+
+#include "tests/support/cliprocess.h"
+
+#include <QDir>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <cmath>
+
+namespace rapport::test {
+
+namespace {
+
+// espeak-ng writes 22 050 Hz mono 16-bit; every intermediate file keeps that format.
+const QStringList kFormat { QStringLiteral("-r"), QStringLiteral("22050"), QStringLiteral("-c"),
+    QStringLiteral("1"), QStringLiteral("-b"), QStringLiteral("16") };
+// RMS of sox's `synth whitenoise` at `vol 1`, in dBFS (measured and re-checked on every use).
+constexpr double kWhiteNoiseRmsDbfs = -8.4;
+
+} // namespace
+
+SpeechFixture::SpeechFixture(const QString& dir)
+    : m_dir(dir)
+{ }
+
+QString SpeechFixture::missingTools()
+{
+    QStringList missing;
+    if (QStandardPaths::findExecutable(QStringLiteral("espeak-ng")).isEmpty())
+        missing << QStringLiteral("espeak-ng (Debian package espeak-ng)");
+    if (QStandardPaths::findExecutable(QStringLiteral("sox")).isEmpty()
+        || QStandardPaths::findExecutable(QStringLiteral("soxi")).isEmpty())
+        missing << QStringLiteral("sox and soxi (Debian package sox)");
+    if (missing.isEmpty())
+        return {};
+    return QStringLiteral("The speech fixtures need %1: install with 'sh .ci/deps test'.")
+        .arg(missing.join(QStringLiteral(" and ")));
+}
+
+QString SpeechFixture::path(const QString& name) const
+{
+    return QDir(m_dir).absoluteFilePath(name);
+}
+
+bool SpeechFixture::sox(const QStringList& args)
+{
+    // -R: repeatable dither and noise, so every run builds the same files.
+    const ProcessResult result
+        = runProgram(QStringLiteral("sox"), QStringList { QStringLiteral("-R") } + args);
+    if (result.exitCode != 0 || result.crashed) {
+        m_error = QStringLiteral("sox %1 failed: %2").arg(args.join(QLatin1Char(' ')), result.err);
+        return false;
+    }
+    return true;
+}
+
+std::optional<double> SpeechFixture::durationS(const QString& file)
+{
+    const ProcessResult result
+        = runProgram(QStringLiteral("soxi"), { QStringLiteral("-D"), path(file) });
+    bool ok = false;
+    const double seconds = result.out.trimmed().toDouble(&ok);
+    if (result.exitCode != 0 || !ok) {
+        m_error = QStringLiteral("soxi -D %1 failed: %2").arg(file, result.err);
+        return std::nullopt;
+    }
+    return seconds;
+}
+
+std::optional<QString> SpeechFixture::speak(const Utterance& utterance, int index)
+{
+    const QString raw = path(QStringLiteral("%1-raw%2.wav").arg(m_prefix).arg(index));
+    const QString trimmed = path(QStringLiteral("%1-speech%2.wav").arg(m_prefix).arg(index));
+    const ProcessResult result = runProgram(QStringLiteral("espeak-ng"),
+        { QStringLiteral("-v"), utterance.voice, QStringLiteral("-s"),
+            QString::number(utterance.wpm), QStringLiteral("-w"), raw, utterance.text });
+    if (result.exitCode != 0 || result.crashed) {
+        m_error = QStringLiteral("espeak-ng -v %1 failed: %2").arg(utterance.voice, result.err);
+        return std::nullopt;
+    }
+    // espeak-ng's own silence before and after the words, cut at the first and last sample
+    // above 0.1 % of full scale.
+    const QStringList trim { QStringLiteral("silence"), QStringLiteral("1"), QStringLiteral("0.01"),
+        QStringLiteral("0.1%"), QStringLiteral("reverse") };
+    if (!sox(QStringList { raw, trimmed } + trim + trim))
+        return std::nullopt;
+    return trimmed;
+}
+
+std::optional<QString> SpeechFixture::silence(double seconds, int index)
+{
+    const QString file = path(QStringLiteral("%1-silence%2.wav").arg(m_prefix).arg(index));
+    if (!sox(QStringList { QStringLiteral("-n") } + kFormat
+            + QStringList { file, QStringLiteral("trim"), QStringLiteral("0"),
+                QString::number(seconds, 'f', 4) })) {
+        return std::nullopt;
+    }
+    return file;
+}
+
+std::optional<QString> SpeechFixture::convert(
+    const QString& input, const QString& name, int sampleRate, int channels)
+{
+    const QString output = path(name + QStringLiteral(".wav"));
+    if (!sox({ input, QStringLiteral("-r"), QString::number(sampleRate), QStringLiteral("-c"),
+            QString::number(channels), output })) {
+        return std::nullopt;
+    }
+    return output;
+}
+
+std::optional<FixtureTake> SpeechFixture::build(const QString& name, const TakeSpec& spec)
+{
+    if (spec.utterances.empty() || spec.gapsS.size() + 1 != spec.utterances.size()) {
+        m_error = QStringLiteral("a take needs n sentences and n - 1 gaps");
+        return std::nullopt;
+    }
+    m_prefix = name;
+    FixtureTake take;
+    QStringList parts;
+    double t = 0.0;
+    int index = 0;
+    const auto addSilence = [&](double seconds) -> bool {
+        const std::optional<QString> file = silence(seconds, index++);
+        const std::optional<double> length = file ? durationS(*file) : std::nullopt;
+        if (!length)
+            return false;
+        parts << *file;
+        t += *length;
+        return true;
+    };
+    if (!addSilence(spec.leadingS))
+        return std::nullopt;
+    take.speechStartS = t;
+    for (std::size_t i = 0; i < spec.utterances.size(); ++i) {
+        const std::optional<QString> speech = speak(spec.utterances[i], index++);
+        const std::optional<double> length = speech ? durationS(*speech) : std::nullopt;
+        if (!length)
+            return std::nullopt;
+        parts << *speech;
+        t += *length;
+        take.words += static_cast<int>(
+            spec.utterances[i]
+                .text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts)
+                .size());
+        if (i + 1 < spec.utterances.size()) {
+            const double pauseStart = t;
+            if (!addSilence(spec.gapsS[i]))
+                return std::nullopt;
+            take.pausesS.emplace_back(pauseStart, t);
+        }
+    }
+    take.speechEndS = t;
+    if (!addSilence(spec.trailingS))
+        return std::nullopt;
+    take.durationS = t;
+
+    take.path = path(name + QStringLiteral(".wav"));
+    const QString clean = spec.noiseDbfs ? path(name + QStringLiteral("-clean.wav")) : take.path;
+    if (!sox(parts + QStringList { clean }))
+        return std::nullopt;
+    if (spec.noiseDbfs) {
+        const QString noise = path(name + QStringLiteral("-noise.wav"));
+        const double volume = std::pow(10.0, (*spec.noiseDbfs - kWhiteNoiseRmsDbfs) / 20.0);
+        if (!sox(QStringList { QStringLiteral("-n") } + kFormat
+                + QStringList { noise, QStringLiteral("synth"), QString::number(t, 'f', 6),
+                    QStringLiteral("whitenoise"), QStringLiteral("vol"),
+                    QString::number(volume, 'g', 6) })) {
+            return std::nullopt;
+        }
+        const ProcessResult stats = runProgram(
+            QStringLiteral("sox"), { noise, QStringLiteral("-n"), QStringLiteral("stats") });
+        const QRegularExpressionMatch rms
+            = QRegularExpression(QStringLiteral("RMS lev dB\\s+(-?[0-9.]+)")).match(stats.err);
+        if (!rms.hasMatch() || std::abs(rms.captured(1).toDouble() - *spec.noiseDbfs) > 1.0) {
+            m_error = QStringLiteral("noise for %1 dBFS came out as: %2")
+                          .arg(*spec.noiseDbfs)
+                          .arg(stats.err);
+            return std::nullopt;
+        }
+        // -v 1 on both inputs: sox -m would otherwise halve each.
+        if (!sox({ QStringLiteral("-m"), QStringLiteral("-v"), QStringLiteral("1"), clean,
+                QStringLiteral("-v"), QStringLiteral("1"), noise, take.path })) {
+            return std::nullopt;
+        }
+    }
+    return take;
+}
+
+} // namespace rapport::test
