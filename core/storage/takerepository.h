@@ -1,0 +1,52 @@
+#pragma once
+
+#include "core/analysis/takereport.h"
+#include "core/common/result.h"
+#include "core/rehearsal/selfrating.h"
+#include "core/rehearsal/timinglights.h"
+#include "core/storage/database.h"
+
+#include <optional>
+
+namespace rapport::storage {
+
+/// One rehearsal take: when, against which window, its audio, what was measured and how the
+/// speaker rated it.
+struct Take
+{
+    qint64 id = 0; ///< 0 until stored
+    qint64 pitchId = 0;
+    QDateTime startedAt; ///< UTC
+    rehearsal::LightTimes lights; ///< the window the take was timed against (grace not kept)
+    QString audioPath; ///< absolute; empty when the audio was not kept
+    bool starred = false; ///< the pitch's best take (at most one per pitch)
+    analysis::TakeReport report;
+    rehearsal::SelfRating rating;
+};
+
+/// Storage of takes. Every write is one statement or one transaction: a take row is never half
+/// written.
+class TakeRepository
+{
+public:
+    explicit TakeRepository(const Database& database);
+
+    /// Stores a new take; returns its id. NotFound when the pitch does not exist.
+    Result<qint64> add(const Take& take);
+    Result<Take> get(qint64 id) const;
+    /// Takes in time order (oldest first), of one pitch or (pitchId 0) of all pitches.
+    Result<QList<Take>> list(qint64 pitchId = 0) const;
+    /// Replaces the take's self-rating. InvalidArgument when rating.problem() is not empty.
+    Status setRating(qint64 id, const rehearsal::SelfRating& rating);
+    /// Stars the take as its pitch's best (unstarring any other), or unstars it.
+    Status setStarred(qint64 id, bool starred);
+    /// Deletes the row; returns the audio path it had (the caller deletes the file).
+    Result<QString> remove(qint64 id);
+    /// Audio paths of every take (to find recordings that no take refers to).
+    Result<QStringList> audioPaths() const;
+
+private:
+    const Database& m_database;
+};
+
+} // namespace rapport::storage
