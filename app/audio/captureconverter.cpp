@@ -119,8 +119,10 @@ void CaptureConverter::convert(const QByteArray& bytes, std::vector<float>& out)
 void CaptureConverter::flush(std::vector<float>& out)
 {
     m_partialFrame.clear();
+    // libsamplerate refuses a null input pointer even when there are no input frames.
+    const float none = 0.0f;
     if (m_resampler)
-        resample(nullptr, 0, true, out);
+        resample(&none, 0, true, out);
 }
 
 void CaptureConverter::resample(

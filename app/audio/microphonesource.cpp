@@ -4,10 +4,14 @@
 
 #include <QAudioSource>
 #include <QMediaDevices>
+#include <QTimer>
 
 namespace rapport::audio {
 
 namespace {
+
+// How often the device list is checked while recording (see start()).
+constexpr int kDeviceCheckIntervalMs = 500;
 
 QAudioFormat monoFormat(QAudioFormat::SampleFormat sampleFormat)
 {
@@ -111,6 +115,12 @@ Status MicrophoneSource::start()
     connect(m_io, &QIODevice::readyRead, this, &MicrophoneSource::readAvailable);
     connect(m_devices.get(), &QMediaDevices::audioInputsChanged, this,
         &MicrophoneSource::onInputsChanged);
+    // Qt 6.4 with PulseAudio does not emit audioInputsChanged when a source disappears, and the
+    // server silently moves the stream to another source (often a monitor of the speakers), so
+    // the device list is also checked on a timer: a removed microphone ends the take.
+    m_deviceCheck = std::make_unique<QTimer>();
+    connect(m_deviceCheck.get(), &QTimer::timeout, this, &MicrophoneSource::onInputsChanged);
+    m_deviceCheck->start(kDeviceCheckIntervalMs);
     m_running = true;
     return {};
 }
@@ -179,6 +189,7 @@ void MicrophoneSource::finish(const Status& status)
     }
     if (m_devices)
         disconnect(m_devices.get(), nullptr, this, nullptr);
+    m_deviceCheck.reset();
     if (m_source)
         disconnect(m_source.get(), nullptr, this, nullptr);
     // Release the device from the event loop, not from inside its own readyRead or stateChanged

@@ -11,6 +11,7 @@
 class QAudioSource;
 class QIODevice;
 class QMediaDevices;
+class QTimer;
 
 namespace rapport::audio {
 
@@ -54,6 +55,7 @@ private:
     QAudioFormat m_format;
     std::unique_ptr<QAudioSource> m_source;
     std::unique_ptr<QMediaDevices> m_devices;
+    std::unique_ptr<QTimer> m_deviceCheck; ///< polls the device list while recording
     QIODevice* m_io = nullptr; ///< owned by m_source
     std::optional<CaptureConverter> m_converter;
     std::vector<float> m_buffer;

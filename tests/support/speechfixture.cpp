@@ -2,10 +2,18 @@
 
 #include "tests/support/cliprocess.h"
 
+#include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <cmath>
+#include <cstdio>
 
 namespace rapport::test {
 
@@ -109,7 +117,91 @@ std::optional<QString> SpeechFixture::convert(
     return output;
 }
 
+namespace {
+
+QString cacheKey(const QString& name, const TakeSpec& spec)
+{
+    QStringList parts { name, QString::number(spec.leadingS), QString::number(spec.trailingS),
+        spec.noiseDbfs ? QString::number(*spec.noiseDbfs) : QStringLiteral("clean") };
+    for (const Utterance& u : spec.utterances)
+        parts << u.voice << QString::number(u.wpm) << u.text;
+    for (const double gap : spec.gapsS)
+        parts << QString::number(gap);
+    return QString::fromLatin1(
+        QCryptographicHash::hash(parts.join(QLatin1Char('|')).toUtf8(), QCryptographicHash::Sha1)
+            .toHex()
+            .left(12));
+}
+
+QJsonObject takeToJson(const FixtureTake& take)
+{
+    QJsonArray pauses;
+    for (const auto& [start, end] : take.pausesS)
+        pauses.append(QJsonArray { start, end });
+    return { { QStringLiteral("durationS"), take.durationS },
+        { QStringLiteral("speechStartS"), take.speechStartS },
+        { QStringLiteral("speechEndS"), take.speechEndS }, { QStringLiteral("pausesS"), pauses },
+        { QStringLiteral("words"), take.words } };
+}
+
+FixtureTake takeFromJson(const QJsonObject& json, const QString& path)
+{
+    FixtureTake take;
+    take.path = path;
+    take.durationS = json.value(QStringLiteral("durationS")).toDouble();
+    take.speechStartS = json.value(QStringLiteral("speechStartS")).toDouble();
+    take.speechEndS = json.value(QStringLiteral("speechEndS")).toDouble();
+    for (const QJsonValue& pause : json.value(QStringLiteral("pausesS")).toArray())
+        take.pausesS.emplace_back(
+            pause.toArray().at(0).toDouble(), pause.toArray().at(1).toDouble());
+    take.words = json.value(QStringLiteral("words")).toInt();
+    return take;
+}
+
+// Writes `data` to `target` through a temporary file and a rename, so parallel test processes
+// never see half a file.
+bool publish(const QString& source, const QByteArray& data, const QString& target)
+{
+    const QString temporary
+        = target + QStringLiteral(".%1.tmp").arg(QCoreApplication::applicationPid());
+    QFile::remove(temporary);
+    const bool written = source.isEmpty() ? [&] {
+        QFile file(temporary);
+        return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
+    }() : QFile::copy(source, temporary);
+    return written
+        && std::rename(
+               QFile::encodeName(temporary).constData(), QFile::encodeName(target).constData())
+        == 0;
+}
+
+} // namespace
+
+QString SpeechFixture::cacheDir()
+{
+    return QDir::temp().absoluteFilePath(QStringLiteral("rapport-speech-fixtures-v1"));
+}
+
 std::optional<FixtureTake> SpeechFixture::build(const QString& name, const TakeSpec& spec)
+{
+    // espeak-ng and sox (with -R) are deterministic: a take built from the same spec is the same
+    // file, so each test process (ctest runs one per test) reuses what an earlier one built.
+    const QString stem
+        = QDir(cacheDir()).absoluteFilePath(name + QLatin1Char('-') + cacheKey(name, spec));
+    QFile truth(stem + QStringLiteral(".json"));
+    if (QFileInfo::exists(stem + QStringLiteral(".wav")) && truth.open(QIODevice::ReadOnly))
+        return takeFromJson(
+            QJsonDocument::fromJson(truth.readAll()).object(), stem + QStringLiteral(".wav"));
+    std::optional<FixtureTake> take = buildHere(name, spec);
+    if (!take || !QDir().mkpath(cacheDir()))
+        return take;
+    // The truth is published last: its presence means the audio is complete.
+    if (publish(take->path, {}, stem + QStringLiteral(".wav")))
+        publish({}, QJsonDocument(takeToJson(*take)).toJson(), stem + QStringLiteral(".json"));
+    return take;
+}
+
+std::optional<FixtureTake> SpeechFixture::buildHere(const QString& name, const TakeSpec& spec)
 {
     if (spec.utterances.empty() || spec.gapsS.size() + 1 != spec.utterances.size()) {
         m_error = QStringLiteral("a take needs n sentences and n - 1 gaps");

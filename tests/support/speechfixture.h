@@ -55,8 +55,10 @@ public:
     /// Empty when espeak-ng, sox and soxi run; else which Debian package to install.
     static QString missingTools();
 
-    /// Builds a take as `spec` says; the file is named `name`.wav.
+    /// Builds a take as `spec` says (or reuses the same take from cacheDir()).
     std::optional<FixtureTake> build(const QString& name, const TakeSpec& spec);
+    /// Where built takes are kept between test processes (under the system temp folder).
+    static QString cacheDir();
     /// Runs sox with `args` (file names relative to the folder, or absolute); false on failure.
     bool sox(const QStringList& args);
     /// Converts `input` into `name`.wav at `sampleRate` Hz with `channels` channels.
@@ -70,6 +72,7 @@ public:
     const QString& error() const { return m_error; }
 
 private:
+    std::optional<FixtureTake> buildHere(const QString& name, const TakeSpec& spec);
     std::optional<QString> speak(const Utterance& utterance, int index);
     std::optional<QString> silence(double seconds, int index);
 
