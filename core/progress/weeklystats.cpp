@@ -1,0 +1,211 @@
+#include "core/progress/weeklystats.h"
+
+#include "core/storage/sql.h"
+
+#include <QStringList>
+#include <algorithm>
+
+namespace rapport::progress {
+
+using storage::Sql;
+
+namespace {
+
+// A VALUES list of the weeks: (index, UTC start, UTC end, local first day, local day after).
+// Binding 500+ weeks as parameters would exceed SQLite's limit; the values are generated here
+// from dates and numbers only, so building the text is safe.
+QString weekTable(const QList<IsoWeek>& weeks, const QTimeZone& zone)
+{
+    QStringList rows;
+    rows.reserve(weeks.size());
+    auto utc = [&](const QDate& day) {
+        return QDateTime(day, QTime(0, 0), zone).toUTC().toString(Qt::ISODateWithMs);
+    };
+    for (qsizetype i = 0; i < weeks.size(); ++i) {
+        const QDate monday = weeks[i].monday();
+        rows << QStringLiteral("(%1,'%2','%3','%4','%5')")
+                    .arg(i)
+                    .arg(utc(monday), utc(monday.addDays(7)), monday.toString(Qt::ISODate),
+                        monday.addDays(7).toString(Qt::ISODate));
+    }
+    return QStringLiteral("WITH w(idx, start_utc, end_utc, first_day, end_day) AS (VALUES %1) ")
+        .arg(rows.join(QLatin1Char(',')));
+}
+
+std::optional<double> optionalDouble(const QVariant& v)
+{
+    return v.isNull() ? std::nullopt : std::optional<double>(v.toDouble());
+}
+
+Status readTakes(const QSqlDatabase& db, const QString& weeksSql, QList<WeekStats>& out)
+{
+    Sql sql(db,
+        weeksSql
+            + QStringLiteral(
+                "SELECT w.idx, COUNT(*), SUM(t.duration_s), COUNT(DISTINCT t.pitch_id), "
+                "AVG(t.rating_overall), AVG(t.rating_connection), AVG(t.rating_listener), "
+                "AVG(t.rating_no_assumptions), AVG(t.rating_language), "
+                "AVG(t.rating_not_minimising), AVG(t.rating_passion), AVG(t.rating_genuine), "
+                "AVG(CASE WHEN t.speaking_time_s IS NULL THEN NULL "
+                "    WHEN t.speaking_time_s * 1000 >= t.green_ms "
+                "     AND t.speaking_time_s * 1000 <= t.red_ms THEN 1.0 ELSE 0.0 END), "
+                "AVG(ABS(t.speaking_time_s - t.red_ms / 1000.0)), AVG(t.words_per_minute), "
+                "SUM(t.pause_count), SUM(CASE WHEN t.pause_count IS NOT NULL "
+                "    THEN t.speaking_time_s END) "
+                "FROM w JOIN takes t ON t.started_at >= w.start_utc AND t.started_at < w.end_utc "
+                "GROUP BY w.idx"));
+    if (Status s = sql.exec({}, QStringLiteral("Could not add up your takes.")); !s)
+        return s;
+    while (sql.next()) {
+        WeekStats& week = out[sql.value(0).toInt()];
+        week.takes = sql.value(1).toInt();
+        week.minutes = sql.value(2).toDouble() / 60.0;
+        week.distinctPitches = sql.value(3).toInt();
+        week.avgSelfRating = optionalDouble(sql.value(4));
+        for (std::size_t i = 0; i < week.avgRubric.size(); ++i)
+            week.avgRubric[i] = optionalDouble(sql.value(5 + static_cast<int>(i)));
+        week.onTargetRatio = optionalDouble(sql.value(12));
+        week.meanAbsTimingErrorS = optionalDouble(sql.value(13));
+        week.avgWpm = optionalDouble(sql.value(14));
+        const std::optional<double> pauses = optionalDouble(sql.value(15));
+        const std::optional<double> speakingS = optionalDouble(sql.value(16));
+        if (pauses && speakingS && *speakingS > 0)
+            week.pausesPerMinute = *pauses / (*speakingS / 60.0);
+    }
+    return {};
+}
+
+Status readDraws(const QSqlDatabase& db, const QString& weeksSql, QList<WeekStats>& out)
+{
+    Sql sql(db,
+        weeksSql
+            + QStringLiteral("SELECT w.idx, d.zone, COUNT(*) FROM w JOIN draws d "
+                             "ON d.drawn_at >= w.start_utc AND d.drawn_at < w.end_utc "
+                             "GROUP BY w.idx, d.zone"));
+    if (Status s = sql.exec({}, QStringLiteral("Could not add up your card draws.")); !s)
+        return s;
+    while (sql.next()) {
+        const std::optional<decks::Zone> zone = decks::zoneFromKey(sql.value(1).toString());
+        if (!zone)
+            continue;
+        const auto index = static_cast<std::size_t>(
+            std::find(std::begin(decks::kAllZones), std::end(decks::kAllZones), *zone)
+            - std::begin(decks::kAllZones));
+        out[sql.value(0).toInt()].cardsByZone[index] += sql.value(2).toInt();
+    }
+    return {};
+}
+
+Status readConversations(const QSqlDatabase& db, const QString& weeksSql, QList<WeekStats>& out)
+{
+    Sql sql(db,
+        weeksSql
+            + QStringLiteral("SELECT w.idx, COUNT(*), AVG(c.rating) FROM w JOIN conversations c "
+                             "ON c.happened_on >= w.first_day AND c.happened_on < w.end_day "
+                             "GROUP BY w.idx"));
+    if (Status s = sql.exec({}, QStringLiteral("Could not add up your conversations.")); !s)
+        return s;
+    while (sql.next()) {
+        WeekStats& week = out[sql.value(0).toInt()];
+        week.conversations = sql.value(1).toInt();
+        week.avgConversationRating = optionalDouble(sql.value(2));
+    }
+    return {};
+}
+
+} // namespace
+
+int WeekStats::cardsDrawn() const
+{
+    int total = 0;
+    for (int n : cardsByZone)
+        total += n;
+    return total;
+}
+
+bool meetsGoal(const WeekStats& stats, const WeeklyGoal& goal)
+{
+    return stats.takes >= goal.takes && stats.conversations >= goal.conversations;
+}
+
+int goalStreak(const QList<WeekStats>& weeks, bool lastWeekIsCurrent)
+{
+    int streak = 0;
+    for (qsizetype i = weeks.size() - 1; i >= 0; --i) {
+        if (weeks[i].goalMet) {
+            ++streak;
+            continue;
+        }
+        if (lastWeekIsCurrent && i == weeks.size() - 1)
+            continue; // this week is not over yet
+        break;
+    }
+    return streak;
+}
+
+WeeklyStatsQuery::WeeklyStatsQuery(const storage::Database& database, QTimeZone zone)
+    : m_database(database)
+    , m_zone(std::move(zone))
+{ }
+
+IsoWeek WeeklyStatsQuery::weekOf(const QDateTime& utc) const
+{
+    return IsoWeek::containing(utc.toTimeZone(m_zone).date());
+}
+
+Result<QList<WeekStats>> WeeklyStatsQuery::weeks(
+    IsoWeek first, IsoWeek last, const WeeklyGoal& goal) const
+{
+    QList<WeekStats> result;
+    QList<IsoWeek> weeks;
+    for (IsoWeek w = first; w <= last; w = w.next()) {
+        weeks << w;
+        WeekStats stats;
+        stats.week = w;
+        result << stats;
+    }
+    if (weeks.isEmpty())
+        return result;
+    const QSqlDatabase db = m_database.connection();
+    const QString table = weekTable(weeks, m_zone);
+    for (auto read : { &readTakes, &readDraws, &readConversations }) {
+        if (Status s = read(db, table, result); !s)
+            return s.error();
+    }
+    for (WeekStats& week : result)
+        week.goalMet = meetsGoal(week, goal);
+    return result;
+}
+
+Result<std::optional<IsoWeek>> WeeklyStatsQuery::firstActiveWeek() const
+{
+    Sql sql(m_database.connection(),
+        QStringLiteral("SELECT (SELECT MIN(started_at) FROM takes), "
+                       "(SELECT MIN(drawn_at) FROM draws), "
+                       "(SELECT MIN(happened_on) FROM conversations)"));
+    if (Status s = sql.exec({}, QStringLiteral("Could not read your history.")); !s)
+        return s.error();
+    if (!sql.next())
+        return std::optional<IsoWeek>();
+    std::optional<IsoWeek> earliest;
+    auto consider = [&](const IsoWeek& w) {
+        if (!earliest || w < *earliest)
+            earliest = w;
+    };
+    for (int column : { 0, 1 }) {
+        if (sql.value(column).isNull())
+            continue;
+        QDateTime utc = QDateTime::fromString(sql.value(column).toString(), Qt::ISODateWithMs);
+        utc.setTimeSpec(Qt::UTC);
+        if (utc.isValid())
+            consider(weekOf(utc));
+    }
+    if (!sql.value(2).isNull()) {
+        const QDate day = QDate::fromString(sql.value(2).toString(), Qt::ISODate);
+        if (day.isValid())
+            consider(IsoWeek::containing(day));
+    }
+    return earliest;
+}
+
+} // namespace rapport::progress

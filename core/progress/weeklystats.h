@@ -1,0 +1,74 @@
+#pragma once
+
+#include "core/common/result.h"
+#include "core/decks/question.h"
+#include "core/progress/isoweek.h"
+#include "core/rehearsal/selfrating.h"
+#include "core/storage/database.h"
+
+#include <QTimeZone>
+#include <array>
+#include <iterator>
+#include <optional>
+
+namespace rapport::progress {
+
+/// What the user wants to do each week.
+struct WeeklyGoal
+{
+    int takes = 3;
+    int conversations = 2;
+    bool operator==(const WeeklyGoal&) const = default;
+};
+
+/// Everything practised in one ISO week (in the user's time zone).
+struct WeekStats
+{
+    IsoWeek week;
+    int takes = 0;
+    double minutes = 0.0; ///< total length of the week's takes
+    int distinctPitches = 0;
+    std::array<int, std::size(decks::kAllZones)> cardsByZone {}; ///< in kAllZones order
+    int conversations = 0;
+    std::optional<double> avgConversationRating;
+    std::optional<double> avgSelfRating; ///< overall, over rated takes
+    std::array<std::optional<double>, rehearsal::kRubricItems.size()> avgRubric {};
+    std::optional<double> onTargetRatio; ///< share of takes with speech that ended in the window
+    std::optional<double> meanAbsTimingErrorS; ///< |speaking time - red light|, seconds
+    std::optional<double> avgWpm;
+    std::optional<double> pausesPerMinute; ///< over speaking time
+    bool goalMet = false;
+
+    int cardsDrawn() const;
+};
+
+/// Weekly aggregates over takes, card draws and logged conversations. Timestamps are stored in
+/// UTC; a week runs from Monday 00:00 to the next Monday 00:00 local time in `zone`, so weeks
+/// with a daylight-saving change are 167 or 169 hours long and nothing falls between them.
+class WeeklyStatsQuery
+{
+public:
+    explicit WeeklyStatsQuery(
+        const storage::Database& database, QTimeZone zone = QTimeZone::systemTimeZone());
+
+    /// Every week from `first` to `last` inclusive, in order, empty weeks included.
+    Result<QList<WeekStats>> weeks(IsoWeek first, IsoWeek last, const WeeklyGoal& goal) const;
+    /// The week of the earliest take, draw or conversation; nullopt when there is none.
+    Result<std::optional<IsoWeek>> firstActiveWeek() const;
+    /// The local-time week holding `utc`.
+    IsoWeek weekOf(const QDateTime& utc) const;
+
+private:
+    const storage::Database& m_database;
+    QTimeZone m_zone;
+};
+
+/// Whether `stats` meets `goal`.
+bool meetsGoal(const WeekStats& stats, const WeeklyGoal& goal);
+
+/// Consecutive weeks meeting the goal, counted back from the last week of `weeks` (ascending,
+/// without gaps). The last week only breaks the streak once it is over: an unfinished current
+/// week that has not met the goal yet does not count, but does not end the streak either.
+int goalStreak(const QList<WeekStats>& weeks, bool lastWeekIsCurrent);
+
+} // namespace rapport::progress

@@ -1,0 +1,213 @@
+#include "core/progress/weeklystats.h"
+#include "core/storage/conversationrepository.h"
+#include "core/storage/deckrepository.h"
+#include "core/storage/pitchrepository.h"
+#include "core/storage/store.h"
+#include "core/storage/takerepository.h"
+
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+namespace rapport::progress {
+namespace {
+
+QDateTime utc(const char* iso)
+{
+    QDateTime t = QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate);
+    t.setTimeSpec(Qt::UTC);
+    return t;
+}
+
+class WeeklyStatsTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        auto store = storage::openStore(m_dir.path());
+        ASSERT_TRUE(store.ok());
+        m_store = std::make_unique<storage::Store>(std::move(*store));
+        rehearsal::Pitch pitch;
+        pitch.title = QStringLiteral("A");
+        pitch.lights = rehearsal::defaultLightsFor(60'000); // green 50 s, red 60 s
+        storage::PitchRepository pitches(*m_store->database);
+        m_pitchA = *pitches.add(pitch, utc("2026-01-01T00:00:00"));
+        pitch.title = QStringLiteral("B");
+        m_pitchB = *pitches.add(pitch, utc("2026-01-01T00:00:00"));
+    }
+
+    void addTake(const char* startedAt, double speakingS = 55, std::optional<int> rating = {},
+        qint64 pitch = 0, int pauses = 2, double wpm = 150)
+    {
+        storage::Take take;
+        take.pitchId = pitch ? pitch : m_pitchA;
+        take.startedAt = utc(startedAt);
+        take.lights = rehearsal::defaultLightsFor(60'000);
+        take.report.durationS = speakingS + 2;
+        take.report.speakingTimeS = speakingS;
+        take.report.pauseCount = pauses;
+        take.report.wordsPerMinute = wpm;
+        take.rating.overall = rating;
+        ASSERT_TRUE(storage::TakeRepository(*m_store->database).add(take).ok());
+    }
+
+    void addDraw(const char* at, decks::Zone zone)
+    {
+        storage::DeckRepository decks(*m_store->database);
+        ASSERT_TRUE(decks
+                        .recordDraw({ QStringLiteral("d"), QStringLiteral("q") }, zone,
+                            QStringLiteral("Q?"), utc(at))
+                        .ok());
+    }
+
+    void addConversation(QDate day, int rating)
+    {
+        storage::ConversationRepository conversations(*m_store->database);
+        storage::Conversation c;
+        c.happenedOn = day;
+        c.rating = rating;
+        ASSERT_TRUE(conversations.add(c).ok());
+    }
+
+    QList<WeekStats> weeks(const char* first, const char* last, WeeklyGoal goal = {})
+    {
+        WeeklyStatsQuery query(*m_store->database, m_berlin);
+        auto result = query.weeks(*IsoWeek::fromKey(QString::fromLatin1(first)),
+            *IsoWeek::fromKey(QString::fromLatin1(last)), goal);
+        EXPECT_TRUE(result.ok());
+        return result ? *result : QList<WeekStats> {};
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<storage::Store> m_store;
+    QTimeZone m_berlin { "Europe/Berlin" };
+    qint64 m_pitchA = 0;
+    qint64 m_pitchB = 0;
+};
+
+TEST_F(WeeklyStatsTest, EmptyDatabaseGivesEmptyWeeks)
+{
+    const QList<WeekStats> all = weeks("2026-W45", "2026-W48");
+    ASSERT_EQ(all.size(), 4);
+    for (const WeekStats& w : all) {
+        EXPECT_EQ(w.takes, 0);
+        EXPECT_EQ(w.cardsDrawn(), 0);
+        EXPECT_EQ(w.conversations, 0);
+        EXPECT_FALSE(w.avgSelfRating.has_value());
+        EXPECT_FALSE(w.onTargetRatio.has_value());
+        EXPECT_FALSE(w.goalMet);
+    }
+    EXPECT_EQ(all[0].week.key(), QStringLiteral("2026-W45"));
+    EXPECT_EQ(all[3].week.key(), QStringLiteral("2026-W48"));
+    auto first = WeeklyStatsQuery(*m_store->database, m_berlin).firstActiveWeek();
+    ASSERT_TRUE(first.ok());
+    EXPECT_FALSE(first->has_value());
+}
+
+TEST_F(WeeklyStatsTest, WeeksFollowLocalMidnightNotUtc)
+{
+    addTake("2026-11-22T22:30:00"); // Sunday 23:30 in Berlin: week 47
+    addTake("2026-11-22T23:30:00"); // Monday 00:30 in Berlin: week 48
+    const QList<WeekStats> all = weeks("2026-W47", "2026-W48");
+    EXPECT_EQ(all[0].takes, 1);
+    EXPECT_EQ(all[1].takes, 1);
+}
+
+TEST_F(WeeklyStatsTest, DaylightSavingWeeksLoseNothing)
+{
+    // Autumn: clocks go back on Sunday 25 October 2026, so week 43 lasts 169 hours.
+    addTake("2026-10-18T22:30:00"); // Monday 19 Oct 00:30 CEST: first hour of week 43
+    addTake("2026-10-25T22:30:00"); // Sunday 25 Oct 23:30 CET: last hour of week 43
+    addTake("2026-10-25T23:30:00"); // Monday 26 Oct 00:30 CET: week 44
+    // Spring: clocks go forward on Sunday 29 March 2026, so week 13 lasts 167 hours.
+    addTake("2026-03-29T21:30:00"); // Sunday 23:30 CEST: week 13
+    addTake("2026-03-29T22:30:00"); // Monday 30 Mar 00:30 CEST: week 14
+    const QList<WeekStats> autumn = weeks("2026-W42", "2026-W44");
+    EXPECT_EQ(autumn[0].takes, 0);
+    EXPECT_EQ(autumn[1].takes, 2);
+    EXPECT_EQ(autumn[2].takes, 1);
+    const QList<WeekStats> spring = weeks("2026-W13", "2026-W14");
+    EXPECT_EQ(spring[0].takes, 1);
+    EXPECT_EQ(spring[1].takes, 1);
+}
+
+TEST_F(WeeklyStatsTest, Week53IsItsOwnWeek)
+{
+    addTake("2027-01-02T12:00:00"); // Saturday 2 January 2027 is in 2026-W53
+    addTake("2027-01-04T12:00:00"); // 2027-W01
+    const QList<WeekStats> all = weeks("2026-W52", "2027-W01");
+    ASSERT_EQ(all.size(), 3);
+    EXPECT_EQ(all[1].week.key(), QStringLiteral("2026-W53"));
+    EXPECT_EQ(all[0].takes, 0);
+    EXPECT_EQ(all[1].takes, 1);
+    EXPECT_EQ(all[2].takes, 1);
+}
+
+TEST_F(WeeklyStatsTest, AggregatesTakesRatingsTimingAndPace)
+{
+    addTake("2026-11-23T10:00:00", 55, 4, m_pitchA, 2, 140); // within the window, 5 s short of red
+    addTake("2026-11-24T10:00:00", 65, 2, m_pitchB, 4, 160); // 5 s over
+    addTake("2026-11-25T10:00:00", 40, {}, m_pitchA, 0, 120); // 10 s under green, unrated
+    const WeekStats w = weeks("2026-W48", "2026-W48").first();
+    EXPECT_EQ(w.takes, 3);
+    EXPECT_NEAR(w.minutes, (57.0 + 67.0 + 42.0) / 60.0, 1e-9);
+    EXPECT_EQ(w.distinctPitches, 2);
+    ASSERT_TRUE(w.avgSelfRating);
+    EXPECT_DOUBLE_EQ(*w.avgSelfRating, 3.0);
+    ASSERT_TRUE(w.onTargetRatio);
+    EXPECT_NEAR(*w.onTargetRatio, 1.0 / 3.0, 1e-9);
+    ASSERT_TRUE(w.meanAbsTimingErrorS);
+    EXPECT_NEAR(*w.meanAbsTimingErrorS, (5.0 + 5.0 + 20.0) / 3.0, 1e-9);
+    ASSERT_TRUE(w.avgWpm);
+    EXPECT_NEAR(*w.avgWpm, 140.0, 1e-9);
+    ASSERT_TRUE(w.pausesPerMinute);
+    EXPECT_NEAR(*w.pausesPerMinute, 6.0 / (160.0 / 60.0), 1e-9);
+}
+
+TEST_F(WeeklyStatsTest, CountsCardsByZoneAndConversationsByLocalDay)
+{
+    addDraw("2026-11-23T08:00:00", decks::Zone::SmallTalk);
+    addDraw("2026-11-23T08:01:00", decks::Zone::SmallTalk);
+    addDraw("2026-11-23T08:02:00", decks::Zone::Deep);
+    addDraw("2026-11-29T23:30:00", decks::Zone::Fun); // Monday 00:30 local: next week
+    addConversation(QDate(2026, 11, 29), 5);
+    addConversation(QDate(2026, 11, 23), 3);
+    addConversation(QDate(2026, 11, 30), 1);
+    const QList<WeekStats> all = weeks("2026-W48", "2026-W49");
+    EXPECT_EQ(all[0].cardsByZone[0], 2);
+    EXPECT_EQ(all[0].cardsByZone[2], 1);
+    EXPECT_EQ(all[0].cardsDrawn(), 3);
+    EXPECT_EQ(all[1].cardsByZone[1], 1);
+    EXPECT_EQ(all[0].conversations, 2);
+    EXPECT_DOUBLE_EQ(*all[0].avgConversationRating, 4.0);
+    EXPECT_EQ(all[1].conversations, 1);
+}
+
+TEST_F(WeeklyStatsTest, GoalAndStreak)
+{
+    const WeeklyGoal goal { 2, 1 };
+    // W45 met, W46 met, W47 not, W48 met, W49 met, W50 (current) not yet.
+    for (const char* day : { "2026-11-02", "2026-11-09", "2026-11-23", "2026-11-30" }) {
+        const QDate d = QDate::fromString(QString::fromLatin1(day), Qt::ISODate);
+        addConversation(d, 4);
+        addTake((d.toString(Qt::ISODate) + QStringLiteral("T10:00:00")).toLatin1().constData());
+        addTake((d.toString(Qt::ISODate) + QStringLiteral("T11:00:00")).toLatin1().constData());
+    }
+    addTake("2026-11-17T10:00:00"); // W47: one take only
+    const QList<WeekStats> all = weeks("2026-W45", "2026-W50", goal);
+    ASSERT_EQ(all.size(), 6);
+    EXPECT_TRUE(all[0].goalMet);
+    EXPECT_TRUE(all[1].goalMet);
+    EXPECT_FALSE(all[2].goalMet);
+    EXPECT_TRUE(all[3].goalMet);
+    EXPECT_TRUE(all[4].goalMet);
+    EXPECT_FALSE(all[5].goalMet);
+    EXPECT_EQ(goalStreak(all, true), 2); // the unfinished week does not break it
+    EXPECT_EQ(goalStreak(all, false), 0);
+    EXPECT_EQ(goalStreak(all.mid(0, 2), false), 2);
+    auto first = WeeklyStatsQuery(*m_store->database, m_berlin).firstActiveWeek();
+    ASSERT_TRUE(first.ok() && first->has_value());
+    EXPECT_EQ((*first)->key(), QStringLiteral("2026-W45"));
+}
+
+} // namespace
+} // namespace rapport::progress
