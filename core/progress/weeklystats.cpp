@@ -1,5 +1,6 @@
 #include "core/progress/weeklystats.h"
 
+#include "core/rehearsal/timing.h"
 #include "core/storage/sql.h"
 
 #include <QStringList>
@@ -51,9 +52,20 @@ Status readTakes(const QSqlDatabase& db, const QString& weeksSql, QList<WeekStat
                 "     AND t.speaking_time_s * 1000 <= t.red_ms THEN 1.0 ELSE 0.0 END), "
                 "AVG(ABS(t.speaking_time_s - t.red_ms / 1000.0)), AVG(t.words_per_minute), "
                 "SUM(t.pause_count), SUM(CASE WHEN t.pause_count IS NOT NULL "
-                "    THEN t.speaking_time_s END) "
+                "    THEN t.speaking_time_s END), "
+                "AVG(CASE WHEN t.felt_timing IS NULL OR t.speaking_time_s IS NULL THEN NULL "
+                "    WHEN t.felt_timing = 'short' THEN t.speaking_time_s * 1000 < t.green_ms "
+                "    WHEN t.felt_timing = 'long' THEN t.speaking_time_s * 1000 > t.red_ms "
+                "    ELSE t.speaking_time_s * 1000 BETWEEN t.green_ms AND t.red_ms END), "
+                "AVG(CASE WHEN t.felt_pace IS NULL OR t.words_per_minute IS NULL THEN NULL "
+                "    WHEN t.felt_pace = 'slow' THEN t.words_per_minute < :slow "
+                "    WHEN t.felt_pace = 'fast' THEN t.words_per_minute > :fast "
+                "    ELSE t.words_per_minute BETWEEN :slow AND :fast END) "
                 "FROM w JOIN takes t ON t.started_at >= w.start_utc AND t.started_at < w.end_utc "
-                "GROUP BY w.idx"));
+                "GROUP BY w.idx")
+                  .replace(QStringLiteral(":slow"), QString::number(rehearsal::kComfortableWpmMin))
+                  .replace(
+                      QStringLiteral(":fast"), QString::number(rehearsal::kComfortableWpmMax)));
     if (Status s = sql.exec({}, QStringLiteral("Could not add up your takes.")); !s)
         return s;
     while (sql.next()) {
@@ -71,6 +83,8 @@ Status readTakes(const QSqlDatabase& db, const QString& weeksSql, QList<WeekStat
         const std::optional<double> speakingS = optionalDouble(sql.value(16));
         if (pauses && speakingS && *speakingS > 0)
             week.pausesPerMinute = *pauses / (*speakingS / 60.0);
+        week.feltTimingAgreement = optionalDouble(sql.value(17));
+        week.feltPaceAgreement = optionalDouble(sql.value(18));
     }
     return {};
 }

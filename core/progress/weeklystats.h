@@ -37,6 +37,11 @@ struct WeekStats
     std::optional<double> meanAbsTimingErrorS; ///< |speaking time - red light|, seconds
     std::optional<double> avgWpm;
     std::optional<double> pausesPerMinute; ///< over speaking time
+    /// Calibration: of the takes where the speaker said how it felt, the share where the
+    /// feeling matched the measurement (timing: short / on time / long against the window;
+    /// pace: slow / comfortable / fast against 100-165 wpm).
+    std::optional<double> feltTimingAgreement;
+    std::optional<double> feltPaceAgreement;
     bool goalMet = false;
 
     int cardsDrawn() const;

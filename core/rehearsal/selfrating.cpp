@@ -70,4 +70,48 @@ QString SelfRating::problem() const
     return {};
 }
 
+QString feltTimingKey(FeltTiming felt)
+{
+    switch (felt) {
+    case FeltTiming::Short:
+        return QStringLiteral("short");
+    case FeltTiming::OnTime:
+        return QStringLiteral("on-time");
+    case FeltTiming::Long:
+        return QStringLiteral("long");
+    }
+    return {};
+}
+
+std::optional<FeltTiming> feltTimingFromKey(const QString& key)
+{
+    for (FeltTiming felt : { FeltTiming::Short, FeltTiming::OnTime, FeltTiming::Long }) {
+        if (feltTimingKey(felt) == key)
+            return felt;
+    }
+    return std::nullopt;
+}
+
+QString feltPaceKey(FeltPace felt)
+{
+    switch (felt) {
+    case FeltPace::Slow:
+        return QStringLiteral("slow");
+    case FeltPace::Comfortable:
+        return QStringLiteral("comfortable");
+    case FeltPace::Fast:
+        return QStringLiteral("fast");
+    }
+    return {};
+}
+
+std::optional<FeltPace> feltPaceFromKey(const QString& key)
+{
+    for (FeltPace felt : { FeltPace::Slow, FeltPace::Comfortable, FeltPace::Fast }) {
+        if (feltPaceKey(felt) == key)
+            return felt;
+    }
+    return std::nullopt;
+}
+
 } // namespace rapport::rehearsal

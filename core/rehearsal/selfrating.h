@@ -27,12 +27,24 @@ QString rubricText(RubricItem item);
 QString rubricKey(RubricItem item);
 std::optional<RubricItem> rubricItemFromKey(const QString& key);
 
+/// How long the take felt to the speaker, against the window.
+enum class FeltTiming { Short, OnTime, Long };
+/// How fast the take felt to the speaker.
+enum class FeltPace { Slow, Comfortable, Fast };
+
+QString feltTimingKey(FeltTiming felt); ///< "short", "on-time", "long"
+std::optional<FeltTiming> feltTimingFromKey(const QString& key);
+QString feltPaceKey(FeltPace felt); ///< "slow", "comfortable", "fast"
+std::optional<FeltPace> feltPaceFromKey(const QString& key);
+
 /// How the speaker rated a take: overall (required once rated) and the optional rubric items.
 struct SelfRating
 {
     std::optional<int> overall; ///< 1-5; empty until the take is rated
     std::array<std::optional<int>, kRubricItems.size()> items {}; ///< by RubricItem order
     QString note;
+    std::optional<FeltTiming> feltTiming; ///< optional; compared with the measured timing
+    std::optional<FeltPace> feltPace; ///< optional; compared with the measured pace
     QDateTime ratedAt; ///< UTC; invalid until rated
 
     std::optional<int>& item(RubricItem i) { return items[static_cast<std::size_t>(i)]; }

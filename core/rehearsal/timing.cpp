@@ -18,6 +18,15 @@ TimingResult judgeTiming(qint64 speakingMs, const LightTimes& lights)
     return result;
 }
 
+PaceBand paceBand(double wordsPerMinute)
+{
+    if (wordsPerMinute < kComfortableWpmMin)
+        return PaceBand::Slow;
+    if (wordsPerMinute > kComfortableWpmMax)
+        return PaceBand::Fast;
+    return PaceBand::Comfortable;
+}
+
 QString describeTiming(const TimingResult& result)
 {
     const QString by = QString::number(result.byMs / 1000.0, 'f', 1);

@@ -15,6 +15,14 @@ struct TimingResult
     qint64 errorMs = 0; ///< |speaking time - target (red light)|, for "how close to target"
 };
 
+/// The comfortable speaking pace, words per minute (Speaker Coach guidance; see the brief).
+inline constexpr double kComfortableWpmMin = 100.0;
+inline constexpr double kComfortableWpmMax = 165.0;
+
+/// Where a measured pace falls: below, inside or above the comfortable band.
+enum class PaceBand { Slow, Comfortable, Fast };
+PaceBand paceBand(double wordsPerMinute);
+
 /// Judges `speakingMs` against the window [greenMs, redMs] of `lights`.
 TimingResult judgeTiming(qint64 speakingMs, const LightTimes& lights);
 

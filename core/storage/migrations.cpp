@@ -136,6 +136,13 @@ const std::vector<Migration> kMigrations = {
             "CREATE INDEX takes_by_pitch ON takes (pitch_id, started_at)",
             "CREATE INDEX takes_by_time ON takes (started_at)",
         } },
+    { 4, "how a take felt (timing, pace), for calibration against the measurements",
+        {
+            "ALTER TABLE takes ADD COLUMN felt_timing TEXT "
+            "CHECK (felt_timing IN ('short', 'on-time', 'long'))",
+            "ALTER TABLE takes ADD COLUMN felt_pace TEXT "
+            "CHECK (felt_pace IN ('slow', 'comfortable', 'fast'))",
+        } },
 };
 
 Status exec(QSqlDatabase& db, const QString& sql, int version)

@@ -21,7 +21,8 @@ const QString kReportColumns = QStringLiteral(
     "analysis_ms");
 const QString kRatingColumns = QStringLiteral(
     "rating_overall, rating_connection, rating_listener, rating_no_assumptions, rating_language, "
-    "rating_not_minimising, rating_passion, rating_genuine, note, rated_at");
+    "rating_not_minimising, rating_passion, rating_genuine, note, felt_timing, felt_pace, "
+    "rated_at");
 
 template <typename T> QVariant optional(const std::optional<T>& value)
 {
@@ -61,6 +62,16 @@ QDateTime readTime(const QVariant& v)
     QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
     t.setTimeSpec(Qt::UTC);
     return t;
+}
+
+QVariant feltTiming(const rehearsal::SelfRating& g)
+{
+    return g.feltTiming ? QVariant(rehearsal::feltTimingKey(*g.feltTiming)) : QVariant();
+}
+
+QVariant feltPace(const rehearsal::SelfRating& g)
+{
+    return g.feltPace ? QVariant(rehearsal::feltPaceKey(*g.feltPace)) : QVariant();
 }
 
 Error takeNotFound(qint64 id)
@@ -107,6 +118,8 @@ Take readTake(const Sql& sql)
     for (RubricItem item : rehearsal::kRubricItems)
         t.rating.item(item) = readInt(sql.value(c++));
     t.rating.note = sql.value(c++).toString();
+    t.rating.feltTiming = rehearsal::feltTimingFromKey(sql.value(c++).toString());
+    t.rating.feltPace = rehearsal::feltPaceFromKey(sql.value(c++).toString());
     t.rating.ratedAt = readTime(sql.value(c++));
     return t;
 }
@@ -147,7 +160,7 @@ Result<qint64> TakeRepository::add(const Take& t)
         QStringLiteral("INSERT INTO takes (pitch_id, started_at, green_ms, yellow_ms, red_ms, "
                        "audio_path, starred, %1, %2) VALUES (%3)")
             .arg(kReportColumns, kRatingColumns,
-                QStringList(7 + 18 + 10, QStringLiteral("?")).join(QLatin1Char(','))));
+                QStringList(7 + 18 + 12, QStringLiteral("?")).join(QLatin1Char(','))));
     const rehearsal::SelfRating& g = t.rating;
     using rehearsal::RubricItem;
     const QVariant monotone = r.monotone ? QVariant(*r.monotone ? 1 : 0) : QVariant();
@@ -163,7 +176,8 @@ Result<qint64> TakeRepository::add(const Take& t)
                 optional(g.item(RubricItem::Listener)), optional(g.item(RubricItem::NoAssumptions)),
                 optional(g.item(RubricItem::Language)), optional(g.item(RubricItem::NotMinimising)),
                 optional(g.item(RubricItem::Passion)), optional(g.item(RubricItem::Genuine)),
-                g.note, g.ratedAt.isValid() ? QVariant(timeText(g.ratedAt)) : QVariant() },
+                g.note, feltTiming(g), feltPace(g),
+                g.ratedAt.isValid() ? QVariant(timeText(g.ratedAt)) : QVariant() },
             QStringLiteral("Could not save the take."));
         !s)
         return s.error();
@@ -201,14 +215,14 @@ Status TakeRepository::setRating(qint64 id, const rehearsal::SelfRating& g)
         QStringLiteral("UPDATE takes SET rating_overall = ?, rating_connection = ?, "
                        "rating_listener = ?, rating_no_assumptions = ?, rating_language = ?, "
                        "rating_not_minimising = ?, rating_passion = ?, rating_genuine = ?, "
-                       "note = ?, rated_at = ? WHERE id = ?"));
+                       "note = ?, felt_timing = ?, felt_pace = ?, rated_at = ? WHERE id = ?"));
     const QDateTime ratedAt = g.ratedAt.isValid() ? g.ratedAt : QDateTime::currentDateTimeUtc();
     if (Status s = sql.exec(
             { optional(g.overall), optional(g.item(RubricItem::Connection)),
                 optional(g.item(RubricItem::Listener)), optional(g.item(RubricItem::NoAssumptions)),
                 optional(g.item(RubricItem::Language)), optional(g.item(RubricItem::NotMinimising)),
                 optional(g.item(RubricItem::Passion)), optional(g.item(RubricItem::Genuine)),
-                g.note, timeText(ratedAt), id },
+                g.note, feltTiming(g), feltPace(g), timeText(ratedAt), id },
             QStringLiteral("Could not save the rating."));
         !s)
         return s;

@@ -36,7 +36,9 @@ protected:
     }
 
     void addTake(const char* startedAt, double speakingS = 55, std::optional<int> rating = {},
-        qint64 pitch = 0, int pauses = 2, double wpm = 150)
+        qint64 pitch = 0, int pauses = 2, double wpm = 150,
+        std::optional<rehearsal::FeltTiming> feltTiming = {},
+        std::optional<rehearsal::FeltPace> feltPace = {})
     {
         storage::Take take;
         take.pitchId = pitch ? pitch : m_pitchA;
@@ -47,6 +49,8 @@ protected:
         take.report.pauseCount = pauses;
         take.report.wordsPerMinute = wpm;
         take.rating.overall = rating;
+        take.rating.feltTiming = feltTiming;
+        take.rating.feltPace = feltPace;
         ASSERT_TRUE(storage::TakeRepository(*m_store->database).add(take).ok());
     }
 
@@ -207,6 +211,23 @@ TEST_F(WeeklyStatsTest, GoalAndStreak)
     auto first = WeeklyStatsQuery(*m_store->database, m_berlin).firstActiveWeek();
     ASSERT_TRUE(first.ok() && first->has_value());
     EXPECT_EQ((*first)->key(), QStringLiteral("2026-W45"));
+}
+
+TEST_F(WeeklyStatsTest, CalibrationComparesHowTakesFeltWithWhatWasMeasured)
+{
+    using rehearsal::FeltPace;
+    using rehearsal::FeltTiming;
+    // Felt on time and was (55 s in 50-60); felt short but was long (65 s); felt long and was.
+    addTake("2026-11-23T10:00:00", 55, 4, 0, 2, 150, FeltTiming::OnTime, FeltPace::Comfortable);
+    addTake("2026-11-23T11:00:00", 65, 4, 0, 2, 170, FeltTiming::Short, FeltPace::Comfortable);
+    addTake("2026-11-23T12:00:00", 70, 4, 0, 2, 90, FeltTiming::Long, FeltPace::Slow);
+    addTake("2026-11-23T13:00:00", 52, 4); // said nothing about how it felt
+    const WeekStats w = weeks("2026-W48", "2026-W48").first();
+    ASSERT_TRUE(w.feltTimingAgreement && w.feltPaceAgreement);
+    EXPECT_NEAR(*w.feltTimingAgreement, 2.0 / 3.0, 1e-9);
+    EXPECT_NEAR(*w.feltPaceAgreement, 2.0 / 3.0, 1e-9);
+    const WeekStats empty = weeks("2026-W47", "2026-W47").first();
+    EXPECT_FALSE(empty.feltTimingAgreement.has_value());
 }
 
 } // namespace

@@ -56,6 +56,8 @@ protected:
         t.rating.item(RubricItem::Passion) = 5;
         t.rating.item(RubricItem::Language) = 2;
         t.rating.note = QStringLiteral("Rushed the ask.");
+        t.rating.feltTiming = rehearsal::FeltTiming::Long;
+        t.rating.feltPace = rehearsal::FeltPace::Fast;
         t.rating.ratedAt = kNow.addSecs(90);
         return t;
     }
@@ -136,6 +138,7 @@ TEST_F(TakeRepositoryTest, RatingIsEditableLaterAndValidated)
     EXPECT_FALSE(m_takes->setRating(id, rating).ok());
     rating.item(RubricItem::Genuine) = 5;
     rating.note = QStringLiteral("Better.");
+    rating.feltPace = rehearsal::FeltPace::Comfortable;
     rating.ratedAt = kNow;
     ASSERT_TRUE(m_takes->setRating(id, rating).ok());
     EXPECT_EQ(m_takes->get(id)->rating, rating);
