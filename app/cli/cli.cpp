@@ -27,6 +27,7 @@ constexpr std::array kCommands {
     Command { "record", "Record a take from the microphone into a WAV file and analyse it",
         &recordCommand },
     Command { "pitches", "Add, list and show your elevator-pitch scripts", &pitchesCommand },
+    Command { "progress", "Your practice week by week, and the weekly goal", &progressCommand },
     Command {
         "info", "Show where Rapport keeps its data; --check verifies the database", &infoCommand },
 };

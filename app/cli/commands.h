@@ -12,5 +12,6 @@ int conversationsCommand(CommandContext& ctx, const QStringList& args);
 int analyzeCommand(CommandContext& ctx, const QStringList& args);
 int recordCommand(CommandContext& ctx, const QStringList& args);
 int pitchesCommand(CommandContext& ctx, const QStringList& args);
+int progressCommand(CommandContext& ctx, const QStringList& args);
 
 } // namespace rapport::cli
