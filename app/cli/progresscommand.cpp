@@ -110,7 +110,7 @@ int progressCommand(CommandContext& ctx, const QStringList& args)
         return kExitOk;
     }
     const int streak = goalStreak(*result, true);
-    auto plural = [](int n, const char* one, const char* many) {
+    auto plural = [](int n, const char* one, const char* many) -> QString {
         return QString::number(n) + QLatin1Char(' ') + QLatin1String(n == 1 ? one : many);
     };
     ctx.out << "Weekly goal: " << plural(goal->takes, "take", "takes") << " and "
