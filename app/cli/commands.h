@@ -13,5 +13,7 @@ int analyzeCommand(CommandContext& ctx, const QStringList& args);
 int recordCommand(CommandContext& ctx, const QStringList& args);
 int pitchesCommand(CommandContext& ctx, const QStringList& args);
 int progressCommand(CommandContext& ctx, const QStringList& args);
+int backupCommand(CommandContext& ctx, const QStringList& args);
+int restoreCommand(CommandContext& ctx, const QStringList& args);
 
 } // namespace rapport::cli

@@ -1,0 +1,117 @@
+#include "app/cli/commands.h"
+#include "core/storage/backup.h"
+
+#include <QDir>
+#include <QLocale>
+
+namespace rapport::cli {
+
+namespace {
+
+int exitFor(const Error& error)
+{
+    switch (error.kind) {
+    case ErrorKind::Format:
+    case ErrorKind::NotFound:
+    case ErrorKind::NewerSchema:
+        return kExitInput;
+    case ErrorKind::InvalidArgument:
+        return kExitUsage;
+    default:
+        return kExitFailure;
+    }
+}
+
+std::optional<QString> oneFile(
+    CommandContext& ctx, const QString& name, QCommandLineParser& parser, const QStringList& args)
+{
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The backup archive."));
+    if (std::optional<int> stop = parseCommandLine(ctx, parser, name, args)) {
+        ctx.out.flush();
+        return *stop == kExitOk ? std::optional<QString>(QString()) : std::nullopt;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        ctx.usageError(name, QStringLiteral("give exactly one backup file."));
+        return std::nullopt;
+    }
+    return parser.positionalArguments().first();
+}
+
+QString describe(const storage::BackupSummary& b)
+{
+    return QStringLiteral("%1 %2, database schema %3, %4")
+        .arg(b.recordings)
+        .arg(b.recordings == 1 ? QStringLiteral("recording") : QStringLiteral("recordings"))
+        .arg(b.schemaVersion)
+        .arg(QLocale::c().formattedDataSize(b.bytes));
+}
+
+} // namespace
+
+int backupCommand(CommandContext& ctx, const QStringList& args)
+{
+    const QString name = QStringLiteral("backup");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Writes one archive (.tar.gz) with a consistent copy of the database and every "
+        "recording. Safe while the Rapport window is open. --verify checks an existing "
+        "archive instead."));
+    const QCommandLineOption verify(
+        QStringLiteral("verify"), QStringLiteral("Check FILE completely; change nothing."));
+    parser.addOption(verify);
+    const std::optional<QString> file = oneFile(ctx, name, parser, args);
+    if (!file)
+        return kExitUsage;
+    if (file->isEmpty())
+        return kExitOk; // --help
+    if (parser.isSet(verify)) {
+        Result<storage::BackupSummary> checked = storage::verifyBackup(*file);
+        if (!checked)
+            return ctx.fail(checked.error(), exitFor(checked.error()));
+        ctx.out << QDir::toNativeSeparators(*file) << " is a good backup from "
+                << checked->createdAt.toString(Qt::ISODate) << ": " << describe(*checked) << ".\n";
+        ctx.out.flush();
+        return kExitOk;
+    }
+    std::optional<storage::Store> store = ctx.openStore();
+    if (!store)
+        return kExitData;
+    const storage::DataPaths paths = store->paths;
+    Result<storage::BackupSummary> backup = storage::createBackup(paths, *file);
+    if (!backup)
+        return ctx.fail(backup.error(), exitFor(backup.error()));
+    ctx.out << "Backed up to " << QDir::toNativeSeparators(*file) << ": " << describe(*backup)
+            << ".\n";
+    ctx.out.flush();
+    return kExitOk;
+}
+
+int restoreCommand(CommandContext& ctx, const QStringList& args)
+{
+    const QString name = QStringLiteral("restore");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Replaces your data with a backup's, after checking the whole archive. The data it "
+        "replaces is kept in a before-restore-<time> folder inside the data folder. Close the "
+        "Rapport window first."));
+    const std::optional<QString> file = oneFile(ctx, name, parser, args);
+    if (!file)
+        return kExitUsage;
+    if (file->isEmpty())
+        return kExitOk;
+    Result<storage::DataPaths> paths = storage::prepareDataDirectory(ctx.dataDir);
+    if (!paths)
+        return ctx.fail(paths.error(), kExitData);
+    Result<storage::RestoreSummary> restored = storage::restoreBackup(*file, *paths);
+    if (!restored)
+        return ctx.fail(restored.error(), exitFor(restored.error()));
+    ctx.out << "Restored the backup from " << restored->backup.createdAt.toString(Qt::ISODate)
+            << " (" << describe(restored->backup) << ").\n";
+    if (!restored->safetyCopy.isEmpty())
+        ctx.out << "Your previous data is kept in "
+                << QDir::toNativeSeparators(restored->safetyCopy) << ".\n";
+    ctx.out.flush();
+    return kExitOk;
+}
+
+} // namespace rapport::cli

@@ -1,0 +1,186 @@
+#include "core/storage/backup.h"
+#include "core/storage/conversationrepository.h"
+#include "core/storage/pitchrepository.h"
+#include "core/storage/sql.h"
+#include "core/storage/store.h"
+#include "tests/support/sqlitefile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <archive.h>
+#include <archive_entry.h>
+#include <gtest/gtest.h>
+
+namespace rapport::storage {
+namespace {
+
+const QDateTime kNow(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC);
+
+class BackupTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        m_root = m_dir.filePath(QStringLiteral("data"));
+        open();
+        rehearsal::Pitch pitch;
+        pitch.title = QStringLiteral("Original pitch");
+        ASSERT_TRUE(PitchRepository(*m_store->database).add(pitch, kNow).ok());
+        test::writeFile(m_store->paths.recordings() + QStringLiteral("/take-1.wav"), "RIFF-one");
+        test::writeFile(m_store->paths.recordings() + QStringLiteral("/take-2.wav"), "RIFF-two!");
+    }
+
+    void open()
+    {
+        m_store.reset();
+        auto store = openStore(m_root);
+        ASSERT_TRUE(store.ok()) << store.error().toString().toStdString();
+        m_store = std::make_unique<Store>(std::move(*store));
+    }
+
+    QStringList pitchTitles()
+    {
+        QStringList titles;
+        const Result<QList<PitchSummary>> all = PitchRepository(*m_store->database).list();
+        if (!all.ok())
+            return { QStringLiteral("(error)") };
+        for (const PitchSummary& s : all.value())
+            titles << s.pitch.title;
+        return titles;
+    }
+
+    QString pathOf(const QString& name) const { return m_dir.filePath(name); }
+
+    QTemporaryDir m_dir;
+    QString m_root;
+    std::unique_ptr<Store> m_store;
+};
+
+TEST_F(BackupTest, BacksUpTheDatabaseAndRecordingsPrivately)
+{
+    auto backup = createBackup(m_store->paths, pathOf(QStringLiteral("b.tar.gz")), kNow);
+    ASSERT_TRUE(backup.ok()) << backup.error().toString().toStdString();
+    EXPECT_EQ(backup->recordings, 2);
+    EXPECT_EQ(backup->schemaVersion, m_store->database->schemaVersion());
+    EXPECT_EQ(test::permissionBits(pathOf(QStringLiteral("b.tar.gz"))), 0600);
+    EXPECT_FALSE(QFileInfo::exists(pathOf(QStringLiteral("b.tar.gz.part"))));
+    auto verified = verifyBackup(pathOf(QStringLiteral("b.tar.gz")));
+    ASSERT_TRUE(verified.ok()) << verified.error().toString().toStdString();
+    EXPECT_EQ(verified->recordings, 2);
+    EXPECT_EQ(verified->createdAt, kNow);
+}
+
+TEST_F(BackupTest, WorksWhileAnotherConnectionIsWriting)
+{
+    // Another program (the window) holds an open write transaction with uncommitted changes.
+    Transaction open(m_store->database->connection());
+    ASSERT_TRUE(open.begun().ok());
+    Sql insert(m_store->database->connection(),
+        QStringLiteral("INSERT INTO pitches (title, target_ms, green_ms, yellow_ms, red_ms, "
+                       "created_at, updated_at) VALUES ('Uncommitted', 60000, 1, 2, 3, '', '')"));
+    ASSERT_TRUE(insert.exec({}, {}).ok());
+    auto backup = createBackup(m_store->paths, pathOf(QStringLiteral("busy.tar.gz")), kNow);
+    ASSERT_TRUE(backup.ok()) << backup.error().toString().toStdString();
+    ASSERT_TRUE(verifyBackup(pathOf(QStringLiteral("busy.tar.gz"))).ok());
+}
+
+TEST_F(BackupTest, RestoreBringsBackTheDataAndKeepsASafetyCopy)
+{
+    ASSERT_TRUE(createBackup(m_store->paths, pathOf(QStringLiteral("b.tar.gz")), kNow).ok());
+    rehearsal::Pitch later;
+    later.title = QStringLiteral("Written after the backup");
+    ASSERT_TRUE(PitchRepository(*m_store->database).add(later, kNow).ok());
+    QFile::remove(m_store->paths.recordings() + QStringLiteral("/take-2.wav"));
+    const DataPaths paths = m_store->paths;
+    m_store.reset();
+
+    auto restored = restoreBackup(pathOf(QStringLiteral("b.tar.gz")), paths, kNow.addDays(1));
+    ASSERT_TRUE(restored.ok()) << restored.error().toString().toStdString();
+    open();
+    EXPECT_EQ(pitchTitles(), QStringList { QStringLiteral("Original pitch") });
+    EXPECT_EQ(test::fileBytes(paths.recordings() + QStringLiteral("/take-2.wav")), "RIFF-two!");
+    EXPECT_EQ(test::permissionBits(paths.recordings()), 0700);
+    ASSERT_FALSE(restored->safetyCopy.isEmpty());
+    EXPECT_TRUE(QFileInfo::exists(restored->safetyCopy + QStringLiteral("/rapport.sqlite")));
+    EXPECT_TRUE(QFileInfo::exists(restored->safetyCopy + QStringLiteral("/recordings/take-1.wav")));
+    EXPECT_FALSE(
+        QFileInfo::exists(restored->safetyCopy + QStringLiteral("/recordings/take-2.wav")));
+    // No staging folders are left behind.
+    EXPECT_TRUE(QDir(m_root)
+                    .entryList({ QStringLiteral(".restore-*") }, QDir::Dirs | QDir::Hidden)
+                    .isEmpty());
+}
+
+TEST_F(BackupTest, DamagedArchivesAreRefusedAndNothingChanges)
+{
+    const QString good = pathOf(QStringLiteral("b.tar.gz"));
+    ASSERT_TRUE(createBackup(m_store->paths, good, kNow).ok());
+    const QByteArray bytes = test::fileBytes(good);
+    const DataPaths paths = m_store->paths;
+    m_store.reset();
+    const QByteArray databaseBefore = test::fileBytes(paths.database());
+
+    QByteArray flipped = bytes;
+    flipped[flipped.size() / 2] = static_cast<char>(flipped[flipped.size() / 2] ^ 0x5a);
+    test::writeFile(pathOf(QStringLiteral("flipped.tar.gz")), flipped);
+    test::writeFile(pathOf(QStringLiteral("truncated.tar.gz")), bytes.left(bytes.size() / 2));
+    test::writeFile(pathOf(QStringLiteral("text.tar.gz")), "just some text\n");
+    for (const char* name : { "flipped.tar.gz", "truncated.tar.gz", "text.tar.gz" }) {
+        auto restored = restoreBackup(pathOf(QString::fromLatin1(name)), paths, kNow);
+        ASSERT_FALSE(restored.ok()) << name;
+        EXPECT_EQ(restored.error().kind, ErrorKind::Format) << name;
+        EXPECT_TRUE(restored.error().what.contains(QString::fromLatin1(name))) << name;
+        EXPECT_TRUE(restored.error().fix.contains(QStringLiteral("Nothing was changed")));
+    }
+    EXPECT_EQ(test::fileBytes(paths.database()), databaseBefore);
+    EXPECT_TRUE(
+        QDir(m_root).entryList({ QStringLiteral("before-restore-*") }, QDir::Dirs).isEmpty());
+    EXPECT_TRUE(QDir(m_root)
+                    .entryList({ QStringLiteral(".restore-*") }, QDir::Dirs | QDir::Hidden)
+                    .isEmpty());
+    EXPECT_EQ(restoreBackup(pathOf(QStringLiteral("missing.tar.gz")), paths, kNow).error().kind,
+        ErrorKind::NotFound);
+}
+
+TEST_F(BackupTest, AnArchiveWithPathsOutsideTheBackupIsRefused)
+{
+    const QString evil = pathOf(QStringLiteral("evil.tar.gz"));
+    {
+        archive* out = archive_write_new();
+        archive_write_add_filter_gzip(out);
+        archive_write_set_format_pax_restricted(out);
+        ASSERT_EQ(
+            archive_write_open_filename(out, QFile::encodeName(evil).constData()), ARCHIVE_OK);
+        const QByteArray manifest = R"({"format":"rapport-backup","version":1,"files":[
+            {"path":"rapport.sqlite","size":1,"sha256":"x"},
+            {"path":"recordings/../../evil","size":1,"sha256":"x"}]})";
+        archive_entry* entry = archive_entry_new();
+        archive_entry_set_pathname(entry, "rapport-backup/manifest.json");
+        archive_entry_set_size(entry, manifest.size());
+        archive_entry_set_filetype(entry, AE_IFREG);
+        archive_entry_set_perm(entry, 0600);
+        archive_write_header(out, entry);
+        archive_write_data(out, manifest.constData(), static_cast<size_t>(manifest.size()));
+        archive_entry_free(entry);
+        archive_write_close(out);
+        archive_write_free(out);
+    }
+    auto verified = verifyBackup(evil);
+    ASSERT_FALSE(verified.ok());
+    EXPECT_EQ(verified.error().kind, ErrorKind::Format);
+    EXPECT_TRUE(verified.error().what.contains(QStringLiteral("../../evil")));
+}
+
+TEST_F(BackupTest, NeverOverwritesAnExistingFile)
+{
+    test::writeFile(pathOf(QStringLiteral("exists.tar.gz")), "mine");
+    auto backup = createBackup(m_store->paths, pathOf(QStringLiteral("exists.tar.gz")), kNow);
+    ASSERT_FALSE(backup.ok());
+    EXPECT_EQ(test::fileBytes(pathOf(QStringLiteral("exists.tar.gz"))), "mine");
+}
+
+} // namespace
+} // namespace rapport::storage
