@@ -1,5 +1,7 @@
 #include "core/decks/deckformat.h"
 
+#include "core/common/csv.h"
+
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -1081,30 +1083,6 @@ Status checkCsvDeckIdentity(const QString& deckId, const QString& title, const Q
             QStringLiteral("Give the deck a title."), {} };
     }
     return {};
-}
-
-// ---------------------------------------------------------------------------------------------
-// CSV writing
-
-// RFC 4180 quoting, plus quotes around leading or trailing spaces so no reader trims them.
-QString csvField(const QString& value)
-{
-    const bool needsQuotes = value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"'))
-        || value.contains(QLatin1Char('\r')) || value.contains(QLatin1Char('\n'))
-        || (!value.isEmpty() && (value.front().isSpace() || value.back().isSpace()));
-    if (!needsQuotes)
-        return value;
-    QString escaped = value;
-    escaped.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + escaped + QLatin1Char('"');
-}
-
-QString csvLine(const QStringList& fields)
-{
-    QStringList encoded;
-    for (const QString& field : fields)
-        encoded << csvField(field);
-    return encoded.join(QLatin1Char(',')) + QStringLiteral("\r\n");
 }
 
 } // namespace
