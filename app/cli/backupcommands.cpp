@@ -1,4 +1,5 @@
 #include "app/cli/commands.h"
+#include "core/progress/exporter.h"
 #include "core/storage/backup.h"
 
 #include <QDir>
@@ -110,6 +111,46 @@ int restoreCommand(CommandContext& ctx, const QStringList& args)
     if (!restored->safetyCopy.isEmpty())
         ctx.out << "Your previous data is kept in "
                 << QDir::toNativeSeparators(restored->safetyCopy) << ".\n";
+    ctx.out.flush();
+    return kExitOk;
+}
+
+int exportCommand(CommandContext& ctx, const QStringList& args)
+{
+    const QString name = QStringLiteral("export");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Writes everything Rapport keeps — pitches, takes (ratings and every report field), card "
+        "draws, conversations — into DIR as CSV (RFC 4180, UTF-8) or JSON; times in ISO 8601 "
+        "UTC. Files of an earlier export in DIR are replaced."));
+    const QCommandLineOption format(
+        QStringLiteral("format"), QStringLiteral("csv or json."), QStringLiteral("FORMAT"));
+    const QCommandLineOption out(
+        QStringLiteral("out"), QStringLiteral("The folder to write to."), QStringLiteral("DIR"));
+    parser.addOptions({ format, out });
+    if (std::optional<int> stop = parseCommandLine(ctx, parser, name, args))
+        return *stop;
+    if (!parser.positionalArguments().isEmpty())
+        return ctx.usageError(name,
+            QStringLiteral("unexpected argument '%1'.").arg(parser.positionalArguments().first()));
+    const QString key = parser.value(format).toLower();
+    if (key != QLatin1String("csv") && key != QLatin1String("json"))
+        return ctx.usageError(name, QStringLiteral("--format must be csv or json."));
+    if (parser.value(out).trimmed().isEmpty())
+        return ctx.usageError(name, QStringLiteral("export needs --out DIR."));
+    std::optional<storage::Store> store = ctx.openStore();
+    if (!store)
+        return kExitData;
+    Result<progress::ExportSummary> summary = progress::exportData(*store->database,
+        parser.value(out),
+        key == QLatin1String("csv") ? progress::ExportFormat::Csv : progress::ExportFormat::Json);
+    if (!summary)
+        return ctx.fail(summary.error(), kExitFailure);
+    ctx.out << "Exported " << summary->pitches << " pitches, " << summary->takes << " takes, "
+            << summary->draws << " card draws and " << summary->conversations
+            << " conversations to " << QDir::toNativeSeparators(parser.value(out)) << ":\n";
+    for (const QString& file : summary->files)
+        ctx.out << "  " << QDir::toNativeSeparators(file) << '\n';
     ctx.out.flush();
     return kExitOk;
 }

@@ -28,6 +28,8 @@ constexpr std::array kCommands {
         &recordCommand },
     Command { "pitches", "Add, list and show your elevator-pitch scripts", &pitchesCommand },
     Command { "progress", "Your practice week by week, and the weekly goal", &progressCommand },
+    Command {
+        "export", "Export pitches, takes, draws and conversations as CSV or JSON", &exportCommand },
     Command { "backup", "Back up the database and recordings into one archive", &backupCommand },
     Command { "restore", "Restore a backup (your current data is kept aside)", &restoreCommand },
     Command {

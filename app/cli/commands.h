@@ -15,5 +15,6 @@ int pitchesCommand(CommandContext& ctx, const QStringList& args);
 int progressCommand(CommandContext& ctx, const QStringList& args);
 int backupCommand(CommandContext& ctx, const QStringList& args);
 int restoreCommand(CommandContext& ctx, const QStringList& args);
+int exportCommand(CommandContext& ctx, const QStringList& args);
 
 } // namespace rapport::cli

@@ -2,6 +2,7 @@
 #include "tests/support/sqlitefile.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -89,6 +90,35 @@ TEST_F(BackupCliTest, ArgumentsAreChecked)
     auto again = cli({ QStringLiteral("backup"), file(QStringLiteral("b.tar.gz")) });
     EXPECT_EQ(again.exitCode, 2);
     EXPECT_TRUE(again.err.contains(QStringLiteral("already exists")));
+}
+
+TEST_F(BackupCliTest, ExportWritesEveryTableInTheChosenFormat)
+{
+    ASSERT_EQ(cli({ QStringLiteral("pitches"), QStringLiteral("add"), QStringLiteral("--title"),
+                      QStringLiteral("P") })
+                  .exitCode,
+        0);
+    auto csv = cli({ QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("csv"),
+        QStringLiteral("--out"), file(QStringLiteral("out")) });
+    ASSERT_EQ(csv.exitCode, 0) << csv.err.toStdString();
+    for (const char* name : { "pitches.csv", "takes.csv", "draws.csv", "conversations.csv",
+             "conversation_questions.csv" })
+        EXPECT_TRUE(QFile::exists(file(QStringLiteral("out/")) + QLatin1String(name))) << name;
+    EXPECT_TRUE(test::fileBytes(file(QStringLiteral("out/pitches.csv"))).contains(",P,"));
+    auto json = cli({ QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("json"),
+        QStringLiteral("--out"), file(QStringLiteral("json")) });
+    ASSERT_EQ(json.exitCode, 0);
+    EXPECT_EQ(QJsonDocument::fromJson(test::fileBytes(file(QStringLiteral("json/pitches.json"))))
+                  .array()
+                  .size(),
+        1);
+    EXPECT_EQ(cli({ QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("xml"),
+                      QStringLiteral("--out"), file(QStringLiteral("x")) })
+                  .exitCode,
+        2);
+    EXPECT_EQ(cli({ QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("csv") })
+                  .exitCode,
+        2);
 }
 
 } // namespace

@@ -1,0 +1,258 @@
+#include "core/progress/exporter.h"
+
+#include "core/analysis/reportjson.h"
+#include "core/common/csv.h"
+#include "core/rehearsal/selfrating.h"
+#include "core/storage/conversationrepository.h"
+#include "core/storage/pitchrepository.h"
+#include "core/storage/sql.h"
+#include "core/storage/takerepository.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <algorithm>
+#include <limits>
+
+namespace rapport::progress {
+
+namespace {
+
+using storage::Sql;
+
+// One table: its columns and rows as JSON values (CSV cells are made from the same values).
+struct Table
+{
+    QString name;
+    QStringList columns;
+    QList<QJsonArray> rows;
+};
+
+QString iso(const QDateTime& t)
+{
+    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QJsonValue optionalValue(const std::optional<int>& v)
+{
+    return v ? QJsonValue(*v) : QJsonValue();
+}
+
+QString cell(const QJsonValue& v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        return {};
+    case QJsonValue::Bool:
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double:
+        return QString::number(v.toDouble(), 'g', 15);
+    case QJsonValue::String:
+        return v.toString();
+    case QJsonValue::Array:
+        return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Object:
+        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    }
+    return {};
+}
+
+Status write(const QString& path, const QByteArray& bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return Error { ErrorKind::Io,
+            QStringLiteral("Could not write %1.").arg(QDir::toNativeSeparators(path)),
+            QStringLiteral("Check that the folder is writable and the disk has room."),
+            file.errorString() };
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return {};
+}
+
+Status writeTable(
+    const Table& table, const QString& folder, ExportFormat format, QStringList& files)
+{
+    const QString path = QDir(folder).filePath(table.name
+        + (format == ExportFormat::Csv ? QStringLiteral(".csv") : QStringLiteral(".json")));
+    QByteArray bytes;
+    if (format == ExportFormat::Csv) {
+        QString text = csvLine(table.columns);
+        for (const QJsonArray& row : table.rows) {
+            QStringList cells;
+            cells.reserve(row.size());
+            for (const QJsonValue& v : row)
+                cells << cell(v);
+            text += csvLine(cells);
+        }
+        bytes = text.toUtf8();
+    } else {
+        QJsonArray array;
+        for (const QJsonArray& row : table.rows) {
+            QJsonObject object;
+            for (qsizetype i = 0; i < table.columns.size(); ++i)
+                object.insert(table.columns[i], row[i]);
+            array << object;
+        }
+        bytes = QJsonDocument(array).toJson(QJsonDocument::Indented);
+    }
+    if (Status s = write(path, bytes); !s)
+        return s;
+    files << path;
+    return {};
+}
+
+Result<Table> pitchesTable(const storage::Database& db)
+{
+    Table t { QStringLiteral("pitches"),
+        { QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("occasion"),
+            QStringLiteral("text"), QStringLiteral("target_s"), QStringLiteral("green_s"),
+            QStringLiteral("yellow_s"), QStringLiteral("red_s"), QStringLiteral("created_at"),
+            QStringLiteral("updated_at") },
+        {} };
+    Result<QList<storage::PitchSummary>> all = storage::PitchRepository(db).list();
+    if (!all)
+        return all.error();
+    QList<storage::PitchSummary> pitches = *all;
+    std::sort(pitches.begin(), pitches.end(),
+        [](const auto& a, const auto& b) { return a.pitch.id < b.pitch.id; });
+    for (const storage::PitchSummary& s : pitches) {
+        const rehearsal::Pitch& p = s.pitch;
+        t.rows << QJsonArray { p.id, p.title, p.occasion, p.text, p.targetMs / 1000.0,
+            p.lights.greenMs / 1000.0, p.lights.yellowMs / 1000.0, p.lights.redMs / 1000.0,
+            iso(p.createdAt), iso(p.updatedAt) };
+    }
+    return t;
+}
+
+Result<Table> takesTable(const storage::Database& db)
+{
+    Table t { QStringLiteral("takes"),
+        { QStringLiteral("id"), QStringLiteral("pitch_id"), QStringLiteral("started_at"),
+            QStringLiteral("green_s"), QStringLiteral("yellow_s"), QStringLiteral("red_s"),
+            QStringLiteral("audio_path"), QStringLiteral("starred") },
+        {} };
+    // The report columns are exactly those of `rapport-cli analyze --json`, without "file".
+    const QJsonObject sample = analysis::reportToJson({}, {});
+    QStringList reportKeys = sample.keys();
+    reportKeys.removeAll(QStringLiteral("file"));
+    t.columns << reportKeys << QStringLiteral("rating_overall");
+    for (rehearsal::RubricItem item : rehearsal::kRubricItems)
+        t.columns << QStringLiteral("rating_") + rehearsal::rubricKey(item);
+    t.columns << QStringLiteral("felt_timing") << QStringLiteral("felt_pace")
+              << QStringLiteral("note") << QStringLiteral("rated_at");
+    Result<QList<storage::Take>> takes = storage::TakeRepository(db).list();
+    if (!takes)
+        return takes.error();
+    for (const storage::Take& take : *takes) {
+        QJsonArray row { take.id, take.pitchId, iso(take.startedAt), take.lights.greenMs / 1000.0,
+            take.lights.yellowMs / 1000.0, take.lights.redMs / 1000.0, take.audioPath,
+            take.starred };
+        const QJsonObject report = analysis::reportToJson(take.report, take.audioPath);
+        for (const QString& key : reportKeys)
+            row << report.value(key);
+        const rehearsal::SelfRating& r = take.rating;
+        row << optionalValue(r.overall);
+        for (rehearsal::RubricItem item : rehearsal::kRubricItems)
+            row << optionalValue(r.item(item));
+        row << (r.feltTiming ? QJsonValue(rehearsal::feltTimingKey(*r.feltTiming)) : QJsonValue())
+            << (r.feltPace ? QJsonValue(rehearsal::feltPaceKey(*r.feltPace)) : QJsonValue())
+            << r.note << (r.ratedAt.isValid() ? QJsonValue(iso(r.ratedAt)) : QJsonValue());
+        t.rows << row;
+    }
+    return t;
+}
+
+Result<Table> drawsTable(const storage::Database& db)
+{
+    Table t { QStringLiteral("draws"),
+        { QStringLiteral("seq"), QStringLiteral("deck"), QStringLiteral("question"),
+            QStringLiteral("zone"), QStringLiteral("text"), QStringLiteral("drawn_at") },
+        {} };
+    Sql sql(db.connection(),
+        QStringLiteral(
+            "SELECT seq, deck_id, question_id, zone, text, drawn_at FROM draws ORDER BY seq"));
+    if (Status s = sql.exec({}, QStringLiteral("Could not read your card draws.")); !s)
+        return s.error();
+    while (sql.next())
+        t.rows << QJsonArray { sql.value(0).toLongLong(), sql.value(1).toString(),
+            sql.value(2).toString(), sql.value(3).toString(), sql.value(4).toString(),
+            sql.value(5).toString() };
+    return t;
+}
+
+Result<QList<storage::Conversation>> conversations(const storage::Database& db)
+{
+    Result<QList<storage::Conversation>> all
+        = storage::ConversationRepository(db).list(std::numeric_limits<int>::max());
+    if (!all)
+        return all.error();
+    QList<storage::Conversation> list = *all;
+    std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    return list;
+}
+
+} // namespace
+
+Result<ExportSummary> exportData(
+    const storage::Database& database, const QString& folder, ExportFormat format)
+{
+    if (!QDir(folder).exists()) {
+        if (!QDir().mkpath(folder))
+            return Error { ErrorKind::Io,
+                QStringLiteral("Could not create the folder %1.")
+                    .arg(QDir::toNativeSeparators(folder)),
+                QStringLiteral("Choose a folder you can write to."), {} };
+        QFile::setPermissions(
+            folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    }
+    ExportSummary summary;
+    Result<Table> pitches = pitchesTable(database);
+    Result<Table> takes = pitches ? takesTable(database) : pitches.error();
+    Result<Table> draws = takes ? drawsTable(database) : takes.error();
+    Result<QList<storage::Conversation>> talks = draws ? conversations(database) : draws.error();
+    if (!talks)
+        return talks.error();
+    summary.pitches = static_cast<int>(pitches->rows.size());
+    summary.takes = static_cast<int>(takes->rows.size());
+    summary.draws = static_cast<int>(draws->rows.size());
+    summary.conversations = static_cast<int>(talks->size());
+
+    Table conversationTable { QStringLiteral("conversations"),
+        { QStringLiteral("id"), QStringLiteral("date"), QStringLiteral("with"),
+            QStringLiteral("rating"), QStringLiteral("note"), QStringLiteral("created_at") },
+        {} };
+    Table questionTable { QStringLiteral("conversation_questions"),
+        { QStringLiteral("conversation_id"), QStringLiteral("position"), QStringLiteral("id"),
+            QStringLiteral("text") },
+        {} };
+    for (const storage::Conversation& c : *talks) {
+        QJsonArray row { c.id, c.happenedOn.toString(Qt::ISODate), c.withWhom, c.rating, c.note,
+            iso(c.createdAt) };
+        QJsonArray used;
+        for (qsizetype i = 0; i < c.questions.size(); ++i) {
+            used << QJsonObject { { QStringLiteral("id"), c.questions[i].key.toString() },
+                { QStringLiteral("text"), c.questions[i].text } };
+            questionTable.rows << QJsonArray { c.id, static_cast<int>(i),
+                c.questions[i].key.toString(), c.questions[i].text };
+        }
+        if (format == ExportFormat::Json)
+            row << used;
+        conversationTable.rows << row;
+    }
+    if (format == ExportFormat::Json)
+        conversationTable.columns << QStringLiteral("questions");
+
+    QList<const Table*> tables { &*pitches, &*takes, &*draws, &conversationTable };
+    if (format == ExportFormat::Csv)
+        tables << &questionTable;
+    for (const Table* table : tables) {
+        if (Status s = writeTable(*table, folder, format, summary.files); !s)
+            return s.error();
+    }
+    return summary;
+}
+
+} // namespace rapport::progress
