@@ -1,5 +1,6 @@
 #include "app/gui/levelmeterwidget.h"
 
+#include "app/gui/theme.h"
 #include "app/gui/wording.h"
 
 #include <QPainter>
@@ -102,10 +103,11 @@ QString LevelMeterWidget::text() const
 int LevelMeterWidget::textWidth() const
 {
     // Room for the longest reading, so the bar does not jump as the text changes.
+    QFont bold = font();
+    bold.setWeight(QFont::Bold);
     return fontMetrics().horizontalAdvance(
-               tr("Level below %1 dBFS").arg(signedDecimal(kFloorDbfs, 0)) + QStringLiteral(" — ")
-               + tr("too quiet"))
-        + 4;
+               tr("Level below %1 dBFS").arg(signedDecimal(kFloorDbfs, 0)) + QStringLiteral(" — "))
+        + QFontMetrics(bold).horizontalAdvance(tr("too quiet")) + 4;
 }
 
 QRectF LevelMeterWidget::trackRect() const
@@ -165,10 +167,21 @@ void LevelMeterWidget::paintEvent(QPaintEvent*)
             pal.color(QPalette::WindowText));
     }
 
+    // The level in the text colour, a hint after it in bold and the problem colour.
+    QRectF textRect(track.right() + kTextGapPx, 0, width() - track.right() - kTextGapPx, height());
+    const QString h = hint();
+    const QString level = h.isEmpty() ? text() : text().chopped(h.size());
     painter.setPen(pal.color(QPalette::WindowText));
-    const QRectF textRect(
-        track.right() + kTextGapPx, 0, width() - track.right() - kTextGapPx, height());
-    painter.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter, text());
+    painter.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter, level);
+    if (!h.isEmpty()) {
+        textRect.setLeft(textRect.left() + fontMetrics().horizontalAdvance(level));
+        QFont bold = font();
+        bold.setWeight(QFont::Bold);
+        painter.setFont(bold);
+        painter.setPen(
+            ThemeManager::isDark(pal) ? QColor(0xff, 0x8a, 0x80) : QColor(0xb7, 0x1c, 0x1c));
+        painter.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter, h);
+    }
 }
 
 } // namespace rapport::gui

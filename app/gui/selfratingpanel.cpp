@@ -5,6 +5,7 @@
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QShortcut>
@@ -32,6 +33,37 @@ std::optional<int> inRange(const std::optional<int>& value)
     return value && *value >= 1 && *value <= kMaxRating ? value : std::nullopt;
 }
 
+// A checkable button whose checked state is unmistakable in any palette: filled with the
+// highlight colour (Fusion's sunken look is nearly invisible in the dark palette).
+class RatingButton : public QPushButton
+{
+public:
+    using QPushButton::QPushButton;
+
+protected:
+    void paintEvent(QPaintEvent* event) override
+    {
+        if (!isChecked()) {
+            QPushButton::paintEvent(event);
+            return;
+        }
+        QPainter painter(this);
+        painter.setRenderHint(QPainter::Antialiasing);
+        const QPalette& pal = palette();
+        const QColor highlight = pal.color(QPalette::Highlight);
+        // "Not rated" is only outlined, so a row of defaults does not shout.
+        const bool none = text() == QStringLiteral("—");
+        painter.setPen(QPen(none ? highlight : highlight.darker(130), none ? 2.0 : 1.0));
+        painter.setBrush(none ? pal.color(QPalette::Button) : highlight);
+        painter.drawRoundedRect(QRectF(rect()).adjusted(1.5, 1.5, -1.5, -1.5), 3, 3);
+        QFont bold = font();
+        bold.setWeight(QFont::Bold);
+        painter.setFont(bold);
+        painter.setPen(pal.color(none ? QPalette::ButtonText : QPalette::HighlightedText));
+        painter.drawText(rect(), Qt::AlignCenter, text());
+    }
+};
+
 } // namespace
 
 /// One 1-5 scale as a row of checkable buttons, optionally with "—" (not rated) first. The row
@@ -58,7 +90,7 @@ public:
                 continue;
             }
             auto* button
-                = new QPushButton(value == 0 ? QStringLiteral("—") : QString::number(value), this);
+                = new RatingButton(value == 0 ? QStringLiteral("—") : QString::number(value), this);
             button->setCheckable(true);
             button->setFocusPolicy(Qt::NoFocus);
             button->setFixedWidth(width);

@@ -52,18 +52,24 @@ public:
         , m_right(right)
     { }
 
-    /// The rectangle for `text` centred on `x` (kept inside the row), or a null rect if taken.
+    /// The rectangle for `text` at `x`: centred, else ending or starting there if that is free
+    /// (always kept inside the row); a null rect when all three overlap labels placed before.
     QRectF place(const QString& text, double x)
     {
         const double width = m_metrics.horizontalAdvance(text) + 4.0;
-        const double left = std::clamp(x - width / 2.0, m_left, std::max(m_left, m_right - width));
-        const QRectF rect(left, m_top, width, m_metrics.height());
-        for (const QRectF& taken : m_taken) {
-            if (taken.adjusted(-4, 0, 4, 0).intersects(rect))
-                return {};
+        for (double left : { x - width / 2.0, x - width, x }) {
+            left = std::clamp(left, m_left, std::max(m_left, m_right - width));
+            const QRectF rect(left, m_top, width, m_metrics.height());
+            const bool free
+                = std::none_of(m_taken.cbegin(), m_taken.cend(), [&rect](const QRectF& taken) {
+                      return taken.adjusted(-4, 0, 4, 0).intersects(rect);
+                  });
+            if (free) {
+                m_taken << rect;
+                return rect;
+            }
         }
-        m_taken << rect;
-        return rect;
+        return {};
     }
 
 private:
@@ -293,8 +299,23 @@ void TakeTimeline::paintEvent(QPaintEvent*)
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     const Geometry g = geometry(width());
+    // The window's band goes over the track's background and under the speech, so it shows
+    // where the take and the window overlap.
+    const QRectF track = paintTrackBackground(painter, g);
     paintWindow(painter, g);
-    paintTrack(painter, g);
+    paintTrack(painter, g, track);
+}
+
+QRectF TakeTimeline::paintTrackBackground(QPainter& painter, const Geometry& g) const
+{
+    QColor border = palette().color(QPalette::WindowText);
+    border.setAlpha(90);
+    const double takeRight = m_hasTake ? xFor(m_report.durationS, g.width) : g.right;
+    const QRectF track(g.left, g.trackTop, takeRight - g.left, g.trackBottom - g.trackTop);
+    painter.setPen(QPen(border, 1.0));
+    painter.setBrush(palette().color(QPalette::Base));
+    painter.drawRoundedRect(track.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3);
+    return track;
 }
 
 void TakeTimeline::paintWindow(QPainter& painter, const Geometry& g) const
@@ -330,60 +351,51 @@ void TakeTimeline::paintWindow(QPainter& painter, const Geometry& g) const
     }
 }
 
-void TakeTimeline::paintTrack(QPainter& painter, const Geometry& g) const
+void TakeTimeline::paintTrack(QPainter& painter, const Geometry& g, const QRectF& track) const
 {
-    const QPalette& pal = palette();
-    const QColor text = pal.color(QPalette::WindowText);
-    QColor border = text;
-    border.setAlpha(90);
-    const double takeRight = m_hasTake ? xFor(m_report.durationS, g.width) : g.right;
-    const QRectF track(g.left, g.trackTop, takeRight - g.left, g.trackBottom - g.trackTop);
-    painter.setPen(QPen(border, 1.0));
-    painter.setBrush(pal.color(QPalette::Base));
-    painter.drawRoundedRect(track.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3);
-
+    const QColor text = palette().color(QPalette::WindowText);
     painter.setPen(Qt::NoPen);
-    painter.setBrush(pal.color(QPalette::Highlight));
+    painter.setBrush(palette().color(QPalette::Highlight));
     for (const QRectF& rect : segmentRects(g.width))
         painter.drawRect(rect.adjusted(0, 2, 0, -2));
 
-    LabelRow below(QFontMetricsF(font()), g.belowTop, 0.0, g.width);
     painter.setPen(text);
     if (!m_hasTake || m_speech.isEmpty()) {
         const QString message = m_hasTake ? tr("No speech found") : tr("No take yet");
-        painter.drawText(track, Qt::AlignCenter, message);
+        const double needed = QFontMetricsF(font()).horizontalAdvance(message) + 16.0;
+        // Inside the track when it fits, else just after it.
+        if (track.width() >= needed)
+            painter.drawText(track, Qt::AlignCenter, message);
+        else
+            painter.drawText(QRectF(track.right() + 8.0, track.top(), g.width, track.height()),
+                Qt::AlignLeft | Qt::AlignVCenter, message);
     }
     if (!m_hasTake)
         return;
 
-    // The end of speech first: it matters more than any one pause's length.
+    // Labels by importance: the take's length, where speech ended, the start, long pauses.
+    LabelRow below(QFontMetricsF(font()), g.belowTop, 0.0, g.width);
+    QColor muted = text;
+    muted.setAlpha(170);
+    auto drawLabel = [&painter, &below](const QString& caption, double x, const QColor& colour) {
+        const QRectF rect = below.place(caption, x);
+        painter.setPen(colour);
+        if (!rect.isNull())
+            painter.drawText(rect, Qt::AlignCenter, caption);
+    };
+    drawLabel(rehearsal::formatClock(toMs(m_report.durationS)), track.right(), muted);
     if (!m_speech.isEmpty()) {
         const double x = xFor(m_speech.back().endS, g.width);
         painter.fillRect(
             QRectF(x - 1.0, g.trackTop - 2.0, 2.0, g.belowTop - g.trackTop + 2.0), text);
-        const QString label = tr("end %1").arg(rehearsal::formatClock(toMs(m_speech.back().endS)));
-        const QRectF rect = below.place(label, x);
-        if (!rect.isNull())
-            painter.drawText(rect, Qt::AlignCenter, label);
+        drawLabel(tr("end %1").arg(rehearsal::formatClock(toMs(m_speech.back().endS))), x, text);
     }
+    drawLabel(QStringLiteral("0:00"), g.left, muted);
     const QList<QRectF> gaps = pauseRects(g.width);
     for (qsizetype i = 0; i < gaps.size(); ++i) {
         const double length = m_speech[i + 1].startS - m_speech[i].endS;
-        if (length < kLabelledPauseS)
-            continue;
-        const QString label = formatLength(length);
-        const QRectF rect = below.place(label, gaps[i].center().x());
-        if (!rect.isNull())
-            painter.drawText(rect, Qt::AlignCenter, label);
-    }
-    QColor muted = text;
-    muted.setAlpha(160);
-    painter.setPen(muted);
-    for (auto [label, x] : { std::pair { QStringLiteral("0:00"), g.left },
-             std::pair { rehearsal::formatClock(toMs(m_report.durationS)), takeRight } }) {
-        const QRectF rect = below.place(label, x);
-        if (!rect.isNull())
-            painter.drawText(rect, Qt::AlignCenter, label);
+        if (length >= kLabelledPauseS)
+            drawLabel(formatLength(length), gaps[i].center().x(), text);
     }
 }
 

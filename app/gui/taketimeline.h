@@ -62,7 +62,8 @@ private:
     struct Geometry;
     Geometry geometry(int width) const;
     void paintWindow(QPainter& painter, const Geometry& g) const;
-    void paintTrack(QPainter& painter, const Geometry& g) const;
+    QRectF paintTrackBackground(QPainter& painter, const Geometry& g) const;
+    void paintTrack(QPainter& painter, const Geometry& g, const QRectF& track) const;
 
     analysis::TakeReport m_report;
     rehearsal::LightTimes m_lights;
