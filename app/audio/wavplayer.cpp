@@ -186,7 +186,8 @@ Status WavPlayer::play(const QString& path)
     if (!bytes)
         return bytes.error();
 
-    m_durationMs = m_format.durationForBytes(static_cast<qint32>(bytes->size())) / 1000;
+    const qint64 frames = bytes->size() / m_format.bytesPerFrame();
+    m_durationMs = frames * 1000 / m_format.sampleRate();
     m_buffer = std::make_unique<QBuffer>();
     m_buffer->setData(*bytes);
     m_buffer->open(QIODevice::ReadOnly);
