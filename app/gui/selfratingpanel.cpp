@@ -266,6 +266,15 @@ SelfRatingPanel::SelfRatingPanel(const Clock* clock, QWidget* parent)
     for (Scale* scale : m_items)
         scale->onChanged = changed;
     connect(m_note, &QPlainTextEdit::textChanged, this, changed);
+    // Top to bottom (the note and button were created before the rubric rows).
+    QWidget* previous = m_overall;
+    for (QWidget* next : m_items) {
+        setTabOrder(previous, next);
+        previous = next;
+    }
+    setTabOrder(previous, m_note);
+    setTabOrder(m_note, m_submit);
+
     connect(m_submit, &QPushButton::clicked, this, &SelfRatingPanel::submit);
     auto* submitKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
     submitKey->setContext(Qt::WidgetWithChildrenShortcut);

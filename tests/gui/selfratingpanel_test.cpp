@@ -145,5 +145,24 @@ TEST(SelfRatingPanelTest, EveryScaleHasAnAccessibleName)
     }
 }
 
+TEST(SelfRatingPanelTest, TabGoesFromOverallThroughTheRubricToTheNoteAndTheButton)
+{
+    SelfRatingPanel panel;
+    QList<QWidget*> expected { panel.overallButton(1)->parentWidget() };
+    for (RubricItem item : rehearsal::kRubricItems)
+        expected << rubricRow(panel, item);
+    expected << panel.noteEdit() << panel.submitButton();
+    QList<QWidget*> order;
+    QWidget* w = expected.front();
+    while (order.size() < expected.size()) {
+        if (w->focusPolicy() & Qt::TabFocus)
+            order << w;
+        w = w->nextInFocusChain();
+        if (w == expected.front())
+            break;
+    }
+    EXPECT_EQ(order, expected);
+}
+
 } // namespace
 } // namespace rapport::gui
