@@ -11,4 +11,15 @@ inline QString counted(qsizetype n, const QString& one, const QString& many)
     return (n == 1 ? one : many).arg(n);
 }
 
+/// `value` with `decimals` places and a typographic minus ("−18.5"), for dB and LUFS figures.
+inline QString signedDecimal(double value, int decimals)
+{
+    QString text = QString::number(value, 'f', decimals);
+    if (text.startsWith(QLatin1Char('-')))
+        text[0] = QChar(0x2212);
+    if (text == QString(QChar(0x2212)) + QString::number(0.0, 'f', decimals))
+        text.remove(0, 1); // no "−0.0"
+    return text;
+}
+
 } // namespace rapport::gui

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "core/common/clock.h"
+#include "core/rehearsal/selfrating.h"
+
+#include <QWidget>
+#include <array>
+
+class QAbstractButton;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace rapport::gui {
+
+/// The self-rating asked for after a take and before its measured report: overall 1-5
+/// (required; keys 1-5 choose it), the seven rubric items (each optional 1-5, "—" for none) and
+/// a note. "Show my report" is enabled only once overall is chosen.
+class SelfRatingPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    /// `clock` (may be null: the system clock) stamps SelfRating::ratedAt on submit().
+    explicit SelfRatingPanel(const Clock* clock = nullptr, QWidget* parent = nullptr);
+    ~SelfRatingPanel() override;
+
+    /// What the form holds now; ratedAt is the one given to setRating() (invalid for a new one).
+    rehearsal::SelfRating rating() const;
+    /// Shows `rating` for editing (values outside 1-5 are shown as not given).
+    void setRating(const rehearsal::SelfRating& rating);
+    /// Empties the form for the next take.
+    void clear();
+
+    /// For tests and the view's focus handling.
+    QAbstractButton* overallButton(int value) const; ///< value 1-5
+    QAbstractButton* itemButton(rehearsal::RubricItem item, int value) const; ///< 0 is "—"
+    QPlainTextEdit* noteEdit() const { return m_note; }
+    QPushButton* submitButton() const { return m_submit; }
+    QString hintText() const;
+
+public slots:
+    /// Emits submitted() with ratedAt stamped now, unless overall is missing (returns false).
+    bool submit();
+
+signals:
+    void submitted(const rapport::rehearsal::SelfRating& rating);
+    /// Any value or the note changed.
+    void ratingChanged();
+
+protected:
+    /// Keys 1-5 choose the overall rating (unless a rubric row or the note has them).
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    class Scale;
+    void updateState();
+
+    SystemClock m_systemClock;
+    const Clock& m_clock;
+    Scale* m_overall;
+    std::array<Scale*, rehearsal::kRubricItems.size()> m_items {};
+    QPlainTextEdit* m_note;
+    QLabel* m_hint;
+    QPushButton* m_submit;
+    QDateTime m_ratedAt;
+};
+
+} // namespace rapport::gui
