@@ -5,6 +5,7 @@
 #include "app/gui/cardspage.h"
 #include "app/gui/comingpage.h"
 #include "app/gui/pitchespage.h"
+#include "app/gui/rehearsepage.h"
 #include "app/gui/settingspage.h"
 
 #include <QAction>
@@ -96,16 +97,7 @@ MainWindow::MainWindow(
 
 void MainWindow::buildPages()
 {
-    auto* rehearse = new ComingPage(tr("Rehearse"),
-        tr("Time your elevator pitch out loud, minutes before the meeting."),
-        { tr("Timed takes through the microphone with green, yellow and red lights"),
-            tr("Speaking time, pauses, pace, pitch variation and loudness for every take"),
-            tr("Rate yourself first, then see the measurements; listen back and keep the best") },
-        m_pages);
-    const std::optional<audio::InputDevice> input = audio::defaultInputDevice();
-    rehearse->addStatusLine(
-        input ? tr("Microphone found: %1").arg(input->description) : audio::noInputMessage());
-
+    auto* rehearse = new RehearsePage(m_store, {}, nullptr, m_pages);
     auto* cards = new CardsPage(m_store, &m_settings, m_pages);
     auto* progress = new ComingPage(tr("Progress"), tr("Are you practising, and getting better?"),
         { tr("Takes, minutes and conversations per week, against your weekly goal"),
@@ -114,6 +106,13 @@ void MainWindow::buildPages()
         m_pages);
     auto* pitches = new PitchesPage(m_store, nullptr, m_pages);
     auto* settings = new SettingsPage(m_store, m_theme, m_settings, m_pages);
+
+    connect(rehearse, &RehearsePage::writePitchRequested, this, [this, pitches] {
+        showSection(Section::Pitches);
+        pitches->newPitch();
+    });
+    connect(pitches, &PitchesPage::pitchesChanged, rehearse, &RehearsePage::reloadPitches);
+    connect(rehearse, &RehearsePage::takesChanged, pitches, &PitchesPage::reload);
 
     const QList<QWidget*> pages { rehearse, cards, progress, pitches, settings };
     const QStringList names { tr("Rehearse"), tr("Conversation cards"), tr("Progress"),

@@ -1,0 +1,150 @@
+#pragma once
+
+#include "core/analysis/levelmeter.h"
+#include "core/audio/audiosource.h"
+#include "core/common/clock.h"
+#include "core/rehearsal/pitch.h"
+#include "core/rehearsal/takerecorder.h"
+#include "core/storage/pitchrepository.h"
+#include "core/storage/store.h"
+#include "core/storage/takerepository.h"
+
+#include <QWidget>
+#include <functional>
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+class QStackedWidget;
+class QTextBrowser;
+class QTimer;
+class QTreeWidget;
+
+namespace rapport::audio {
+class WavPlayer;
+}
+
+namespace rapport::gui {
+
+class LevelMeterWidget;
+class LightIndicator;
+class SelfRatingPanel;
+class TakeReportView;
+
+/// Rehearse a pitch out loud: choose the pitch, optional teleprompter and 3-2-1 count-in, Space
+/// starts and stops. While recording: the clock (counted in audio frames), a level meter and the
+/// green / yellow / red light; past red the take is "over time" and keeps counting. When a take
+/// stops the self-rating comes first, then the measured report. Takes can be played back,
+/// starred, deleted and compared; "Before a meeting" runs a set of takes in a row.
+class RehearsePage : public QWidget
+{
+    Q_OBJECT
+public:
+    using SourceFactory = std::function<std::unique_ptr<audio::AudioSource>()>;
+
+    /// `sources` makes the audio source of each take (default: the microphone); `clock` (may be
+    /// null: the system clock) dates takes.
+    RehearsePage(storage::Store& store, SourceFactory sources = {}, const Clock* clock = nullptr,
+        QWidget* parent = nullptr);
+    ~RehearsePage() override;
+
+    enum class Stage { Ready, CountIn, Recording, Rating, Report, SetSummary };
+    Stage stage() const { return m_stage; }
+
+    // For tests and keyboard users.
+    QComboBox* pitchChoice() const { return m_pitch; }
+    QCheckBox* countInToggle() const { return m_countIn; }
+    QCheckBox* teleprompterToggle() const { return m_teleprompterOn; }
+    SelfRatingPanel* ratingPanel() const { return m_rating; }
+    TakeReportView* reportView() const { return m_report; }
+    QTreeWidget* takeList() const { return m_takes; }
+    QSpinBox* setSizeBox() const { return m_setSize; }
+    QString summaryText() const;
+    QString clockText() const;
+    QString statusText() const;
+    rehearsal::Light light() const;
+    qint64 lastTakeId() const { return m_lastTakeId; }
+
+public slots:
+    void reloadPitches(); ///< after pitches were added or edited elsewhere
+    void startOrStop(); ///< Space
+    void startWarmUp(); ///< "Before a meeting": N takes in a row, then a summary
+    void playSelected();
+    void deleteSelected(); ///< asks first
+    bool deleteTake(qint64 id); ///< no question (tests, after confirmation)
+    void starSelected();
+    void compareSelected();
+    void editSelectedRating();
+    void checkMicrophone(); ///< listens for up to 10 s and moves the meter; nothing is recorded
+
+signals:
+    void takesChanged();
+    void writePitchRequested(); ///< "Write a pitch" from the empty state
+
+private:
+    void startTake();
+    void beginRecording();
+    void stopTake();
+    void onProgress(qint64 frames, float rmsDbfs, float peakDbfs);
+    void onTakeFinished(const Status& status);
+    void onRated(const rehearsal::SelfRating& rating);
+    void showStage(Stage stage);
+    void showPitchText();
+    void loadTakes();
+    void updateClock(qint64 elapsedMs);
+    std::optional<rehearsal::Pitch> currentPitch() const;
+    QList<qint64> selectedTakeIds() const;
+    QWidget* buildRecordingStage();
+    QWidget* buildReportStage();
+    QWidget* buildTakesPanel();
+    void endMicrophoneCheck(const QString& verdict);
+    bool usesMicrophone() const { return m_usesMicrophone; }
+
+    storage::Store& m_store;
+    SourceFactory m_sources;
+    SystemClock m_systemClock;
+    const Clock& m_clock;
+    std::unique_ptr<storage::PitchRepository> m_pitches;
+    std::unique_ptr<storage::TakeRepository> m_takeStore;
+    std::unique_ptr<audio::AudioSource> m_source;
+    rehearsal::TakeRecorder m_recorder;
+    std::unique_ptr<audio::WavPlayer> m_player;
+    Stage m_stage = Stage::Ready;
+    rehearsal::LightTimes m_lights;
+    QDateTime m_takeStartedAt;
+    qint64 m_lastTakeId = 0;
+    int m_countInLeft = 0;
+    int m_setRemaining = 0; ///< takes still to do in a warm-up set
+    QList<qint64> m_setTakes;
+    bool m_usesMicrophone = false;
+    std::unique_ptr<audio::AudioSource> m_checkSource;
+    analysis::LevelMeter m_checkMeter;
+    int m_checkLoudWindows = 0; ///< 50 ms windows above the "heard you" level
+
+    QComboBox* m_pitch;
+    QCheckBox* m_teleprompterOn;
+    QCheckBox* m_countIn;
+    QSpinBox* m_setSize;
+    QStackedWidget* m_stages;
+    QLabel* m_clockLabel;
+    QLabel* m_overTime;
+    LightIndicator* m_lightIndicator;
+    LevelMeterWidget* m_meter;
+    QTextBrowser* m_teleprompter;
+    QLabel* m_status;
+    QPushButton* m_startStop;
+    SelfRatingPanel* m_rating;
+    TakeReportView* m_report;
+    QPushButton* m_next;
+    QLabel* m_summary;
+    QTreeWidget* m_takes;
+    QTimer* m_countInTimer;
+    QTimer* m_checkTimeout;
+    QPushButton* m_checkButton;
+    QPushButton* m_writePitch;
+};
+
+} // namespace rapport::gui
