@@ -85,6 +85,14 @@ void LightIndicator::setLight(Light light)
     setAccessibleDescription(text());
 }
 
+void LightIndicator::setProminence(int pixels, qreal scale)
+{
+    m_disc->setFixedSize(pixels, pixels);
+    QFont font = m_label->font();
+    font.setPointSizeF(font.pointSizeF() * scale);
+    m_label->setFont(font);
+}
+
 QString LightIndicator::text() const
 {
     return rehearsal::lightName(m_light) + QStringLiteral(" — ") + rehearsal::lightAdvice(m_light);

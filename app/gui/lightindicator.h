@@ -19,6 +19,8 @@ public:
     void setLight(rehearsal::Light light);
     rehearsal::Light light() const { return m_light; }
     QString text() const; ///< what the label says, e.g. "Green — You can finish"
+    /// Makes the disc `pixels` wide (default 44) and the label's text `scale` times larger.
+    void setProminence(int pixels, qreal scale);
 
     /// The fill colour of a light (None has none: the disc is an outline).
     static QColor colour(rehearsal::Light light);

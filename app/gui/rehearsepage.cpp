@@ -80,6 +80,7 @@ RehearsePage::RehearsePage(
     , m_stages(new QStackedWidget(this))
     , m_clockLabel(new QLabel(this))
     , m_overTime(new QLabel(this))
+    , m_window(new QLabel(this))
     , m_lightIndicator(new LightIndicator(this))
     , m_meter(new LevelMeterWidget(this))
     , m_teleprompter(new QTextBrowser(this))
@@ -153,7 +154,7 @@ RehearsePage::RehearsePage(
         showPitchText();
         loadTakes();
     });
-    connect(m_teleprompterOn, &QCheckBox::toggled, m_teleprompter, &QWidget::setVisible);
+    connect(m_teleprompterOn, &QCheckBox::toggled, this, &RehearsePage::showPitchText);
     connect(warmUp, &QPushButton::clicked, this, &RehearsePage::startWarmUp);
     connect(m_startStop, &QPushButton::clicked, this, &RehearsePage::startOrStop);
     connect(m_next, &QPushButton::clicked, this, &RehearsePage::startOrStop);
@@ -213,19 +214,24 @@ QWidget* RehearsePage::buildRecordingStage()
     overFont.setWeight(QFont::Bold);
     m_overTime->setFont(overFont);
     styleAsProblem(m_overTime);
+    m_lightIndicator->setProminence(84, 1.5);
+    m_window->setForegroundRole(QPalette::PlaceholderText);
+    auto* clockColumn = new QVBoxLayout;
+    clockColumn->addWidget(m_clockLabel);
+    clockColumn->addWidget(m_window);
     auto* top = new QHBoxLayout;
-    top->addWidget(m_clockLabel);
+    top->addLayout(clockColumn);
     top->addSpacing(24);
     top->addWidget(m_lightIndicator, 1);
     top->addWidget(m_overTime);
     layout->addLayout(top);
     layout->addWidget(m_meter);
-    m_teleprompter->setVisible(false);
+    m_teleprompterOn->setChecked(true);
     QFont prompterFont = m_teleprompter->font();
     prompterFont.setPointSizeF(prompterFont.pointSizeF() * 1.6);
     m_teleprompter->setFont(prompterFont);
     m_teleprompter->setAccessibleName(tr("Teleprompter"));
-    layout->addWidget(m_teleprompter, 1);
+    layout->addWidget(m_teleprompter, 4);
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
     auto* row = new QHBoxLayout;
@@ -237,7 +243,7 @@ QWidget* RehearsePage::buildRecordingStage()
     m_startStop->setDefault(true);
     row->addWidget(m_startStop);
     layout->addLayout(row);
-    layout->addStretch(m_teleprompter->isVisible() ? 0 : 1);
+    layout->addStretch(1);
     return stage;
 }
 
@@ -339,8 +345,17 @@ void RehearsePage::showPitchText()
 {
     const std::optional<rehearsal::Pitch> pitch = currentPitch();
     m_teleprompter->setPlainText(pitch ? pitch->text : QString());
-    if (pitch)
+    m_teleprompter->setVisible(
+        m_teleprompterOn->isChecked() && pitch && !pitch->text.trimmed().isEmpty());
+    if (pitch) {
         m_lights = pitch->lights;
+        m_window->setText(tr("Green %1 · yellow %2 · red %3")
+                              .arg(rehearsal::formatClock(m_lights.greenMs),
+                                  rehearsal::formatClock(m_lights.yellowMs),
+                                  rehearsal::formatClock(m_lights.redMs)));
+    } else {
+        m_window->clear();
+    }
 }
 
 void RehearsePage::showStage(Stage stage)

@@ -131,6 +131,7 @@ private:
     QStackedWidget* m_stages;
     QLabel* m_clockLabel;
     QLabel* m_overTime;
+    QLabel* m_window; ///< the pitch's light times
     LightIndicator* m_lightIndicator;
     LevelMeterWidget* m_meter;
     QTextBrowser* m_teleprompter;
