@@ -28,6 +28,10 @@ constexpr std::array kCommands {
         &recordCommand },
     Command { "pitches", "Add, list and show your elevator-pitch scripts", &pitchesCommand },
     Command {
+        "rehearse", "Record a timed take of a pitch, analyse it and store it", &rehearseCommand },
+    Command {
+        "takes", "List, rate, star and delete takes; recover takes cut short", &takesCommand },
+    Command {
         "info", "Show where Rapport keeps its data; --check verifies the database", &infoCommand },
 };
 

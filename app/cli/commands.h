@@ -12,5 +12,7 @@ int conversationsCommand(CommandContext& ctx, const QStringList& args);
 int analyzeCommand(CommandContext& ctx, const QStringList& args);
 int recordCommand(CommandContext& ctx, const QStringList& args);
 int pitchesCommand(CommandContext& ctx, const QStringList& args);
+int rehearseCommand(CommandContext& ctx, const QStringList& args);
+int takesCommand(CommandContext& ctx, const QStringList& args);
 
 } // namespace rapport::cli
