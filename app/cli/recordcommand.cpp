@@ -1,6 +1,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/liverecording.h"
 #include "core/analysis/reportjson.h"
+#include "core/audio/audioblock.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,6 +2,7 @@
 #include "app/cli/liverecording.h"
 #include "app/cli/takecommon.h"
 #include "core/analysis/reportjson.h"
+#include "core/audio/audioblock.h"
 #include "core/common/clock.h"
 #include "core/storage/recordings.h"
 

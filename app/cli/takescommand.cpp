@@ -1,5 +1,6 @@
 #include "app/cli/commands.h"
 #include "app/cli/takecommon.h"
+#include "core/audio/audioblock.h"
 #include "core/storage/recordings.h"
 
 #include <QDir>
@@ -122,22 +123,29 @@ int listTakes(TakesRun& run)
     return kExitOk;
 }
 
-int rateTake(TakesRun& run)
+// The ratings given to `takes rate`, checked (before anything is opened); an exit code when
+// one is not a whole number from 1 to 5.
+std::variant<rehearsal::SelfRating, int> givenRating(
+    CommandContext& ctx, const QCommandLineParser& parser)
 {
-    // Check every value before touching the take.
     rehearsal::SelfRating given;
-    given.overall = run.ctx.wholeNumber(
-        kName, QStringLiteral("overall"), run.parser.value(QStringLiteral("overall")), 5);
+    given.overall = ctx.wholeNumber(
+        kName, QStringLiteral("overall"), parser.value(QStringLiteral("overall")), 5);
     if (!given.overall)
         return kExitUsage;
     for (rehearsal::RubricItem item : rehearsal::kRubricItems) {
         const QString option = rubricOption(item);
-        if (!run.parser.isSet(option))
+        if (!parser.isSet(option))
             continue;
-        given.item(item) = run.ctx.wholeNumber(kName, option, run.parser.value(option), 5);
+        given.item(item) = ctx.wholeNumber(kName, option, parser.value(option), 5);
         if (!given.item(item))
             return kExitUsage;
     }
+    return given;
+}
+
+int rateTake(TakesRun& run, const rehearsal::SelfRating& given)
+{
     Result<storage::Take> take = run.takes.get(run.id());
     if (!take)
         return run.ctx.fail(take.error(), exitFor(take.error()));
@@ -336,6 +344,13 @@ int takesCommand(CommandContext& ctx, const QStringList& args)
     const Action* action = nullptr;
     if (std::optional<int> stop = checkArguments(ctx, parser, action))
         return *stop;
+    const QString name = QLatin1String(action->name);
+    std::variant<rehearsal::SelfRating, int> rating = rehearsal::SelfRating {};
+    if (name == QLatin1String("rate")) {
+        rating = givenRating(ctx, parser);
+        if (const int* code = std::get_if<int>(&rating))
+            return *code;
+    }
 
     std::optional<storage::Store> store = ctx.openStore();
     if (!store)
@@ -343,11 +358,10 @@ int takesCommand(CommandContext& ctx, const QStringList& args)
     TakesRun run { ctx, parser, *store, storage::TakeRepository(*store->database),
         parser.positionalArguments().value(1) };
     storage::Recordings recordings(store->paths, run.takes);
-    const QString name = QLatin1String(action->name);
     if (name == QLatin1String("list"))
         return listTakes(run);
     if (name == QLatin1String("rate"))
-        return rateTake(run);
+        return rateTake(run, std::get<rehearsal::SelfRating>(rating));
     if (name == QLatin1String("delete"))
         return deleteTake(run);
     if (name == QLatin1String("star"))
