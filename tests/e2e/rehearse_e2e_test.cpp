@@ -289,3 +289,33 @@ TEST_F(RehearseE2eTest, KilledTakeLeavesAPlayableOrphanAndAHealthyDatabaseWithou
               << static_cast<double>(wav.info.frames) / kSampleRate << " s), header "
               << wav.headerFrames << " frames, bytes " << wav.byteFrames << " frames\n";
 }
+
+TEST_F(RehearseE2eTest, InterruptStopsTheTakeEarlyAndStoresWhatWasRecorded)
+{
+    CliRun rehearse({ QStringLiteral("rehearse"), QStringLiteral("--pitch"), QStringLiteral("1"),
+                        QStringLiteral("--seconds"), QStringLiteral("60") },
+        m_env);
+    ASSERT_TRUE(rehearse.waitForErr(kRecordingStarted, 15000)) << rehearse.err().toStdString();
+    QThread::msleep(1500);
+    ASSERT_EQ(::kill(static_cast<pid_t>(rehearse.process().processId()), SIGINT), 0);
+    ASSERT_TRUE(rehearse.finish(10000)) << "rehearse did not stop on SIGINT";
+    ASSERT_EQ(rehearse.process().exitStatus(), QProcess::NormalExit);
+    EXPECT_EQ(rehearse.process().exitCode(), 0) << rehearse.err().toStdString();
+    const QString out = rehearse.out();
+    EXPECT_TRUE(out.contains(QStringLiteral("Take 1 of \"Team intro\""))) << out.toStdString();
+    EXPECT_TRUE(out.contains(QStringLiteral("Rating: not rated"))) << out.toStdString();
+
+    const QJsonArray takes
+        = jsonArray({ QStringLiteral("takes"), QStringLiteral("list"), QStringLiteral("--json") });
+    ASSERT_EQ(takes.size(), 1);
+    const QString audio = takes[0].toObject().value(QStringLiteral("audio_path")).toString();
+    const WavFacts wav = wavFacts(audio);
+    ASSERT_TRUE(wav.opened);
+    EXPECT_GT(wav.info.frames, kSampleRate); // more than 1 s: what was heard is kept
+    EXPECT_LT(wav.info.frames, 30 * kSampleRate); // and it did stop early
+    EXPECT_NEAR(takes[0].toObject().value(QStringLiteral("duration_s")).toDouble(),
+        static_cast<double>(wav.info.frames) / kSampleRate, 0.001);
+    EXPECT_TRUE(
+        jsonArray({ QStringLiteral("takes"), QStringLiteral("orphans"), QStringLiteral("--json") })
+            .isEmpty());
+}
