@@ -31,7 +31,9 @@ std::variant<RecordOptions, int> parseRecordOptions(CommandContext& ctx, const Q
     parser.setApplicationDescription(QStringLiteral(
         "Records a take from the default microphone into a WAV file (16 kHz mono, 16-bit, "
         "private to you) and analyses it while recording: speaking time, pauses, pace, pitch, "
-        "loudness. Ctrl+C stops early and keeps what was recorded."));
+        "loudness. Ctrl+C stops early and keeps what was recorded. Until the take ends it is "
+        "written to FILE.recording-XXXXXXXX.wav beside FILE, so an existing FILE is replaced only "
+        "by a take."));
     const QCommandLineOption seconds(QStringLiteral("seconds"),
         QStringLiteral("How long to record, in seconds of audio (up to %1).").arg(kMaxTakeSeconds),
         QStringLiteral("N"));

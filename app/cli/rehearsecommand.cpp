@@ -105,8 +105,8 @@ void printTake(
     } else {
         ctx.out << analysis::reportToText(take.report, take.audioPath) << "\nTake " << take.id
                 << " of \"" << pitch.title << "\", started " << take.startedAt.toString(Qt::ISODate)
-                << "\nSpeaking time " << timingText(take) << "\nRating: " << ratingText(take.rating)
-                << '\n';
+                << "\nSpeaking time: " << timingText(take)
+                << "\nRating: " << ratingText(take.rating) << '\n';
         if (!take.rating.note.isEmpty())
             ctx.out << "Note: " << take.rating.note << '\n';
     }
