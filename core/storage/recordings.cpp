@@ -142,9 +142,9 @@ Result<QList<OrphanRecording>> Recordings::orphans() const
     if (!referenced)
         return referenced.error();
     QList<OrphanRecording> found;
-    const QFileInfoList files
-        = QDir(m_paths.recordings())
-              .entryInfoList({ QStringLiteral("*.wav") }, QDir::Files | QDir::NoSymLinks, QDir::Name);
+    const QFileInfoList files = QDir(m_paths.recordings())
+                                    .entryInfoList({ QStringLiteral("*.wav") },
+                                        QDir::Files | QDir::NoSymLinks, QDir::Name);
     for (const QFileInfo& file : files) {
         const QString path = QDir(m_paths.recordings()).filePath(file.fileName());
         if (referenced->contains(comparable(path)) || beingRecorded(path))
