@@ -33,6 +33,10 @@ constexpr std::array kCommands {
     Command { "backup", "Back up the database and recordings into one archive", &backupCommand },
     Command { "restore", "Restore a backup (your current data is kept aside)", &restoreCommand },
     Command {
+        "rehearse", "Record a timed take of a pitch, analyse it and store it", &rehearseCommand },
+    Command {
+        "takes", "List, rate, star and delete takes; recover takes cut short", &takesCommand },
+    Command {
         "info", "Show where Rapport keeps its data; --check verifies the database", &infoCommand },
 };
 

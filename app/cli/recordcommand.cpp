@@ -1,89 +1,20 @@
-#include "app/audio/microphonesource.h"
 #include "app/cli/commands.h"
-#include "core/analysis/analysispipeline.h"
+#include "app/cli/liverecording.h"
 #include "core/analysis/reportjson.h"
-#include "core/audio/wavwriter.h"
+#include "core/audio/audioblock.h"
 
 #include <QDir>
-#include <QElapsedTimer>
-#include <QEventLoop>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSocketNotifier>
-#include <QTimer>
+#include <QRandomGenerator>
 #include <cerrno>
-#include <cmath>
-#include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
+#include <cstdio>
+#include <cstring>
 
 namespace rapport::cli {
 
 namespace {
-
-constexpr double kMaxSeconds = 3600.0;
-// Without a single frame for this long the device has hung: stop instead of waiting forever.
-constexpr int kSilentDeviceTimeoutMs = 5000;
-
-int g_interruptFd = -1; // write end of the self-pipe the SIGINT handler pokes
-
-extern "C" void onInterrupt(int)
-{
-    const int saved = errno;
-    const char byte = 1;
-    [[maybe_unused]] const ssize_t written = ::write(g_interruptFd, &byte, 1);
-    errno = saved;
-}
-
-// Turns SIGINT/SIGTERM (Ctrl+C) into a Qt signal while it lives, so a take stops cleanly and
-// keeps its file; the previous handlers are restored afterwards.
-class InterruptWatcher
-{
-public:
-    template <typename Handler> InterruptWatcher(QObject* context, Handler handler)
-    {
-        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, m_fds) != 0)
-            return;
-        g_interruptFd = m_fds[0];
-        m_notifier = std::make_unique<QSocketNotifier>(m_fds[1], QSocketNotifier::Read);
-        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, context, [this, handler] {
-            char byte;
-            [[maybe_unused]] const ssize_t got = ::read(m_fds[1], &byte, 1);
-            handler();
-        });
-        struct sigaction action
-        {
-        };
-        action.sa_handler = onInterrupt;
-        sigemptyset(&action.sa_mask);
-        action.sa_flags = SA_RESTART;
-        ::sigaction(SIGINT, &action, &m_oldInt);
-        ::sigaction(SIGTERM, &action, &m_oldTerm);
-    }
-    ~InterruptWatcher()
-    {
-        if (m_fds[0] < 0)
-            return;
-        ::sigaction(SIGINT, &m_oldInt, nullptr);
-        ::sigaction(SIGTERM, &m_oldTerm, nullptr);
-        g_interruptFd = -1;
-        m_notifier.reset();
-        ::close(m_fds[0]);
-        ::close(m_fds[1]);
-    }
-    InterruptWatcher(const InterruptWatcher&) = delete;
-    InterruptWatcher& operator=(const InterruptWatcher&) = delete;
-
-private:
-    int m_fds[2] = { -1, -1 };
-    std::unique_ptr<QSocketNotifier> m_notifier;
-    struct sigaction m_oldInt
-    {
-    };
-    struct sigaction m_oldTerm
-    {
-    };
-};
 
 struct RecordOptions
 {
@@ -100,9 +31,11 @@ std::variant<RecordOptions, int> parseRecordOptions(CommandContext& ctx, const Q
     parser.setApplicationDescription(QStringLiteral(
         "Records a take from the default microphone into a WAV file (16 kHz mono, 16-bit, "
         "private to you) and analyses it while recording: speaking time, pauses, pace, pitch, "
-        "loudness. Ctrl+C stops early and keeps what was recorded."));
+        "loudness. Ctrl+C stops early and keeps what was recorded. Until the take ends it is "
+        "written to FILE.recording-XXXXXXXX.wav beside FILE, so an existing FILE is replaced only "
+        "by a take."));
     const QCommandLineOption seconds(QStringLiteral("seconds"),
-        QStringLiteral("How long to record, in seconds of audio (up to %1).").arg(kMaxSeconds),
+        QStringLiteral("How long to record, in seconds of audio (up to %1).").arg(kMaxTakeSeconds),
         QStringLiteral("N"));
     const QCommandLineOption out(
         QStringLiteral("out"), QStringLiteral("The WAV file to write."), QStringLiteral("FILE"));
@@ -116,17 +49,13 @@ std::variant<RecordOptions, int> parseRecordOptions(CommandContext& ctx, const Q
             QStringLiteral("unexpected argument '%1'.").arg(parser.positionalArguments().first()));
     if (!parser.isSet(seconds))
         return ctx.usageError(name, QStringLiteral("record needs --seconds N."));
-    bool ok = false;
-    const double value = parser.value(seconds).toDouble(&ok);
-    if (!ok || !std::isfinite(value) || value <= 0.0 || value > kMaxSeconds)
-        return ctx.usageError(name,
-            QStringLiteral("--seconds takes a number above 0 and at most %1, not '%2'.")
-                .arg(kMaxSeconds)
-                .arg(parser.value(seconds)));
+    const std::optional<std::int64_t> frames = takeFrames(ctx, name, parser.value(seconds));
+    if (!frames)
+        return kExitUsage;
     if (!parser.isSet(out) || parser.value(out).trimmed().isEmpty())
         return ctx.usageError(name, QStringLiteral("record needs --out FILE.wav."));
     RecordOptions options;
-    options.frames = std::llround(value * audio::kSampleRate);
+    options.frames = *frames;
     options.out = parser.value(out);
     options.json = parser.isSet(json);
     const QFileInfo target(options.out);
@@ -140,102 +69,29 @@ std::variant<RecordOptions, int> parseRecordOptions(CommandContext& ctx, const Q
     return options;
 }
 
-// One recording: microphone -> WAV file and analysis, block by block, until enough frames.
-class Recording
+// A name next to `out` for the take while it is recorded: the file at `out` is replaced only
+// once there is a take to put there (no microphone must not cost the user an existing file).
+QString partialPath(const QString& out)
 {
-public:
-    Recording(const RecordOptions& options, audio::WavWriter& writer, QTextStream& err)
-        : m_options(options)
-        , m_writer(writer)
-        , m_err(err)
-    {
-        m_pipeline.reset();
-    }
+    const QFileInfo target(out);
+    return target.absoluteDir().filePath(
+        QStringLiteral("%1.recording-%2.wav")
+            .arg(target.fileName(),
+                QStringLiteral("%1").arg(
+                    QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'))));
+}
 
-    // Records until the frame count is reached, Ctrl+C, or the device fails; Error only when
-    // the microphone could not start at all.
-    Status run()
-    {
-        QEventLoop loop;
-        QObject::connect(&m_mic, &audio::AudioSource::blockReady, &loop,
-            [this](const audio::AudioBlock& block) { take(block); });
-        QObject::connect(
-            &m_mic, &audio::AudioSource::finished, &loop, [this, &loop](const Status& status) {
-                if (!status && !m_failure)
-                    m_failure = status.error();
-                loop.quit();
-            });
-        QTimer watchdog;
-        watchdog.setInterval(kSilentDeviceTimeoutMs);
-        QObject::connect(&watchdog, &QTimer::timeout, &loop, [this] {
-            if (m_mic.framesDelivered() == m_framesAtLastCheck)
-                fail(Error { ErrorKind::Io,
-                    QStringLiteral("The microphone %1 delivered no sound for %2 s.")
-                        .arg(m_mic.name())
-                        .arg(kSilentDeviceTimeoutMs / 1000),
-                    QStringLiteral("Check that it is not muted or used by another program."), {} });
-            m_framesAtLastCheck = m_mic.framesDelivered();
-        });
-        const InterruptWatcher interrupt(&loop, [this] {
-            m_interrupted = true;
-            m_mic.stop();
-        });
-        if (Status started = m_mic.start(); !started)
-            return started;
-        watchdog.start();
-        loop.exec();
+Status moveInto(const QString& from, const QString& to)
+{
+    // rename(2) replaces `to` in one step; QFile::rename refuses an existing target.
+    if (std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0)
         return {};
-    }
-
-    analysis::TakeReport finish() { return m_pipeline.finish(); }
-    const std::optional<Error>& failure() const { return m_failure; }
-    bool interrupted() const { return m_interrupted; }
-
-private:
-    void take(const audio::AudioBlock& block)
-    {
-        if (m_done)
-            return;
-        if (block.startFrame == 0) {
-            // Sound servers start delivering a moment after the device opens; say when the take
-            // really starts (scripts and tests wait for this line before speaking).
-            m_err << "Recording from " << m_mic.name() << " for "
-                  << audio::framesToSeconds(m_options.frames) << " s (Ctrl+C stops and keeps "
-                  << "the take)\n";
-            m_err.flush();
-        }
-        audio::AudioBlock part = block;
-        if (part.endFrame() > m_options.frames)
-            part.samples.resize(static_cast<std::size_t>(m_options.frames - part.startFrame));
-        if (Status written = m_writer.write(part); !written) {
-            fail(written.error());
-            return;
-        }
-        m_pipeline.process(part);
-        if (part.endFrame() >= m_options.frames) {
-            m_done = true;
-            m_mic.stop();
-        }
-    }
-
-    void fail(const Error& error)
-    {
-        if (!m_failure)
-            m_failure = error;
-        m_done = true;
-        m_mic.stop();
-    }
-
-    const RecordOptions& m_options;
-    audio::WavWriter& m_writer;
-    QTextStream& m_err;
-    audio::MicrophoneSource m_mic;
-    analysis::AnalysisPipeline m_pipeline;
-    std::optional<Error> m_failure;
-    std::int64_t m_framesAtLastCheck = -1;
-    bool m_done = false;
-    bool m_interrupted = false;
-};
+    return Error { ErrorKind::Io,
+        QStringLiteral("Could not move the take to %1; it is kept as %2.")
+            .arg(QDir::toNativeSeparators(to), QDir::toNativeSeparators(from)),
+        QStringLiteral("Check the folder's permissions, then rename the file yourself."),
+        QString::fromLocal8Bit(std::strerror(errno)) };
+}
 
 } // namespace
 
@@ -246,29 +102,31 @@ int recordCommand(CommandContext& ctx, const QStringList& args)
         return *code;
     const RecordOptions& options = std::get<RecordOptions>(parsed);
 
-    Result<audio::WavWriter> writer = audio::WavWriter::create(options.out);
-    if (!writer)
-        return ctx.fail(writer.error(), kExitFailure);
-    Recording recording(options, *writer, ctx.err);
-    if (Status started = recording.run(); !started) {
-        // Nothing was recorded: leave no empty WAV behind.
-        (void)writer->close();
-        QFile::remove(options.out);
-        return ctx.fail(started.error(), kExitInput);
-    }
-    const Status closed = writer->close();
-    const analysis::TakeReport report = recording.finish();
+    LiveRecording recording(ctx.err);
+    recording.setAnnouncement(QStringLiteral(" for %1 s (Ctrl+C stops and keeps the take)")
+                                  .arg(audio::framesToSeconds(options.frames)));
+    const QString partial = partialPath(options.out);
+    const Result<LiveTake> take = recording.run(partial, options.frames);
+    if (!take)
+        return ctx.fail(take.error(), kExitInput);
+    // Nothing heard at all (a silent device): leave whatever was at --out alone.
+    Status moved;
+    if (take->frames > 0)
+        moved = moveInto(partial, options.out);
+    else
+        QFile::remove(partial);
     if (options.json) {
-        ctx.out << QString::fromUtf8(QJsonDocument(analysis::reportToJson(report, options.out))
-                                         .toJson(QJsonDocument::Indented));
+        ctx.out << QString::fromUtf8(
+            QJsonDocument(analysis::reportToJson(take->report, options.out))
+                .toJson(QJsonDocument::Indented));
     } else {
-        ctx.out << analysis::reportToText(report, options.out);
+        ctx.out << analysis::reportToText(take->report, options.out);
     }
     ctx.out.flush();
-    if (recording.failure())
-        return ctx.fail(*recording.failure(), kExitFailure);
-    if (!closed)
-        return ctx.fail(closed.error(), kExitFailure);
+    if (take->failure)
+        return ctx.fail(*take->failure, kExitFailure);
+    if (!moved)
+        return ctx.fail(moved.error(), kExitFailure);
     return kExitOk;
 }
 

@@ -1,5 +1,6 @@
 #include "tests/support/cliprocess.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
@@ -42,4 +43,27 @@ TEST(RecordCliTest, HelpNamesTheOptions)
     EXPECT_TRUE(result.out.contains(QStringLiteral("--seconds")));
     EXPECT_TRUE(result.out.contains(QStringLiteral("--out")));
     EXPECT_TRUE(result.out.contains(QStringLiteral("--json")));
+}
+
+// No input device: exit 3, and a file already at --out is neither replaced nor deleted.
+TEST(RecordCliTest, WithoutAMicrophoneAnExistingFileSurvivesAndNothingIsLeftBehind)
+{
+    QTemporaryDir dir;
+    QTemporaryDir runtime;
+    ASSERT_TRUE(dir.isValid() && runtime.isValid());
+    const QString out = dir.filePath(QStringLiteral("take.wav"));
+    QFile existing(out);
+    ASSERT_TRUE(existing.open(QIODevice::WriteOnly));
+    existing.write("an earlier take");
+    existing.close();
+    const ProcessResult result = runCli({ QStringLiteral("record"), QStringLiteral("--seconds"),
+                                            QStringLiteral("2"), QStringLiteral("--out"), out },
+        noSoundServerEnvironment(runtime.path()));
+    EXPECT_EQ(result.exitCode, 3) << result.err.toStdString();
+    EXPECT_TRUE(result.err.contains(QStringLiteral("no audio input found"), Qt::CaseInsensitive))
+        << result.err.toStdString();
+    ASSERT_TRUE(existing.open(QIODevice::ReadOnly));
+    EXPECT_EQ(existing.readAll(), QByteArray("an earlier take"));
+    EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+        QStringList { QStringLiteral("take.wav") });
 }

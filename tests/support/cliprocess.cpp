@@ -32,4 +32,19 @@ ProcessResult runCli(const QStringList& args, const QString& dataDir)
     return runProgram(QStringLiteral(RAPPORT_CLI_PATH), args, env);
 }
 
+ProcessResult runCli(const QStringList& args, const QProcessEnvironment& env)
+{
+    return runProgram(QStringLiteral(RAPPORT_CLI_PATH), args, env);
+}
+
+QProcessEnvironment noSoundServerEnvironment(const QString& emptyDir)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), emptyDir);
+    env.insert(QStringLiteral("HOME"), emptyDir);
+    env.insert(QStringLiteral("PULSE_SERVER"),
+        QStringLiteral("unix:") + emptyDir + QStringLiteral("/dead/native"));
+    return env;
+}
+
 } // namespace rapport::test

@@ -21,5 +21,10 @@ ProcessResult runProgram(const QString& program, const QStringList& args,
 
 /// Runs the built rapport-cli with RAPPORT_DATA_DIR set to `dataDir` (unless empty).
 ProcessResult runCli(const QStringList& args, const QString& dataDir = {});
+/// Runs the built rapport-cli in `env`.
+ProcessResult runCli(const QStringList& args, const QProcessEnvironment& env);
+/// The system environment without any sound server: PULSE_SERVER names a socket nobody listens
+/// on, and XDG_RUNTIME_DIR and HOME are `emptyDir`. Programs in it find no audio input.
+QProcessEnvironment noSoundServerEnvironment(const QString& emptyDir);
 
 } // namespace rapport::test

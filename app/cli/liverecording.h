@@ -1,0 +1,59 @@
+#pragma once
+
+#include "app/cli/commandcontext.h"
+#include "core/analysis/takereport.h"
+#include "core/common/result.h"
+
+#include <QString>
+#include <QTextStream>
+#include <cstdint>
+#include <functional>
+#include <optional>
+
+namespace rapport::cli {
+
+/// The longest take `record` and `rehearse` accept, in seconds of audio.
+inline constexpr double kMaxTakeSeconds = 3600.0;
+
+/// Parses `text`, the value of --seconds, into frames at audio::kSampleRate (above 0, at most
+/// kMaxTakeSeconds); on failure prints a usage error for `command` and returns nullopt.
+std::optional<std::int64_t> takeFrames(
+    CommandContext& ctx, const QString& command, const QString& text);
+
+/// How a live take ended. The audio up to the end is in the file either way.
+struct LiveTake
+{
+    analysis::TakeReport report;
+    std::int64_t frames = 0; ///< at audio::kSampleRate, all of them in the file
+    std::optional<Error> failure; ///< device lost, disk full or a silent device
+    bool interrupted = false; ///< stopped early by Ctrl+C or SIGTERM
+};
+
+/// One take from the default microphone through rehearsal::TakeRecorder (the engine the GUI uses)
+/// in a local event loop, with what a terminal needs around it: "Recording from …" on stderr at
+/// the first frame (scripts wait for it before speaking), Ctrl+C / SIGTERM stop the take and keep
+/// it, and a device that delivers nothing for 5 s ends the take with an error instead of hanging.
+class LiveRecording
+{
+public:
+    explicit LiveRecording(QTextStream& err);
+
+    /// What follows "Recording from DEVICE" in the first-frame line, e.g. " for 30 s".
+    void setAnnouncement(const QString& text) { m_announcement = text; }
+    /// Called after every block with the frames recorded so far.
+    void setProgressCallback(std::function<void(std::int64_t frames)> callback)
+    {
+        m_onProgress = std::move(callback);
+    }
+
+    /// Records into `wavPath` until `maxFrames`, an interrupt or a failure. An Error means the
+    /// microphone could not start: nothing was recorded and no file was left at `wavPath`.
+    Result<LiveTake> run(const QString& wavPath, std::int64_t maxFrames);
+
+private:
+    QTextStream& m_err;
+    QString m_announcement;
+    std::function<void(std::int64_t)> m_onProgress;
+};
+
+} // namespace rapport::cli

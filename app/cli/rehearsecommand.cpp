@@ -1,0 +1,190 @@
+#include "app/cli/commands.h"
+#include "app/cli/liverecording.h"
+#include "app/cli/takecommon.h"
+#include "core/analysis/reportjson.h"
+#include "core/audio/audioblock.h"
+#include "core/common/clock.h"
+#include "core/storage/recordings.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+
+namespace rapport::cli {
+
+namespace {
+
+const QString kName = QStringLiteral("rehearse");
+
+struct RehearseOptions
+{
+    QString pitch;
+    std::int64_t frames = 0; ///< at audio::kSampleRate
+    std::optional<int> rating;
+    QString note;
+    bool json = false;
+};
+
+// Parses the arguments; returns an exit code when the command must stop now.
+std::variant<RehearseOptions, int> parseOptions(CommandContext& ctx, const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Records a take of a pitch from the default microphone, analyses it while recording and "
+        "stores it: the audio in the data folder's recordings/, the report, the pitch's window "
+        "and your rating. Prints the report with the take's id and how the speaking time fell "
+        "against the window. Ctrl+C stops early and keeps the take."));
+    const QCommandLineOption pitch(QStringLiteral("pitch"),
+        QStringLiteral("The pitch rehearsed: its id or title."), QStringLiteral("ID|TITLE"));
+    const QCommandLineOption seconds(QStringLiteral("seconds"),
+        QStringLiteral("How long to record, in seconds of audio (up to %1).").arg(kMaxTakeSeconds),
+        QStringLiteral("N"));
+    const QCommandLineOption rating(QStringLiteral("rating"),
+        QStringLiteral("Your overall rating of the take, 1-5 (rate it in full later with "
+                       "'takes rate')."),
+        QStringLiteral("1-5"));
+    const QCommandLineOption note(QStringLiteral("note"),
+        QStringLiteral("A note to keep with the take."), QStringLiteral("TEXT"));
+    const QCommandLineOption json(
+        QStringLiteral("json"), QStringLiteral("Print one JSON object instead of a summary."));
+    parser.addOptions({ pitch, seconds, rating, note, json });
+    if (std::optional<int> stop = parseCommandLine(ctx, parser, kName, args))
+        return *stop;
+    if (!parser.positionalArguments().isEmpty())
+        return ctx.usageError(kName,
+            QStringLiteral("unexpected argument '%1'.").arg(parser.positionalArguments().first()));
+    if (!parser.isSet(pitch) || parser.value(pitch).trimmed().isEmpty())
+        return ctx.usageError(kName, QStringLiteral("rehearse needs --pitch ID|TITLE."));
+    if (!parser.isSet(seconds))
+        return ctx.usageError(kName, QStringLiteral("rehearse needs --seconds N."));
+    RehearseOptions options;
+    const std::optional<std::int64_t> frames = takeFrames(ctx, kName, parser.value(seconds));
+    if (!frames)
+        return kExitUsage;
+    options.frames = *frames;
+    if (parser.isSet(rating)) {
+        options.rating = ctx.wholeNumber(kName, QStringLiteral("rating"), parser.value(rating), 5);
+        if (!options.rating)
+            return kExitUsage;
+    }
+    options.pitch = parser.value(pitch);
+    options.note = parser.value(note);
+    options.json = parser.isSet(json);
+    return options;
+}
+
+// Tells the speaker on stderr when a light comes on, as a timekeeper would.
+std::function<void(std::int64_t)> lightAnnouncer(QTextStream& err, const rehearsal::Pitch& pitch)
+{
+    return [&err, lights = pitch.lights, shownLight = rehearsal::Light::None](
+               std::int64_t frames) mutable {
+        const qint64 elapsedMs = frames * 1000 / audio::kSampleRate;
+        const rehearsal::Light light = rehearsal::lightAt(elapsedMs, lights);
+        if (light == shownLight)
+            return;
+        shownLight = light;
+        err << rehearsal::formatClock(elapsedMs) << "  " << rehearsal::lightName(light) << ": "
+            << rehearsal::lightAdvice(light) << '\n';
+        err.flush();
+    };
+}
+
+void printTake(
+    CommandContext& ctx, const storage::Take& take, const rehearsal::Pitch& pitch, bool json)
+{
+    if (json) {
+        QJsonObject object = analysis::reportToJson(take.report, take.audioPath);
+        object.insert(QStringLiteral("take_id"), take.id);
+        object.insert(QStringLiteral("pitch_id"), take.pitchId);
+        object.insert(QStringLiteral("started_at"), take.startedAt.toString(Qt::ISODate));
+        object.insert(QStringLiteral("target"), targetJson(take.lights));
+        object.insert(QStringLiteral("timing"), timingJson(take));
+        object.insert(QStringLiteral("rating"), ratingJson(take.rating));
+        object.insert(QStringLiteral("note"), take.rating.note);
+        ctx.out << QJsonDocument(object).toJson(QJsonDocument::Indented);
+    } else {
+        ctx.out << analysis::reportToText(take.report, take.audioPath) << "\nTake " << take.id
+                << " of \"" << pitch.title << "\", started " << take.startedAt.toString(Qt::ISODate)
+                << "\nSpeaking time: " << timingText(take)
+                << "\nRating: " << ratingText(take.rating) << '\n';
+        if (!take.rating.note.isEmpty())
+            ctx.out << "Note: " << take.rating.note << '\n';
+    }
+    ctx.out.flush();
+}
+
+} // namespace
+
+int rehearseCommand(CommandContext& ctx, const QStringList& args)
+{
+    const std::variant<RehearseOptions, int> parsed = parseOptions(ctx, args);
+    if (const int* code = std::get_if<int>(&parsed))
+        return *code;
+    const RehearseOptions& options = std::get<RehearseOptions>(parsed);
+
+    std::optional<storage::Store> store = ctx.openStore();
+    if (!store)
+        return kExitData;
+    const std::variant<rehearsal::Pitch, int> found
+        = findPitch(ctx, *store->database, options.pitch);
+    if (const int* code = std::get_if<int>(&found))
+        return *code;
+    const rehearsal::Pitch& pitch = std::get<rehearsal::Pitch>(found);
+
+    storage::TakeRepository takes(*store->database);
+    storage::Recordings recordings(store->paths, takes);
+    const SystemClock clock;
+    storage::Take take;
+    take.pitchId = pitch.id;
+    take.startedAt = clock.nowUtc();
+    take.lights = pitch.lights;
+    take.lights.graceMs = 0;
+    take.audioPath = recordings.newTakePath(take.startedAt);
+    Result<std::unique_ptr<storage::RecordingLock>> lock = recordings.markRecording(take.audioPath);
+    if (!lock)
+        return ctx.fail(lock.error(), kExitData);
+
+    LiveRecording recording(ctx.err);
+    recording.setAnnouncement(QStringLiteral(" for %1 s: \"%2\" (green %3, yellow %4, red %5; "
+                                             "Ctrl+C stops and keeps the take)")
+                                  .arg(QString::number(audio::framesToSeconds(options.frames)),
+                                      pitch.title, rehearsal::formatClock(pitch.lights.greenMs),
+                                      rehearsal::formatClock(pitch.lights.yellowMs),
+                                      rehearsal::formatClock(pitch.lights.redMs)));
+    if (!options.json)
+        recording.setProgressCallback(lightAnnouncer(ctx.err, pitch));
+    const Result<LiveTake> live = recording.run(take.audioPath, options.frames);
+    if (!live)
+        return ctx.fail(live.error(), kExitInput);
+    if (live->frames == 0) {
+        // Not a single frame: there is no take to keep.
+        QFile::remove(take.audioPath);
+        return ctx.fail(live->failure.value_or(Error { ErrorKind::Io,
+                            QStringLiteral("The microphone delivered no sound."),
+                            QStringLiteral("Check that it is not muted."), {} }),
+            kExitFailure);
+    }
+
+    // The row is written only now that the take has ended: a take killed before this point
+    // leaves its WAV (playable, see WavWriter) for 'takes orphans' and no half-written row.
+    take.report = live->report;
+    take.rating.overall = options.rating;
+    take.rating.note = options.note;
+    if (options.rating)
+        take.rating.ratedAt = clock.nowUtc();
+    Result<qint64> id = takes.add(take);
+    if (!id) {
+        Error error = id.error();
+        error.fix = QStringLiteral("The recording is kept as %1; store it later with 'rapport-cli "
+                                   "takes recover FILE --pitch ID'.")
+                        .arg(QDir::toNativeSeparators(take.audioPath));
+        return ctx.fail(error, kExitData);
+    }
+    take.id = *id;
+    printTake(ctx, take, pitch, options.json);
+    if (live->failure)
+        return ctx.fail(*live->failure, kExitFailure);
+    return kExitOk;
+}
+
+} // namespace rapport::cli

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "app/cli/commandcontext.h"
+#include "core/rehearsal/pitch.h"
+#include "core/rehearsal/timing.h"
+#include "core/storage/takerepository.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+#include <optional>
+#include <variant>
+
+namespace rapport::cli {
+
+// What `rehearse` and `takes` share: finding a pitch, and showing takes.
+
+/// The pitch `reference` names (id or title, see PitchRepository::find). On failure prints why and
+/// returns the exit code: kExitFailure when no pitch (or several) match, kExitData when the
+/// database fails.
+std::variant<rehearsal::Pitch, int> findPitch(
+    CommandContext& ctx, const storage::Database& database, const QString& reference);
+
+/// The take's speaking time judged against its window; nullopt when no speech was found.
+std::optional<rehearsal::TimingResult> takeTiming(const storage::Take& take);
+
+/// {green_s, yellow_s, red_s}.
+QJsonObject targetJson(const rehearsal::LightTimes& lights);
+/// {verdict: under|within|over, by_s}, or null when no speech was found.
+QJsonValue timingJson(const storage::Take& take);
+/// {overall, items: {connection: 4, ...} (only the items given), rated_at}, or null when unrated.
+QJsonValue ratingJson(const rehearsal::SelfRating& rating);
+/// The row `takes list --json` prints for a take.
+QJsonObject takeListJson(const storage::Take& take);
+
+/// "0:48 — within the window (green 0:50, yellow 0:55, red 1:00)" or "no speech found".
+QString timingText(const storage::Take& take);
+/// "4/5 (connection 3, passion 5)" or "not rated".
+QString ratingText(const rehearsal::SelfRating& rating);
+
+} // namespace rapport::cli

@@ -1,0 +1,259 @@
+#include "core/storage/recordings.h"
+
+#include "core/analysis/analysispipeline.h"
+#include "core/audio/audioblock.h"
+#include "core/audio/wavfilesource.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+namespace rapport::storage {
+
+namespace {
+
+const QString kTimeFormat = QStringLiteral("yyyyMMdd'T'HHmmss'Z'");
+
+// The hidden file whose flock(2) marks `wavPath` as being recorded.
+QString lockPathFor(const QString& wavPath)
+{
+    const QFileInfo info(wavPath);
+    return info.absoluteDir().filePath(
+        QLatin1Char('.') + info.fileName() + QStringLiteral(".lock"));
+}
+
+// The path as it can be compared: symbolic links and ".." resolved when the file exists.
+QString comparable(const QString& path)
+{
+    const QFileInfo info(path);
+    const QString canonical = info.canonicalFilePath();
+    return canonical.isEmpty() ? QDir::cleanPath(info.absoluteFilePath()) : canonical;
+}
+
+QString shown(const QString& path)
+{
+    return QDir::toNativeSeparators(path);
+}
+
+} // namespace
+
+double OrphanRecording::durationS() const
+{
+    return audio::framesToSeconds(durationFrames);
+}
+
+RecordingLock::RecordingLock(QString lockPath, int fd)
+    : m_lockPath(std::move(lockPath))
+    , m_fd(fd)
+{ }
+
+RecordingLock::~RecordingLock()
+{
+    // Unlink while still holding the lock, so nobody can take a lock on a file about to vanish.
+    ::unlink(QFile::encodeName(m_lockPath).constData());
+    ::close(m_fd);
+}
+
+Recordings::Recordings(DataPaths paths, TakeRepository& takes)
+    : m_paths(std::move(paths))
+    , m_takes(takes)
+{ }
+
+QString Recordings::newTakePath(const QDateTime& startedAtUtc) const
+{
+    const QDir folder(m_paths.recordings());
+    for (;;) {
+        const QString name
+            = QStringLiteral("take-%1-%2.wav")
+                  .arg(startedAtUtc.toUTC().toString(kTimeFormat),
+                      QStringLiteral("%1").arg(
+                          QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0')));
+        if (!QFileInfo::exists(folder.filePath(name)))
+            return folder.filePath(name);
+    }
+}
+
+Result<std::unique_ptr<RecordingLock>> Recordings::markRecording(const QString& wavPath) const
+{
+    const QString lockPath = lockPathFor(wavPath);
+    const int fd = ::open(
+        QFile::encodeName(lockPath).constData(), O_RDWR | O_CREAT | O_CLOEXEC, S_IRUSR | S_IWUSR);
+    if (fd >= 0 && ::flock(fd, LOCK_EX | LOCK_NB) == 0)
+        return std::make_unique<RecordingLock>(lockPath, fd);
+    const QString detail = QString::fromLocal8Bit(std::strerror(errno));
+    if (fd >= 0)
+        ::close(fd);
+    return Error { ErrorKind::Io,
+        QStringLiteral("Could not mark %1 as being recorded.").arg(shown(wavPath)),
+        QStringLiteral("Check that the recordings folder is writable."), detail };
+}
+
+bool Recordings::beingRecorded(const QString& path) const
+{
+    const int fd = ::open(QFile::encodeName(lockPathFor(path)).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool busy = ::flock(fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+    ::close(fd);
+    return busy;
+}
+
+Result<QStringList> Recordings::referencedPaths() const
+{
+    Result<QStringList> stored = m_takes.audioPaths();
+    if (!stored)
+        return stored.error();
+    QStringList paths;
+    for (const QString& path : *stored)
+        paths << comparable(path);
+    return paths;
+}
+
+OrphanRecording Recordings::describe(const QString& path) const
+{
+    OrphanRecording orphan;
+    orphan.path = path;
+    Result<std::unique_ptr<audio::WavFileSource>> file = audio::WavFileSource::open(path);
+    if (file)
+        orphan.durationFrames = (*file)->durationFrames();
+    else
+        orphan.problem = file.error().what;
+    const QFileInfo info(path);
+    orphan.startedAt = startTimeFromName(info.fileName());
+    if (!orphan.startedAt.isValid()) {
+        // The file was last written when the take ended.
+        orphan.startedAt = info.lastModified().toUTC().addMSecs(
+            -static_cast<qint64>(orphan.durationS() * 1000.0));
+    }
+    return orphan;
+}
+
+Result<QList<OrphanRecording>> Recordings::orphans() const
+{
+    Result<QStringList> referenced = referencedPaths();
+    if (!referenced)
+        return referenced.error();
+    QList<OrphanRecording> found;
+    const QFileInfoList files = QDir(m_paths.recordings())
+                                    .entryInfoList({ QStringLiteral("*.wav") },
+                                        QDir::Files | QDir::NoSymLinks, QDir::Name);
+    for (const QFileInfo& file : files) {
+        const QString path = QDir(m_paths.recordings()).filePath(file.fileName());
+        if (referenced->contains(comparable(path)) || beingRecorded(path))
+            continue;
+        found << describe(path);
+    }
+    std::stable_sort(
+        found.begin(), found.end(), [](const OrphanRecording& a, const OrphanRecording& b) {
+            return a.startedAt < b.startedAt;
+        });
+    return found;
+}
+
+Result<QString> Recordings::resolve(const QString& path) const
+{
+    const QString absolute = path.contains(QLatin1Char('/'))
+        ? QFileInfo(path).absoluteFilePath()
+        : QDir(m_paths.recordings()).filePath(path);
+    const QString real = comparable(absolute);
+    const QFileInfo info(real);
+    if (info.absolutePath() != comparable(m_paths.recordings())
+        || info.suffix().compare(QStringLiteral("wav"), Qt::CaseInsensitive) != 0) {
+        return Error { ErrorKind::InvalidArgument,
+            QStringLiteral("%1 is not a recording in %2.")
+                .arg(shown(path), shown(m_paths.recordings())),
+            QStringLiteral("Only .wav files directly inside the recordings folder can be "
+                           "recovered or discarded."),
+            {} };
+    }
+    if (!info.isFile()) {
+        return Error { ErrorKind::NotFound,
+            QStringLiteral("There is no recording %1.").arg(shown(absolute)),
+            QStringLiteral("List the recordings no take uses with 'rapport-cli takes orphans'."),
+            {} };
+    }
+    return QDir(m_paths.recordings()).filePath(info.fileName());
+}
+
+Result<OrphanRecording> Recordings::orphan(const QString& path) const
+{
+    Result<QString> resolved = resolve(path);
+    if (!resolved)
+        return resolved.error();
+    Result<QStringList> referenced = referencedPaths();
+    if (!referenced)
+        return referenced.error();
+    if (referenced->contains(comparable(*resolved))) {
+        return Error { ErrorKind::InvalidArgument,
+            QStringLiteral("%1 belongs to a stored take.").arg(shown(*resolved)),
+            QStringLiteral("To remove it, delete its take ('rapport-cli takes delete ID')."), {} };
+    }
+    if (beingRecorded(*resolved)) {
+        return Error { ErrorKind::Busy,
+            QStringLiteral("%1 is being recorded right now.").arg(shown(*resolved)),
+            QStringLiteral("Wait until the take has ended."), {} };
+    }
+    return describe(*resolved);
+}
+
+Result<Take> Recordings::recover(const QString& path, const rehearsal::Pitch& pitch)
+{
+    Result<OrphanRecording> found = orphan(path);
+    if (!found)
+        return found.error();
+    Result<analysis::TakeReport> report = analysis::analyseFile(found->path);
+    if (!report)
+        return report.error();
+    Take take;
+    take.pitchId = pitch.id;
+    take.startedAt = found->startedAt;
+    take.lights = pitch.lights;
+    take.lights.graceMs = 0; // not kept with a take
+    take.audioPath = found->path;
+    take.report = *report;
+    Result<qint64> id = m_takes.add(take);
+    if (!id)
+        return id.error();
+    take.id = *id;
+    QFile::remove(lockPathFor(found->path)); // left by the killed take, if any
+    return take;
+}
+
+Result<QString> Recordings::discard(const QString& path)
+{
+    Result<OrphanRecording> found = orphan(path);
+    if (!found)
+        return found.error();
+    QFile file(found->path);
+    if (!file.remove()) {
+        return Error { ErrorKind::Io,
+            QStringLiteral("Could not delete %1.").arg(shown(found->path)),
+            QStringLiteral("Check the recordings folder's permissions."), file.errorString() };
+    }
+    QFile::remove(lockPathFor(found->path));
+    return found->path;
+}
+
+QDateTime Recordings::startTimeFromName(const QString& fileName)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^take-(\\d{8}T\\d{6}Z)-[0-9a-f]+\\.wav$"));
+    const QRegularExpressionMatch match = pattern.match(fileName);
+    if (!match.hasMatch())
+        return {};
+    // Date and time apart: read as local time, a UTC stamp could fall into a DST gap.
+    const QString stamp = match.captured(1);
+    const QDate date = QDate::fromString(stamp.left(8), QStringLiteral("yyyyMMdd"));
+    const QTime time = QTime::fromString(stamp.mid(9, 6), QStringLiteral("HHmmss"));
+    return date.isValid() && time.isValid() ? QDateTime(date, time, Qt::UTC) : QDateTime();
+}
+
+} // namespace rapport::storage

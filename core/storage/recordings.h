@@ -1,0 +1,86 @@
+#pragma once
+
+#include "core/common/result.h"
+#include "core/rehearsal/pitch.h"
+#include "core/storage/datadir.h"
+#include "core/storage/takerepository.h"
+
+#include <QDateTime>
+#include <QString>
+#include <cstdint>
+#include <memory>
+
+namespace rapport::storage {
+
+/// A WAV file in recordings/ that no take refers to: what a killed or failed take leaves behind
+/// (its database row is only written once the take has ended).
+struct OrphanRecording
+{
+    QString path; ///< absolute, inside the recordings folder
+    std::int64_t durationFrames = 0; ///< at audio::kSampleRate; 0 when unreadable
+    QDateTime startedAt; ///< UTC: from the file name, else the last write less the duration
+    QString problem; ///< why the file cannot be read as audio; empty when it is playable
+
+    /// The length in seconds.
+    double durationS() const;
+};
+
+/// Marks one recording as in progress while it lives: an flock(2)ed hidden file beside it, which
+/// the system releases when the process ends in any way (so a killed take's file is an orphan).
+class RecordingLock
+{
+public:
+    explicit RecordingLock(QString lockPath, int fd);
+    ~RecordingLock();
+    RecordingLock(const RecordingLock&) = delete;
+    RecordingLock& operator=(const RecordingLock&) = delete;
+
+private:
+    QString m_lockPath;
+    int m_fd = -1;
+};
+
+/// The recordings folder of a data directory: names for new takes, and the recordings no take
+/// refers to (found, turned back into takes, or deleted). Every path it accepts must be a .wav
+/// file directly inside the folder; anything else is refused.
+class Recordings
+{
+public:
+    /// Precondition: `paths` comes from prepareDataDirectory(); `takes` outlives this object.
+    Recordings(DataPaths paths, TakeRepository& takes);
+
+    /// A path for a take started at `startedAtUtc` that no file has yet, e.g.
+    /// recordings/take-20261123T090000Z-3f9a1c07.wav (UTC start time and a random suffix).
+    QString newTakePath(const QDateTime& startedAtUtc) const;
+    /// Marks `wavPath` as being recorded by this process (a hidden lock file beside it), so that
+    /// orphans() and the other programs leave it alone until the returned lock is destroyed.
+    /// A lock left by a killed process does not count. Io when the lock cannot be made.
+    Result<std::unique_ptr<RecordingLock>> markRecording(const QString& wavPath) const;
+
+    /// Recordings no take refers to and no running program is recording, oldest first.
+    Result<QList<OrphanRecording>> orphans() const;
+    /// The orphan `path` names (absolute, relative to the working folder, or a bare file name in
+    /// the recordings folder). InvalidArgument when it is not a .wav directly inside the
+    /// recordings folder, when a take refers to it or when it is being recorded; NotFound.
+    Result<OrphanRecording> orphan(const QString& path) const;
+    /// Analyses the orphan (see orphan()) and stores it as a take of `pitch` timed against the
+    /// pitch's window; returns the stored take. Errors: those of orphan(), of the analysis
+    /// (Format, Io) and of TakeRepository::add.
+    Result<Take> recover(const QString& path, const rehearsal::Pitch& pitch);
+    /// Deletes the orphan (see orphan()); returns the path deleted.
+    Result<QString> discard(const QString& path);
+
+    /// The UTC start time in a name made by newTakePath(); invalid for other names.
+    static QDateTime startTimeFromName(const QString& fileName);
+
+private:
+    Result<QString> resolve(const QString& path) const;
+    Result<QStringList> referencedPaths() const;
+    OrphanRecording describe(const QString& path) const;
+    bool beingRecorded(const QString& path) const;
+
+    DataPaths m_paths;
+    TakeRepository& m_takes;
+};
+
+} // namespace rapport::storage
