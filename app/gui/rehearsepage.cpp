@@ -19,9 +19,11 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
@@ -32,7 +34,6 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QTreeWidget>
-#include <QUuid>
 #include <QVBoxLayout>
 
 namespace rapport::gui {
@@ -72,6 +73,7 @@ RehearsePage::RehearsePage(
     , m_clock(clock ? *clock : m_systemClock)
     , m_pitches(std::make_unique<storage::PitchRepository>(*store.database))
     , m_takeStore(std::make_unique<storage::TakeRepository>(*store.database))
+    , m_recordings(std::make_unique<storage::Recordings>(store.paths, *m_takeStore))
     , m_player(std::make_unique<audio::WavPlayer>())
     , m_pitch(new QComboBox(this))
     , m_teleprompterOn(new QCheckBox(tr("Te&leprompter"), this))
@@ -92,6 +94,8 @@ RehearsePage::RehearsePage(
     , m_summary(new QLabel(this))
     , m_takes(new QTreeWidget(this))
     , m_countInTimer(new QTimer(this))
+    , m_orphanBanner(nullptr)
+    , m_orphanLabel(new QLabel(this))
     , m_checkTimeout(new QTimer(this))
     , m_checkButton(new QPushButton(tr("Check &microphone"), this))
     , m_writePitch(new QPushButton(tr("&Write a pitch"), this))
@@ -129,6 +133,8 @@ RehearsePage::RehearsePage(
     controls->addWidget(warmUp);
     controls->addWidget(m_setSize);
     layout->addLayout(controls);
+    m_orphanBanner = buildOrphanBanner();
+    layout->addWidget(m_orphanBanner);
 
     // The rating form and the report scroll when the window is small, so the page never forces
     // a large minimum size on the window.
@@ -190,6 +196,7 @@ RehearsePage::RehearsePage(
 
     reloadPitches();
     showStage(Stage::Ready);
+    findOrphans();
 }
 
 RehearsePage::~RehearsePage()
@@ -466,10 +473,18 @@ void RehearsePage::beginRecording()
 {
     m_source = m_sources();
     m_takeStartedAt = m_clock.nowUtc();
-    const QString name = m_takeStartedAt.toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'")) + u'-'
-        + QUuid::createUuid().toString(QUuid::Id128).left(8) + QStringLiteral(".wav");
-    const QString path = QDir(m_store.paths.recordings()).filePath(name);
+    const QString path = m_recordings->newTakePath(m_takeStartedAt);
+    // While this take records, other programs (rapport-cli takes orphans) leave its file alone.
+    Result<std::unique_ptr<storage::RecordingLock>> lock = m_recordings->markRecording(path);
+    if (!lock) {
+        m_source.reset();
+        showStage(Stage::Ready);
+        m_status->setText(lock.error().toString());
+        return;
+    }
+    m_recordingLock = std::move(*lock);
     if (Status started = m_recorder.start(*m_source, path); !started) {
+        m_recordingLock.reset();
         m_source.reset();
         showStage(Stage::Ready);
         m_status->setText(started.error().toString());
@@ -509,6 +524,7 @@ void RehearsePage::onTakeFinished(const Status& status)
     take.audioPath = m_recorder.wavPath();
     take.report = m_recorder.report();
     Result<qint64> id = m_takeStore->add(take);
+    m_recordingLock.reset();
     if (!id) {
         showStage(Stage::Ready);
         m_status->setText(id.error().toString()
@@ -733,6 +749,85 @@ void RehearsePage::endMicrophoneCheck(const QString& verdict)
 QString RehearsePage::clockText() const
 {
     return m_clockLabel->text();
+}
+
+QWidget* RehearsePage::buildOrphanBanner()
+{
+    auto* banner = new QFrame(this);
+    banner->setFrameShape(QFrame::StyledPanel);
+    auto* row = new QHBoxLayout(banner);
+    m_orphanLabel->setWordWrap(true);
+    m_orphanLabel->setAccessibleName(tr("Recordings not saved as takes"));
+    auto* keep = new QPushButton(tr("&Keep as a take of this pitch"), banner);
+    auto* discard = new QPushButton(tr("Delete the recording"), banner);
+    auto* later = new QPushButton(tr("Later"), banner);
+    row->addWidget(m_orphanLabel, 1);
+    row->addWidget(keep);
+    row->addWidget(discard);
+    row->addWidget(later);
+    connect(keep, &QPushButton::clicked, this, &RehearsePage::keepOrphan);
+    connect(discard, &QPushButton::clicked, this, &RehearsePage::discardOrphan);
+    connect(later, &QPushButton::clicked, banner, &QWidget::hide);
+    banner->hide();
+    return banner;
+}
+
+void RehearsePage::findOrphans()
+{
+    Result<QList<storage::OrphanRecording>> found = m_recordings->orphans();
+    m_orphans = found ? *found : QList<storage::OrphanRecording> {};
+    if (m_orphans.isEmpty()) {
+        m_orphanBanner->hide();
+        m_orphanLabel->clear();
+        return;
+    }
+    const storage::OrphanRecording& first = m_orphans.first();
+    QString text = tr("A take from %1 (%2 long) was not saved: Rapport stopped while it was "
+                      "recording. The recording is safe.")
+                       .arg(QLocale().toString(first.startedAt.toLocalTime(), QLocale::ShortFormat),
+                           rehearsal::formatClock(std::llround(first.durationS() * 1000)));
+    if (!first.problem.isEmpty())
+        text = tr("A recording from %1 cannot be read: %2")
+                   .arg(QLocale().toString(first.startedAt.toLocalTime(), QLocale::ShortFormat),
+                       first.problem);
+    if (m_orphans.size() > 1)
+        text += QLatin1Char(' ') + tr("(%1 more after this one.)").arg(m_orphans.size() - 1);
+    m_orphanLabel->setText(text);
+    m_orphanBanner->show();
+}
+
+bool RehearsePage::keepOrphan()
+{
+    const std::optional<rehearsal::Pitch> pitch = currentPitch();
+    if (m_orphans.isEmpty() || !pitch)
+        return false;
+    Result<storage::Take> take = m_recordings->recover(m_orphans.first().path, *pitch);
+    if (!take) {
+        m_orphanLabel->setText(take.error().toString());
+        return false;
+    }
+    loadTakes();
+    emit takesChanged();
+    findOrphans();
+    return true;
+}
+
+bool RehearsePage::discardOrphan()
+{
+    if (m_orphans.isEmpty())
+        return false;
+    Result<QString> removed = m_recordings->discard(m_orphans.first().path);
+    if (!removed) {
+        m_orphanLabel->setText(removed.error().toString());
+        return false;
+    }
+    findOrphans();
+    return true;
+}
+
+QString RehearsePage::orphanText() const
+{
+    return m_orphanBanner->isHidden() ? QString() : m_orphanLabel->text();
 }
 
 QString RehearsePage::summaryText() const

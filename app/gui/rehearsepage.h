@@ -6,6 +6,7 @@
 #include "core/rehearsal/pitch.h"
 #include "core/rehearsal/takerecorder.h"
 #include "core/storage/pitchrepository.h"
+#include "core/storage/recordings.h"
 #include "core/storage/store.h"
 #include "core/storage/takerepository.h"
 
@@ -67,6 +68,10 @@ public:
     QString statusText() const;
     rehearsal::Light light() const;
     qint64 lastTakeId() const { return m_lastTakeId; }
+    /// Frames of the take being recorded (at audio::kSampleRate); 0 before the first block.
+    qint64 recordedFrames() const { return m_recorder.framesRecorded(); }
+    /// The banner about recordings left by a take that was cut short (empty when hidden).
+    QString orphanText() const;
 
 public slots:
     void reloadPitches(); ///< after pitches were added or edited elsewhere
@@ -79,6 +84,9 @@ public slots:
     void compareSelected();
     void editSelectedRating();
     void checkMicrophone(); ///< listens for up to 10 s and moves the meter; nothing is recorded
+    void findOrphans(); ///< looks for recordings of takes that were cut short
+    bool keepOrphan(); ///< stores the first one as a take of the chosen pitch
+    bool discardOrphan(); ///< deletes the first one
 
 signals:
     void takesChanged();
@@ -100,6 +108,7 @@ private:
     QWidget* buildRecordingStage();
     QWidget* buildReportStage();
     QWidget* buildTakesPanel();
+    QWidget* buildOrphanBanner();
     void endMicrophoneCheck(const QString& verdict);
     bool usesMicrophone() const { return m_usesMicrophone; }
 
@@ -109,6 +118,9 @@ private:
     const Clock& m_clock;
     std::unique_ptr<storage::PitchRepository> m_pitches;
     std::unique_ptr<storage::TakeRepository> m_takeStore;
+    std::unique_ptr<storage::Recordings> m_recordings;
+    std::unique_ptr<storage::RecordingLock> m_recordingLock;
+    QList<storage::OrphanRecording> m_orphans;
     std::unique_ptr<audio::AudioSource> m_source;
     rehearsal::TakeRecorder m_recorder;
     std::unique_ptr<audio::WavPlayer> m_player;
@@ -143,6 +155,8 @@ private:
     QLabel* m_summary;
     QTreeWidget* m_takes;
     QTimer* m_countInTimer;
+    QWidget* m_orphanBanner;
+    QLabel* m_orphanLabel;
     QTimer* m_checkTimeout;
     QPushButton* m_checkButton;
     QPushButton* m_writePitch;

@@ -4,6 +4,7 @@
 #include "app/gui/takereportview.h"
 #include "core/audio/fileaudiosource.h"
 #include "core/audio/wavwriter.h"
+#include "core/storage/recordings.h"
 #include "tests/support/fixedclock.h"
 #include "tests/support/sqlitefile.h"
 #include "tests/support/testsignal.h"
@@ -225,6 +226,56 @@ TEST_F(RehearsePageTest, CountInWaitsThreeSecondsBeforeRecording)
         QTest::qWaitFor([&] { return view->stage() != RehearsePage::Stage::CountIn; }, 5'000));
     ASSERT_TRUE(
         QTest::qWaitFor([&] { return view->stage() == RehearsePage::Stage::Rating; }, 20'000));
+    EXPECT_EQ(takes().size(), 1);
+}
+
+TEST_F(RehearsePageTest, RecordingsOfTakesCutShortAreOfferedBack)
+{
+    addPitch();
+    storage::TakeRepository repository(*m_store->database);
+    storage::Recordings recordings(m_store->paths, repository);
+    const QString first = recordings.newTakePath(m_clock.nowUtc().addSecs(-3600));
+    const QString second = recordings.newTakePath(m_clock.nowUtc().addSecs(-60));
+    writeTake(first, 0.5, 2.0, 0.5);
+    writeTake(second, 0.5, 1.0, 0.5);
+
+    auto view = page();
+    EXPECT_TRUE(view->orphanText().contains(QStringLiteral("was not saved")))
+        << view->orphanText().toStdString();
+    EXPECT_TRUE(view->orphanText().contains(QStringLiteral("0:03 long")));
+    EXPECT_TRUE(view->orphanText().contains(QStringLiteral("1 more")));
+    ASSERT_TRUE(view->keepOrphan());
+    ASSERT_EQ(takes().size(), 1);
+    EXPECT_EQ(takes().first().audioPath, first);
+    ASSERT_TRUE(takes().first().report.speakingTimeS);
+    EXPECT_NEAR(*takes().first().report.speakingTimeS, 2.0, 0.1);
+    EXPECT_FALSE(view->orphanText().contains(QStringLiteral("more")));
+    ASSERT_TRUE(view->discardOrphan());
+    EXPECT_FALSE(QFile::exists(second));
+    EXPECT_TRUE(view->orphanText().isEmpty());
+    EXPECT_EQ(view->takeList()->topLevelItemCount(), 1);
+}
+
+TEST_F(RehearsePageTest, ATakeInProgressIsNotAnOrphan)
+{
+    addPitch();
+    writeTake(m_source, 0.5, 1.0, 10.0); // long enough to still be recording below
+    const QString source = m_source;
+    RehearsePage view(
+        *m_store, [source] { return std::make_unique<audio::FileAudioSource>(source, 1.0); },
+        &m_clock);
+    view.startOrStop();
+    ASSERT_EQ(view.stage(), RehearsePage::Stage::Recording);
+    QTest::qWait(300);
+    storage::TakeRepository repository(*m_store->database);
+    storage::Recordings recordings(m_store->paths, repository);
+    auto orphans = recordings.orphans();
+    ASSERT_TRUE(orphans.ok());
+    EXPECT_TRUE(orphans->isEmpty());
+    view.startOrStop();
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return view.stage() == RehearsePage::Stage::Rating; }, 5'000));
+    EXPECT_TRUE(recordings.orphans()->isEmpty());
     EXPECT_EQ(takes().size(), 1);
 }
 

@@ -180,7 +180,9 @@ bool VirtualMic::waitForPlayback(int timeoutMs)
 {
     if (!m_player)
         return fail(QStringLiteral("nothing is playing"));
-    if (!m_player->waitForFinished(timeoutMs))
+    // waitForFinished() is false for a process that has already finished (for example while
+    // the caller ran an event loop), so only wait for one that is still running.
+    if (m_player->state() != QProcess::NotRunning && !m_player->waitForFinished(timeoutMs))
         return fail(QStringLiteral("paplay did not finish within %1 ms").arg(timeoutMs));
     if (m_player->exitStatus() != QProcess::NormalExit || m_player->exitCode() != 0)
         return fail(QStringLiteral("paplay failed: ")

@@ -1,0 +1,90 @@
+// The Rehearse view end to end through a real sound server: speech played into a private
+// PulseAudio server's virtual microphone is recorded by the view's default microphone source
+// (QAudioSource), stored as a take and analysed. The truth is how the played file was built.
+#include "app/gui/rehearsepage.h"
+#include "app/gui/selfratingpanel.h"
+#include "tests/support/speechfixture.h"
+#include "tests/support/virtualmic.h"
+
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+#include <gtest/gtest.h>
+#include <iostream>
+
+namespace rapport::gui {
+namespace {
+
+using test::FixtureTake;
+using test::SpeechFixture;
+using test::TakeSpec;
+
+TEST(RehearsePageE2eTest, ATakeFromTheMicrophoneIsStoredWithTheSpeakingTimeOfThePlayedSpeech)
+{
+    const QString missing = SpeechFixture::missingTools();
+    ASSERT_TRUE(missing.isEmpty()) << missing.toStdString();
+    QTemporaryDir dir;
+    test::VirtualMic mic;
+    ASSERT_TRUE(mic.start()) << mic.error().toStdString();
+    // Qt Multimedia reads these when it first connects, which is below.
+    const QProcessEnvironment env = mic.environment();
+    for (const char* name : { "XDG_RUNTIME_DIR", "HOME", "PULSE_SERVER" })
+        qputenv(name, env.value(QString::fromLatin1(name)).toLocal8Bit());
+
+    SpeechFixture fixture(dir.path());
+    TakeSpec spec;
+    spec.leadingS = 1.0;
+    spec.trailingS = 1.0;
+    spec.utterances = { { QStringLiteral("Hello, I am Sam. I help rural schools share great "
+                                         "teachers over video.") } };
+    const std::optional<FixtureTake> played = fixture.build(QStringLiteral("gui-played"), spec);
+    ASSERT_TRUE(played) << fixture.error().toStdString();
+
+    auto store = storage::openStore(dir.filePath(QStringLiteral("data")));
+    ASSERT_TRUE(store.ok());
+    rehearsal::Pitch pitch;
+    pitch.title = QStringLiteral("Intro");
+    pitch.targetMs = 30'000;
+    pitch.lights = rehearsal::defaultLightsFor(30'000);
+    ASSERT_TRUE(storage::PitchRepository(*store->database)
+                    .add(pitch, QDateTime::currentDateTimeUtc())
+                    .ok());
+
+    RehearsePage page(*store); // the default source: the system's microphone
+    page.show();
+    page.startOrStop();
+    ASSERT_EQ(page.stage(), RehearsePage::Stage::Recording) << page.statusText().toStdString();
+    ASSERT_TRUE(page.statusText().contains(QStringLiteral("VirtualMic")))
+        << page.statusText().toStdString();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return page.recordedFrames() > 0; }, 15'000))
+        << "no audio reached the view";
+    ASSERT_TRUE(mic.play(played->path)) << mic.error().toStdString();
+    // Keep the event loop running (the view receives audio on it) while the file plays.
+    QTest::qWait(static_cast<int>(played->durationS * 1000) + 800);
+    ASSERT_TRUE(mic.waitForPlayback(10'000)) << mic.error().toStdString();
+    QTest::qWait(300);
+    page.startOrStop();
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return page.stage() == RehearsePage::Stage::Rating; }, 10'000));
+    page.ratingPanel()->overallButton(3)->click();
+    ASSERT_TRUE(page.ratingPanel()->submit());
+
+    auto takes = storage::TakeRepository(*store->database).list();
+    ASSERT_TRUE(takes.ok());
+    ASSERT_EQ(takes->size(), 1);
+    const storage::Take& take = takes->first();
+    EXPECT_EQ(take.rating.overall, 3);
+    EXPECT_TRUE(QFile::exists(take.audioPath));
+    ASSERT_TRUE(take.report.speakingTimeS);
+    const double truthS = played->speakingTimeS();
+    std::cout << "[ figures  ] GUI take: speech in played file " << truthS * 1000.0
+              << " ms, stored speaking time " << *take.report.speakingTimeS * 1000.0
+              << " ms, error " << (*take.report.speakingTimeS - truthS) * 1000.0 << " ms\n";
+    EXPECT_NEAR(*take.report.speakingTimeS, truthS, 0.150);
+    mic.stop();
+}
+
+} // namespace
+} // namespace rapport::gui
