@@ -1,6 +1,7 @@
 #include "app/gui/selfratingpanel.h"
 
 #include <QButtonGroup>
+#include <QComboBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -193,6 +194,8 @@ SelfRatingPanel::SelfRatingPanel(const Clock* clock, QWidget* parent)
     : QWidget(parent)
     , m_clock(clock ? *clock : m_systemClock)
     , m_overall(new Scale(tr("Overall"), false, this))
+    , m_feltTiming(new QComboBox(this))
+    , m_feltPace(new QComboBox(this))
     , m_note(new QPlainTextEdit(this))
     , m_hint(new QLabel(this))
     , m_submit(new QPushButton(tr("Show my report"), this))
@@ -233,6 +236,29 @@ SelfRatingPanel::SelfRatingPanel(const Clock* clock, QWidget* parent)
     }
     grid->setColumnStretch(1, 1);
 
+    // How it felt, compared later with what was measured (the Progress view's calibration).
+    m_feltTiming->addItem(tr("— not sure"));
+    m_feltTiming->addItem(tr("too short"), static_cast<int>(rehearsal::FeltTiming::Short));
+    m_feltTiming->addItem(tr("about right"), static_cast<int>(rehearsal::FeltTiming::OnTime));
+    m_feltTiming->addItem(tr("too long"), static_cast<int>(rehearsal::FeltTiming::Long));
+    m_feltTiming->setAccessibleName(tr("How long it felt"));
+    m_feltPace->addItem(tr("— not sure"));
+    m_feltPace->addItem(tr("slow"), static_cast<int>(rehearsal::FeltPace::Slow));
+    m_feltPace->addItem(tr("comfortable"), static_cast<int>(rehearsal::FeltPace::Comfortable));
+    m_feltPace->addItem(tr("fast"), static_cast<int>(rehearsal::FeltPace::Fast));
+    m_feltPace->setAccessibleName(tr("How fast it felt"));
+    auto* feltRow = new QHBoxLayout;
+    auto* timingLabel = new QLabel(tr("Length felt:"), this);
+    timingLabel->setBuddy(m_feltTiming);
+    auto* paceLabel = new QLabel(tr("Pace felt:"), this);
+    paceLabel->setBuddy(m_feltPace);
+    feltRow->addWidget(timingLabel);
+    feltRow->addWidget(m_feltTiming);
+    feltRow->addSpacing(16);
+    feltRow->addWidget(paceLabel);
+    feltRow->addWidget(m_feltPace);
+    feltRow->addStretch(1);
+
     auto* noteLabel = new QLabel(tr("&Note (optional)"), this);
     noteLabel->setBuddy(m_note);
     m_note->setAccessibleName(tr("Note about the take"));
@@ -253,6 +279,8 @@ SelfRatingPanel::SelfRatingPanel(const Clock* clock, QWidget* parent)
     layout->addSpacing(6);
     layout->addLayout(grid);
     layout->addSpacing(6);
+    layout->addLayout(feltRow);
+    layout->addSpacing(6);
     layout->addWidget(noteLabel);
     layout->addWidget(m_note);
     layout->addLayout(bottom);
@@ -272,7 +300,9 @@ SelfRatingPanel::SelfRatingPanel(const Clock* clock, QWidget* parent)
         setTabOrder(previous, next);
         previous = next;
     }
-    setTabOrder(previous, m_note);
+    setTabOrder(previous, m_feltTiming);
+    setTabOrder(m_feltTiming, m_feltPace);
+    setTabOrder(m_feltPace, m_note);
     setTabOrder(m_note, m_submit);
 
     connect(m_submit, &QPushButton::clicked, this, &SelfRatingPanel::submit);
@@ -291,6 +321,10 @@ SelfRating SelfRatingPanel::rating() const
     for (std::size_t i = 0; i < m_items.size(); ++i)
         rating.items[i] = m_items[i]->value();
     rating.note = m_note->toPlainText().trimmed();
+    if (m_feltTiming->currentIndex() > 0)
+        rating.feltTiming = static_cast<rehearsal::FeltTiming>(m_feltTiming->currentData().toInt());
+    if (m_feltPace->currentIndex() > 0)
+        rating.feltPace = static_cast<rehearsal::FeltPace>(m_feltPace->currentData().toInt());
     rating.ratedAt = m_ratedAt;
     return rating;
 }
@@ -302,6 +336,10 @@ void SelfRatingPanel::setRating(const SelfRating& rating)
         m_items[i]->setValue(inRange(rating.items[i]));
     if (m_note->toPlainText() != rating.note)
         m_note->setPlainText(rating.note);
+    m_feltTiming->setCurrentIndex(
+        rating.feltTiming ? m_feltTiming->findData(static_cast<int>(*rating.feltTiming)) : 0);
+    m_feltPace->setCurrentIndex(
+        rating.feltPace ? m_feltPace->findData(static_cast<int>(*rating.feltPace)) : 0);
     m_ratedAt = rating.ratedAt;
     updateState();
 }

@@ -7,6 +7,7 @@
 #include <array>
 
 class QAbstractButton;
+class QComboBox;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -35,6 +36,8 @@ public:
     QAbstractButton* overallButton(int value) const; ///< value 1-5
     QAbstractButton* itemButton(rehearsal::RubricItem item, int value) const; ///< 0 is "—"
     QPlainTextEdit* noteEdit() const { return m_note; }
+    QComboBox* feltTimingBox() const { return m_feltTiming; } ///< optional: short / on time / long
+    QComboBox* feltPaceBox() const { return m_feltPace; } ///< optional: slow / comfortable / fast
     QPushButton* submitButton() const { return m_submit; }
     QString hintText() const;
 
@@ -58,6 +61,8 @@ private:
     SystemClock m_systemClock;
     const Clock& m_clock;
     Scale* m_overall;
+    QComboBox* m_feltTiming;
+    QComboBox* m_feltPace;
     std::array<Scale*, rehearsal::kRubricItems.size()> m_items {};
     QPlainTextEdit* m_note;
     QLabel* m_hint;

@@ -2,6 +2,7 @@
 #include "tests/support/fixedclock.h"
 
 #include <QAbstractButton>
+#include <QComboBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -151,7 +152,8 @@ TEST(SelfRatingPanelTest, TabGoesFromOverallThroughTheRubricToTheNoteAndTheButto
     QList<QWidget*> expected { panel.overallButton(1)->parentWidget() };
     for (RubricItem item : rehearsal::kRubricItems)
         expected << rubricRow(panel, item);
-    expected << panel.noteEdit() << panel.submitButton();
+    expected << panel.feltTimingBox() << panel.feltPaceBox() << panel.noteEdit()
+             << panel.submitButton();
     QList<QWidget*> order;
     QWidget* w = expected.front();
     while (order.size() < expected.size()) {
@@ -162,6 +164,24 @@ TEST(SelfRatingPanelTest, TabGoesFromOverallThroughTheRubricToTheNoteAndTheButto
             break;
     }
     EXPECT_EQ(order, expected);
+}
+
+TEST(SelfRatingPanelTest, HowTheTakeFeltRoundTrips)
+{
+    SelfRatingPanel panel;
+    EXPECT_FALSE(panel.rating().feltTiming.has_value());
+    EXPECT_FALSE(panel.rating().feltPace.has_value());
+    rehearsal::SelfRating rating;
+    rating.overall = 3;
+    rating.feltTiming = rehearsal::FeltTiming::Long;
+    rating.feltPace = rehearsal::FeltPace::Slow;
+    panel.setRating(rating);
+    EXPECT_EQ(panel.rating().feltTiming, rehearsal::FeltTiming::Long);
+    EXPECT_EQ(panel.rating().feltPace, rehearsal::FeltPace::Slow);
+    panel.feltTimingBox()->setCurrentIndex(0);
+    EXPECT_FALSE(panel.rating().feltTiming.has_value());
+    panel.clear();
+    EXPECT_FALSE(panel.rating().feltPace.has_value());
 }
 
 } // namespace
