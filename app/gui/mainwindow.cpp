@@ -5,6 +5,7 @@
 #include "app/gui/cardspage.h"
 #include "app/gui/comingpage.h"
 #include "app/gui/pitchespage.h"
+#include "app/gui/progresspage.h"
 #include "app/gui/settingspage.h"
 
 #include <QAction>
@@ -107,11 +108,9 @@ void MainWindow::buildPages()
         input ? tr("Microphone found: %1").arg(input->description) : audio::noInputMessage());
 
     auto* cards = new CardsPage(m_store, &m_settings, m_pages);
-    auto* progress = new ComingPage(tr("Progress"), tr("Are you practising, and getting better?"),
-        { tr("Takes, minutes and conversations per week, against your weekly goal"),
-            tr("Streaks, charts over 12 weeks and more, and how your ratings match the "
-               "measurements") },
-        m_pages);
+    auto* progress = new ProgressPage(m_store, nullptr, QTimeZone::systemTimeZone(), m_pages);
+    // A restore swapped the data folder under the open database: only a restart shows it.
+    connect(progress, &ProgressPage::restartNeeded, this, &QWidget::close);
     auto* pitches = new PitchesPage(m_store, nullptr, m_pages);
     auto* settings = new SettingsPage(m_store, m_theme, m_settings, m_pages);
 
