@@ -175,8 +175,9 @@ void seed(const storage::Database& database)
         QStringLiteral("deep"), QStringLiteral("interview") };
     for (int i = 0; i < kDraws; ++i) {
         const QString zone = zones[i % 4];
-        draws.row({ QStringLiteral("builtin-") + zone, QStringLiteral("q%1").arg(i % 120), zone,
-            QStringLiteral("What was the best part of your week so far?"), iso(when(i, kDraws)) });
+        draws.row({ QString(QStringLiteral("builtin-") + zone), QStringLiteral("q%1").arg(i % 120),
+            zone, QStringLiteral("What was the best part of your week so far?"),
+            iso(when(i, kDraws)) });
     }
 
     Inserter conversations(db,

@@ -31,6 +31,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -152,7 +153,16 @@ ProgressPage::ProgressPage(
     , m_exportFormat(new QComboBox(this))
 {
     setAccessibleName(tr("Progress"));
-    auto* layout = new QVBoxLayout(this);
+    // The content scrolls, so the charts never force a minimum size on the window.
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* content = new QWidget(scroll);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+    auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(32, 28, 32, 20);
     layout->setSpacing(12);
     layout->addWidget(new PageHeader(tr("Progress"),
@@ -176,6 +186,7 @@ ProgressPage::ProgressPage(
     });
     layout->addWidget(tabs, 1);
     layout->addWidget(buildDataButtons());
+    scroll->setWidget(content);
     applyPalette();
 }
 
