@@ -50,7 +50,7 @@ using progress::WeekStats;
 
 namespace {
 
-constexpr int kChartMinHeight = 230;
+constexpr int kChartMinHeight = 210;
 constexpr double kWpmAxisMin = 60.0;
 constexpr double kWpmAxisMax = 200.0;
 
@@ -165,10 +165,11 @@ ProgressPage::ProgressPage(
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(32, 28, 32, 20);
     layout->setSpacing(12);
-    layout->addWidget(new PageHeader(tr("Progress"),
-        tr("Are you practising, and getting better? Your weeks, your goal, and how your "
-           "ratings match the measurements."),
-        this));
+    auto* top = new QHBoxLayout;
+    top->addWidget(
+        new PageHeader(tr("Progress"), tr("Are you practising, and getting better?"), this), 1);
+    top->addWidget(buildDataButtons(), 0, Qt::AlignTop);
+    layout->addLayout(top);
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->setAccessibleName(tr("Progress messages"));
@@ -185,7 +186,6 @@ ProgressPage::ProgressPage(
             showPitchHistory(m_pitchChoice->currentData().toLongLong());
     });
     layout->addWidget(tabs, 1);
-    layout->addWidget(buildDataButtons());
     scroll->setWidget(content);
     applyPalette();
 }
@@ -272,6 +272,8 @@ QWidget* ProgressPage::buildCharts()
     m_hover->setAccessibleName(tr("Week under the pointer"));
     m_hover->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_hover->setWordWrap(true);
+    // Room for two lines, so the charts do not jump when a long summary wraps.
+    m_hover->setMinimumHeight(2 * m_hover->fontMetrics().lineSpacing());
     row->addWidget(rangeLabel);
     row->addWidget(m_range);
     row->addSpacing(16);
@@ -482,7 +484,7 @@ QWidget* ProgressPage::buildDataButtons()
     layout->addWidget(formatLabel);
     layout->addWidget(m_exportFormat);
     layout->addWidget(exportButton);
-    layout->addStretch(1);
+    layout->addSpacing(12);
     layout->addWidget(backup);
     layout->addWidget(restore);
     return row;
@@ -550,16 +552,20 @@ void ProgressPage::refresh()
     }
     m_weeks = std::move(*weeks);
 
+    // The streak may reach back past the range: count it over every week since the first,
+    // from the cheap counts-only query.
     int streak = progress::goalStreak(m_weeks, true);
-    // The streak may reach back past the range: then count it over all weeks.
-    const bool couldBeLonger
-        = streak >= m_weeks.size() - 1 && firstActive->has_value() && **firstActive < first;
-    if (couldBeLonger) {
-        if (Result<QList<WeekStats>> all = m_query.weeks(**firstActive, current, m_goal); all)
+    if (firstActive->has_value() && **firstActive < first) {
+        Result<QList<WeekStats>> all = m_query.goalWeeks(**firstActive, current, m_goal);
+        if (all)
             streak = progress::goalStreak(*all, true);
+        else
+            showMessage(all.error().toString(), true);
     }
     updateThisWeek(m_weeks.last(), streak);
     m_chartsOrEmpty->setCurrentIndex(firstActive->has_value() ? 1 : 0);
+    m_calibration->setVisible(firstActive->has_value());
+    m_hover->setVisible(firstActive->has_value());
     updateCharts();
     reloadPitches();
 }
@@ -595,8 +601,9 @@ void ProgressPage::updateThisWeek(const WeekStats& week, int streak)
 void ProgressPage::updateAxis()
 {
     const qsizetype n = m_weeks.size();
-    // Few weeks: every Monday's date. A year: every fourth week. More: the first week of a year.
-    const int step = n <= 12 ? 1 : 4;
+    // A few labels the chart has room for, counted back from this week: 4 weeks, every week;
+    // 12 weeks, every third; a year, every quarter; more, the first week of each year.
+    const qsizetype step = n <= 4 ? 1 : n <= 12 ? 3 : 13;
     const bool years = n > 52;
     QList<std::pair<QString, qreal>> labels;
     const QLocale locale;
@@ -667,8 +674,11 @@ void ProgressPage::updateCharts()
     double lowest = kWpmAxisMin;
     for (const QPointF& p : wpm)
         lowest = std::min(lowest, p.y());
-    m_wpmAxis->setRange(std::floor(lowest / 20.0) * 20.0,
-        std::ceil(std::max(kWpmAxisMax, maxOf(wpm, 0) + 10.0) / 20.0) * 20.0);
+    // Ticks every 40 wpm: the band edges read against 80, 120, 160.
+    const double wpmFloor = std::floor(lowest / 40.0) * 40.0;
+    const double wpmCeiling = std::ceil(std::max(kWpmAxisMax, maxOf(wpm, 0) + 10.0) / 40.0) * 40.0;
+    m_wpmAxis->setRange(wpmFloor, wpmCeiling);
+    m_wpmAxis->setTickCount(static_cast<int>((wpmCeiling - wpmFloor) / 40.0) + 1);
 
     m_selfRating->replace(pointsOf(m_weeks, [](const WeekStats& w) { return w.avgSelfRating; }));
     m_measured->replace(pointsOf(m_weeks, [](const WeekStats& w) -> std::optional<double> {
