@@ -601,9 +601,9 @@ void ProgressPage::updateThisWeek(const WeekStats& week, int streak)
 void ProgressPage::updateAxis()
 {
     const qsizetype n = m_weeks.size();
-    // A few labels the chart has room for, counted back from this week: 4 weeks, every week;
-    // 12 weeks, every third; a year, every quarter; more, the first week of each year.
-    const qsizetype step = n <= 4 ? 1 : n <= 12 ? 3 : 13;
+    // About four labels, counted back from this week (every week of 4, every third of 12, every
+    // quarter of 52); beyond a year, the first week of each year.
+    const qsizetype step = n <= 4 ? 1 : (n + 3) / 4;
     const bool years = n > 52;
     QList<std::pair<QString, qreal>> labels;
     const QLocale locale;
