@@ -3,8 +3,8 @@
 #include "app/audio/audiodevices.h"
 #include "app/gui/aboutdialog.h"
 #include "app/gui/cardspage.h"
-#include "app/gui/comingpage.h"
 #include "app/gui/pitchespage.h"
+#include "app/gui/progresspage.h"
 #include "app/gui/rehearsepage.h"
 #include "app/gui/settingspage.h"
 
@@ -99,11 +99,9 @@ void MainWindow::buildPages()
 {
     auto* rehearse = new RehearsePage(m_store, {}, nullptr, m_pages);
     auto* cards = new CardsPage(m_store, &m_settings, m_pages);
-    auto* progress = new ComingPage(tr("Progress"), tr("Are you practising, and getting better?"),
-        { tr("Takes, minutes and conversations per week, against your weekly goal"),
-            tr("Streaks, charts over 12 weeks and more, and how your ratings match the "
-               "measurements") },
-        m_pages);
+    auto* progress = new ProgressPage(m_store, nullptr, QTimeZone::systemTimeZone(), m_pages);
+    // A restore swapped the data folder under the open database: only a restart shows it.
+    connect(progress, &ProgressPage::restartNeeded, this, &QWidget::close);
     auto* pitches = new PitchesPage(m_store, nullptr, m_pages);
     auto* settings = new SettingsPage(m_store, m_theme, m_settings, m_pages);
 

@@ -6,8 +6,10 @@
 #include "core/rehearsal/selfrating.h"
 #include "core/storage/database.h"
 
+#include <QSqlDatabase>
 #include <QTimeZone>
 #include <array>
+#include <initializer_list>
 #include <iterator>
 #include <optional>
 
@@ -58,12 +60,20 @@ public:
 
     /// Every week from `first` to `last` inclusive, in order, empty weeks included.
     Result<QList<WeekStats>> weeks(IsoWeek first, IsoWeek last, const WeeklyGoal& goal) const;
+    /// Like weeks(), but only takes, conversations and goalMet are filled in: what a streak
+    /// needs, read from indexes alone, so years of weeks cost milliseconds.
+    Result<QList<WeekStats>> goalWeeks(IsoWeek first, IsoWeek last, const WeeklyGoal& goal) const;
     /// The week of the earliest take, draw or conversation; nullopt when there is none.
     Result<std::optional<IsoWeek>> firstActiveWeek() const;
     /// The local-time week holding `utc`.
     IsoWeek weekOf(const QDateTime& utc) const;
 
 private:
+    /// Adds one kind of record into the weeks; gets the SQL that defines the week table `w`.
+    using Reader = Status (*)(const QSqlDatabase&, const QString&, QList<WeekStats>&);
+    Result<QList<WeekStats>> aggregate(IsoWeek first, IsoWeek last, const WeeklyGoal& goal,
+        std::initializer_list<Reader> readers) const;
+
     const storage::Database& m_database;
     QTimeZone m_zone;
 };

@@ -213,6 +213,33 @@ TEST_F(WeeklyStatsTest, GoalAndStreak)
     EXPECT_EQ((*first)->key(), QStringLiteral("2026-W45"));
 }
 
+TEST_F(WeeklyStatsTest, GoalWeeksCountTakesAndConversationsLikeTheFullQuery)
+{
+    const WeeklyGoal goal { 2, 1 };
+    addTake("2026-11-16T10:00:00", 55, 4);
+    addTake("2026-11-22T22:30:00", 65, 2); // Sunday 23:30 in Berlin: still week 47
+    addTake("2026-11-22T23:30:00"); // Monday 00:30 in Berlin: week 48
+    addConversation(QDate(2026, 11, 17), 4);
+    addDraw("2026-11-17T08:00:00", decks::Zone::Fun);
+    WeeklyStatsQuery query(*m_store->database, m_berlin);
+    auto counts = query.goalWeeks(*IsoWeek::fromKey(QStringLiteral("2026-W46")),
+        *IsoWeek::fromKey(QStringLiteral("2026-W48")), goal);
+    ASSERT_TRUE(counts.ok());
+    const QList<WeekStats> full = weeks("2026-W46", "2026-W48", goal);
+    ASSERT_EQ(counts->size(), 3);
+    for (qsizetype i = 0; i < 3; ++i) {
+        EXPECT_EQ((*counts)[i].week, full[i].week);
+        EXPECT_EQ((*counts)[i].takes, full[i].takes);
+        EXPECT_EQ((*counts)[i].conversations, full[i].conversations);
+        EXPECT_EQ((*counts)[i].goalMet, full[i].goalMet);
+        EXPECT_EQ((*counts)[i].cardsDrawn(), 0); // not read
+    }
+    EXPECT_EQ((*counts)[1].takes, 2);
+    EXPECT_TRUE((*counts)[1].goalMet);
+    EXPECT_EQ((*counts)[2].takes, 1);
+    EXPECT_EQ(full[1].cardsByZone[1], 1);
+}
+
 TEST_F(WeeklyStatsTest, CalibrationComparesHowTakesFeltWithWhatWasMeasured)
 {
     using rehearsal::FeltPace;

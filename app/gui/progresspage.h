@@ -1,0 +1,147 @@
+#pragma once
+
+#include "core/common/clock.h"
+#include "core/progress/exporter.h"
+#include "core/progress/weeklystats.h"
+#include "core/storage/store.h"
+
+#include <QTimeZone>
+#include <QWidget>
+#include <memory>
+
+class QAreaSeries;
+class QBarSet;
+class QCategoryAxis;
+class QChart;
+class QChartView;
+class QComboBox;
+class QLabel;
+class QLineSeries;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QStackedWidget;
+class QTabWidget;
+class QTreeWidget;
+class QValueAxis;
+class QXYSeries;
+
+namespace rapport::gui {
+
+/// Progress: this week against the weekly goal, the streak, charts of the chosen range of weeks
+/// (practice, timing accuracy, pace against the comfortable band, self-rating against the
+/// measurements), every take of a pitch, and export, backup and restore. Reads the database
+/// again whenever it is shown.
+class ProgressPage : public QWidget
+{
+    Q_OBJECT
+public:
+    /// How many weeks the charts show; All starts at the first week with any activity.
+    enum class Range { Weeks4, Weeks12, Weeks52, All };
+
+    /// `clock` (may be null: the system clock) says which week is "this week"; weeks run
+    /// Monday to Sunday in `zone`.
+    explicit ProgressPage(storage::Store& store, const Clock* clock = nullptr,
+        QTimeZone zone = QTimeZone::systemTimeZone(), QWidget* parent = nullptr);
+    ~ProgressPage() override;
+
+    void setRange(Range range);
+    Range range() const;
+    /// The weeks on the charts, oldest first (after the last refresh).
+    const QList<progress::WeekStats>& shownWeeks() const { return m_weeks; }
+
+    // For tests and the benchmark.
+    bool emptyStateShown() const;
+    QString thisWeekTakesText() const;
+    QString thisWeekConversationsText() const;
+    QString streakText() const;
+    QString messageText() const;
+    QString weekSummary(qsizetype index) const; ///< what hovering week `index` shows
+    QList<QChart*> charts() const;
+    QBarSet* takesSet() const { return m_takesSet; }
+    QAreaSeries* paceBand() const { return m_paceBand; }
+    QSpinBox* goalTakes() const { return m_goalTakes; }
+    QSpinBox* goalConversations() const { return m_goalConversations; }
+    QComboBox* pitchChoice() const { return m_pitchChoice; }
+    QTreeWidget* takeHistory() const { return m_history; }
+
+public slots:
+    /// Reads the weeks, the goal, the streak and the pitch list again and updates the charts.
+    void refresh();
+    bool saveGoal(); ///< stores the goal in the spin boxes; false with a message when refused
+    /// Writes everything into `folder`; false with the error shown on the page.
+    bool exportTo(const QString& folder, progress::ExportFormat format);
+    bool backupTo(const QString& archivePath);
+    /// Replaces the data with the archive's (no question asked: the caller asked already).
+    bool restoreFrom(const QString& archivePath);
+    void showPitchHistory(qint64 pitchId);
+
+signals:
+    /// A restore replaced the data folder under the open database: Rapport must restart.
+    void restartNeeded();
+
+protected:
+    void showEvent(QShowEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    QWidget* buildThisWeek();
+    QWidget* buildCharts();
+    QWidget* buildHistory();
+    QWidget* buildDataButtons();
+    QChartView* addChart(const QString& title);
+    void connectHover(QXYSeries* series);
+    void updateThisWeek(const progress::WeekStats& week, int streak);
+    void updateCharts();
+    void updateAxis();
+    void reloadPitches();
+    void applyPalette();
+    void showMessage(const QString& text, bool problem);
+    void showHover(qsizetype index);
+    progress::IsoWeek currentWeek() const;
+    void chooseExport();
+    void chooseBackup();
+    void chooseRestore();
+
+    storage::Store& m_store;
+    SystemClock m_systemClock;
+    const Clock& m_clock;
+    QTimeZone m_zone;
+    progress::WeeklyStatsQuery m_query;
+    progress::WeeklyGoal m_goal;
+    QList<progress::WeekStats> m_weeks;
+
+    QLabel* m_message;
+    QProgressBar* m_takesBar;
+    QProgressBar* m_conversationsBar;
+    QLabel* m_streak;
+    QSpinBox* m_goalTakes;
+    QSpinBox* m_goalConversations;
+    QComboBox* m_range;
+    QLabel* m_hover;
+    QStackedWidget* m_chartsOrEmpty;
+    QLabel* m_calibration;
+
+    QList<QChartView*> m_views;
+    QList<QCategoryAxis*> m_weekAxes;
+    QBarSet* m_takesSet = nullptr;
+    QLineSeries* m_minutes = nullptr;
+    QValueAxis* m_takesAxis = nullptr;
+    QValueAxis* m_minutesAxis = nullptr;
+    QLineSeries* m_onTarget = nullptr;
+    QLineSeries* m_timingError = nullptr;
+    QValueAxis* m_errorAxis = nullptr;
+    QLineSeries* m_wpm = nullptr;
+    QLineSeries* m_bandLow = nullptr;
+    QLineSeries* m_bandHigh = nullptr;
+    QAreaSeries* m_paceBand = nullptr;
+    QValueAxis* m_wpmAxis = nullptr;
+    QLineSeries* m_selfRating = nullptr;
+    QLineSeries* m_measured = nullptr;
+
+    QComboBox* m_pitchChoice;
+    QTreeWidget* m_history;
+    QComboBox* m_exportFormat;
+};
+
+} // namespace rapport::gui

@@ -1,0 +1,357 @@
+#include "app/gui/progresspage.h"
+#include "core/progress/goal.h"
+#include "core/storage/conversationrepository.h"
+#include "core/storage/deckrepository.h"
+#include "core/storage/pitchrepository.h"
+#include "core/storage/takerepository.h"
+#include "tests/support/fixedclock.h"
+
+#include <QAreaSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineSeries>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <gtest/gtest.h>
+
+namespace rapport::gui {
+namespace {
+
+using progress::IsoWeek;
+
+// The fixed clock says Monday 23 November 2026, 10:00 in Berlin: the first hour of 2026-W48.
+class ProgressPageTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        auto store = storage::openStore(m_dir.filePath(QStringLiteral("data")));
+        ASSERT_TRUE(store.ok()) << store.error().toString().toStdString();
+        m_store = std::make_unique<storage::Store>(std::move(*store));
+        // Dates and numbers on the page follow the user's locale; the expectations are English.
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    }
+
+    void TearDown() override { QLocale::setDefault(m_locale); }
+
+    qint64 addPitch(const QString& title)
+    {
+        rehearsal::Pitch pitch;
+        pitch.title = title;
+        pitch.lights = rehearsal::defaultLightsFor(60'000); // green 50 s, red 60 s
+        Result<qint64> id
+            = storage::PitchRepository(*m_store->database).add(pitch, m_clock.nowUtc());
+        EXPECT_TRUE(id.ok());
+        return id ? *id : 0;
+    }
+
+    void addTake(qint64 pitch, const QDateTime& startedAt, double speakingS = 55, double wpm = 150,
+        std::optional<int> rating = 4)
+    {
+        storage::Take take;
+        take.pitchId = pitch;
+        take.startedAt = startedAt;
+        take.lights = rehearsal::defaultLightsFor(60'000);
+        take.report.durationS = speakingS + 2;
+        take.report.speakingTimeS = speakingS;
+        take.report.pauseCount = 2;
+        take.report.wordsPerMinute = wpm;
+        take.rating.overall = rating;
+        ASSERT_TRUE(storage::TakeRepository(*m_store->database).add(take).ok());
+    }
+
+    void addConversation(const QDate& day)
+    {
+        storage::Conversation c;
+        c.happenedOn = day;
+        c.rating = 4;
+        ASSERT_TRUE(storage::ConversationRepository(*m_store->database).add(c).ok());
+    }
+
+    void addDraw(const QDateTime& at)
+    {
+        ASSERT_TRUE(storage::DeckRepository(*m_store->database)
+                        .recordDraw({ QStringLiteral("d"), QStringLiteral("q") },
+                            decks::Zone::SmallTalk, QStringLiteral("Q?"), at)
+                        .ok());
+    }
+
+    // Meets the default goal (3 takes, 2 conversations) in the week starting `monday`.
+    void meetGoalInWeekOf(qint64 pitch, const QDate& monday)
+    {
+        for (int day = 0; day < 3; ++day)
+            addTake(pitch, QDateTime(monday.addDays(day), QTime(12, 0), Qt::UTC));
+        addConversation(monday.addDays(1));
+        addConversation(monday.addDays(2));
+    }
+
+    std::unique_ptr<ProgressPage> makePage()
+    {
+        auto page = std::make_unique<ProgressPage>(*m_store, &m_clock, m_berlin);
+        page->resize(1000, 800);
+        page->refresh();
+        return page;
+    }
+
+    QLocale m_locale;
+    QTemporaryDir m_dir;
+    std::unique_ptr<storage::Store> m_store;
+    test::FixedClock m_clock { QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC) };
+    QTimeZone m_berlin { "Europe/Berlin" };
+};
+
+TEST_F(ProgressPageTest, EmptyDatabaseSaysWhatToDoFirst)
+{
+    auto page = makePage();
+    EXPECT_TRUE(page->emptyStateShown());
+    auto* empty = page->findChild<QLabel*>(QStringLiteral("progressEmptyState"));
+    ASSERT_NE(empty, nullptr);
+    EXPECT_TRUE(empty->text().contains(
+        QStringLiteral("Rehearse a pitch or draw a few cards; your weeks appear here")));
+    EXPECT_EQ(page->thisWeekTakesText(), QStringLiteral("0 of 3 takes"));
+    EXPECT_EQ(page->thisWeekConversationsText(), QStringLiteral("0 of 2 conversations"));
+    EXPECT_TRUE(page->streakText().startsWith(QStringLiteral("No streak yet")));
+    EXPECT_TRUE(page->messageText().isEmpty()) << page->messageText().toStdString();
+}
+
+TEST_F(ProgressPageTest, ShowsThisWeekAgainstTheGoalAndTheStreak)
+{
+    const qint64 pitch = addPitch(QStringLiteral("Intro"));
+    meetGoalInWeekOf(pitch, QDate(2026, 11, 9)); // W46
+    meetGoalInWeekOf(pitch, QDate(2026, 11, 16)); // W47
+    // This week (W48) so far: one take, one conversation.
+    addTake(pitch, QDateTime(QDate(2026, 11, 23), QTime(8, 0), Qt::UTC));
+    addConversation(QDate(2026, 11, 23));
+    auto page = makePage();
+    EXPECT_FALSE(page->emptyStateShown());
+    EXPECT_EQ(page->thisWeekTakesText(), QStringLiteral("1 of 3 takes"));
+    EXPECT_EQ(page->thisWeekConversationsText(), QStringLiteral("1 of 2 conversations"));
+    // The unfinished week neither counts nor breaks the streak.
+    EXPECT_EQ(page->streakText(), QStringLiteral("Streak: 2 weeks meeting your goal"));
+
+    addTake(pitch, QDateTime(QDate(2026, 11, 23), QTime(8, 10), Qt::UTC));
+    addTake(pitch, QDateTime(QDate(2026, 11, 23), QTime(8, 20), Qt::UTC));
+    addConversation(QDate(2026, 11, 23));
+    page->refresh();
+    EXPECT_EQ(page->thisWeekTakesText(), QStringLiteral("3 of 3 takes  ✓"));
+    EXPECT_EQ(page->streakText(), QStringLiteral("Streak: 3 weeks meeting your goal"));
+}
+
+TEST_F(ProgressPageTest, StreakLongerThanTheRangeIsCountedInFull)
+{
+    const qint64 pitch = addPitch(QStringLiteral("Intro"));
+    QDate monday(2026, 11, 16);
+    for (int i = 0; i < 6; ++i, monday = monday.addDays(-7))
+        meetGoalInWeekOf(pitch, monday);
+    auto page = makePage();
+    page->setRange(ProgressPage::Range::Weeks4);
+    EXPECT_EQ(page->streakText(), QStringLiteral("Streak: 6 weeks meeting your goal"));
+}
+
+TEST_F(ProgressPageTest, RangeSelectorSetsTheNumberOfWeeksOnTheCharts)
+{
+    const qint64 pitch = addPitch(QStringLiteral("Intro"));
+    addTake(pitch, QDateTime(QDate(2024, 3, 5), QTime(12, 0), Qt::UTC)); // 2024-W10
+    addTake(pitch, QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC), 58, 120);
+    auto page = makePage();
+    EXPECT_EQ(page->range(), ProgressPage::Range::Weeks12);
+    for (const auto& [range, weeks] :
+        { std::pair(ProgressPage::Range::Weeks4, 4), std::pair(ProgressPage::Range::Weeks12, 12),
+            std::pair(ProgressPage::Range::Weeks52, 52) }) {
+        page->setRange(range);
+        EXPECT_EQ(page->shownWeeks().size(), weeks);
+        EXPECT_EQ(page->takesSet()->count(), weeks);
+        EXPECT_EQ(page->shownWeeks().last().week.key(), QStringLiteral("2026-W48"));
+        EXPECT_EQ(page->takesSet()->at(weeks - 2), 1.0); // last week's take
+    }
+    page->setRange(ProgressPage::Range::All);
+    const int all = IsoWeek { 2024, 10 }.weeksTo(IsoWeek { 2026, 48 }) + 1;
+    EXPECT_EQ(page->shownWeeks().size(), all);
+    EXPECT_EQ(page->takesSet()->count(), all);
+    EXPECT_EQ(page->shownWeeks().first().week.key(), QStringLiteral("2024-W10"));
+    EXPECT_EQ(page->takesSet()->at(0), 1.0);
+}
+
+TEST_F(ProgressPageTest, PaceChartShadesTheComfortableBand)
+{
+    const qint64 pitch = addPitch(QStringLiteral("Intro"));
+    addTake(pitch, QDateTime(QDate(2026, 11, 18), QTime(12, 0), Qt::UTC), 55, 172);
+    auto page = makePage();
+    QAreaSeries* band = page->paceBand();
+    ASSERT_NE(band, nullptr);
+    ASSERT_TRUE(page->charts().contains(band->chart()));
+    ASSERT_NE(band->upperSeries(), nullptr);
+    ASSERT_NE(band->lowerSeries(), nullptr);
+    const QList<QPointF> upper = band->upperSeries()->points();
+    const QList<QPointF> lower = band->lowerSeries()->points();
+    ASSERT_EQ(upper.size(), 2);
+    ASSERT_EQ(lower.size(), 2);
+    EXPECT_EQ(upper[0].y(), 165.0);
+    EXPECT_EQ(lower[0].y(), 100.0);
+    // The band spans every week shown.
+    EXPECT_EQ(upper[0].x(), -0.5);
+    EXPECT_EQ(upper[1].x(), 11.5);
+    page->setRange(ProgressPage::Range::Weeks52);
+    EXPECT_EQ(band->upperSeries()->points()[1].x(), 51.5);
+    // The pace line has the one week with takes, at its measured wpm.
+    bool found = false;
+    for (QAbstractSeries* series : band->chart()->series()) {
+        auto* lineSeries = qobject_cast<QLineSeries*>(series);
+        if (lineSeries && lineSeries->count() == 1) {
+            found = true;
+            EXPECT_EQ(lineSeries->at(0), QPointF(50.0, 172.0));
+        }
+    }
+    EXPECT_TRUE(found);
+}
+
+TEST_F(ProgressPageTest, HoveringAWeekShowsItsValues)
+{
+    const qint64 pitch = addPitch(QStringLiteral("Intro"));
+    addTake(pitch, QDateTime(QDate(2026, 11, 17), QTime(12, 0), Qt::UTC), 55, 140, 4);
+    addTake(pitch, QDateTime(QDate(2026, 11, 18), QTime(12, 0), Qt::UTC), 67, 160, 2);
+    addDraw(QDateTime(QDate(2026, 11, 18), QTime(13, 0), Qt::UTC));
+    auto page = makePage();
+    emit page->takesSet()->hovered(true, 10);
+    const QString expected = QStringLiteral("Week of 16 Nov 2026 (2026-W47): 2 takes · 2.1 min · "
+                                            "50 % on target · mean error 6.0 s · 150 wpm · "
+                                            "self-rating 3.0 · 1 card · 0 conversations");
+    EXPECT_EQ(page->weekSummary(10), expected);
+    bool shown = false;
+    for (QLabel* label : page->findChildren<QLabel*>())
+        shown = shown || label->text() == expected;
+    EXPECT_TRUE(shown);
+}
+
+TEST_F(ProgressPageTest, GoalEditsAreStoredAndRefused)
+{
+    auto page = makePage();
+    page->goalTakes()->setValue(5);
+    page->goalConversations()->setValue(1);
+    ASSERT_TRUE(page->saveGoal()) << page->messageText().toStdString();
+    Result<progress::WeeklyGoal> stored = progress::loadGoal(*m_store->database);
+    ASSERT_TRUE(stored.ok());
+    EXPECT_EQ(*stored, (progress::WeeklyGoal { 5, 1 }));
+    EXPECT_EQ(page->thisWeekTakesText(), QStringLiteral("0 of 5 takes"));
+
+    page->goalTakes()->setValue(0);
+    page->goalConversations()->setValue(0);
+    EXPECT_FALSE(page->saveGoal());
+    EXPECT_FALSE(page->messageText().isEmpty());
+    EXPECT_EQ(*progress::loadGoal(*m_store->database), (progress::WeeklyGoal { 5, 1 }));
+    // A new page reads the stored goal.
+    ProgressPage again(*m_store, &m_clock, m_berlin);
+    again.refresh();
+    EXPECT_EQ(again.goalTakes()->value(), 5);
+    EXPECT_EQ(again.goalConversations()->value(), 1);
+}
+
+TEST_F(ProgressPageTest, PitchHistoryListsEveryTakeInTimeOrder)
+{
+    const qint64 intro = addPitch(QStringLiteral("Intro"));
+    const qint64 other = addPitch(QStringLiteral("Other"));
+    const QDateTime first(QDate(2026, 10, 1), QTime(8, 0), Qt::UTC);
+    addTake(intro, first.addDays(20), 65, 170, 2);
+    addTake(intro, first, 55, 150, 4);
+    addTake(other, first.addDays(5));
+    addTake(intro, first.addDays(3), 40, 90, std::nullopt);
+    auto page = makePage();
+    page->showPitchHistory(intro);
+    QTreeWidget* list = page->takeHistory();
+    ASSERT_EQ(list->topLevelItemCount(), 3);
+    for (int i = 1; i < 3; ++i) {
+        EXPECT_LT(list->topLevelItem(i - 1)->data(0, Qt::UserRole).toDateTime(),
+            list->topLevelItem(i)->data(0, Qt::UserRole).toDateTime());
+    }
+    const QTreeWidgetItem* oldest = list->topLevelItem(0);
+    EXPECT_EQ(oldest->text(0), QStringLiteral("Thu 1 Oct 2026, 10:00")); // Berlin time
+    EXPECT_EQ(oldest->text(1), QStringLiteral("0:55"));
+    EXPECT_EQ(oldest->text(2), QStringLiteral("within the window"));
+    EXPECT_EQ(oldest->text(3), QStringLiteral("150 wpm"));
+    EXPECT_EQ(oldest->text(4), QStringLiteral("★★★★☆"));
+    EXPECT_EQ(list->topLevelItem(1)->text(2), QStringLiteral("10.0 s short of the green light"));
+    EXPECT_EQ(list->topLevelItem(1)->text(4), QStringLiteral("not rated"));
+    EXPECT_EQ(list->topLevelItem(2)->text(2), QStringLiteral("5.0 s over the red light"));
+
+    page->showPitchHistory(other);
+    EXPECT_EQ(list->topLevelItemCount(), 1);
+}
+
+TEST_F(ProgressPageTest, ExportWritesEveryTableAndSaysWhatItWrote)
+{
+    const qint64 pitch = addPitch(QStringLiteral("Intro"));
+    addTake(pitch, QDateTime(QDate(2026, 11, 18), QTime(12, 0), Qt::UTC));
+    addConversation(QDate(2026, 11, 18));
+    auto page = makePage();
+    const QString csv = m_dir.filePath(QStringLiteral("export-csv"));
+    ASSERT_TRUE(page->exportTo(csv, progress::ExportFormat::Csv))
+        << page->messageText().toStdString();
+    for (const char* name : { "pitches.csv", "takes.csv", "draws.csv", "conversations.csv" })
+        EXPECT_TRUE(QFile::exists(QDir(csv).filePath(QString::fromLatin1(name)))) << name;
+    EXPECT_TRUE(page->messageText().contains(QStringLiteral("1 take,")))
+        << page->messageText().toStdString();
+    QFile takes(QDir(csv).filePath(QStringLiteral("takes.csv")));
+    ASSERT_TRUE(takes.open(QIODevice::ReadOnly));
+    EXPECT_EQ(takes.readAll().count("\r\n"), 2); // header and the one take
+
+    const QString json = m_dir.filePath(QStringLiteral("export-json"));
+    ASSERT_TRUE(page->exportTo(json, progress::ExportFormat::Json));
+    EXPECT_TRUE(QFile::exists(QDir(json).filePath(QStringLiteral("takes.json"))));
+
+    // A folder that cannot be made is reported on the page.
+    QFile blocker(m_dir.filePath(QStringLiteral("a-file")));
+    ASSERT_TRUE(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    EXPECT_FALSE(
+        page->exportTo(blocker.fileName() + QStringLiteral("/sub"), progress::ExportFormat::Csv));
+    EXPECT_FALSE(page->messageText().isEmpty());
+}
+
+TEST_F(ProgressPageTest, BackupWritesAnArchiveAndABadRestoreChangesNothing)
+{
+    const qint64 pitch = addPitch(QStringLiteral("Intro"));
+    addTake(pitch, QDateTime(QDate(2026, 11, 18), QTime(12, 0), Qt::UTC));
+    auto page = makePage();
+    const QString archive = m_dir.filePath(QStringLiteral("backup.tar.gz"));
+    ASSERT_TRUE(page->backupTo(archive)) << page->messageText().toStdString();
+    EXPECT_TRUE(QFile::exists(archive));
+    EXPECT_TRUE(page->messageText().contains(QStringLiteral("backup.tar.gz")));
+
+    QFile broken(m_dir.filePath(QStringLiteral("broken.tar.gz")));
+    ASSERT_TRUE(broken.open(QIODevice::WriteOnly));
+    broken.write("not an archive");
+    broken.close();
+    EXPECT_FALSE(page->restoreFrom(broken.fileName()));
+    EXPECT_FALSE(page->messageText().isEmpty());
+    page->refresh();
+    EXPECT_EQ(page->shownWeeks()[10].takes, 1);
+}
+
+TEST_F(ProgressPageTest, ChartsFollowThePalette)
+{
+    auto page = makePage();
+    QPalette dark = page->palette();
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
+    dark.setColor(QPalette::Base, QColor(0x1f, 0x20, 0x23));
+    dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xea));
+    page->setPalette(dark);
+    for (QChart* chart : page->charts()) {
+        EXPECT_EQ(chart->backgroundBrush().color(), QColor(0x1f, 0x20, 0x23));
+        EXPECT_EQ(chart->titleBrush().color(), QColor(0xe8, 0xe8, 0xea));
+    }
+    QPalette light = page->palette();
+    light.setColor(QPalette::Window, QColor(0xef, 0xef, 0xef));
+    light.setColor(QPalette::Base, Qt::white);
+    light.setColor(QPalette::Text, Qt::black);
+    page->setPalette(light);
+    for (QChart* chart : page->charts())
+        EXPECT_EQ(chart->backgroundBrush().color(), QColor(Qt::white));
+}
+
+} // namespace
+} // namespace rapport::gui
