@@ -10,6 +10,7 @@
 #include "core/progress/exporter.h"
 #include "core/progress/weeklystats.h"
 #include "core/rehearsal/pitch.h"
+#include "core/storage/sql.h"
 #include "core/storage/store.h"
 
 #include <QApplication>
@@ -28,7 +29,7 @@ namespace {
 
 using namespace rapport;
 
-constexpr const char* kSeedVersion = "progress-bench-v1-schema5";
+constexpr const char* kSeedVersion = "progress-bench-v1-schema6";
 constexpr int kTakes = 100'000;
 constexpr int kDraws = 500'000;
 constexpr int kConversations = 20'000;
@@ -265,6 +266,31 @@ void BM_AllTimeAggregation(benchmark::State& state)
     state.counters["weeks"] = static_cast<double>(weeks);
 }
 BENCHMARK(BM_AllTimeAggregation)->Unit(benchmark::kMillisecond);
+
+// The same with the week cache emptied before every run: the first "All weeks" after a change
+// to every week (or on a fresh database), i.e. adding up ten years from the tables.
+void BM_AllTimeAggregationUncached(benchmark::State& state)
+{
+    const storage::Database& db = *seededStore().database;
+    const progress::WeeklyStatsQuery query(db, benchZone());
+    auto first = query.firstActiveWeek();
+    if (!first || !first->has_value()) {
+        state.SkipWithError("no history");
+        return;
+    }
+    for (auto _ : state) {
+        state.PauseTiming();
+        storage::Sql clear(db.connection(), QStringLiteral("DELETE FROM week_cache"));
+        if (!clear.exec({}, {}))
+            state.SkipWithError("could not clear the cache");
+        state.ResumeTiming();
+        auto all = query.weeks(**first, currentWeek(), {});
+        if (!all)
+            state.SkipWithError("query failed");
+        benchmark::DoNotOptimize(all);
+    }
+}
+BENCHMARK(BM_AllTimeAggregationUncached)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 // What the streak needs over all ~520 weeks: takes and conversations per week only.
 void BM_AllTimeGoalWeeks(benchmark::State& state)

@@ -3,6 +3,10 @@
 #include "core/rehearsal/timing.h"
 #include "core/storage/sql.h"
 
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QStringList>
 #include <algorithm>
 
@@ -197,10 +201,139 @@ IsoWeek WeeklyStatsQuery::weekOf(const QDateTime& utc) const
     return IsoWeek::containing(utc.toTimeZone(m_zone).date());
 }
 
+namespace {
+
+QJsonValue optionalJson(const std::optional<double>& v)
+{
+    return v ? QJsonValue(*v) : QJsonValue();
+}
+
+std::optional<double> optionalFromJson(const QJsonValue& v)
+{
+    return v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt;
+}
+
+QString statsToJson(const WeekStats& w)
+{
+    QJsonArray zones;
+    for (int n : w.cardsByZone)
+        zones << n;
+    QJsonArray rubric;
+    for (const std::optional<double>& v : w.avgRubric)
+        rubric << optionalJson(v);
+    const QJsonObject o { { QStringLiteral("takes"), w.takes },
+        { QStringLiteral("minutes"), w.minutes }, { QStringLiteral("pitches"), w.distinctPitches },
+        { QStringLiteral("zones"), zones }, { QStringLiteral("conversations"), w.conversations },
+        { QStringLiteral("conversationRating"), optionalJson(w.avgConversationRating) },
+        { QStringLiteral("selfRating"), optionalJson(w.avgSelfRating) },
+        { QStringLiteral("rubric"), rubric },
+        { QStringLiteral("onTarget"), optionalJson(w.onTargetRatio) },
+        { QStringLiteral("timingError"), optionalJson(w.meanAbsTimingErrorS) },
+        { QStringLiteral("wpm"), optionalJson(w.avgWpm) },
+        { QStringLiteral("pauses"), optionalJson(w.pausesPerMinute) },
+        { QStringLiteral("feltTiming"), optionalJson(w.feltTimingAgreement) },
+        { QStringLiteral("feltPace"), optionalJson(w.feltPaceAgreement) } };
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+std::optional<WeekStats> statsFromJson(const IsoWeek& week, const QString& text)
+{
+    const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
+    const QJsonArray zones = o.value(QStringLiteral("zones")).toArray();
+    const QJsonArray rubric = o.value(QStringLiteral("rubric")).toArray();
+    WeekStats w;
+    if (o.isEmpty() || zones.size() != qsizetype(w.cardsByZone.size())
+        || rubric.size() != qsizetype(w.avgRubric.size()))
+        return std::nullopt; // unreadable: add the week up again
+    w.week = week;
+    w.takes = o.value(QStringLiteral("takes")).toInt();
+    w.minutes = o.value(QStringLiteral("minutes")).toDouble();
+    w.distinctPitches = o.value(QStringLiteral("pitches")).toInt();
+    for (std::size_t i = 0; i < w.cardsByZone.size(); ++i)
+        w.cardsByZone[i] = zones[qsizetype(i)].toInt();
+    w.conversations = o.value(QStringLiteral("conversations")).toInt();
+    w.avgConversationRating = optionalFromJson(o.value(QStringLiteral("conversationRating")));
+    w.avgSelfRating = optionalFromJson(o.value(QStringLiteral("selfRating")));
+    for (std::size_t i = 0; i < w.avgRubric.size(); ++i)
+        w.avgRubric[i] = optionalFromJson(rubric[qsizetype(i)]);
+    w.onTargetRatio = optionalFromJson(o.value(QStringLiteral("onTarget")));
+    w.meanAbsTimingErrorS = optionalFromJson(o.value(QStringLiteral("timingError")));
+    w.avgWpm = optionalFromJson(o.value(QStringLiteral("wpm")));
+    w.pausesPerMinute = optionalFromJson(o.value(QStringLiteral("pauses")));
+    w.feltTimingAgreement = optionalFromJson(o.value(QStringLiteral("feltTiming")));
+    w.feltPaceAgreement = optionalFromJson(o.value(QStringLiteral("feltPace")));
+    return w;
+}
+
+} // namespace
+
 Result<QList<WeekStats>> WeeklyStatsQuery::weeks(
     IsoWeek first, IsoWeek last, const WeeklyGoal& goal) const
 {
-    return aggregate(first, last, goal, { &readTakes, &readDraws, &readConversations });
+    const QSqlDatabase db = m_database.connection();
+    const QString zone = QString::fromUtf8(m_zone.id());
+    auto utcStart = [this](const QDate& day) {
+        return QDateTime(day, QTime(0, 0), m_zone).toUTC().toString(Qt::ISODateWithMs);
+    };
+    QHash<QString, WeekStats> cached;
+    {
+        Sql sql(db,
+            QStringLiteral("SELECT week, stats FROM week_cache WHERE zone = ? AND start_utc >= ? "
+                           "AND start_utc <= ?"));
+        if (Status s = sql.exec({ zone, utcStart(first.monday()), utcStart(last.monday()) },
+                QStringLiteral("Could not read your weekly totals."));
+            !s)
+            return s.error();
+        while (sql.next()) {
+            const std::optional<IsoWeek> week = IsoWeek::fromKey(sql.value(0).toString());
+            if (!week)
+                continue;
+            if (std::optional<WeekStats> stats = statsFromJson(*week, sql.value(1).toString()))
+                cached.insert(week->key(), *stats);
+        }
+    }
+    QList<IsoWeek> missing;
+    for (IsoWeek w = first; w <= last; w = w.next()) {
+        if (!cached.contains(w.key()))
+            missing << w;
+    }
+    if (!missing.isEmpty()) {
+        // Adding up and storing in one write transaction: a take saved meanwhile by another
+        // program either is in the totals or clears them afterwards.
+        storage::Transaction transaction(db);
+        if (!transaction.begun())
+            return transaction.begun().error();
+        Result<QList<WeekStats>> added
+            = addUp(missing, { &readTakes, &readDraws, &readConversations });
+        if (!added)
+            return added.error();
+        const QString nowUtc = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+        Sql store(db,
+            QStringLiteral("INSERT OR REPLACE INTO week_cache (zone, week, start_utc, end_utc, "
+                           "first_day, end_day, stats) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        for (const WeekStats& stats : *added) {
+            cached.insert(stats.week.key(), stats);
+            const QDate monday = stats.week.monday();
+            const QString end = utcStart(monday.addDays(7));
+            if (end > nowUtc)
+                continue; // this week (or a later one) can still change without a trigger
+            if (Status s = store.exec(
+                    { zone, stats.week.key(), utcStart(monday), end, monday.toString(Qt::ISODate),
+                        monday.addDays(7).toString(Qt::ISODate), statsToJson(stats) },
+                    QStringLiteral("Could not keep your weekly totals."));
+                !s)
+                return s.error();
+        }
+        if (Status s = transaction.commit(); !s)
+            return s.error();
+    }
+    QList<WeekStats> result;
+    for (IsoWeek w = first; w <= last; w = w.next()) {
+        WeekStats stats = cached.value(w.key());
+        stats.goalMet = meetsGoal(stats, goal);
+        result << stats;
+    }
+    return result;
 }
 
 Result<QList<WeekStats>> WeeklyStatsQuery::goalWeeks(
@@ -212,10 +345,22 @@ Result<QList<WeekStats>> WeeklyStatsQuery::goalWeeks(
 Result<QList<WeekStats>> WeeklyStatsQuery::aggregate(IsoWeek first, IsoWeek last,
     const WeeklyGoal& goal, std::initializer_list<Reader> readers) const
 {
-    QList<WeekStats> result;
     QList<IsoWeek> weeks;
-    for (IsoWeek w = first; w <= last; w = w.next()) {
+    for (IsoWeek w = first; w <= last; w = w.next())
         weeks << w;
+    Result<QList<WeekStats>> result = addUp(weeks, readers);
+    if (!result)
+        return result;
+    for (WeekStats& week : *result)
+        week.goalMet = meetsGoal(week, goal);
+    return result;
+}
+
+Result<QList<WeekStats>> WeeklyStatsQuery::addUp(
+    const QList<IsoWeek>& weeks, std::initializer_list<Reader> readers) const
+{
+    QList<WeekStats> result;
+    for (const IsoWeek& w : weeks) {
         WeekStats stats;
         stats.week = w;
         result << stats;
@@ -230,8 +375,6 @@ Result<QList<WeekStats>> WeeklyStatsQuery::aggregate(IsoWeek first, IsoWeek last
         if (Status s = read(db, *table, result); !s)
             return s.error();
     }
-    for (WeekStats& week : result)
-        week.goalMet = meetsGoal(week, goal);
     return result;
 }
 

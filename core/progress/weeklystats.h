@@ -58,7 +58,8 @@ public:
     explicit WeeklyStatsQuery(
         const storage::Database& database, QTimeZone zone = QTimeZone::systemTimeZone());
 
-    /// Every week from `first` to `last` inclusive, in order, empty weeks included.
+    /// Every week from `first` to `last` inclusive, in order, empty weeks included. Finished
+    /// weeks come from a cache that any change inside them clears (see schema 6).
     Result<QList<WeekStats>> weeks(IsoWeek first, IsoWeek last, const WeeklyGoal& goal) const;
     /// Like weeks(), but only takes, conversations and goalMet are filled in: what a streak
     /// needs, read from indexes alone, so years of weeks cost milliseconds.
@@ -73,6 +74,9 @@ private:
     using Reader = Status (*)(const QSqlDatabase&, const QString&, QList<WeekStats>&);
     Result<QList<WeekStats>> aggregate(IsoWeek first, IsoWeek last, const WeeklyGoal& goal,
         std::initializer_list<Reader> readers) const;
+    /// Adds up `weeks` (any set, in order) with every reader; goalMet is not set.
+    Result<QList<WeekStats>> addUp(
+        const QList<IsoWeek>& weeks, std::initializer_list<Reader> readers) const;
 
     const storage::Database& m_database;
     QTimeZone m_zone;

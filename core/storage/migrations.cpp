@@ -150,6 +150,52 @@ const std::vector<Migration> kMigrations = {
             "CREATE INDEX draws_by_time_zone ON draws (drawn_at, zone)",
             "DROP INDEX draws_by_time",
         } },
+    { 6, "a cache of the weekly totals of finished weeks, cleared by any change in the week",
+        {
+            // Weeks are local-time weeks, so the cache is per time zone. A finished week only
+            // changes when something in it is added, edited or deleted; the triggers then drop
+            // that week's rows (every zone's), and the next query adds it up again.
+            "CREATE TABLE week_cache ("
+            "  zone TEXT NOT NULL,"
+            "  week TEXT NOT NULL,"
+            "  start_utc TEXT NOT NULL,"
+            "  end_utc TEXT NOT NULL,"
+            "  first_day TEXT NOT NULL,"
+            "  end_day TEXT NOT NULL,"
+            "  stats TEXT NOT NULL,"
+            "  PRIMARY KEY (zone, week))",
+            "CREATE INDEX week_cache_by_time ON week_cache (start_utc)",
+            "CREATE TRIGGER week_cache_take_added AFTER INSERT ON takes BEGIN "
+            "DELETE FROM week_cache WHERE start_utc <= NEW.started_at AND NEW.started_at < "
+            "end_utc; "
+            "END",
+            "CREATE TRIGGER week_cache_take_changed AFTER UPDATE ON takes BEGIN "
+            "DELETE FROM week_cache WHERE (start_utc <= OLD.started_at AND OLD.started_at < "
+            "end_utc) "
+            "OR (start_utc <= NEW.started_at AND NEW.started_at < end_utc); END",
+            "CREATE TRIGGER week_cache_take_removed AFTER DELETE ON takes BEGIN "
+            "DELETE FROM week_cache WHERE start_utc <= OLD.started_at AND OLD.started_at < "
+            "end_utc; "
+            "END",
+            "CREATE TRIGGER week_cache_draw_added AFTER INSERT ON draws BEGIN "
+            "DELETE FROM week_cache WHERE start_utc <= NEW.drawn_at AND NEW.drawn_at < end_utc; "
+            "END",
+            "CREATE TRIGGER week_cache_draw_removed AFTER DELETE ON draws BEGIN "
+            "DELETE FROM week_cache WHERE start_utc <= OLD.drawn_at AND OLD.drawn_at < end_utc; "
+            "END",
+            "CREATE TRIGGER week_cache_conversation_added AFTER INSERT ON conversations BEGIN "
+            "DELETE FROM week_cache WHERE first_day <= NEW.happened_on AND NEW.happened_on < "
+            "end_day; "
+            "END",
+            "CREATE TRIGGER week_cache_conversation_changed AFTER UPDATE ON conversations BEGIN "
+            "DELETE FROM week_cache WHERE (first_day <= OLD.happened_on AND OLD.happened_on < "
+            "end_day) "
+            "OR (first_day <= NEW.happened_on AND NEW.happened_on < end_day); END",
+            "CREATE TRIGGER week_cache_conversation_removed AFTER DELETE ON conversations BEGIN "
+            "DELETE FROM week_cache WHERE first_day <= OLD.happened_on AND OLD.happened_on < "
+            "end_day; "
+            "END",
+        } },
 };
 
 Status exec(QSqlDatabase& db, const QString& sql, int version)

@@ -2,6 +2,7 @@
 #include "core/storage/conversationrepository.h"
 #include "core/storage/deckrepository.h"
 #include "core/storage/pitchrepository.h"
+#include "core/storage/sql.h"
 #include "core/storage/store.h"
 #include "core/storage/takerepository.h"
 
@@ -255,6 +256,57 @@ TEST_F(WeeklyStatsTest, CalibrationComparesHowTakesFeltWithWhatWasMeasured)
     EXPECT_NEAR(*w.feltPaceAgreement, 2.0 / 3.0, 1e-9);
     const WeekStats empty = weeks("2026-W47", "2026-W47").first();
     EXPECT_FALSE(empty.feltTimingAgreement.has_value());
+}
+
+TEST_F(WeeklyStatsTest, FinishedWeeksAreCachedAndAnyChangeInThemIsSeen)
+{
+    addTake("2026-11-10T10:00:00", 55, 4);
+    addDraw("2026-11-10T08:00:00", decks::Zone::Fun);
+    addConversation(QDate(2026, 11, 11), 2);
+    QList<WeekStats> before = weeks("2026-W45", "2026-W47");
+    EXPECT_EQ(before[1].takes, 1);
+    auto cachedRows = [&] {
+        storage::Sql sql(
+            m_store->database->connection(), QStringLiteral("SELECT COUNT(*) FROM week_cache"));
+        EXPECT_TRUE(sql.exec({}, {}).ok() && sql.next());
+        return sql.value(0).toInt();
+    };
+    EXPECT_EQ(cachedRows(), 3); // finished weeks only (the test runs after 2026-W47)
+
+    // Each change inside a cached week shows in the next query.
+    addTake("2026-11-11T10:00:00", 65, 2);
+    EXPECT_EQ(cachedRows(), 2);
+    WeekStats w = weeks("2026-W46", "2026-W46").first();
+    EXPECT_EQ(w.takes, 2);
+    EXPECT_DOUBLE_EQ(*w.avgSelfRating, 3.0);
+    storage::TakeRepository takes(*m_store->database);
+    const storage::Take first = takes.list()->first();
+    rehearsal::SelfRating rating;
+    rating.overall = 2;
+    ASSERT_TRUE(takes.setRating(first.id, rating).ok());
+    EXPECT_DOUBLE_EQ(*weeks("2026-W46", "2026-W46").first().avgSelfRating, 2.0);
+    ASSERT_TRUE(takes.remove(first.id).ok());
+    EXPECT_EQ(weeks("2026-W46", "2026-W46").first().takes, 1);
+    addDraw("2026-11-12T08:00:00", decks::Zone::Deep);
+    EXPECT_EQ(weeks("2026-W46", "2026-W46").first().cardsDrawn(), 2);
+    addConversation(QDate(2026, 11, 12), 4);
+    w = weeks("2026-W46", "2026-W46").first();
+    EXPECT_EQ(w.conversations, 2);
+    EXPECT_DOUBLE_EQ(*w.avgConversationRating, 3.0);
+
+    // A cached week reads back exactly what was added up.
+    const QList<WeekStats> fresh = weeks("2026-W45", "2026-W47");
+    const QList<WeekStats> again = weeks("2026-W45", "2026-W47");
+    for (qsizetype i = 0; i < fresh.size(); ++i) {
+        EXPECT_EQ(again[i].takes, fresh[i].takes);
+        EXPECT_EQ(again[i].minutes, fresh[i].minutes);
+        EXPECT_EQ(again[i].cardsByZone, fresh[i].cardsByZone);
+        EXPECT_EQ(again[i].avgSelfRating, fresh[i].avgSelfRating);
+        EXPECT_EQ(again[i].avgRubric, fresh[i].avgRubric);
+        EXPECT_EQ(again[i].onTargetRatio, fresh[i].onTargetRatio);
+        EXPECT_EQ(again[i].avgConversationRating, fresh[i].avgConversationRating);
+        EXPECT_EQ(again[i].pausesPerMinute, fresh[i].pausesPerMinute);
+    }
 }
 
 } // namespace
