@@ -25,7 +25,10 @@ protected:
         painter.setRenderHint(QPainter::Antialiasing);
         const QRectF r = QRectF(rect()).adjusted(3, 3, -3, -3);
         if (light == Light::None) {
-            painter.setPen(QPen(palette().color(QPalette::Mid), 2.5));
+            // An outline in the text colour, faded, stays visible on light and dark palettes.
+            QColor outline = palette().color(QPalette::WindowText);
+            outline.setAlpha(110);
+            painter.setPen(QPen(outline, 2.5));
             painter.setBrush(Qt::NoBrush);
         } else {
             painter.setPen(QPen(LightIndicator::colour(light).darker(130), 1.5));
