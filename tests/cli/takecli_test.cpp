@@ -1,8 +1,8 @@
 // `rapport-cli takes` and `rehearse` without a microphone: takes are made from generated WAVs
 // through `takes recover`, so every figure checked is known from how the file was written.
-#include "core/audio/wavwriter.h"
+#include "core/audio/audioblock.h"
 #include "tests/support/cliprocess.h"
-#include "tests/support/testsignal.h"
+#include "tests/support/testtake.h"
 
 #include <QDir>
 #include <QFile>
@@ -25,20 +25,7 @@ QStringList words(const char* text)
 // 1 s of silence, 2 s of the test tone, 1 s of silence: speaking time 2 s, 4 s in all.
 void writeTake(const QString& path)
 {
-    auto writer = audio::WavWriter::create(path);
-    ASSERT_TRUE(writer.ok()) << writer.error().toString().toStdString();
-    audio::AudioBlock block;
-    for (std::int64_t frame = 0; frame < 4 * kRate; frame += 800) {
-        block.startFrame = frame;
-        block.samples.assign(800, 0.0f);
-        for (std::size_t i = 0; i < 800; ++i) {
-            const std::int64_t f = frame + static_cast<std::int64_t>(i);
-            if (f >= kRate && f < 3 * kRate)
-                block.samples[i] = test::testSample(f);
-        }
-        ASSERT_TRUE(writer->write(block).ok());
-    }
-    ASSERT_TRUE(writer->close().ok());
+    ASSERT_EQ(test::writeToneTake(path, kRate, 2 * kRate, kRate), QString());
 }
 
 class TakeCliTest : public ::testing::Test

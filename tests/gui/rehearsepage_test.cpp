@@ -3,11 +3,10 @@
 #include "app/gui/takecomparedialog.h"
 #include "app/gui/takereportview.h"
 #include "core/audio/fileaudiosource.h"
-#include "core/audio/wavwriter.h"
 #include "core/storage/recordings.h"
 #include "tests/support/fixedclock.h"
 #include "tests/support/sqlitefile.h"
-#include "tests/support/testsignal.h"
+#include "tests/support/testtake.h"
 
 #include <QAbstractButton>
 #include <QCheckBox>
@@ -28,24 +27,8 @@ using audio::kSampleRate;
 // `leadS` of silence, `toneS` of the test tone (the "speech"), `tailS` of silence.
 void writeTake(const QString& path, double leadS, double toneS, double tailS)
 {
-    auto writer = audio::WavWriter::create(path);
-    ASSERT_TRUE(writer.ok());
-    const auto toneStart = static_cast<std::int64_t>(leadS * kSampleRate);
-    const auto toneEnd = toneStart + static_cast<std::int64_t>(toneS * kSampleRate);
-    const auto total = toneEnd + static_cast<std::int64_t>(tailS * kSampleRate);
-    audio::AudioBlock block;
-    for (std::int64_t frame = 0; frame < total; frame += 800) {
-        block.startFrame = frame;
-        block.samples.assign(
-            static_cast<std::size_t>(std::min<std::int64_t>(800, total - frame)), 0.0f);
-        for (std::size_t i = 0; i < block.samples.size(); ++i) {
-            const std::int64_t f = frame + static_cast<std::int64_t>(i);
-            if (f >= toneStart && f < toneEnd)
-                block.samples[i] = test::testSample(f);
-        }
-        ASSERT_TRUE(writer->write(block).ok());
-    }
-    ASSERT_TRUE(writer->close().ok());
+    auto frames = [](double seconds) { return std::llround(seconds * kSampleRate); };
+    ASSERT_EQ(test::writeToneTake(path, frames(leadS), frames(toneS), frames(tailS)), QString());
 }
 
 class RehearsePageTest : public ::testing::Test

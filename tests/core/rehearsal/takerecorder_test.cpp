@@ -1,8 +1,7 @@
 #include "core/audio/fileaudiosource.h"
 #include "core/audio/wavfilesource.h"
-#include "core/audio/wavwriter.h"
 #include "core/rehearsal/takerecorder.h"
-#include "tests/support/testsignal.h"
+#include "tests/support/testtake.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -19,19 +18,7 @@ using audio::kSampleRate;
 // 1 s of silence, 2 s of the test tone, 1 s of silence: 64 000 frames.
 QString writeSource(const QString& path)
 {
-    auto writer = audio::WavWriter::create(path);
-    EXPECT_TRUE(writer.ok());
-    audio::AudioBlock block;
-    for (std::int64_t frame = 0; frame < 4 * kSampleRate; frame += 800) {
-        block.startFrame = frame;
-        block.samples.assign(800, 0.0f);
-        if (frame >= kSampleRate && frame < 3 * kSampleRate) {
-            for (std::size_t i = 0; i < 800; ++i)
-                block.samples[i] = test::testSample(frame + static_cast<std::int64_t>(i));
-        }
-        EXPECT_TRUE(writer->write(block).ok());
-    }
-    EXPECT_TRUE(writer->close().ok());
+    EXPECT_EQ(test::writeToneTake(path, kSampleRate, 2 * kSampleRate, kSampleRate), QString());
     return path;
 }
 

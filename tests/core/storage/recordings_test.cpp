@@ -1,8 +1,7 @@
-#include "core/audio/wavwriter.h"
 #include "core/storage/pitchrepository.h"
 #include "core/storage/recordings.h"
 #include "core/storage/store.h"
-#include "tests/support/testsignal.h"
+#include "tests/support/testtake.h"
 
 #include <QDir>
 #include <QFile>
@@ -20,22 +19,7 @@ const QDateTime kNow(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC);
 // again; every frame is known, so durations are exact.
 void writeTake(const QString& path, std::int64_t silentFrames, std::int64_t toneFrames)
 {
-    auto writer = audio::WavWriter::create(path);
-    ASSERT_TRUE(writer.ok()) << writer.error().toString().toStdString();
-    const std::int64_t total = 2 * silentFrames + toneFrames;
-    audio::AudioBlock block;
-    for (std::int64_t frame = 0; frame < total; frame += 800) {
-        block.startFrame = frame;
-        block.samples.assign(
-            static_cast<std::size_t>(std::min<std::int64_t>(800, total - frame)), 0.0f);
-        for (std::size_t i = 0; i < block.samples.size(); ++i) {
-            const std::int64_t f = frame + static_cast<std::int64_t>(i);
-            if (f >= silentFrames && f < silentFrames + toneFrames)
-                block.samples[i] = test::testSample(f);
-        }
-        ASSERT_TRUE(writer->write(block).ok());
-    }
-    ASSERT_TRUE(writer->close().ok());
+    ASSERT_EQ(test::writeToneTake(path, silentFrames, toneFrames, silentFrames), QString());
 }
 
 class RecordingsTest : public ::testing::Test
