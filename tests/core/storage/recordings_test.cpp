@@ -1,3 +1,4 @@
+#include "core/audio/audioblock.h"
 #include "core/storage/pitchrepository.h"
 #include "core/storage/recordings.h"
 #include "core/storage/store.h"
