@@ -30,11 +30,6 @@ struct Table
     QList<QJsonArray> rows;
 };
 
-QString iso(const QDateTime& t)
-{
-    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
-}
-
 QJsonValue optionalValue(const std::optional<int>& v)
 {
     return v ? QJsonValue(*v) : QJsonValue();
@@ -122,7 +117,7 @@ Result<Table> pitchesTable(const storage::Database& db)
         const rehearsal::Pitch& p = s.pitch;
         t.rows << QJsonArray { p.id, p.title, p.occasion, p.text, p.targetMs / 1000.0,
             p.lights.greenMs / 1000.0, p.lights.yellowMs / 1000.0, p.lights.redMs / 1000.0,
-            iso(p.createdAt), iso(p.updatedAt) };
+            storage::toStoredTime(p.createdAt), storage::toStoredTime(p.updatedAt) };
     }
     return t;
 }
@@ -147,9 +142,9 @@ Result<Table> takesTable(const storage::Database& db)
     if (!takes)
         return takes.error();
     for (const storage::Take& take : *takes) {
-        QJsonArray row { take.id, take.pitchId, iso(take.startedAt), take.lights.greenMs / 1000.0,
-            take.lights.yellowMs / 1000.0, take.lights.redMs / 1000.0, take.audioPath,
-            take.starred };
+        QJsonArray row { take.id, take.pitchId, storage::toStoredTime(take.startedAt),
+            take.lights.greenMs / 1000.0, take.lights.yellowMs / 1000.0, take.lights.redMs / 1000.0,
+            take.audioPath, take.starred };
         const QJsonObject report = analysis::reportToJson(take.report, take.audioPath);
         for (const QString& key : reportKeys)
             row << report.value(key);
@@ -159,7 +154,8 @@ Result<Table> takesTable(const storage::Database& db)
             row << optionalValue(r.item(item));
         row << (r.feltTiming ? QJsonValue(rehearsal::feltTimingKey(*r.feltTiming)) : QJsonValue())
             << (r.feltPace ? QJsonValue(rehearsal::feltPaceKey(*r.feltPace)) : QJsonValue())
-            << r.note << (r.ratedAt.isValid() ? QJsonValue(iso(r.ratedAt)) : QJsonValue());
+            << r.note
+            << (r.ratedAt.isValid() ? QJsonValue(storage::toStoredTime(r.ratedAt)) : QJsonValue());
         t.rows << row;
     }
     return t;
@@ -230,7 +226,7 @@ Result<ExportSummary> exportData(
         {} };
     for (const storage::Conversation& c : *talks) {
         QJsonArray row { c.id, c.happenedOn.toString(Qt::ISODate), c.withWhom, c.rating, c.note,
-            iso(c.createdAt) };
+            storage::toStoredTime(c.createdAt) };
         QJsonArray used;
         for (qsizetype i = 0; i < c.questions.size(); ++i) {
             used << QJsonObject { { QStringLiteral("id"), c.questions[i].key.toString() },

@@ -16,6 +16,12 @@ using storage::Sql;
 
 namespace {
 
+// Where a local day begins, as a stored UTC time: week edges are local midnights.
+QString localMidnightUtc(const QDate& day, const QTimeZone& zone)
+{
+    return storage::toStoredTime(QDateTime(day, QTime(0, 0), zone));
+}
+
 // Fills a per-connection temporary table with the weeks — (index, UTC start, UTC end, local
 // first day, local day after) — and returns the WITH clause naming it `w` for the readers.
 // A table keyed by the index is scanned in index order, so SQLite groups the joined rows as they
@@ -27,9 +33,7 @@ Result<QString> weekTable(
 {
     QStringList rows;
     rows.reserve(weeks.size());
-    auto utc = [&](const QDate& day) {
-        return QDateTime(day, QTime(0, 0), zone).toUTC().toString(Qt::ISODateWithMs);
-    };
+    auto utc = [&zone](const QDate& day) { return localMidnightUtc(day, zone); };
     for (qsizetype i = 0; i < weeks.size(); ++i) {
         const QDate monday = weeks[i].monday();
         rows << QStringLiteral("(%1,'%2','%3','%4','%5')")
@@ -272,9 +276,7 @@ Result<QList<WeekStats>> WeeklyStatsQuery::weeks(
 {
     const QSqlDatabase db = m_database.connection();
     const QString zone = QString::fromUtf8(m_zone.id());
-    auto utcStart = [this](const QDate& day) {
-        return QDateTime(day, QTime(0, 0), m_zone).toUTC().toString(Qt::ISODateWithMs);
-    };
+    auto utcStart = [this](const QDate& day) { return localMidnightUtc(day, m_zone); };
     QHash<QString, WeekStats> cached;
     {
         Sql sql(db,
@@ -307,7 +309,7 @@ Result<QList<WeekStats>> WeeklyStatsQuery::weeks(
             = addUp(missing, { &readTakes, &readDraws, &readConversations });
         if (!added)
             return added.error();
-        const QString nowUtc = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+        const QString nowUtc = storage::toStoredTime(QDateTime::currentDateTimeUtc());
         Sql store(db,
             QStringLiteral("INSERT OR REPLACE INTO week_cache (zone, week, start_utc, end_utc, "
                            "first_day, end_day, stats) VALUES (?, ?, ?, ?, ?, ?, ?)"));
@@ -396,8 +398,7 @@ Result<std::optional<IsoWeek>> WeeklyStatsQuery::firstActiveWeek() const
     for (int column : { 0, 1 }) {
         if (sql.value(column).isNull())
             continue;
-        QDateTime utc = QDateTime::fromString(sql.value(column).toString(), Qt::ISODateWithMs);
-        utc.setTimeSpec(Qt::UTC);
+        const QDateTime utc = storage::fromStoredTime(sql.value(column));
         if (utc.isValid())
             consider(weekOf(utc));
     }

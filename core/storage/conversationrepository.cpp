@@ -31,7 +31,7 @@ Result<qint64> ConversationRepository::add(const Conversation& c)
             "VALUES (?, ?, ?, ?, ?)"));
     const QDateTime created = c.createdAt.isValid() ? c.createdAt : QDateTime::currentDateTimeUtc();
     if (Status s = insert.exec({ c.happenedOn.toString(Qt::ISODate), c.withWhom.trimmed(), c.rating,
-                                   c.note, created.toUTC().toString(Qt::ISODateWithMs) },
+                                   c.note, toStoredTime(created) },
             what);
         !s)
         return s.error();
@@ -68,7 +68,7 @@ Result<QList<Conversation>> ConversationRepository::list(int limit) const
         c.withWhom = sql.value(2).toString();
         c.rating = sql.value(3).toInt();
         c.note = sql.value(4).toString();
-        c.createdAt = QDateTime::fromString(sql.value(5).toString(), Qt::ISODateWithMs);
+        c.createdAt = fromStoredTime(sql.value(5));
         result << c;
     }
     Sql questions(db,

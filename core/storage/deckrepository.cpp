@@ -12,11 +12,6 @@ using decks::Question;
 
 namespace {
 
-QString isoUtc(const QDateTime& time)
-{
-    return time.toUTC().toString(Qt::ISODateWithMs);
-}
-
 QString tagsToColumn(const QStringList& tags)
 {
     return tags.join(QLatin1Char(','));
@@ -96,7 +91,7 @@ Status DeckRepository::saveUserDeck(const Deck& deck, const QDateTime& nowUtc)
     if (!transaction.begun())
         return transaction.begun();
     const QString what = QStringLiteral("Could not save the deck \"%1\".").arg(deck.title);
-    const QString now = isoUtc(nowUtc);
+    const QString now = toStoredTime(nowUtc);
     Sql upsert(db,
         QStringLiteral(
             "INSERT INTO decks (id, title, description, language, author, license, "
@@ -217,7 +212,7 @@ Result<DrawRecord> DeckRepository::recordDraw(
         QStringLiteral("INSERT INTO draws (deck_id, question_id, zone, text, drawn_at) "
                        "VALUES (?, ?, ?, ?, ?)"));
     if (Status s = insert.exec(
-            { key.deckId, key.questionId, decks::zoneKey(zone), text, isoUtc(nowUtc) }, what);
+            { key.deckId, key.questionId, decks::zoneKey(zone), text, toStoredTime(nowUtc) }, what);
         !s)
         return s.error();
     const qint64 seq = insert.lastInsertId().toLongLong();
@@ -244,8 +239,7 @@ Result<QList<DrawRecord>> DeckRepository::recentDraws(int limit) const
         draws << DrawRecord { sql.value(0).toLongLong(),
             CardKey { sql.value(1).toString(), sql.value(2).toString() },
             decks::zoneFromKey(sql.value(3).toString()).value_or(decks::Zone::SmallTalk),
-            sql.value(4).toString(),
-            QDateTime::fromString(sql.value(5).toString(), Qt::ISODateWithMs) };
+            sql.value(4).toString(), fromStoredTime(sql.value(5)) };
     }
     return draws;
 }

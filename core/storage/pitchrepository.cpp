@@ -12,18 +12,6 @@ const QString kColumns = QStringLiteral(
     "p.id, p.title, p.occasion, p.body, p.target_ms, p.green_ms, p.yellow_ms, p.red_ms, "
     "p.created_at, p.updated_at");
 
-QString isoUtc(const QDateTime& t)
-{
-    return t.toUTC().toString(Qt::ISODateWithMs);
-}
-
-QDateTime fromIso(const QVariant& v)
-{
-    QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-    t.setTimeSpec(Qt::UTC);
-    return t;
-}
-
 Pitch readPitch(const Sql& sql)
 {
     Pitch p;
@@ -36,8 +24,8 @@ Pitch readPitch(const Sql& sql)
     p.lights.yellowMs = sql.value(6).toLongLong();
     p.lights.redMs = sql.value(7).toLongLong();
     p.lights.graceMs = 0;
-    p.createdAt = fromIso(sql.value(8));
-    p.updatedAt = fromIso(sql.value(9));
+    p.createdAt = fromStoredTime(sql.value(8));
+    p.updatedAt = fromStoredTime(sql.value(9));
     return p;
 }
 
@@ -76,7 +64,7 @@ Result<qint64> PitchRepository::add(const Pitch& pitch, const QDateTime& nowUtc)
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (Status s = insert.exec({ pitch.title.trimmed(), pitch.occasion.trimmed(), pitch.text,
                                    pitch.targetMs, pitch.lights.greenMs, pitch.lights.yellowMs,
-                                   pitch.lights.redMs, isoUtc(nowUtc), isoUtc(nowUtc) },
+                                   pitch.lights.redMs, toStoredTime(nowUtc), toStoredTime(nowUtc) },
             QStringLiteral("Could not save the pitch \"%1\".").arg(pitch.title));
         !s)
         return s.error();
@@ -92,7 +80,7 @@ Status PitchRepository::update(const Pitch& pitch, const QDateTime& nowUtc)
                        "green_ms = ?, yellow_ms = ?, red_ms = ?, updated_at = ? WHERE id = ?"));
     if (Status s = sql.exec({ pitch.title.trimmed(), pitch.occasion.trimmed(), pitch.text,
                                 pitch.targetMs, pitch.lights.greenMs, pitch.lights.yellowMs,
-                                pitch.lights.redMs, isoUtc(nowUtc), pitch.id },
+                                pitch.lights.redMs, toStoredTime(nowUtc), pitch.id },
             QStringLiteral("Could not save the pitch \"%1\".").arg(pitch.title));
         !s)
         return s;
@@ -134,7 +122,7 @@ Result<QList<PitchSummary>> PitchRepository::list() const
     while (sql.next()) {
         PitchSummary summary { readPitch(sql), sql.value(10).toInt(), {} };
         if (!sql.value(11).isNull())
-            summary.lastTakeAt = fromIso(sql.value(11));
+            summary.lastTakeAt = fromStoredTime(sql.value(11));
         result << summary;
     }
     std::stable_sort(result.begin(), result.end(),

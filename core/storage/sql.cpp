@@ -13,6 +13,21 @@ Sql::Sql(const QSqlDatabase& db, const QString& statement)
     m_prepared = m_query.prepare(statement);
 }
 
+QString toStoredTime(const QDateTime& time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QDateTime fromStoredTime(const QVariant& value)
+{
+    if (value.isNull())
+        return {};
+    QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    if (time.isValid())
+        time.setTimeSpec(Qt::UTC);
+    return time;
+}
+
 Status Sql::exec(std::initializer_list<QVariant> values, const QString& what)
 {
     if (m_prepared) {

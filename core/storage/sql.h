@@ -2,12 +2,19 @@
 
 #include "core/common/result.h"
 
+#include <QDateTime>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QVariant>
 #include <initializer_list>
 
 namespace rapport::storage {
+
+/// A time as Rapport stores it: UTC, ISO 8601 with milliseconds ("2026-11-23T09:00:00.000Z"),
+/// so stored times sort as text. Empty for an invalid time.
+QString toStoredTime(const QDateTime& time);
+/// The UTC time a stored text holds; invalid for NULL, empty or malformed text.
+QDateTime fromStoredTime(const QVariant& value);
 
 /// A prepared statement with positional bindings whose failures become actionable Errors.
 class Sql

@@ -55,15 +55,6 @@ std::vector<analysis::Pause> readPauses(const QVariant& v)
     return pauses;
 }
 
-QDateTime readTime(const QVariant& v)
-{
-    if (v.isNull())
-        return {};
-    QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-    t.setTimeSpec(Qt::UTC);
-    return t;
-}
-
 QVariant feltTiming(const rehearsal::SelfRating& g)
 {
     return g.feltTiming ? QVariant(rehearsal::feltTimingKey(*g.feltTiming)) : QVariant();
@@ -86,7 +77,7 @@ Take readTake(const Sql& sql)
     Take t;
     t.id = sql.value(0).toLongLong();
     t.pitchId = sql.value(1).toLongLong();
-    t.startedAt = readTime(sql.value(2));
+    t.startedAt = fromStoredTime(sql.value(2));
     t.lights.greenMs = sql.value(3).toLongLong();
     t.lights.yellowMs = sql.value(4).toLongLong();
     t.lights.redMs = sql.value(5).toLongLong();
@@ -120,7 +111,7 @@ Take readTake(const Sql& sql)
     t.rating.note = sql.value(c++).toString();
     t.rating.feltTiming = rehearsal::feltTimingFromKey(sql.value(c++).toString());
     t.rating.feltPace = rehearsal::feltPaceFromKey(sql.value(c++).toString());
-    t.rating.ratedAt = readTime(sql.value(c++));
+    t.rating.ratedAt = fromStoredTime(sql.value(c++));
     return t;
 }
 
@@ -129,11 +120,6 @@ QString selectTakes(const QString& where)
     return QStringLiteral("SELECT id, pitch_id, started_at, green_ms, yellow_ms, red_ms, "
                           "audio_path, starred, %1, %2 FROM takes %3")
         .arg(kReportColumns, kRatingColumns, where);
-}
-
-QString timeText(const QDateTime& t)
-{
-    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
 
 } // namespace
@@ -165,19 +151,20 @@ Result<qint64> TakeRepository::add(const Take& t)
     using rehearsal::RubricItem;
     const QVariant monotone = r.monotone ? QVariant(*r.monotone ? 1 : 0) : QVariant();
     if (Status s = insert.exec(
-            { t.pitchId, timeText(t.startedAt), t.lights.greenMs, t.lights.yellowMs, t.lights.redMs,
-                t.audioPath, t.starred ? 1 : 0, r.durationS, optional(r.speechStartS),
-                optional(r.speechEndS), optional(r.speakingTimeS), optional(r.phonationTimeS),
-                pausesJson(r.pauses), optional(r.pauseCount), optional(r.longestPauseS),
-                optional(r.syllableCount), optional(r.articulationRateSps),
-                optional(r.wordsPerMinute), optional(r.pitchMedianHz), optional(r.pitchSdSemitones),
-                monotone, optional(r.loudnessLufs), optional(r.peakDbfs), optional(r.clippedRatio),
+            { t.pitchId, toStoredTime(t.startedAt), t.lights.greenMs, t.lights.yellowMs,
+                t.lights.redMs, t.audioPath, t.starred ? 1 : 0, r.durationS,
+                optional(r.speechStartS), optional(r.speechEndS), optional(r.speakingTimeS),
+                optional(r.phonationTimeS), pausesJson(r.pauses), optional(r.pauseCount),
+                optional(r.longestPauseS), optional(r.syllableCount),
+                optional(r.articulationRateSps), optional(r.wordsPerMinute),
+                optional(r.pitchMedianHz), optional(r.pitchSdSemitones), monotone,
+                optional(r.loudnessLufs), optional(r.peakDbfs), optional(r.clippedRatio),
                 r.analysisMs, optional(g.overall), optional(g.item(RubricItem::Connection)),
                 optional(g.item(RubricItem::Listener)), optional(g.item(RubricItem::NoAssumptions)),
                 optional(g.item(RubricItem::Language)), optional(g.item(RubricItem::NotMinimising)),
                 optional(g.item(RubricItem::Passion)), optional(g.item(RubricItem::Genuine)),
                 g.note, feltTiming(g), feltPace(g),
-                g.ratedAt.isValid() ? QVariant(timeText(g.ratedAt)) : QVariant() },
+                g.ratedAt.isValid() ? QVariant(toStoredTime(g.ratedAt)) : QVariant() },
             QStringLiteral("Could not save the take."));
         !s)
         return s.error();
@@ -222,7 +209,7 @@ Status TakeRepository::setRating(qint64 id, const rehearsal::SelfRating& g)
                 optional(g.item(RubricItem::Listener)), optional(g.item(RubricItem::NoAssumptions)),
                 optional(g.item(RubricItem::Language)), optional(g.item(RubricItem::NotMinimising)),
                 optional(g.item(RubricItem::Passion)), optional(g.item(RubricItem::Genuine)),
-                g.note, feltTiming(g), feltPace(g), timeText(ratedAt), id },
+                g.note, feltTiming(g), feltPace(g), toStoredTime(ratedAt), id },
             QStringLiteral("Could not save the rating."));
         !s)
         return s;
