@@ -3,6 +3,7 @@
 #include "app/gui/pageheader.h"
 #include "app/gui/theme.h"
 #include "app/gui/wording.h"
+#include "core/storage/takerepository.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -396,7 +397,7 @@ void PitchesPage::deleteCurrent()
 
 bool PitchesPage::deletePitch(qint64 id)
 {
-    Result<QStringList> audio = m_pitches->takeAudioPaths(id);
+    Result<QStringList> audio = storage::TakeRepository(*m_store.database).audioPaths(id);
     if (Status s = m_pitches->remove(id); !s) {
         m_problem->setText(s.error().toString());
         return false;

@@ -609,12 +609,18 @@ QList<qint64> RehearsePage::selectedTakeIds() const
     return ids;
 }
 
-void RehearsePage::playSelected()
+std::optional<storage::Take> RehearsePage::firstSelectedTake() const
 {
     const QList<qint64> ids = selectedTakeIds();
     if (ids.isEmpty())
-        return;
+        return std::nullopt;
     Result<storage::Take> take = m_takeStore->get(ids.first());
+    return take ? std::optional(std::move(*take)) : std::nullopt;
+}
+
+void RehearsePage::playSelected()
+{
+    const std::optional<storage::Take> take = firstSelectedTake();
     if (!take)
         return;
     if (Status s = m_player->play(take->audioPath); !s)
@@ -623,10 +629,7 @@ void RehearsePage::playSelected()
 
 void RehearsePage::starSelected()
 {
-    const QList<qint64> ids = selectedTakeIds();
-    if (ids.isEmpty())
-        return;
-    Result<storage::Take> take = m_takeStore->get(ids.first());
+    const std::optional<storage::Take> take = firstSelectedTake();
     if (take && m_takeStore->setStarred(take->id, !take->starred))
         loadTakes();
 }
@@ -679,10 +682,7 @@ void RehearsePage::compareSelected()
 
 void RehearsePage::editSelectedRating()
 {
-    const QList<qint64> ids = selectedTakeIds();
-    if (ids.isEmpty())
-        return;
-    Result<storage::Take> take = m_takeStore->get(ids.first());
+    const std::optional<storage::Take> take = firstSelectedTake();
     if (!take)
         return;
     QDialog dialog(this);

@@ -105,6 +105,7 @@ private:
     void updateClock(qint64 elapsedMs);
     std::optional<rehearsal::Pitch> currentPitch() const;
     QList<qint64> selectedTakeIds() const;
+    std::optional<storage::Take> firstSelectedTake() const; ///< the first selected, if readable
     QWidget* buildRecordingStage();
     QWidget* buildReportStage();
     QWidget* buildTakesPanel();

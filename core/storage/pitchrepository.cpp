@@ -157,16 +157,4 @@ Result<Pitch> PitchRepository::find(const QString& reference) const
     return notFound(reference);
 }
 
-Result<QStringList> PitchRepository::takeAudioPaths(qint64 pitchId) const
-{
-    Sql sql(m_database.connection(),
-        QStringLiteral("SELECT audio_path FROM takes WHERE pitch_id = ? AND audio_path <> ''"));
-    if (Status s = sql.exec({ pitchId }, QStringLiteral("Could not read the pitch's takes.")); !s)
-        return s.error();
-    QStringList paths;
-    while (sql.next())
-        paths << sql.value(0).toString();
-    return paths;
-}
-
 } // namespace rapport::storage

@@ -28,15 +28,13 @@ public:
     /// Saves an existing pitch's fields and sets updated to `nowUtc`; NotFound if it is gone.
     Status update(const rehearsal::Pitch& pitch, const QDateTime& nowUtc);
     /// Deletes a pitch and its takes (their audio files are the caller's to remove; see
-    /// takeAudioPaths()).
+    /// TakeRepository::audioPaths()).
     Status remove(qint64 id);
     Result<rehearsal::Pitch> get(qint64 id) const;
     /// Every pitch, most recently active first.
     Result<QList<PitchSummary>> list() const;
     /// Finds a pitch by id ("3") or by title (case-insensitive, exact, or a unique prefix).
     Result<rehearsal::Pitch> find(const QString& reference) const;
-    /// Audio files of the pitch's takes (to delete them together with the pitch).
-    Result<QStringList> takeAudioPaths(qint64 pitchId) const;
 
 private:
     const Database& m_database;

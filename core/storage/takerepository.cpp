@@ -251,11 +251,12 @@ Result<QString> TakeRepository::remove(qint64 id)
     return take->audioPath;
 }
 
-Result<QStringList> TakeRepository::audioPaths() const
+Result<QStringList> TakeRepository::audioPaths(qint64 pitchId) const
 {
     Sql sql(m_database.connection(),
-        QStringLiteral("SELECT audio_path FROM takes WHERE audio_path <> ''"));
-    if (Status s = sql.exec({}, QStringLiteral("Could not read your takes.")); !s)
+        QStringLiteral("SELECT audio_path FROM takes WHERE audio_path <> '' "
+                       "AND (? = 0 OR pitch_id = ?)"));
+    if (Status s = sql.exec({ pitchId, pitchId }, QStringLiteral("Could not read your takes.")); !s)
         return s.error();
     QStringList paths;
     while (sql.next())

@@ -42,8 +42,9 @@ public:
     Status setStarred(qint64 id, bool starred);
     /// Deletes the row; returns the audio path it had (the caller deletes the file).
     Result<QString> remove(qint64 id);
-    /// Audio paths of every take (to find recordings that no take refers to).
-    Result<QStringList> audioPaths() const;
+    /// Audio paths of every take, or (pitchId > 0) of one pitch's takes: to find recordings no
+    /// take refers to, or to delete a pitch's recordings with it.
+    Result<QStringList> audioPaths(qint64 pitchId = 0) const;
 
 private:
     const Database& m_database;

@@ -1,6 +1,7 @@
 #include "core/storage/pitchrepository.h"
 #include "core/storage/sql.h"
 #include "core/storage/store.h"
+#include "core/storage/takerepository.h"
 
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
@@ -119,8 +120,8 @@ TEST_F(PitchRepositoryTest, RemovingAPitchRemovesItsTakesAndReportsTheirAudio)
     const qint64 id = *m_pitches->add(pitch(QStringLiteral("A")), kNow);
     addTake(id, kNow, QStringLiteral("/data/recordings/1.wav"));
     addTake(id, kNow, QString());
-    EXPECT_EQ(
-        *m_pitches->takeAudioPaths(id), QStringList { QStringLiteral("/data/recordings/1.wav") });
+    EXPECT_EQ(*TakeRepository(*m_store->database).audioPaths(id),
+        QStringList { QStringLiteral("/data/recordings/1.wav") });
     ASSERT_TRUE(m_pitches->remove(id).ok());
     Sql count(m_store->database->connection(), QStringLiteral("SELECT COUNT(*) FROM takes"));
     ASSERT_TRUE(count.exec({}, {}).ok() && count.next());
