@@ -41,13 +41,6 @@ std::variant<rehearsal::Pitch, int> findPitch(
                                                                           : kExitData);
 }
 
-std::optional<rehearsal::TimingResult> takeTiming(const storage::Take& take)
-{
-    if (!take.report.speakingTimeS)
-        return std::nullopt;
-    return rehearsal::judgeTiming(std::llround(*take.report.speakingTimeS * 1000.0), take.lights);
-}
-
 QJsonObject targetJson(const rehearsal::LightTimes& lights)
 {
     return { { QStringLiteral("green_s"), lights.greenMs / 1000.0 },
@@ -57,7 +50,7 @@ QJsonObject targetJson(const rehearsal::LightTimes& lights)
 
 QJsonValue timingJson(const storage::Take& take)
 {
-    const std::optional<rehearsal::TimingResult> timing = takeTiming(take);
+    const std::optional<rehearsal::TimingResult> timing = storage::takeTiming(take);
     if (!timing)
         return QJsonValue();
     return QJsonObject { { QStringLiteral("verdict"), verdictKey(timing->verdict) },
@@ -98,7 +91,7 @@ QJsonObject takeListJson(const storage::Take& take)
 
 QString timingText(const storage::Take& take)
 {
-    const std::optional<rehearsal::TimingResult> timing = takeTiming(take);
+    const std::optional<rehearsal::TimingResult> timing = storage::takeTiming(take);
     if (!timing)
         return QStringLiteral("no speech found");
     const rehearsal::LightTimes& l = take.lights;

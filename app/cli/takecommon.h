@@ -21,9 +21,6 @@ namespace rapport::cli {
 std::variant<rehearsal::Pitch, int> findPitch(
     CommandContext& ctx, const storage::Database& database, const QString& reference);
 
-/// The take's speaking time judged against its window; nullopt when no speech was found.
-std::optional<rehearsal::TimingResult> takeTiming(const storage::Take& take);
-
 /// {green_s, yellow_s, red_s}.
 QJsonObject targetJson(const rehearsal::LightTimes& lights);
 /// {verdict: under|within|over, by_s}, or null when no speech was found.

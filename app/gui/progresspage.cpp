@@ -799,10 +799,9 @@ void ProgressPage::showPitchHistory(qint64 pitchId)
         QStringList columns;
         columns << locale.toString(
             take.startedAt.toTimeZone(m_zone), QStringLiteral("ddd d MMM yyyy, HH:mm"));
-        if (const std::optional<double> s = take.report.speakingTimeS) {
-            const auto ms = static_cast<qint64>(std::llround(*s * 1000.0));
-            columns << rehearsal::formatClock(ms)
-                    << rehearsal::describeTiming(rehearsal::judgeTiming(ms, take.lights));
+        if (const std::optional<rehearsal::TimingResult> timing = storage::takeTiming(take)) {
+            columns << rehearsal::formatClock(std::llround(*take.report.speakingTimeS * 1000.0))
+                    << rehearsal::describeTiming(*timing);
         } else {
             columns << tr("no speech") << QString();
         }

@@ -56,11 +56,8 @@ QString ratingText(const rehearsal::SelfRating& rating)
 
 QString verdictText(const storage::Take& take)
 {
-    if (!take.report.speakingTimeS)
-        return QObject::tr("no speech");
-    const auto result
-        = rehearsal::judgeTiming(std::llround(*take.report.speakingTimeS * 1000), take.lights);
-    return rehearsal::describeTiming(result);
+    const std::optional<rehearsal::TimingResult> timing = storage::takeTiming(take);
+    return timing ? rehearsal::describeTiming(*timing) : QObject::tr("no speech");
 }
 
 } // namespace

@@ -29,11 +29,8 @@ QString fixed(double v, int decimals)
 
 std::optional<double> timingError(const storage::Take& t)
 {
-    if (!t.report.speakingTimeS)
-        return std::nullopt;
-    const auto result
-        = rehearsal::judgeTiming(std::llround(*t.report.speakingTimeS * 1000), t.lights);
-    return result.byMs / 1000.0;
+    const std::optional<rehearsal::TimingResult> timing = storage::takeTiming(t);
+    return timing ? std::optional<double>(timing->byMs / 1000.0) : std::nullopt;
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <cmath>
 
 namespace rapport::storage {
 
@@ -123,6 +124,13 @@ QString selectTakes(const QString& where)
 }
 
 } // namespace
+
+std::optional<rehearsal::TimingResult> takeTiming(const Take& take)
+{
+    if (!take.report.speakingTimeS)
+        return std::nullopt;
+    return rehearsal::judgeTiming(std::llround(*take.report.speakingTimeS * 1000.0), take.lights);
+}
 
 TakeRepository::TakeRepository(const Database& database)
     : m_database(database)

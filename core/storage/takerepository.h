@@ -3,6 +3,7 @@
 #include "core/analysis/takereport.h"
 #include "core/common/result.h"
 #include "core/rehearsal/selfrating.h"
+#include "core/rehearsal/timing.h"
 #include "core/rehearsal/timinglights.h"
 #include "core/storage/database.h"
 
@@ -23,6 +24,10 @@ struct Take
     analysis::TakeReport report;
     rehearsal::SelfRating rating;
 };
+
+/// The take's speaking time judged against the window it was timed with; nullopt when no speech
+/// was found.
+std::optional<rehearsal::TimingResult> takeTiming(const Take& take);
 
 /// Storage of takes. Every write is one statement or one transaction: a take row is never half
 /// written.
