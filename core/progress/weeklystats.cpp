@@ -1,6 +1,7 @@
 #include "core/progress/weeklystats.h"
 
 #include "core/rehearsal/timing.h"
+#include "core/storage/rowscan.h"
 #include "core/storage/sql.h"
 
 #include <QHash>
@@ -9,6 +10,12 @@
 #include <QJsonObject>
 #include <QStringList>
 #include <algorithm>
+#include <cmath>
+#include <future>
+#include <memory>
+#include <span>
+#include <string_view>
+#include <vector>
 
 namespace rapport::progress {
 
@@ -22,146 +29,272 @@ QString localMidnightUtc(const QDate& day, const QTimeZone& zone)
     return storage::toStoredTime(QDateTime(day, QTime(0, 0), zone));
 }
 
-// Fills a per-connection temporary table with the weeks — (index, UTC start, UTC end, local
-// first day, local day after) — and returns the WITH clause naming it `w` for the readers.
-// A table keyed by the index is scanned in index order, so SQLite groups the joined rows as they
-// come instead of sorting them (a quarter faster over ten years of draws than a VALUES list).
-// Binding 500+ weeks as parameters would exceed SQLite's limit; the values are generated here
-// from dates and numbers only, so building the text is safe.
-Result<QString> weekTable(
-    const QSqlDatabase& db, const QList<IsoWeek>& weeks, const QTimeZone& zone)
-{
-    QStringList rows;
-    rows.reserve(weeks.size());
-    auto utc = [&zone](const QDate& day) { return localMidnightUtc(day, zone); };
-    for (qsizetype i = 0; i < weeks.size(); ++i) {
-        const QDate monday = weeks[i].monday();
-        rows << QStringLiteral("(%1,'%2','%3','%4','%5')")
-                    .arg(i)
-                    .arg(utc(monday), utc(monday.addDays(7)), monday.toString(Qt::ISODate),
-                        monday.addDays(7).toString(Qt::ISODate));
-    }
-    const QString what = QStringLiteral("Could not prepare the list of weeks.");
-    for (const QString& statement :
-        { QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS progress_weeks (idx INTEGER PRIMARY KEY, "
-                         "start_utc TEXT, end_utc TEXT, first_day TEXT, end_day TEXT)"),
-            QStringLiteral("DELETE FROM temp.progress_weeks"),
-            QString(QStringLiteral("INSERT INTO temp.progress_weeks VALUES ")
-                + rows.join(QLatin1Char(','))) }) {
-        if (Status s = Sql(db, statement).exec({}, what); !s)
-            return s.error();
-    }
-    return QStringLiteral("WITH w AS (SELECT * FROM temp.progress_weeks) ");
-}
+} // namespace
 
-std::optional<double> optionalDouble(const QVariant& v)
+// The weeks being added up, in order, with their edges as stored text: UTC instants for takes
+// and draws (local midnights converted), local days for conversations. Stored times are fixed
+// width ISO 8601, so text order is time order and a row finds its week by comparing text.
+class WeekSlots
 {
-    return v.isNull() ? std::nullopt : std::optional<double>(v.toDouble());
-}
+public:
+    WeekSlots(const QList<IsoWeek>& weeks, const QTimeZone& zone)
+    {
+        m_instants.reserve(weeks.size() + 1);
+        m_days.reserve(weeks.size() + 1);
+        for (const IsoWeek& week : weeks) {
+            const QDate monday = week.monday();
+            m_instants.push_back({ localMidnightUtc(monday, zone).toUtf8(),
+                localMidnightUtc(monday.addDays(7), zone).toUtf8() });
+            m_days.push_back({ monday.toString(Qt::ISODate).toUtf8(),
+                monday.addDays(7).toString(Qt::ISODate).toUtf8() });
+        }
+    }
 
-Status readTakes(const QSqlDatabase& db, const QString& weeksSql, QList<WeekStats>& out)
+    /// The first and (exclusive) last edge, to select the rows.
+    QByteArray firstInstant() const { return m_instants.front().start; }
+    QByteArray endInstant() const { return m_instants.back().end; }
+    QByteArray firstDay() const { return m_days.front().start; }
+    QByteArray endDay() const { return m_days.back().end; }
+
+    /// The index of the week holding a stored UTC time or local day; -1 when none does (the
+    /// weeks need not be consecutive).
+    qsizetype weekOfInstant(std::string_view time) const { return find(m_instants, time); }
+    qsizetype weekOfDay(std::string_view day) const { return find(m_days, day); }
+
+private:
+    struct Span
+    {
+        QByteArray start;
+        QByteArray end;
+    };
+
+    static std::string_view view(const QByteArray& bytes)
+    {
+        return { bytes.constData(), std::size_t(bytes.size()) };
+    }
+
+    static qsizetype find(const std::vector<Span>& spans, std::string_view key)
+    {
+        // The last span starting at or before `key`.
+        auto after = std::upper_bound(spans.begin(), spans.end(), key,
+            [](std::string_view k, const Span& span) { return k < view(span.start); });
+        if (after == spans.begin())
+            return -1;
+        --after;
+        return key < view(after->end) ? after - spans.begin() : -1;
+    }
+
+    std::vector<Span> m_instants;
+    std::vector<Span> m_days;
+};
+
+namespace {
+
+// A mean that skips missing values, like SQL's AVG.
+struct Mean
 {
-    Sql sql(db,
-        weeksSql
-            + QStringLiteral(
-                "SELECT w.idx, COUNT(*), SUM(t.duration_s), COUNT(DISTINCT t.pitch_id), "
-                "AVG(t.rating_overall), AVG(t.rating_connection), AVG(t.rating_listener), "
-                "AVG(t.rating_no_assumptions), AVG(t.rating_language), "
-                "AVG(t.rating_not_minimising), AVG(t.rating_passion), AVG(t.rating_genuine), "
-                "AVG(CASE WHEN t.speaking_time_s IS NULL THEN NULL "
-                "    WHEN t.speaking_time_s * 1000 >= t.green_ms "
-                "     AND t.speaking_time_s * 1000 <= t.red_ms THEN 1.0 ELSE 0.0 END), "
-                "AVG(ABS(t.speaking_time_s - t.red_ms / 1000.0)), AVG(t.words_per_minute), "
-                "SUM(t.pause_count), SUM(CASE WHEN t.pause_count IS NOT NULL "
-                "    THEN t.speaking_time_s END), "
-                "AVG(CASE WHEN t.felt_timing IS NULL OR t.speaking_time_s IS NULL THEN NULL "
-                "    WHEN t.felt_timing = 'short' THEN t.speaking_time_s * 1000 < t.green_ms "
-                "    WHEN t.felt_timing = 'long' THEN t.speaking_time_s * 1000 > t.red_ms "
-                "    ELSE t.speaking_time_s * 1000 BETWEEN t.green_ms AND t.red_ms END), "
-                "AVG(CASE WHEN t.felt_pace IS NULL OR t.words_per_minute IS NULL THEN NULL "
-                "    WHEN t.felt_pace = 'slow' THEN t.words_per_minute < :slow "
-                "    WHEN t.felt_pace = 'fast' THEN t.words_per_minute > :fast "
-                "    ELSE t.words_per_minute BETWEEN :slow AND :fast END) "
-                "FROM w JOIN takes t ON t.started_at >= w.start_utc AND t.started_at < w.end_utc "
-                "GROUP BY w.idx")
-                  .replace(QStringLiteral(":slow"), QString::number(rehearsal::kComfortableWpmMin))
-                  .replace(
-                      QStringLiteral(":fast"), QString::number(rehearsal::kComfortableWpmMax)));
-    if (Status s = sql.exec({}, QStringLiteral("Could not add up your takes.")); !s)
+    double sum = 0.0;
+    int count = 0;
+
+    void add(double value)
+    {
+        sum += value;
+        ++count;
+    }
+    std::optional<double> value() const
+    {
+        return count > 0 ? std::optional<double>(sum / count) : std::nullopt;
+    }
+};
+
+// A sum that is missing when nothing was added, like SQL's SUM.
+struct Sum
+{
+    double total = 0.0;
+    bool any = false;
+
+    void add(double value)
+    {
+        total += value;
+        any = true;
+    }
+};
+
+// Ten years of takes are about 100 000 rows: they are read once, in any order, and added into
+// their week here rather than by SQL aggregates over a join, which took longer than the
+// 200 ms an all-time view may take.
+Status readTakes(const storage::ScanSource& db, const WeekSlots& spans, std::span<WeekStats> out)
+{
+    enum Column {
+        kStartedAt,
+        kDuration,
+        kPitch,
+        kRatings, // kRubricItems.size() + 1 columns: overall, then the rubric in order
+        kSpeaking = kRatings + 1 + int(rehearsal::kRubricItems.size()),
+        kGreen,
+        kRed,
+        kWpm,
+        kPauseCount,
+        kFeltTiming,
+        kFeltPace,
+    };
+    storage::RowScan rows(db,
+        "SELECT started_at, duration_s, pitch_id, rating_overall, rating_connection, "
+        "rating_listener, rating_no_assumptions, rating_language, rating_not_minimising, "
+        "rating_passion, rating_genuine, speaking_time_s, green_ms, red_ms, words_per_minute, "
+        "pause_count, felt_timing, felt_pace FROM takes WHERE started_at >= ? AND started_at < ?");
+    static_assert(rehearsal::kRubricItems.size() == 7, "one rating column per rubric item");
+
+    struct Totals
+    {
+        double durationS = 0.0;
+        std::vector<qint64> pitches;
+        std::array<Mean, rehearsal::kRubricItems.size() + 1> ratings {};
+        Mean onTarget, absError, wpm, feltTiming, feltPace;
+        Sum pauses, pausedSpeakingS;
+    };
+    std::vector<Totals> totals(out.size());
+    if (Status s = rows.start({ spans.firstInstant(), spans.endInstant() },
+            QStringLiteral("Could not add up your takes."));
+        !s)
         return s;
-    while (sql.next()) {
-        WeekStats& week = out[sql.value(0).toInt()];
-        week.takes = sql.value(1).toInt();
-        week.minutes = sql.value(2).toDouble() / 60.0;
-        week.distinctPitches = sql.value(3).toInt();
-        week.avgSelfRating = optionalDouble(sql.value(4));
-        for (std::size_t i = 0; i < week.avgRubric.size(); ++i)
-            week.avgRubric[i] = optionalDouble(sql.value(5 + static_cast<int>(i)));
-        week.onTargetRatio = optionalDouble(sql.value(12));
-        week.meanAbsTimingErrorS = optionalDouble(sql.value(13));
-        week.avgWpm = optionalDouble(sql.value(14));
-        const std::optional<double> pauses = optionalDouble(sql.value(15));
-        const std::optional<double> speakingS = optionalDouble(sql.value(16));
-        if (pauses && speakingS && *speakingS > 0)
-            week.pausesPerMinute = *pauses / (*speakingS / 60.0);
-        week.feltTimingAgreement = optionalDouble(sql.value(17));
-        week.feltPaceAgreement = optionalDouble(sql.value(18));
+    const double slowWpm = rehearsal::kComfortableWpmMin;
+    const double fastWpm = rehearsal::kComfortableWpmMax;
+    while (rows.next()) {
+        const qsizetype index = spans.weekOfInstant(rows.text(kStartedAt));
+        if (index < 0)
+            continue;
+        WeekStats& week = out[std::size_t(index)];
+        Totals& t = totals[std::size_t(index)];
+        ++week.takes;
+        t.durationS += rows.real(kDuration);
+        t.pitches.push_back(rows.integer(kPitch));
+        for (std::size_t i = 0; i < t.ratings.size(); ++i) {
+            if (!rows.isNull(kRatings + int(i)))
+                t.ratings[i].add(rows.real(kRatings + int(i)));
+        }
+        const bool hasSpeaking = !rows.isNull(kSpeaking);
+        const double speakingMs = rows.real(kSpeaking) * 1000.0;
+        const double green = rows.real(kGreen);
+        const double red = rows.real(kRed);
+        const bool inWindow = speakingMs >= green && speakingMs <= red;
+        if (hasSpeaking) {
+            t.onTarget.add(inWindow ? 1.0 : 0.0);
+            t.absError.add(std::abs(rows.real(kSpeaking) - red / 1000.0));
+        }
+        const bool hasWpm = !rows.isNull(kWpm);
+        const double wpm = rows.real(kWpm);
+        if (hasWpm)
+            t.wpm.add(wpm);
+        if (!rows.isNull(kPauseCount)) {
+            t.pauses.add(rows.real(kPauseCount));
+            if (hasSpeaking)
+                t.pausedSpeakingS.add(rows.real(kSpeaking));
+        }
+        if (hasSpeaking && !rows.isNull(kFeltTiming)) {
+            const std::string_view felt = rows.text(kFeltTiming);
+            const bool agrees = felt == "short" ? speakingMs < green
+                : felt == "long"                ? speakingMs > red
+                                                : inWindow;
+            t.feltTiming.add(agrees ? 1.0 : 0.0);
+        }
+        if (hasWpm && !rows.isNull(kFeltPace)) {
+            const std::string_view felt = rows.text(kFeltPace);
+            const bool agrees = felt == "slow" ? wpm < slowWpm
+                : felt == "fast"               ? wpm > fastWpm
+                                               : wpm >= slowWpm && wpm <= fastWpm;
+            t.feltPace.add(agrees ? 1.0 : 0.0);
+        }
+    }
+    if (!rows.status())
+        return rows.status();
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        WeekStats& week = out[i];
+        Totals& t = totals[i];
+        week.minutes = t.durationS / 60.0;
+        std::sort(t.pitches.begin(), t.pitches.end());
+        week.distinctPitches
+            = int(std::unique(t.pitches.begin(), t.pitches.end()) - t.pitches.begin());
+        week.avgSelfRating = t.ratings[0].value();
+        for (std::size_t r = 0; r < week.avgRubric.size(); ++r)
+            week.avgRubric[r] = t.ratings[r + 1].value();
+        week.onTargetRatio = t.onTarget.value();
+        week.meanAbsTimingErrorS = t.absError.value();
+        week.avgWpm = t.wpm.value();
+        if (t.pauses.any && t.pausedSpeakingS.any && t.pausedSpeakingS.total > 0)
+            week.pausesPerMinute = t.pauses.total / (t.pausedSpeakingS.total / 60.0);
+        week.feltTimingAgreement = t.feltTiming.value();
+        week.feltPaceAgreement = t.feltPace.value();
     }
     return {};
 }
 
-Status readDraws(const QSqlDatabase& db, const QString& weeksSql, QList<WeekStats>& out)
+// Draws per week and zone, read from the index on (drawn_at, zone) alone.
+Status readDraws(const storage::ScanSource& db, const WeekSlots& spans, std::span<WeekStats> out)
 {
-    // One row per week with a sum per zone: the index (drawn_at, zone) covers it, and there is
-    // no second grouping key to sort by (500 000 draws add up in about a third of the time).
-    QStringList sums;
-    for (decks::Zone zone : decks::kAllZones)
-        sums << QStringLiteral("SUM(d.zone = '%1')").arg(decks::zoneKey(zone));
-    Sql sql(db,
-        weeksSql
-            + QStringLiteral("SELECT w.idx, %1 FROM w JOIN draws d "
-                             "ON d.drawn_at >= w.start_utc AND d.drawn_at < w.end_utc "
-                             "GROUP BY w.idx")
-                  .arg(sums.join(QStringLiteral(", "))));
-    if (Status s = sql.exec({}, QStringLiteral("Could not add up your card draws.")); !s)
+    std::array<QByteArray, std::size(decks::kAllZones)> zoneKeys;
+    for (std::size_t z = 0; z < zoneKeys.size(); ++z)
+        zoneKeys[z] = decks::zoneKey(decks::kAllZones[z]).toUtf8();
+    storage::RowScan rows(
+        db, "SELECT drawn_at, zone FROM draws WHERE drawn_at >= ? AND drawn_at < ?");
+    if (Status s = rows.start({ spans.firstInstant(), spans.endInstant() },
+            QStringLiteral("Could not add up your card draws."));
+        !s)
         return s;
-    while (sql.next()) {
-        WeekStats& week = out[sql.value(0).toInt()];
-        for (std::size_t z = 0; z < week.cardsByZone.size(); ++z)
-            week.cardsByZone[z] = sql.value(1 + static_cast<int>(z)).toInt();
+    while (rows.next()) {
+        const qsizetype index = spans.weekOfInstant(rows.text(0));
+        if (index < 0)
+            continue;
+        const std::string_view zone = rows.text(1);
+        for (std::size_t z = 0; z < zoneKeys.size(); ++z) {
+            if (zone
+                == std::string_view(zoneKeys[z].constData(), std::size_t(zoneKeys[z].size()))) {
+                ++out[std::size_t(index)].cardsByZone[z];
+                break;
+            }
+        }
     }
-    return {};
+    return rows.status();
 }
 
 // Takes per week from the index on started_at alone (no table rows read).
-Status countTakes(const QSqlDatabase& db, const QString& weeksSql, QList<WeekStats>& out)
+Status countTakes(const storage::ScanSource& db, const WeekSlots& spans, std::span<WeekStats> out)
 {
-    Sql sql(db,
-        weeksSql
-            + QStringLiteral("SELECT w.idx, COUNT(*) FROM w JOIN takes t "
-                             "ON t.started_at >= w.start_utc AND t.started_at < w.end_utc "
-                             "GROUP BY w.idx"));
-    if (Status s = sql.exec({}, QStringLiteral("Could not count your takes.")); !s)
+    storage::RowScan rows(
+        db, "SELECT started_at FROM takes WHERE started_at >= ? AND started_at < ?");
+    if (Status s = rows.start({ spans.firstInstant(), spans.endInstant() },
+            QStringLiteral("Could not count your takes."));
+        !s)
         return s;
-    while (sql.next())
-        out[sql.value(0).toInt()].takes = sql.value(1).toInt();
-    return {};
+    while (rows.next()) {
+        if (const qsizetype index = spans.weekOfInstant(rows.text(0)); index >= 0)
+            ++out[std::size_t(index)].takes;
+    }
+    return rows.status();
 }
 
-Status readConversations(const QSqlDatabase& db, const QString& weeksSql, QList<WeekStats>& out)
+Status readConversations(
+    const storage::ScanSource& db, const WeekSlots& spans, std::span<WeekStats> out)
 {
-    Sql sql(db,
-        weeksSql
-            + QStringLiteral("SELECT w.idx, COUNT(*), AVG(c.rating) FROM w JOIN conversations c "
-                             "ON c.happened_on >= w.first_day AND c.happened_on < w.end_day "
-                             "GROUP BY w.idx"));
-    if (Status s = sql.exec({}, QStringLiteral("Could not add up your conversations.")); !s)
+    storage::RowScan rows(db,
+        "SELECT happened_on, rating FROM conversations WHERE happened_on >= ? AND "
+        "happened_on < ?");
+    if (Status s = rows.start({ spans.firstDay(), spans.endDay() },
+            QStringLiteral("Could not add up your conversations."));
+        !s)
         return s;
-    while (sql.next()) {
-        WeekStats& week = out[sql.value(0).toInt()];
-        week.conversations = sql.value(1).toInt();
-        week.avgConversationRating = optionalDouble(sql.value(2));
+    std::vector<Mean> ratings(out.size());
+    while (rows.next()) {
+        const qsizetype index = spans.weekOfDay(rows.text(0));
+        if (index < 0)
+            continue;
+        ++out[std::size_t(index)].conversations;
+        ratings[std::size_t(index)].add(rows.real(1));
     }
+    if (!rows.status())
+        return rows.status();
+    for (std::size_t i = 0; i < out.size(); ++i)
+        out[i].avgConversationRating = ratings[i].value();
     return {};
 }
 
@@ -305,8 +438,8 @@ Result<QList<WeekStats>> WeeklyStatsQuery::weeks(
         storage::Transaction transaction(db);
         if (!transaction.begun())
             return transaction.begun().error();
-        Result<QList<WeekStats>> added
-            = addUp(missing, { &readTakes, &readDraws, &readConversations });
+        Result<QList<WeekStats>> added = addUp(
+            missing, { &readTakes, &readDraws, &readConversations }, Concurrency::SecondConnection);
         if (!added)
             return added.error();
         const QString nowUtc = storage::toStoredTime(QDateTime::currentDateTimeUtc());
@@ -350,7 +483,7 @@ Result<QList<WeekStats>> WeeklyStatsQuery::aggregate(IsoWeek first, IsoWeek last
     QList<IsoWeek> weeks;
     for (IsoWeek w = first; w <= last; w = w.next())
         weeks << w;
-    Result<QList<WeekStats>> result = addUp(weeks, readers);
+    Result<QList<WeekStats>> result = addUp(weeks, readers, Concurrency::OneConnection);
     if (!result)
         return result;
     for (WeekStats& week : *result)
@@ -358,8 +491,8 @@ Result<QList<WeekStats>> WeeklyStatsQuery::aggregate(IsoWeek first, IsoWeek last
     return result;
 }
 
-Result<QList<WeekStats>> WeeklyStatsQuery::addUp(
-    const QList<IsoWeek>& weeks, std::initializer_list<Reader> readers) const
+Result<QList<WeekStats>> WeeklyStatsQuery::addUp(const QList<IsoWeek>& weeks,
+    std::initializer_list<Reader> readers, Concurrency concurrency) const
 {
     QList<WeekStats> result;
     for (const IsoWeek& w : weeks) {
@@ -370,13 +503,38 @@ Result<QList<WeekStats>> WeeklyStatsQuery::addUp(
     if (weeks.isEmpty())
         return result;
     const QSqlDatabase db = m_database.connection();
-    const Result<QString> table = weekTable(db, weeks, m_zone);
-    if (!table)
-        return table.error();
-    for (Reader read : readers) {
-        if (Status s = read(db, *table, result); !s)
-            return s.error();
+    const storage::ScanSource own = storage::ScanSource::of(db);
+    const WeekSlots spans(weeks, m_zone);
+    const std::span<WeekStats> out(result.data(), std::size_t(result.size()));
+    const Reader* next = readers.begin();
+    // Over many weeks the first reader (the takes: the most work) runs in a second thread, on a
+    // read-only connection of its own, while this thread reads the rest; on two cores that
+    // nearly halves the time. Each reader fills only its own fields of the weeks, so the threads
+    // share no memory. Only with the write lock held (weeks()) do both connections see the same
+    // data: nobody else can commit in between.
+    std::future<Status> background;
+    std::unique_ptr<storage::ReadConnection> second;
+    if (concurrency == Concurrency::SecondConnection && readers.size() > 1
+        && weeks.size() >= kWeeksWorthASecondThread) {
+        if (Result<std::unique_ptr<storage::ReadConnection>> opened
+            = storage::ReadConnection::open(db.databaseName(), 5000)) {
+            second = std::move(*opened);
+            background = std::async(
+                std::launch::async, [read = *next, source = second->source(), &spans, out] {
+                    return read(source, spans, out);
+                });
+            ++next;
+        } // else: read everything here
     }
+    Status status;
+    for (; next != readers.end() && status; ++next)
+        status = (*next)(own, spans, out);
+    if (background.valid()) {
+        if (Status s = background.get(); status && !s)
+            status = s;
+    }
+    if (!status)
+        return status.error();
     return result;
 }
 

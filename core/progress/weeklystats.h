@@ -5,6 +5,7 @@
 #include "core/progress/isoweek.h"
 #include "core/rehearsal/selfrating.h"
 #include "core/storage/database.h"
+#include "core/storage/rowscan.h"
 
 #include <QSqlDatabase>
 #include <QTimeZone>
@@ -12,8 +13,11 @@
 #include <initializer_list>
 #include <iterator>
 #include <optional>
+#include <span>
 
 namespace rapport::progress {
+
+class WeekSlots; // the weeks being added up, with their edges (weeklystats.cpp)
 
 /// What the user wants to do each week.
 struct WeeklyGoal
@@ -70,13 +74,19 @@ public:
     IsoWeek weekOf(const QDateTime& utc) const;
 
 private:
-    /// Adds one kind of record into the weeks; gets the SQL that defines the week table `w`.
-    using Reader = Status (*)(const QSqlDatabase&, const QString&, QList<WeekStats>&);
+    /// Adds one kind of record into the weeks (given with their edges as stored text).
+    /// Each reader fills only its own fields of the weeks.
+    using Reader = Status (*)(const storage::ScanSource&, const WeekSlots&, std::span<WeekStats>);
     Result<QList<WeekStats>> aggregate(IsoWeek first, IsoWeek last, const WeeklyGoal& goal,
         std::initializer_list<Reader> readers) const;
+    /// Whether addUp() may read on a second connection in another thread: only when the
+    /// caller holds the write lock, so that both connections see the same data.
+    enum class Concurrency { OneConnection, SecondConnection };
+    /// From this many weeks on, a second thread is worth opening a second connection for.
+    static constexpr qsizetype kWeeksWorthASecondThread = 26;
     /// Adds up `weeks` (any set, in order) with every reader; goalMet is not set.
-    Result<QList<WeekStats>> addUp(
-        const QList<IsoWeek>& weeks, std::initializer_list<Reader> readers) const;
+    Result<QList<WeekStats>> addUp(const QList<IsoWeek>& weeks,
+        std::initializer_list<Reader> readers, Concurrency concurrency) const;
 
     const storage::Database& m_database;
     QTimeZone m_zone;

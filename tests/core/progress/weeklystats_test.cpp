@@ -309,5 +309,78 @@ TEST_F(WeeklyStatsTest, FinishedWeeksAreCachedAndAnyChangeInThemIsSeen)
     }
 }
 
+// Over many weeks the takes are added up on a second connection in another thread (see
+// WeeklyStatsQuery::addUp); every field must come out as when each week is added up alone.
+TEST_F(WeeklyStatsTest, AYearAddedUpAtOnceMatchesEachWeekAddedUpAlone)
+{
+    using rehearsal::FeltPace;
+    using rehearsal::FeltTiming;
+    const IsoWeek first = *IsoWeek::fromKey(QStringLiteral("2025-W40"));
+    const int weekCount = 60; // to 2026-W47, across both 2025/2026 daylight-saving changes
+    QList<int> takesIn;
+    IsoWeek week = first;
+    for (int i = 0; i < weekCount; ++i, week = week.next()) {
+        const QDate monday = week.monday();
+        const int takes = i % 4; // some weeks have none
+        takesIn << takes;
+        for (int t = 0; t < takes; ++t) {
+            const QByteArray at = QDateTime(monday.addDays(t * 2), QTime(9 + t, 15), m_berlin)
+                                      .toUTC()
+                                      .toString(Qt::ISODate)
+                                      .toLatin1();
+            addTake(at.constData(), 45.0 + i % 20, 1 + (i + t) % 5, t % 2 ? m_pitchB : m_pitchA, t,
+                110.0 + 3 * i, t == 1 ? std::optional(FeltTiming::Long) : std::nullopt,
+                t == 2 ? std::optional(FeltPace::Fast) : std::nullopt);
+        }
+        // Sunday 23:30 local time belongs to this week, whatever the UTC date.
+        const QByteArray lateSunday = QDateTime(monday.addDays(6), QTime(23, 30), m_berlin)
+                                          .toUTC()
+                                          .toString(Qt::ISODate)
+                                          .toLatin1();
+        addDraw(
+            lateSunday.constData(), decks::kAllZones[std::size_t(i) % std::size(decks::kAllZones)]);
+        if (i % 3 == 0)
+            addConversation(monday.addDays(6), 1 + i % 5);
+    }
+    const IsoWeek last = *IsoWeek::fromKey(QStringLiteral("2026-W47"));
+    ASSERT_EQ(first.weeksTo(last), weekCount - 1);
+
+    const WeeklyStatsQuery query(*m_store->database, m_berlin);
+    auto clearCache = [&] {
+        storage::Sql clear(
+            m_store->database->connection(), QStringLiteral("DELETE FROM week_cache"));
+        ASSERT_TRUE(clear.exec({}, {}).ok());
+    };
+    clearCache();
+    const auto all = query.weeks(first, last, {});
+    ASSERT_TRUE(all.ok());
+    ASSERT_EQ(all->size(), weekCount);
+    for (int i = 0; i < weekCount; ++i) {
+        const WeekStats& together = (*all)[i];
+        clearCache();
+        const auto alone = query.weeks(together.week, together.week, {});
+        ASSERT_TRUE(alone.ok());
+        const WeekStats& w = alone->first();
+        SCOPED_TRACE(together.week.key().toStdString());
+        EXPECT_EQ(together.takes, takesIn[i]); // as seeded
+        EXPECT_EQ(together.cardsDrawn(), 1);
+        EXPECT_EQ(together.conversations, i % 3 == 0 ? 1 : 0);
+        EXPECT_EQ(together.takes, w.takes);
+        EXPECT_DOUBLE_EQ(together.minutes, w.minutes);
+        EXPECT_EQ(together.distinctPitches, w.distinctPitches);
+        EXPECT_EQ(together.cardsByZone, w.cardsByZone);
+        EXPECT_EQ(together.conversations, w.conversations);
+        EXPECT_EQ(together.avgConversationRating, w.avgConversationRating);
+        EXPECT_EQ(together.avgSelfRating, w.avgSelfRating);
+        EXPECT_EQ(together.avgRubric, w.avgRubric);
+        EXPECT_EQ(together.onTargetRatio, w.onTargetRatio);
+        EXPECT_EQ(together.meanAbsTimingErrorS, w.meanAbsTimingErrorS);
+        EXPECT_EQ(together.avgWpm, w.avgWpm);
+        EXPECT_EQ(together.pausesPerMinute, w.pausesPerMinute);
+        EXPECT_EQ(together.feltTimingAgreement, w.feltTimingAgreement);
+        EXPECT_EQ(together.feltPaceAgreement, w.feltPaceAgreement);
+    }
+}
+
 } // namespace
 } // namespace rapport::progress
