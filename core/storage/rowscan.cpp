@@ -63,8 +63,10 @@ RowScan::RowScan(const ScanSource& source, const char* statement)
 {
     if (!m_source.handle)
         return;
-    m_prepareCode = sqlite3_prepare_v2(m_source.handle, statement, -1, &m_statement, nullptr);
-    if (m_prepareCode != SQLITE_OK) {
+    const int rc = sqlite3_prepare_v2(m_source.handle, statement, -1, &m_statement, nullptr);
+    if (rc != SQLITE_OK) {
+        // Kept now: the connection's last message changes with its next statement.
+        m_prepareFailure = failure(rc);
         sqlite3_finalize(m_statement);
         m_statement = nullptr;
     }
@@ -87,8 +89,11 @@ Status RowScan::start(std::initializer_list<QByteArray> texts, const QString& wh
         return m_status = Error { ErrorKind::Database, what,
             QStringLiteral("Try again; if it keeps failing, run `rapport-cli info --check`."),
             QStringLiteral("The database is not open.") };
-    if (!m_statement)
-        return m_status = failure(m_prepareCode);
+    if (!m_statement) {
+        Error error = m_prepareFailure.error();
+        error.what = what + error.what;
+        return m_status = error;
+    }
     sqlite3_reset(m_statement);
     int index = 1;
     for (const QByteArray& text : texts) {

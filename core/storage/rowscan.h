@@ -77,7 +77,7 @@ private:
 
     ScanSource m_source;
     sqlite3_stmt* m_statement = nullptr;
-    int m_prepareCode = 0;
+    Status m_prepareFailure; ///< with an empty `what`, filled in by start()
     QString m_what;
     Status m_status;
 };
