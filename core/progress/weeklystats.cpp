@@ -57,9 +57,16 @@ public:
     QByteArray endDay() const { return m_days.back().end; }
 
     /// The index of the week holding a stored UTC time or local day; -1 when none does (the
-    /// weeks need not be consecutive).
-    qsizetype weekOfInstant(std::string_view time) const { return find(m_instants, time); }
-    qsizetype weekOfDay(std::string_view day) const { return find(m_days, day); }
+    /// weeks need not be consecutive). `last` is the caller's previous answer: rows read in
+    /// time order mostly fall in the same week, which is then found without a search.
+    qsizetype weekOfInstant(std::string_view time, qsizetype& last) const
+    {
+        return find(m_instants, time, last);
+    }
+    qsizetype weekOfDay(std::string_view day, qsizetype& last) const
+    {
+        return find(m_days, day, last);
+    }
 
 private:
     struct Span
@@ -73,15 +80,21 @@ private:
         return { bytes.constData(), std::size_t(bytes.size()) };
     }
 
-    static qsizetype find(const std::vector<Span>& spans, std::string_view key)
+    static bool holds(const Span& span, std::string_view key)
     {
+        return view(span.start) <= key && key < view(span.end);
+    }
+
+    static qsizetype find(const std::vector<Span>& spans, std::string_view key, qsizetype& last)
+    {
+        if (last >= 0 && last < qsizetype(spans.size()) && holds(spans[std::size_t(last)], key))
+            return last;
         // The last span starting at or before `key`.
         auto after = std::upper_bound(spans.begin(), spans.end(), key,
             [](std::string_view k, const Span& span) { return k < view(span.start); });
-        if (after == spans.begin())
+        if (after == spans.begin() || !holds(*(after - 1), key))
             return -1;
-        --after;
-        return key < view(after->end) ? after - spans.begin() : -1;
+        return last = (after - 1) - spans.begin();
     }
 
     std::vector<Span> m_instants;
@@ -160,8 +173,9 @@ Status readTakes(const storage::ScanSource& db, const WeekSlots& spans, std::spa
         return s;
     const double slowWpm = rehearsal::kComfortableWpmMin;
     const double fastWpm = rehearsal::kComfortableWpmMax;
+    qsizetype last = -1;
     while (rows.next()) {
-        const qsizetype index = spans.weekOfInstant(rows.text(kStartedAt));
+        const qsizetype index = spans.weekOfInstant(rows.text(kStartedAt), last);
         if (index < 0)
             continue;
         WeekStats& week = out[std::size_t(index)];
@@ -241,8 +255,9 @@ Status readDraws(const storage::ScanSource& db, const WeekSlots& spans, std::spa
             QStringLiteral("Could not add up your card draws."));
         !s)
         return s;
+    qsizetype last = -1;
     while (rows.next()) {
-        const qsizetype index = spans.weekOfInstant(rows.text(0));
+        const qsizetype index = spans.weekOfInstant(rows.text(0), last);
         if (index < 0)
             continue;
         const std::string_view zone = rows.text(1);
@@ -266,8 +281,9 @@ Status countTakes(const storage::ScanSource& db, const WeekSlots& spans, std::sp
             QStringLiteral("Could not count your takes."));
         !s)
         return s;
+    qsizetype last = -1;
     while (rows.next()) {
-        if (const qsizetype index = spans.weekOfInstant(rows.text(0)); index >= 0)
+        if (const qsizetype index = spans.weekOfInstant(rows.text(0), last); index >= 0)
             ++out[std::size_t(index)].takes;
     }
     return rows.status();
@@ -284,8 +300,9 @@ Status readConversations(
         !s)
         return s;
     std::vector<Mean> ratings(out.size());
+    qsizetype last = -1;
     while (rows.next()) {
-        const qsizetype index = spans.weekOfDay(rows.text(0));
+        const qsizetype index = spans.weekOfDay(rows.text(0), last);
         if (index < 0)
             continue;
         ++out[std::size_t(index)].conversations;
