@@ -247,6 +247,7 @@ QWidget* ProgressPage::buildThisWeek()
     goalLayout->addWidget(save, 1, 2, 2, 1, Qt::AlignVCenter);
     grid->addWidget(goal, 1, 2, 2, 1);
     grid->setColumnStretch(1, 1);
+    m_goalEditor = goal;
     return card;
 }
 
@@ -487,6 +488,7 @@ QWidget* ProgressPage::buildDataButtons()
     layout->addSpacing(12);
     layout->addWidget(backup);
     layout->addWidget(restore);
+    m_dataButtons = row;
     return row;
 }
 
@@ -828,6 +830,8 @@ void ProgressPage::showPitchHistory(qint64 pitchId)
 
 bool ProgressPage::saveGoal()
 {
+    if (waitingForRestart())
+        return false;
     const progress::WeeklyGoal goal { m_goalTakes->value(), m_goalConversations->value() };
     if (Status s = progress::saveGoal(*m_store.database, goal); !s) {
         showMessage(s.error().toString(), true);
@@ -843,6 +847,8 @@ bool ProgressPage::saveGoal()
 
 bool ProgressPage::exportTo(const QString& folder, progress::ExportFormat format)
 {
+    if (waitingForRestart())
+        return false;
     Result<progress::ExportSummary> summary
         = progress::exportData(*m_store.database, folder, format);
     if (!summary) {
@@ -862,6 +868,8 @@ bool ProgressPage::exportTo(const QString& folder, progress::ExportFormat format
 
 bool ProgressPage::backupTo(const QString& archivePath)
 {
+    if (waitingForRestart())
+        return false;
     Result<storage::BackupSummary> backup
         = storage::createBackup(m_store.paths, archivePath, m_clock.nowUtc());
     if (!backup) {
@@ -878,6 +886,8 @@ bool ProgressPage::backupTo(const QString& archivePath)
 
 bool ProgressPage::restoreFrom(const QString& archivePath)
 {
+    if (waitingForRestart())
+        return false;
     Result<storage::RestoreSummary> restored
         = storage::restoreBackup(archivePath, m_store.paths, m_clock.nowUtc());
     if (!restored) {
@@ -892,6 +902,20 @@ bool ProgressPage::restoreFrom(const QString& archivePath)
             + tr("Your previous data is in %1.")
                   .arg(QDir::toNativeSeparators(restored->safetyCopy));
     showMessage(text, false);
+    m_restoredMessage = text;
+    m_goalEditor->setEnabled(false);
+    m_dataButtons->setEnabled(false);
+    return true;
+}
+
+// The page's connection still points at the replaced database, which the restore moved into the
+// safety folder (an open file follows a rename): a goal saved now would land there and an export
+// would show the replaced data. So until the restart the page only repeats what the restore said.
+bool ProgressPage::waitingForRestart()
+{
+    if (m_restoredMessage.isEmpty())
+        return false;
+    showMessage(m_restoredMessage, false);
     return true;
 }
 
@@ -923,10 +947,25 @@ void ProgressPage::chooseRestore()
         this, tr("Restore a backup"), QDir::homePath(), tr("Rapport backups (*.tar.gz)"));
     if (path.isEmpty())
         return;
-    Result<storage::BackupSummary> backup = storage::verifyBackup(path);
+    restoreAfterAsking(path,
+        { [this](const QString& question) {
+             return QMessageBox::question(this, tr("Restore backup"), question,
+                        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+                 == QMessageBox::Yes;
+         },
+            [this](const QString& message) {
+                QMessageBox::information(this, tr("Backup restored"), message);
+            } });
+}
+
+bool ProgressPage::restoreAfterAsking(const QString& archivePath, const RestorePrompts& prompts)
+{
+    if (waitingForRestart())
+        return false;
+    Result<storage::BackupSummary> backup = storage::verifyBackup(archivePath);
     if (!backup) {
         showMessage(backup.error().toString(), true);
-        return;
+        return false;
     }
     const QString question
         = tr("Replace all your data with the backup of %1 (%2)?\n\nYour current data is moved to "
@@ -934,14 +973,11 @@ void ProgressPage::chooseRestore()
              "restored data.")
               .arg(QLocale().toString(backup->createdAt.toLocalTime(), QLocale::LongFormat),
                   counted(backup->recordings, tr("%1 recording"), tr("%1 recordings")));
-    if (QMessageBox::question(this, tr("Restore backup"), question,
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
-        != QMessageBox::Yes)
-        return;
-    if (!restoreFrom(path))
-        return;
-    QMessageBox::information(this, tr("Backup restored"), messageText());
+    if (!prompts.confirm(question) || !restoreFrom(archivePath))
+        return false;
+    prompts.restored(messageText());
     emit restartNeeded();
+    return true;
 }
 
 void ProgressPage::showMessage(const QString& text, bool problem)

@@ -7,6 +7,7 @@
 
 #include <QTimeZone>
 #include <QWidget>
+#include <functional>
 #include <memory>
 
 class QAreaSeries;
@@ -38,6 +39,14 @@ class ProgressPage : public QWidget
 public:
     /// How many weeks the charts show; All starts at the first week with any activity.
     enum class Range { Weeks4, Weeks12, Weeks52, All };
+
+    /// What the restore asks and tells the person: dialogs from the Restore button, answers in
+    /// tests.
+    struct RestorePrompts
+    {
+        std::function<bool(const QString& question)> confirm; ///< true: go ahead
+        std::function<void(const QString& message)> restored; ///< told before Rapport closes
+    };
 
     /// `clock` (may be null: the system clock) says which week is "this week"; weeks run
     /// Monday to Sunday in `zone`.
@@ -73,7 +82,12 @@ public slots:
     bool exportTo(const QString& folder, progress::ExportFormat format);
     bool backupTo(const QString& archivePath);
     /// Replaces the data with the archive's (no question asked: the caller asked already).
+    /// Afterwards the page changes and exports nothing until Rapport restarts.
     bool restoreFrom(const QString& archivePath);
+    /// The Restore button after the file is chosen: checks the archive, asks, restores, tells,
+    /// then emits restartNeeded. False when the archive is refused, the person declines or the
+    /// restore fails (the reason, if any, on the page); restartNeeded is not emitted then.
+    bool restoreAfterAsking(const QString& archivePath, const RestorePrompts& prompts);
     void showPitchHistory(qint64 pitchId);
 
 signals:
@@ -102,6 +116,7 @@ private:
     void chooseExport();
     void chooseBackup();
     void chooseRestore();
+    bool waitingForRestart();
 
     storage::Store& m_store;
     SystemClock m_systemClock;
@@ -121,6 +136,10 @@ private:
     QLabel* m_hover;
     QStackedWidget* m_chartsOrEmpty;
     QLabel* m_calibration;
+
+    QWidget* m_goalEditor = nullptr;
+    QWidget* m_dataButtons = nullptr;
+    QString m_restoredMessage; ///< set by a restore: the data is replaced under the connection
 
     QList<QChartView*> m_views;
     QList<QCategoryAxis*> m_weekAxes;

@@ -1,6 +1,7 @@
 #include "app/gui/aboutdialog.h"
 #include "app/gui/cardspage.h"
 #include "app/gui/mainwindow.h"
+#include "app/gui/progresspage.h"
 #include "app/gui/settingspage.h"
 #include "app/gui/startup.h"
 #include "app/gui/theme.h"
@@ -53,6 +54,19 @@ TEST_F(MainWindowTest, OffersTheFiveSectionsInOrder)
         EXPECT_EQ(window.navigation()->item(i)->text(), expected[i]);
         EXPECT_EQ(window.pages()->widget(i)->accessibleName(), expected[i]);
     }
+}
+
+// A restore replaced the data under the open database; the window must not stay usable on it.
+TEST_F(MainWindowTest, ARestoreThatNeedsARestartClosesTheWindow)
+{
+    MainWindow window(m_store, m_theme, *m_settings);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    auto* progress = qobject_cast<ProgressPage*>(
+        window.pages()->widget(static_cast<int>(MainWindow::Section::Progress)));
+    ASSERT_NE(progress, nullptr);
+    emit progress->restartNeeded();
+    EXPECT_FALSE(window.isVisible());
 }
 
 TEST_F(MainWindowTest, KeyboardMovesBetweenSections)
