@@ -102,6 +102,14 @@ void MainWindow::buildPages()
     auto* progress = new ProgressPage(m_store, nullptr, QTimeZone::systemTimeZone(), m_pages);
     // A restore swapped the data folder under the open database: only a restart shows it.
     connect(progress, &ProgressPage::restartNeeded, this, &QWidget::close);
+    // A restore moves the database and recordings aside: a take still recording would be saved
+    // into the moved copy.
+    progress->setRestoreBlocker([rehearse] {
+        const RehearsePage::Stage stage = rehearse->stage();
+        return stage == RehearsePage::Stage::CountIn || stage == RehearsePage::Stage::Recording
+            ? tr("A take is being recorded. Stop it on the Rehearse page, then restore.")
+            : QString();
+    });
     auto* pitches = new PitchesPage(m_store, nullptr, m_pages);
     auto* settings = new SettingsPage(m_store, m_theme, m_settings, m_pages);
 

@@ -886,6 +886,11 @@ bool ProgressPage::backupTo(const QString& archivePath)
 
 bool ProgressPage::restoreFrom(const QString& archivePath)
 {
+    if (const QString blocker = m_restoreBlocker ? m_restoreBlocker() : QString();
+        !blocker.isEmpty()) {
+        showMessage(blocker, true);
+        return false;
+    }
     if (waitingForRestart())
         return false;
     Result<storage::RestoreSummary> restored
@@ -962,6 +967,11 @@ bool ProgressPage::restoreAfterAsking(const QString& archivePath, const RestoreP
 {
     if (waitingForRestart())
         return false;
+    if (const QString blocker = m_restoreBlocker ? m_restoreBlocker() : QString();
+        !blocker.isEmpty()) {
+        showMessage(blocker, true);
+        return false;
+    }
     Result<storage::BackupSummary> backup = storage::verifyBackup(archivePath);
     if (!backup) {
         showMessage(backup.error().toString(), true);

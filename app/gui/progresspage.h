@@ -89,6 +89,12 @@ public slots:
     /// restore fails (the reason, if any, on the page); restartNeeded is not emitted then.
     bool restoreAfterAsking(const QString& archivePath, const RestorePrompts& prompts);
     void showPitchHistory(qint64 pitchId);
+    /// What stops a restore right now (e.g. a take being recorded), as a sentence saying what
+    /// to do; empty when nothing does. Asked before the question and again before restoring.
+    void setRestoreBlocker(std::function<QString()> blocker)
+    {
+        m_restoreBlocker = std::move(blocker);
+    }
 
 signals:
     /// A restore replaced the data folder under the open database: Rapport must restart.
@@ -161,6 +167,7 @@ private:
     QComboBox* m_pitchChoice;
     QTreeWidget* m_history;
     QComboBox* m_exportFormat;
+    std::function<QString()> m_restoreBlocker;
 };
 
 } // namespace rapport::gui

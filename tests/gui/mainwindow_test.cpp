@@ -2,14 +2,19 @@
 #include "app/gui/cardspage.h"
 #include "app/gui/mainwindow.h"
 #include "app/gui/progresspage.h"
+#include "app/gui/rehearsepage.h"
 #include "app/gui/settingspage.h"
 #include "app/gui/startup.h"
 #include "app/gui/theme.h"
+#include "core/storage/backup.h"
+#include "core/storage/pitchrepository.h"
 #include "core/version.h"
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
@@ -67,6 +72,50 @@ TEST_F(MainWindowTest, ARestoreThatNeedsARestartClosesTheWindow)
     ASSERT_NE(progress, nullptr);
     emit progress->restartNeeded();
     EXPECT_FALSE(window.isVisible());
+}
+
+TEST_F(MainWindowTest, NoRestoreWhileATakeIsUnderWay)
+{
+    rehearsal::Pitch pitch;
+    pitch.title = QStringLiteral("Intro");
+    pitch.lights = rehearsal::defaultLightsFor(60'000);
+    ASSERT_TRUE(storage::PitchRepository(*m_store.database)
+                    .add(pitch, QDateTime::currentDateTimeUtc())
+                    .ok());
+    const QString archive = m_dir.filePath(QStringLiteral("backup.tar.gz"));
+    ASSERT_TRUE(
+        storage::createBackup(m_store.paths, archive, QDateTime::currentDateTimeUtc()).ok());
+
+    MainWindow window(m_store, m_theme, *m_settings);
+    auto* rehearse = qobject_cast<RehearsePage*>(
+        window.pages()->widget(static_cast<int>(MainWindow::Section::Rehearse)));
+    auto* progress = qobject_cast<ProgressPage*>(
+        window.pages()->widget(static_cast<int>(MainWindow::Section::Progress)));
+    ASSERT_TRUE(rehearse && progress);
+    int asked = 0;
+    const ProgressPage::RestorePrompts prompts { [&asked](const QString&) {
+                                                    ++asked;
+                                                    return true;
+                                                },
+        [](const QString&) {} };
+
+    // The count-in is the start of a take: the microphone opens when it ends.
+    rehearse->countInToggle()->setChecked(true);
+    rehearse->startOrStop();
+    ASSERT_EQ(rehearse->stage(), RehearsePage::Stage::CountIn);
+    EXPECT_FALSE(progress->restoreAfterAsking(archive, prompts));
+    EXPECT_EQ(asked, 0);
+    EXPECT_TRUE(progress->messageText().startsWith(QStringLiteral("A take is being recorded.")))
+        << progress->messageText().toStdString();
+    EXPECT_FALSE(progress->restoreFrom(archive));
+    EXPECT_TRUE(QDir(m_store.paths.root)
+                    .entryList({ QStringLiteral("before-restore-*") }, QDir::Dirs)
+                    .isEmpty());
+
+    rehearse->startOrStop(); // cancels the count-in
+    ASSERT_EQ(rehearse->stage(), RehearsePage::Stage::Ready);
+    EXPECT_TRUE(progress->restoreAfterAsking(archive, prompts));
+    EXPECT_EQ(asked, 1);
 }
 
 TEST_F(MainWindowTest, KeyboardMovesBetweenSections)
