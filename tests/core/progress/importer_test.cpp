@@ -99,9 +99,11 @@ protected:
     }
 
     // Two pitches, three takes (one with every field, one with every optional field empty),
-    // two draws and two conversations, with awkward text wherever text goes.
+    // two draws and two conversations, with awkward text wherever text goes. Every table's ids
+    // start at 2 (a deleted first record), so kept ids differ from ids SQLite would hand out.
     void seed(const storage::Database& db)
     {
+        removedFirstRecords(db);
         storage::PitchRepository pitches(db);
         rehearsal::Pitch a;
         a.title = u"Intro, the \"long\" one — café"_s;
@@ -203,6 +205,30 @@ protected:
         quiet.rating = 1;
         quiet.createdAt = kNow.addDays(1);
         ASSERT_TRUE(conversations.add(quiet).ok());
+    }
+
+    void removedFirstRecords(const storage::Database& db)
+    {
+        rehearsal::Pitch gone;
+        gone.title = u"Deleted"_s;
+        const qint64 pitch = *storage::PitchRepository(db).add(gone, kNow.addDays(-9));
+        storage::Take take;
+        take.pitchId = pitch;
+        take.startedAt = kNow.addDays(-9);
+        ASSERT_TRUE(storage::TakeRepository(db).add(take).ok());
+        ASSERT_TRUE(storage::PitchRepository(db).remove(pitch).ok());
+        storage::Conversation talk;
+        talk.happenedOn = QDate(2026, 11, 1);
+        const qint64 conversation = *storage::ConversationRepository(db).add(talk);
+        ASSERT_TRUE(storage::ConversationRepository(db).remove(conversation).ok());
+        // Draws are never deleted by Rapport; the test removes one and its card state itself.
+        ASSERT_TRUE(storage::DeckRepository(db)
+                        .recordDraw({ u"gone"_s, u"gone"_s }, decks::Zone::Fun, u"Gone?"_s,
+                            kNow.addDays(-9))
+                        .ok());
+        QSqlQuery query(db.connection());
+        ASSERT_TRUE(query.exec(u"DELETE FROM draws"_s));
+        ASSERT_TRUE(query.exec(u"DELETE FROM card_state"_s));
     }
 
     QString exported(const storage::Database& db, ExportFormat format, const QString& name)
@@ -314,37 +340,41 @@ TEST_F(ImporterTest, TheFormatIsFoundFromTheFilesWhenNotGiven)
 
 TEST_F(ImporterTest, MergingRemapsClashingIdsAndKeepsReferencesRight)
 {
+    // The source's ids: pitches A 2, B 3; takes 2 (A, starred), 3 (A), 4 (B, starred); draws 2
+    // and 3; conversations 2 (with two questions) and 3.
     const QString folder = seededExport(ExportFormat::Csv);
     auto target = store(u"target"_s);
     const storage::Database& db = *target->database;
-    // The target's own history: ids 1 everywhere, and the source's second pitch (same title,
-    // same creation time) with a starred take of its own.
+    // The target's own history: pitch 1, and pitch 2 that is the source's pitch B (same title,
+    // same creation time) with a starred take; takes 1 and 2; draws 1 and 2; conversations 1
+    // and 2.
     rehearsal::Pitch local;
     local.title = u"Local pitch"_s;
-    const qint64 localPitch = *storage::PitchRepository(db).add(local, kNow.addDays(-5));
-    const rehearsal::Pitch sameAsB = *storage::PitchRepository(*m_source->database).get(m_pitchB);
-    const qint64 targetB = *storage::PitchRepository(db).add(sameAsB, sameAsB.createdAt);
+    ASSERT_EQ(*storage::PitchRepository(db).add(local, kNow.addDays(-5)), 1);
+    const rehearsal::Pitch sourceB = *storage::PitchRepository(*m_source->database).get(m_pitchB);
+    ASSERT_EQ(*storage::PitchRepository(db).add(sourceB, sourceB.createdAt), 2);
     storage::Take localTake;
-    localTake.pitchId = localPitch;
+    localTake.pitchId = 1;
     localTake.startedAt = kNow.addDays(-5);
-    localTake.lights = local.lights;
     ASSERT_EQ(*storage::TakeRepository(db).add(localTake), 1);
     storage::Take starredB = localTake;
-    starredB.pitchId = targetB;
+    starredB.pitchId = 2;
     starredB.starred = true;
-    const qint64 starredBId = *storage::TakeRepository(db).add(starredB);
-    ASSERT_EQ(storage::DeckRepository(db)
-                  .recordDraw({ u"rapport.fun"_s, u"f-01"_s }, decks::Zone::Fun, u"Local?"_s,
-                      kNow.addDays(-5))
-                  ->seq,
-        1);
-    storage::Conversation localTalk;
-    localTalk.happenedOn = QDate(2026, 11, 1);
-    localTalk.rating = 3;
-    localTalk.note = u"local"_s;
-    localTalk.createdAt = kNow.addDays(-5);
-    localTalk.questions = { { { u"rapport.deep"_s, u"d-09"_s }, u"Local question?"_s } };
-    ASSERT_EQ(*storage::ConversationRepository(db).add(localTalk), 1);
+    ASSERT_EQ(*storage::TakeRepository(db).add(starredB), 2);
+    for (int i = 0; i < 2; ++i) {
+        ASSERT_TRUE(storage::DeckRepository(db)
+                        .recordDraw({ u"rapport.fun"_s, u"f-01"_s }, decks::Zone::Fun, u"Local?"_s,
+                            kNow.addDays(-5).addSecs(i))
+                        .ok());
+    }
+    for (const QString& note : { u"local one"_s, u"local two"_s }) {
+        storage::Conversation talk;
+        talk.happenedOn = QDate(2026, 11, 1);
+        talk.note = note;
+        talk.createdAt = kNow.addDays(-5).addSecs(note.size());
+        talk.questions = { { { u"rapport.deep"_s, u"d-09"_s }, u"Local question?"_s } };
+        ASSERT_TRUE(storage::ConversationRepository(db).add(talk).ok());
+    }
 
     auto summary = importData(db, folder);
     ASSERT_TRUE(summary.ok()) << str(summary.error().toString());
@@ -355,58 +385,62 @@ TEST_F(ImporterTest, MergingRemapsClashingIdsAndKeepsReferencesRight)
     EXPECT_EQ(summary->conversationQuestions, (ImportCount { 2, 0 }));
     EXPECT_EQ(summary->starsNotImported, 1);
 
-    // Pitch A's id 1 was taken: it got the next free id; pitch B is the target's own.
+    // Pitch A's id 2 was taken, so it got the next one; pitch B is the target's own pitch 2.
+    auto pitches = storage::PitchRepository(db).list();
+    ASSERT_EQ(pitches->size(), 3);
     auto pitchA = storage::PitchRepository(db).get(3);
     ASSERT_TRUE(pitchA.ok());
     EXPECT_EQ(pitchA->title, u"Intro, the \"long\" one — café"_s);
     EXPECT_EQ(pitchA->text, kAwkward);
-    EXPECT_EQ(storage::PitchRepository(db).get(localPitch)->title, u"Local pitch"_s);
+    EXPECT_EQ(storage::PitchRepository(db).get(1)->title, u"Local pitch"_s);
 
-    // Takes 1 and 2 were taken: they follow the kept take 3. Every take follows its pitch.
-    auto sourceTakes = storage::TakeRepository(*m_source->database).list();
-    auto takes = storage::TakeRepository(db).list();
-    ASSERT_TRUE(takes.ok());
-    ASSERT_EQ(takes->size(), 5);
-    QHash<QDateTime, storage::Take> byStart;
-    for (const storage::Take& t : *takes)
-        byStart.insert(t.startedAt, t);
+    // Take 2 was taken: it comes after the kept takes 3 and 4. Each take follows its pitch;
+    // pitch B keeps its own star, so the imported take of it comes in unstarred.
+    const QHash<qint64, std::pair<qint64, qint64>> expected { // source id -> (id, pitch id)
+        { 2, { 5, 3 } }, { 3, { 3, 3 } }, { 4, { 4, 2 } }
+    };
+    const auto sourceTakes = storage::TakeRepository(*m_source->database).list();
+    ASSERT_TRUE(sourceTakes.ok());
     for (const storage::Take& source : *sourceTakes) {
-        ASSERT_TRUE(byStart.contains(source.startedAt));
-        const storage::Take& imported = byStart.value(source.startedAt);
-        EXPECT_EQ(imported.id, source.id == 3 ? 3 : source.id + 3);
-        EXPECT_EQ(imported.pitchId, source.pitchId == m_pitchA ? 3 : targetB);
-        EXPECT_EQ(imported.report.pauses.size(), source.report.pauses.size());
-        EXPECT_EQ(imported.rating.note, source.rating.note);
-        // Pitch B keeps its own star; the imported take of it comes in unstarred.
-        EXPECT_EQ(imported.starred, source.pitchId == m_pitchA && source.starred);
+        SCOPED_TRACE(source.id);
+        auto imported = storage::TakeRepository(db).get(expected.value(source.id).first);
+        ASSERT_TRUE(imported.ok());
+        EXPECT_EQ(imported->startedAt, source.startedAt);
+        EXPECT_EQ(imported->pitchId, expected.value(source.id).second);
+        EXPECT_EQ(imported->rating, source.rating);
+        EXPECT_EQ(imported->starred, source.id == 2);
     }
-    EXPECT_TRUE(storage::TakeRepository(db).get(starredBId)->starred);
+    EXPECT_TRUE(storage::TakeRepository(db).get(2)->starred);
 
-    // Draws: seq 1 was taken, so the first draw follows the kept seq 2; the card counts both.
+    // Draw 2 was taken: it comes after the kept draw 3; the card counts every draw of it.
     auto draws = storage::DeckRepository(db).recentDraws(10);
-    ASSERT_EQ(draws->size(), 3);
-    EXPECT_EQ((*draws)[0].seq, 3);
+    ASSERT_EQ(draws->size(), 4);
+    EXPECT_EQ((*draws)[0].seq, 4);
     EXPECT_EQ((*draws)[0].text, kAwkward);
-    EXPECT_EQ((*draws)[1].seq, 2);
+    EXPECT_EQ((*draws)[1].seq, 3);
+    EXPECT_EQ((*draws)[1].key.toString(), u"user.team/q_2"_s);
     EXPECT_EQ((*draws)[2].text, u"Local?"_s);
     const storage::CardState fun = storage::DeckRepository(db).cardStates()->value(
         storage::CardKey { u"rapport.fun"_s, u"f-01"_s });
-    EXPECT_EQ(fun.timesDrawn, 2);
-    EXPECT_EQ(fun.lastDrawSeq, 3);
+    EXPECT_EQ(fun.timesDrawn, 3);
+    EXPECT_EQ(fun.lastDrawSeq, 4);
 
-    // Conversations: the first was renumbered and took its questions along.
-    auto talks = storage::ConversationRepository(db).list();
-    ASSERT_EQ(talks->size(), 3);
+    // Conversation 2 was taken: it comes after the kept 3, and takes its questions along.
     QHash<QString, storage::Conversation> byNote;
+    const auto talks = storage::ConversationRepository(db).list();
+    ASSERT_TRUE(talks.ok());
     for (const storage::Conversation& c : *talks)
         byNote.insert(c.note, c);
-    EXPECT_EQ(byNote.value(u"local"_s).id, 1);
-    EXPECT_EQ(byNote.value(u"local"_s).questions.size(), 1);
-    EXPECT_EQ(byNote.value(kAwkward).id, 3);
-    ASSERT_EQ(byNote.value(kAwkward).questions.size(), 2);
-    EXPECT_EQ(byNote.value(kAwkward).questions[0].text, kAwkward);
-    EXPECT_EQ(byNote.value(kAwkward).questions[1].key.toString(), u"user.team/q_2"_s);
-    EXPECT_EQ(byNote.value(QString()).id, 2);
+    ASSERT_EQ(byNote.size(), 4);
+    EXPECT_EQ(byNote.value(u"local two"_s).id, 2);
+    EXPECT_EQ(byNote.value(u"local two"_s).questions.size(), 1);
+    EXPECT_EQ(byNote.value(QString()).id, 3);
+    EXPECT_TRUE(byNote.value(QString()).questions.isEmpty());
+    const storage::Conversation talk = byNote.value(kAwkward);
+    EXPECT_EQ(talk.id, 4);
+    ASSERT_EQ(talk.questions.size(), 2);
+    EXPECT_EQ(talk.questions[0].text, kAwkward);
+    EXPECT_EQ(talk.questions[1].key.toString(), u"user.team/q_2"_s);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -588,7 +622,7 @@ TEST_F(ImporterErrorTest, LightsOutOfOrderAndDuplicateIdsAreRefused)
     EXPECT_TRUE(failsWith(lights, ErrorKind::Format, u"pitches.csv"_s, u"line %1"_s.arg(line)));
     EXPECT_TRUE(lights.error().what.contains(u"out of order"_s));
     test::writeFile(m_csv + u"/pitches.csv"_s, original);
-    auto twice = importCsvWith(u"pitches.csv"_s, 2, u"id"_s, u"1"_s, line);
+    auto twice = importCsvWith(u"pitches.csv"_s, 2, u"id"_s, u"2"_s, line);
     EXPECT_TRUE(failsWith(twice, ErrorKind::Format, u"pitches.csv"_s, u"line %1"_s.arg(line)));
     EXPECT_TRUE(twice.error().what.contains(u"used twice"_s));
 }
