@@ -1,5 +1,6 @@
 #include "app/cli/commands.h"
 #include "core/progress/exporter.h"
+#include "core/progress/importer.h"
 #include "core/storage/backup.h"
 
 #include <QDir>
@@ -151,6 +152,77 @@ int exportCommand(CommandContext& ctx, const QStringList& args)
             << " conversations to " << QDir::toNativeSeparators(parser.value(out)) << ":\n";
     for (const QString& file : summary->files)
         ctx.out << "  " << QDir::toNativeSeparators(file) << '\n';
+    ctx.out.flush();
+    return kExitOk;
+}
+
+namespace {
+
+void printCount(QTextStream& out, const char* table, const progress::ImportCount& count)
+{
+    out << "  " << QString::fromLatin1(table).leftJustified(24) << count.added << " added, "
+        << count.present << " already there\n";
+}
+
+} // namespace
+
+int importCommand(CommandContext& ctx, const QStringList& args)
+{
+    const QString name = QStringLiteral("import");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Adds what an export (rapport-cli export) holds to your data: pitches, takes, card draws "
+        "and conversations. Records you already have are skipped, so importing the same export "
+        "twice adds nothing; ids are kept where they are free. Every file is checked before "
+        "anything is written: if one has a problem, nothing changes and the message names the "
+        "file and line. An export holds no recordings: imported takes keep their reports and "
+        "ratings, and play only if their audio file is still where it was."));
+    const QCommandLineOption from(QStringLiteral("from"),
+        QStringLiteral("The folder an export was written to."), QStringLiteral("DIR"));
+    const QCommandLineOption format(QStringLiteral("format"),
+        QStringLiteral("csv or json (default: the format of the files in DIR)."),
+        QStringLiteral("FORMAT"));
+    parser.addOptions({ from, format });
+    if (std::optional<int> stop = parseCommandLine(ctx, parser, name, args))
+        return *stop;
+    if (!parser.positionalArguments().isEmpty())
+        return ctx.usageError(name,
+            QStringLiteral("unexpected argument '%1'.").arg(parser.positionalArguments().first()));
+    if (parser.value(from).trimmed().isEmpty())
+        return ctx.usageError(name, QStringLiteral("import needs --from DIR."));
+    std::optional<progress::ExportFormat> chosen;
+    if (parser.isSet(format)) {
+        const QString key = parser.value(format).toLower();
+        if (key != QLatin1String("csv") && key != QLatin1String("json"))
+            return ctx.usageError(name, QStringLiteral("--format must be csv or json."));
+        chosen = key == QLatin1String("csv") ? progress::ExportFormat::Csv
+                                             : progress::ExportFormat::Json;
+    }
+    std::optional<storage::Store> store = ctx.openStore();
+    if (!store)
+        return kExitData;
+    const QString folder = parser.value(from);
+    Result<progress::ImportSummary> summary
+        = progress::importData(*store->database, folder, chosen);
+    if (!summary)
+        return ctx.fail(summary.error(), exitFor(summary.error()));
+    ctx.out << "Imported the " << (summary->format == progress::ExportFormat::Csv ? "CSV" : "JSON")
+            << " export in " << QDir::toNativeSeparators(folder) << ":\n";
+    printCount(ctx.out, "pitches", summary->pitches);
+    printCount(ctx.out, "takes", summary->takes);
+    printCount(ctx.out, "card draws", summary->draws);
+    printCount(ctx.out, "conversations", summary->conversations);
+    printCount(ctx.out, "conversation questions", summary->conversationQuestions);
+    if (const int n = summary->takesWithoutAudio; n > 0)
+        ctx.out << n << (n == 1 ? " added take has" : " added takes have")
+                << " no recording on this computer (an export holds none): the reports and "
+                   "ratings are there, but "
+                << (n == 1 ? "it cannot" : "they cannot") << " be played.\n";
+    if (const int n = summary->starsNotImported; n > 0)
+        ctx.out << n << (n == 1 ? " added take was" : " added takes were")
+                << " starred for a pitch that already has a starred take; that star was kept "
+                   "and "
+                << (n == 1 ? "this take was" : "these were") << " added unstarred.\n";
     ctx.out.flush();
     return kExitOk;
 }

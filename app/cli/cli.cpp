@@ -12,32 +12,46 @@ namespace {
 
 struct Command
 {
+    const char* group; ///< the heading it is listed under in --help
     const char* name;
     const char* summary;
     int (*run)(CommandContext&, const QStringList&);
 };
 
+// In the order --help lists them, grouped by what they are for.
+constexpr const char* kCards = "Conversation cards";
+constexpr const char* kRehearsal = "Rehearsal";
+constexpr const char* kProgress = "Progress and your data";
+constexpr const char* kSetup = "Set-up";
 constexpr std::array kCommands {
+    Command { kCards, "draw", "Draw conversation cards without repeats (zones, ladder, context)",
+        &drawCommand },
     Command {
-        "draw", "Draw conversation cards without repeats (zones, ladder, context)", &drawCommand },
-    Command { "decks", "List, import (JSON, CSV) and export question decks", &decksCommand },
-    Command { "conversations", "Log a real conversation, or list them", &conversationsCommand },
-    Command { "analyze", "Analyse a recorded take: speaking time, pauses, pace, pitch, loudness",
-        &analyzeCommand },
-    Command { "record", "Record a take from the microphone into a WAV file and analyse it",
-        &recordCommand },
-    Command { "pitches", "Add, list and show your elevator-pitch scripts", &pitchesCommand },
-    Command { "progress", "Your practice week by week, and the weekly goal", &progressCommand },
+        kCards, "decks", "List, import (JSON, CSV) and export question decks", &decksCommand },
     Command {
-        "export", "Export pitches, takes, draws and conversations as CSV or JSON", &exportCommand },
-    Command { "backup", "Back up the database and recordings into one archive", &backupCommand },
-    Command { "restore", "Restore a backup (your current data is kept aside)", &restoreCommand },
+        kCards, "conversations", "Log a real conversation, or list them", &conversationsCommand },
     Command {
-        "rehearse", "Record a timed take of a pitch, analyse it and store it", &rehearseCommand },
+        kRehearsal, "pitches", "Add, list and show your elevator-pitch scripts", &pitchesCommand },
+    Command { kRehearsal, "rehearse", "Record a timed take of a pitch, analyse it and store it",
+        &rehearseCommand },
+    Command { kRehearsal, "takes", "List, rate, star and delete takes; recover takes cut short",
+        &takesCommand },
+    Command { kRehearsal, "record",
+        "Record a take from the microphone into a WAV file and analyse it", &recordCommand },
+    Command { kRehearsal, "analyze",
+        "Analyse a recorded take: speaking time, pauses, pace, pitch, loudness", &analyzeCommand },
+    Command { kProgress, "progress", "Your practice week by week, and the weekly goal",
+        &progressCommand },
+    Command { kProgress, "export", "Export pitches, takes, draws and conversations as CSV or JSON",
+        &exportCommand },
     Command {
-        "takes", "List, rate, star and delete takes; recover takes cut short", &takesCommand },
-    Command {
-        "info", "Show where Rapport keeps its data; --check verifies the database", &infoCommand },
+        kProgress, "import", "Import an export, skipping what you already have", &importCommand },
+    Command { kProgress, "backup", "Back up the database and recordings into one archive",
+        &backupCommand },
+    Command { kProgress, "restore", "Restore a backup (your current data is kept aside)",
+        &restoreCommand },
+    Command { kSetup, "info", "Show where Rapport keeps its data; --check verifies the database",
+        &infoCommand },
 };
 
 void printHelp(QTextStream& out)
@@ -46,9 +60,15 @@ void printHelp(QTextStream& out)
            "Rapport's command line: the same data and engine as the Rapport window, "
            "for scripts and quick checks.\n\n"
            "Commands:\n";
-    for (const Command& command : kCommands)
-        out << "  " << QString::fromLatin1(command.name).leftJustified(15) << command.summary
+    const char* group = nullptr;
+    for (const Command& command : kCommands) {
+        if (group == nullptr || qstrcmp(command.group, group) != 0) {
+            group = command.group;
+            out << "  " << group << ":\n";
+        }
+        out << "    " << QString::fromLatin1(command.name).leftJustified(15) << command.summary
             << '\n';
+    }
     out << "\nGlobal options:\n"
            "  --data-dir DIR  Use DIR for the database and recordings (default: $"
         << storage::kDataDirEnv

@@ -16,6 +16,7 @@ int progressCommand(CommandContext& ctx, const QStringList& args);
 int backupCommand(CommandContext& ctx, const QStringList& args);
 int restoreCommand(CommandContext& ctx, const QStringList& args);
 int exportCommand(CommandContext& ctx, const QStringList& args);
+int importCommand(CommandContext& ctx, const QStringList& args);
 int rehearseCommand(CommandContext& ctx, const QStringList& args);
 int takesCommand(CommandContext& ctx, const QStringList& args);
 

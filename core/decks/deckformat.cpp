@@ -1,6 +1,7 @@
 #include "core/decks/deckformat.h"
 
 #include "core/common/csv.h"
+#include "core/common/filetext.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -8,7 +9,6 @@
 #include <QJsonObject>
 #include <QJsonParseError>
 #include <QSet>
-#include <QStringDecoder>
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -19,7 +19,6 @@ namespace rapport::decks {
 namespace {
 
 constexpr int kMaxSlugLength = 40;
-constexpr qsizetype kMaxShownLength = 60;
 constexpr double kMaxInteger = 1'000'000'000;
 
 // ---------------------------------------------------------------------------------------------
@@ -32,32 +31,10 @@ struct Problem
     QString fix;
 };
 
-// Values are shown on one line and cut short so a message stays one readable sentence.
-QString shortened(const QString& value)
-{
-    QString shown = value.simplified();
-    if (shown.size() > kMaxShownLength) {
-        shown.truncate(kMaxShownLength - 1);
-        if (shown.back().isHighSurrogate())
-            shown.chop(1);
-        shown += QChar(0x2026);
-    }
-    return shown;
-}
-
-QString quoted(const QString& value)
-{
-    return QLatin1Char('"') + shortened(value) + QLatin1Char('"');
-}
-
 // "<source>, <where>: <problem>." Every message starts with the file and the place in it.
 Error formatError(const QString& sourceName, const QString& where, const Problem& problem)
 {
-    QString what = sourceName;
-    if (!where.isEmpty())
-        what += QStringLiteral(", ") + where;
-    what += QStringLiteral(": ") + problem.what + QLatin1Char('.');
-    return Error { ErrorKind::Format, what, problem.fix, {} };
+    return fileFormatError(sourceName, where, problem.what, problem.fix);
 }
 
 QString zoneChoices()
@@ -89,16 +66,6 @@ bool isIdCharacter(QChar c)
 {
     const char16_t u = c.unicode();
     return isAsciiLetterOrDigit(u) || u == u'.' || u == u'-' || u == u'_';
-}
-
-// Names a character so that invisible ones (spaces, tabs) still show up in the message.
-QString describeCharacter(QChar c)
-{
-    if (c.isSpace() || !c.isPrint())
-        return QStringLiteral("U+%1")
-            .arg(static_cast<uint>(c.unicode()), 4, 16, QLatin1Char('0'))
-            .toUpper();
-    return QLatin1Char('\'') + c + QLatin1Char('\'');
 }
 
 std::optional<Problem> idProblem(const QString& id)
@@ -195,38 +162,10 @@ Status checkUnique(const QList<Placed>& placed, const QString& sourceName)
     return {};
 }
 
-QByteArray withoutBom(const QByteArray& bytes)
-{
-    static const QByteArray bom("\xEF\xBB\xBF");
-    return bytes.startsWith(bom) ? bytes.mid(bom.size()) : bytes;
-}
-
 // ---------------------------------------------------------------------------------------------
 // JSON reading
 
 enum class Need { Required, Optional };
-
-// The found value, for "expected X, found Y" messages.
-QString describeJson(const QJsonValue& value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Bool:
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Double:
-        return QStringLiteral("the number ") + QString::number(value.toDouble());
-    case QJsonValue::String:
-        return QStringLiteral("the string ") + quoted(value.toString());
-    case QJsonValue::Array:
-        return QStringLiteral("an array");
-    case QJsonValue::Object:
-        return QStringLiteral("an object");
-    case QJsonValue::Undefined:
-        break;
-    }
-    return QStringLiteral("nothing");
-}
 
 // Reads the fields of one JSON object. It keeps only the first problem, so callers read every
 // field in order and check once at the end instead of after each field.
@@ -411,115 +350,6 @@ QJsonArray JsonReader::questionArray(const QString& key)
     return found ? found->toArray() : QJsonArray();
 }
 
-QString describeSyntaxExpectation(QJsonParseError::ParseError error)
-{
-    switch (error) {
-    case QJsonParseError::UnterminatedObject:
-        return QStringLiteral("expected ',' before the next key or '}' to close the object");
-    case QJsonParseError::MissingNameSeparator:
-        return QStringLiteral("expected ':' between a key and its value");
-    case QJsonParseError::UnterminatedArray:
-        return QStringLiteral("expected ',' before the next item or ']' to close the array");
-    case QJsonParseError::MissingValueSeparator:
-        return QStringLiteral("expected ',' between two values");
-    case QJsonParseError::IllegalValue:
-        return QStringLiteral("expected a value: a \"string\", a number, true, false, null, [...] "
-                              "or {...}");
-    case QJsonParseError::TerminationByNumber:
-        return QStringLiteral("expected more after the number at the end of the file");
-    case QJsonParseError::IllegalNumber:
-        return QStringLiteral("expected a number such as 1 or 2.5");
-    case QJsonParseError::IllegalEscapeSequence:
-        return QStringLiteral("expected an escape such as \\\" or \\n");
-    case QJsonParseError::IllegalUTF8String:
-        return QStringLiteral("expected UTF-8 text");
-    case QJsonParseError::UnterminatedString:
-        return QStringLiteral("expected a closing '\"'");
-    case QJsonParseError::MissingObject:
-        return QStringLiteral("expected another item after ',': a trailing comma is not allowed");
-    case QJsonParseError::DeepNesting:
-        return QStringLiteral("expected fewer nested levels");
-    case QJsonParseError::DocumentTooLarge:
-        return QStringLiteral("expected a smaller file");
-    case QJsonParseError::GarbageAtEnd:
-        return QStringLiteral("expected nothing after the closing '}'");
-    case QJsonParseError::NoError:
-        break;
-    }
-    return QStringLiteral("expected valid JSON");
-}
-
-struct TextPosition
-{
-    int line = 1;
-    qsizetype column = 1; ///< in characters, 1-based
-    QString excerpt; ///< the text around the position on its line
-};
-
-bool isJsonSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-// Deck files keep a question per line, so a whole line can be too long to show; this keeps the
-// characters just before and after the position.
-QString excerptAround(const QString& before, const QString& after)
-{
-    constexpr qsizetype kBefore = 30;
-    constexpr qsizetype kAfter = 20;
-    QString excerpt = before;
-    if (before.size() > kBefore) {
-        excerpt = before.right(kBefore);
-        if (excerpt.front().isLowSurrogate())
-            excerpt.remove(0, 1);
-        excerpt.prepend(QChar(0x2026));
-    }
-    if (after.size() > kAfter) {
-        QString start = after.left(kAfter);
-        if (start.back().isHighSurrogate())
-            start.chop(1);
-        excerpt += start + QChar(0x2026);
-    } else {
-        excerpt += after;
-    }
-    return excerpt.trimmed();
-}
-
-// QJsonParseError gives a byte offset; people need a line and a column in characters.
-TextPosition positionOf(const QByteArray& utf8, qsizetype offset)
-{
-    offset = std::clamp<qsizetype>(offset, 0, utf8.size());
-    // At the end of the input the culprit is the last thing written, not the blank line after it.
-    if (offset == utf8.size()) {
-        while (offset > 0 && isJsonSpace(utf8[offset - 1]))
-            --offset;
-    }
-    const qsizetype lineStart = offset == 0 ? 0 : utf8.lastIndexOf('\n', offset - 1) + 1;
-    qsizetype lineEnd = utf8.indexOf('\n', offset);
-    if (lineEnd < 0)
-        lineEnd = utf8.size();
-    TextPosition position;
-    position.line = 1 + static_cast<int>(utf8.left(lineStart).count('\n'));
-    const QString before = QString::fromUtf8(utf8.mid(lineStart, offset - lineStart));
-    position.column = 1 + before.toUcs4().size();
-    position.excerpt = excerptAround(before, QString::fromUtf8(utf8.mid(offset, lineEnd - offset)));
-    return position;
-}
-
-Error syntaxError(const QByteArray& json, const QJsonParseError& parseError, const QString& source)
-{
-    const TextPosition position = positionOf(json, parseError.offset);
-    const QString where
-        = QStringLiteral("line %1, column %2")
-              .arg(QString::number(position.line), QString::number(position.column));
-    return formatError(source, where,
-        { QStringLiteral("%1 (%2) near `%3`")
-                .arg(parseError.errorString(), describeSyntaxExpectation(parseError.error),
-                    shortened(position.excerpt)),
-            QStringLiteral("Correct the JSON at that place (a JSON-aware editor shows the "
-                           "mistake), or export the deck again.") });
-}
-
 Result<Placed> readJsonQuestion(const QJsonValue& value, qsizetype index, const QString& source)
 {
     const QString path = QStringLiteral("questions[%1]").arg(index);
@@ -675,207 +505,12 @@ QString questionToJson(const Question& question)
 // ---------------------------------------------------------------------------------------------
 // CSV reading
 
-struct CsvField
-{
-    QString value;
-    int line = 1; ///< physical line the field starts on, 1-based
-};
-
-struct CsvRow
-{
-    QList<CsvField> fields;
-
-    int line() const { return fields.isEmpty() ? 1 : fields.first().line; }
-    bool isBlank() const
-    {
-        return std::all_of(fields.cbegin(), fields.cend(),
-            [](const CsvField& field) { return field.value.trimmed().isEmpty(); });
-    }
-};
-
 QString csvWhere(int line, const QString& column = {})
 {
     QString where = QStringLiteral("line %1").arg(line);
     if (!column.isEmpty())
         where += QStringLiteral(", column \"%1\"").arg(column);
     return where;
-}
-
-// RFC 4180 as a small state machine over characters. It records the physical line each field
-// starts on, counting line breaks inside quoted fields too, so messages point at the right line.
-class CsvReader
-{
-public:
-    CsvReader(const QString& text, const QString& sourceName)
-        : m_text(text)
-        , m_sourceName(sourceName)
-    { }
-
-    Result<QList<CsvRow>> read();
-
-private:
-    enum class State { FieldStart, Unquoted, Quoted, AfterQuote };
-
-    qsizetype lineBreakLength(qsizetype at) const;
-    void takeLineBreak(const QString& lineBreak);
-    std::optional<Error> takeCharacter(QChar c);
-    Error textAfterQuoteError(QChar c) const;
-    Result<QList<CsvRow>> finish();
-    void endField();
-    void endRow();
-
-    QString m_text;
-    QString m_sourceName;
-    State m_state = State::FieldStart;
-    int m_line = 1;
-    int m_fieldLine = 1;
-    QString m_field;
-    CsvRow m_row;
-    QList<CsvRow> m_rows;
-};
-
-Result<QList<CsvRow>> CsvReader::read()
-{
-    qsizetype at = 0;
-    while (at < m_text.size()) {
-        if (const qsizetype length = lineBreakLength(at); length > 0) {
-            takeLineBreak(m_text.mid(at, length));
-            at += length;
-            continue;
-        }
-        if (std::optional<Error> error = takeCharacter(m_text[at]))
-            return *error;
-        ++at;
-    }
-    return finish();
-}
-
-// CRLF, LF and a lone CR each end one physical line.
-qsizetype CsvReader::lineBreakLength(qsizetype at) const
-{
-    if (m_text[at] == QLatin1Char('\r'))
-        return at + 1 < m_text.size() && m_text[at + 1] == QLatin1Char('\n') ? 2 : 1;
-    return m_text[at] == QLatin1Char('\n') ? 1 : 0;
-}
-
-void CsvReader::takeLineBreak(const QString& lineBreak)
-{
-    ++m_line;
-    // Inside quotes the line break is part of the text and is kept exactly as written.
-    if (m_state == State::Quoted)
-        m_field += lineBreak;
-    else
-        endRow();
-}
-
-std::optional<Error> CsvReader::takeCharacter(QChar c)
-{
-    const bool isQuote = c == QLatin1Char('"');
-    const bool isComma = c == QLatin1Char(',');
-    switch (m_state) {
-    case State::FieldStart:
-        if (isQuote) {
-            m_state = State::Quoted;
-        } else if (isComma) {
-            endField();
-        } else {
-            m_field += c;
-            m_state = State::Unquoted;
-        }
-        break;
-    case State::Unquoted:
-        // A quote inside an unquoted field is kept as written, as spreadsheets do, so
-        // hand-written text such as: What's your "guilty pleasure" song? is not rejected.
-        if (isComma)
-            endField();
-        else
-            m_field += c;
-        break;
-    case State::Quoted:
-        if (isQuote)
-            m_state = State::AfterQuote;
-        else
-            m_field += c;
-        break;
-    case State::AfterQuote:
-        if (isQuote) { // "" inside quotes is one literal quote
-            m_field += c;
-            m_state = State::Quoted;
-        } else if (isComma) {
-            endField();
-        } else {
-            return textAfterQuoteError(c);
-        }
-        break;
-    }
-    return std::nullopt;
-}
-
-Error CsvReader::textAfterQuoteError(QChar c) const
-{
-    return formatError(m_sourceName, csvWhere(m_line),
-        { QStringLiteral("unexpected %1 after the closing quote of the field \"%2\"")
-                .arg(describeCharacter(c), shortened(m_field)),
-            QStringLiteral("Put the whole field in quotes and write each quote inside it twice "
-                           "(\"\").") });
-}
-
-Result<QList<CsvRow>> CsvReader::finish()
-{
-    if (m_state == State::Quoted) {
-        return formatError(m_sourceName, csvWhere(m_fieldLine),
-            { QStringLiteral("the quoted field starting here (%1) has no closing quote")
-                    .arg(quoted(m_field)),
-                QStringLiteral("Add the closing quote, and write each quote inside a quoted field "
-                               "twice (\"\").") });
-    }
-    if (m_state != State::FieldStart || !m_row.fields.isEmpty())
-        endRow();
-    return m_rows;
-}
-
-void CsvReader::endField()
-{
-    m_row.fields << CsvField { m_field, m_fieldLine };
-    m_field.clear();
-    m_state = State::FieldStart;
-    m_fieldLine = m_line;
-}
-
-void CsvReader::endRow()
-{
-    endField();
-    m_rows << m_row;
-    m_row = {};
-}
-
-// Decoding line by line finds where the bad bytes are; no byte of a multi-byte UTF-8 sequence
-// is '\n', so splitting there cannot cut a valid character in two.
-int firstInvalidUtf8Line(const QList<QByteArray>& lines)
-{
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-        [[maybe_unused]] const QString decoded = decoder.decode(lines[i]);
-        if (decoder.hasError())
-            return static_cast<int>(i) + 1;
-    }
-    return 1;
-}
-
-Result<QString> decodeCsvText(const QByteArray& bytes, const QString& source)
-{
-    const QByteArray content = withoutBom(bytes);
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString text = decoder.decode(content);
-    if (!decoder.hasError())
-        return text;
-    const QList<QByteArray> lines = content.split('\n');
-    const int line = firstInvalidUtf8Line(lines);
-    return formatError(source, csvWhere(line),
-        { QStringLiteral("the text is not UTF-8 (near `%1`)")
-                .arg(shortened(QString::fromUtf8(lines[line - 1]))),
-            QStringLiteral("Save the file as \"CSV UTF-8\" in your spreadsheet, or convert it to "
-                           "UTF-8.") });
 }
 
 enum class Column { Id, Zone, Text, Tags, FollowUp, Hint };
@@ -1103,7 +738,9 @@ Result<Deck> parseDeckJson(const QByteArray& bytes, const QString& sourceName)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return syntaxError(json, parseError, sourceName);
+        return jsonSyntaxError(json, parseError, sourceName,
+            QStringLiteral("Correct the JSON at that place (a JSON-aware editor shows the "
+                           "mistake), or export the deck again."));
     if (!document.isObject()) {
         return formatError(sourceName, QStringLiteral("top level"),
             { QStringLiteral("expected a deck object {...}, found %1")
@@ -1149,10 +786,10 @@ Result<Deck> parseDeckCsv(
 {
     if (const Status identity = checkCsvDeckIdentity(deckId, title, sourceName); !identity)
         return identity.error();
-    const Result<QString> text = decodeCsvText(bytes, sourceName);
+    const Result<QString> text = decodeCsv(bytes, sourceName);
     if (!text)
         return text.error();
-    Result<QList<CsvRow>> rows = CsvReader(*text, sourceName).read();
+    Result<QList<CsvRow>> rows = parseCsv(*text, sourceName);
     if (!rows)
         return rows.error();
     rows->removeIf([](const CsvRow& row) { return row.isBlank(); });

@@ -30,6 +30,11 @@ QDateTime fromStoredTime(const QVariant& value)
 
 Status Sql::exec(std::initializer_list<QVariant> values, const QString& what)
 {
+    return exec(QVariantList(values), what);
+}
+
+Status Sql::exec(const QVariantList& values, const QString& what)
+{
     if (m_prepared) {
         int index = 0;
         for (const QVariant& value : values) {

@@ -23,6 +23,8 @@ public:
     Sql(const QSqlDatabase& db, const QString& statement);
     /// Binds the values in order and executes; `what` says what was being done, for the error.
     Status exec(std::initializer_list<QVariant> values, const QString& what);
+    /// The same, for values put together at run time.
+    Status exec(const QVariantList& values, const QString& what);
     bool next() { return m_query.next(); }
     QVariant value(int column) const { return m_query.value(column); }
     QVariant lastInsertId() const { return m_query.lastInsertId(); }

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <algorithm>
 #include <gtest/gtest.h>
 
 namespace rapport {
@@ -29,6 +30,27 @@ TEST(CliTest, HelpListsCommandsOptionsAndExitCodes)
     EXPECT_TRUE(result.out.contains(QStringLiteral("info")));
     EXPECT_TRUE(result.out.contains(QStringLiteral("--data-dir")));
     EXPECT_TRUE(result.out.contains(QStringLiteral("Exit codes")));
+}
+
+TEST(CliTest, HelpListsTheCommandsInGroups)
+{
+    const QString help = runCli({ QStringLiteral("--help") }).out;
+    const QStringList order { QStringLiteral("Conversation cards:"), QStringLiteral("    draw "),
+        QStringLiteral("    decks "), QStringLiteral("    conversations "),
+        QStringLiteral("Rehearsal:"), QStringLiteral("    pitches "),
+        QStringLiteral("    rehearse "), QStringLiteral("    takes "),
+        QStringLiteral("    record "), QStringLiteral("    analyze "),
+        QStringLiteral("Progress and your data:"), QStringLiteral("    progress "),
+        QStringLiteral("    export "), QStringLiteral("    import "), QStringLiteral("    backup "),
+        QStringLiteral("    restore "), QStringLiteral("Set-up:"), QStringLiteral("    info "),
+        QStringLiteral("Global options:") };
+    qsizetype at = 0;
+    for (const QString& entry : order) {
+        const qsizetype found = help.indexOf(entry, at);
+        EXPECT_GE(found, at) << entry.toStdString() << " missing or out of order in:\n"
+                             << help.toStdString();
+        at = std::max(at, found);
+    }
 }
 
 TEST(CliTest, CommandHelpDescribesTheCommand)

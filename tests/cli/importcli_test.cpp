@@ -1,0 +1,126 @@
+#include "tests/support/cliprocess.h"
+#include "tests/support/sqlitefile.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using namespace Qt::StringLiterals;
+
+namespace rapport {
+namespace {
+
+class ImportCliTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        // Some history in the first data folder, exported as CSV and as JSON.
+        ASSERT_EQ(
+            cli(m_source, { u"pitches"_s, u"add"_s, u"--title"_s, u"Intro, \"short\""_s }).exitCode,
+            0);
+        ASSERT_EQ(cli(m_source,
+                      { u"conversations"_s, u"add"_s, u"--rating"_s, u"4"_s, u"--note"_s,
+                          u"Über café, \"nice\""_s })
+                      .exitCode,
+            0);
+        ASSERT_EQ(
+            cli(m_source, { u"export"_s, u"--format"_s, u"csv"_s, u"--out"_s, path(u"csv"_s) })
+                .exitCode,
+            0);
+        ASSERT_EQ(
+            cli(m_source, { u"export"_s, u"--format"_s, u"json"_s, u"--out"_s, path(u"json"_s) })
+                .exitCode,
+            0);
+    }
+
+    test::ProcessResult cli(const QString& dataDir, const QStringList& args)
+    {
+        return test::runCli(args, dataDir);
+    }
+    QString path(const QString& name) const { return m_dir.filePath(name); }
+
+    QTemporaryDir m_dir;
+    QString m_source = m_dir.filePath(u"source"_s);
+    QString m_target = m_dir.filePath(u"target"_s);
+};
+
+TEST_F(ImportCliTest, ImportAddsAnExportOnceAndSaysWhatItDid)
+{
+    auto imported = cli(m_target, { u"import"_s, u"--from"_s, path(u"csv"_s) });
+    ASSERT_EQ(imported.exitCode, 0) << imported.err.toStdString();
+    EXPECT_TRUE(imported.err.isEmpty());
+    EXPECT_TRUE(imported.out.contains(u"Imported the CSV export"_s)) << imported.out.toStdString();
+    EXPECT_TRUE(imported.out.contains(u"pitches                 1 added, 0 already there"_s))
+        << imported.out.toStdString();
+    EXPECT_TRUE(imported.out.contains(u"conversations           1 added, 0 already there"_s));
+
+    const auto pitches = cli(m_target, { u"pitches"_s, u"list"_s, u"--json"_s });
+    const QJsonArray list = QJsonDocument::fromJson(pitches.out.toUtf8()).array();
+    ASSERT_EQ(list.size(), 1);
+    EXPECT_EQ(list[0].toObject().value(u"title"_s).toString(), u"Intro, \"short\""_s);
+    EXPECT_EQ(list[0].toObject().value(u"id"_s).toInteger(), 1);
+
+    // The same history as JSON is already there.
+    auto again = cli(m_target, { u"import"_s, u"--from"_s, path(u"json"_s) });
+    ASSERT_EQ(again.exitCode, 0) << again.err.toStdString();
+    EXPECT_TRUE(again.out.contains(u"Imported the JSON export"_s));
+    EXPECT_TRUE(again.out.contains(u"pitches                 0 added, 1 already there"_s))
+        << again.out.toStdString();
+    EXPECT_TRUE(again.out.contains(u"conversations           0 added, 1 already there"_s));
+}
+
+TEST_F(ImportCliTest, ABadFolderFailsAndSaysWhatToDo)
+{
+    auto missing = cli(m_target, { u"import"_s, u"--from"_s, path(u"nowhere"_s) });
+    EXPECT_EQ(missing.exitCode, 3);
+    EXPECT_TRUE(missing.out.isEmpty());
+    EXPECT_TRUE(missing.err.startsWith(u"rapport-cli: There is no folder"_s))
+        << missing.err.toStdString();
+    EXPECT_TRUE(missing.err.contains(u"Choose the folder an export was written to."_s));
+
+    auto notAnExport = cli(m_target, { u"import"_s, u"--from"_s, m_source });
+    EXPECT_EQ(notAnExport.exitCode, 3);
+    EXPECT_TRUE(notAnExport.err.contains(u"no Rapport export"_s)) << notAnExport.err.toStdString();
+
+    // A broken file: the message names it and the line, and the database is not changed.
+    ASSERT_EQ(cli(m_target, { u"info"_s }).exitCode, 0);
+    const QString database = m_target + u"/rapport.sqlite"_s;
+    const QStringList before = test::RawSqlite(database).dump();
+    QByteArray pitches = test::fileBytes(path(u"csv/pitches.csv"_s));
+    pitches.replace("Intro, \"\"short\"\"\",", "Intro, \"\"short\"\"\",\"");
+    test::writeFile(path(u"csv/pitches.csv"_s), pitches);
+    auto broken = cli(m_target, { u"import"_s, u"--from"_s, path(u"csv"_s) });
+    EXPECT_EQ(broken.exitCode, 3);
+    EXPECT_TRUE(broken.err.contains(u"pitches.csv, line 2"_s)) << broken.err.toStdString();
+    EXPECT_EQ(test::RawSqlite(database).dump(), before);
+}
+
+TEST_F(ImportCliTest, ArgumentsAreChecked)
+{
+    EXPECT_EQ(cli(m_target, { u"import"_s }).exitCode, 2);
+    EXPECT_EQ(cli(m_target, { u"import"_s, u"--from"_s, path(u"csv"_s), u"--format"_s, u"xml"_s })
+                  .exitCode,
+        2);
+    EXPECT_EQ(cli(m_target, { u"import"_s, u"--from"_s, path(u"csv"_s), u"extra"_s }).exitCode, 2);
+    // A folder with both formats needs --format.
+    ASSERT_EQ(cli(m_source, { u"export"_s, u"--format"_s, u"json"_s, u"--out"_s, path(u"csv"_s) })
+                  .exitCode,
+        0);
+    auto both = cli(m_target, { u"import"_s, u"--from"_s, path(u"csv"_s) });
+    EXPECT_EQ(both.exitCode, 2);
+    EXPECT_TRUE(both.err.contains(u"--format"_s)) << both.err.toStdString();
+    EXPECT_EQ(cli(m_target, { u"import"_s, u"--from"_s, path(u"csv"_s), u"--format"_s, u"JSON"_s })
+                  .exitCode,
+        0);
+
+    auto help = cli(m_target, { u"import"_s, u"--help"_s });
+    EXPECT_EQ(help.exitCode, 0);
+    EXPECT_TRUE(help.out.contains(u"--from <DIR>"_s)) << help.out.toStdString();
+    EXPECT_TRUE(help.out.contains(u"--format"_s));
+}
+
+} // namespace
+} // namespace rapport

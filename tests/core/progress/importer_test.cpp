@@ -1,0 +1,728 @@
+#include "core/common/csv.h"
+#include "core/progress/exporter.h"
+#include "core/progress/importer.h"
+#include "core/storage/conversationrepository.h"
+#include "core/storage/deckrepository.h"
+#include "core/storage/pitchrepository.h"
+#include "core/storage/store.h"
+#include "core/storage/takerepository.h"
+#include "tests/support/sqlitefile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <functional>
+#include <gtest/gtest.h>
+
+using namespace Qt::StringLiterals;
+
+namespace rapport::progress {
+namespace {
+
+using rehearsal::RubricItem;
+
+const QDateTime kNow(QDate(2026, 11, 23), QTime(9, 30, 15, 250), Qt::UTC);
+// Unicode, commas, quotes, CRLF and LF line breaks, leading and trailing spaces.
+const QString kAwkward = u" Said \"hi\", then:\r\nwaved;\nall in \"quotes\" — café ☕ "_s;
+
+// Every table Rapport exports (and card_state, which imported draws update), with the columns
+// to sort by.
+const QList<std::pair<QString, QString>> kTables {
+    { u"pitches"_s, u"id"_s },
+    { u"takes"_s, u"id"_s },
+    { u"draws"_s, u"seq"_s },
+    { u"conversations"_s, u"id"_s },
+    { u"conversation_questions"_s, u"conversation_id, position"_s },
+    { u"card_state"_s, u"deck_id, question_id"_s },
+};
+
+std::string str(const QString& text)
+{
+    return text.toStdString();
+}
+
+// Every column of every row of `table`, with its SQLite type as Qt reads it.
+QStringList rowsOf(const storage::Database& db, const QString& table, const QString& order)
+{
+    QSqlQuery query(db.connection());
+    EXPECT_TRUE(query.exec(u"SELECT * FROM %1 ORDER BY %2"_s.arg(table, order)));
+    QStringList rows;
+    while (query.next()) {
+        QStringList values;
+        for (int i = 0; i < query.record().count(); ++i) {
+            const QVariant v = query.value(i);
+            values << query.record().fieldName(i) + u'='
+                    + (v.isNull() ? u"NULL"_s
+                                  : QString::fromLatin1(v.typeName()) + u':' + v.toString());
+        }
+        rows << values.join(u" | "_s);
+    }
+    return rows;
+}
+
+QStringList filesIn(const QString& folder)
+{
+    return QDir(folder).entryList(QDir::Files, QDir::Name);
+}
+
+// The promise every import error makes: the kind, a `what` naming the file and the place in it,
+// and a fix.
+::testing::AssertionResult failsWith(const Result<ImportSummary>& result, ErrorKind kind,
+    const QString& file, const QString& where = {})
+{
+    if (result.ok())
+        return ::testing::AssertionFailure() << "imported without an error";
+    const Error& error = result.error();
+    if (error.kind != kind)
+        return ::testing::AssertionFailure() << "unexpected kind for: " << str(error.what);
+    if (!error.what.contains(file + (where.isEmpty() ? QString() : u", "_s + where)))
+        return ::testing::AssertionFailure()
+            << "expected \"" << str(file) << ", " << str(where) << "\" in: " << str(error.what);
+    if (error.fix.trimmed().isEmpty())
+        return ::testing::AssertionFailure() << "no fix for: " << str(error.what);
+    return ::testing::AssertionSuccess() << str(error.what) << " / " << str(error.fix);
+}
+
+class ImporterTest : public ::testing::Test
+{
+protected:
+    std::unique_ptr<storage::Store> store(const QString& name)
+    {
+        auto opened = storage::openStore(m_dir.filePath(name));
+        EXPECT_TRUE(opened.ok());
+        return opened ? std::make_unique<storage::Store>(std::move(*opened)) : nullptr;
+    }
+
+    // Two pitches, three takes (one with every field, one with every optional field empty),
+    // two draws and two conversations, with awkward text wherever text goes. Every table's ids
+    // start at 2 (a deleted first record), so kept ids differ from ids SQLite would hand out.
+    void seed(const storage::Database& db)
+    {
+        removedFirstRecords(db);
+        storage::PitchRepository pitches(db);
+        rehearsal::Pitch a;
+        a.title = u"Intro, the \"long\" one — café"_s;
+        a.occasion = u"networking, evening"_s;
+        a.text = kAwkward;
+        a.targetMs = 90'000;
+        a.lights = rehearsal::defaultLightsFor(90'000);
+        m_pitchA = *pitches.add(a, kNow);
+        rehearsal::Pitch b;
+        b.title = u"Zweiter \"Pitch\",\r\nzwei Zeilen ☕"_s;
+        b.targetMs = 45'500;
+        b.lights = { 30'250, 40'000, 45'500, 0 };
+        m_pitchB = *pitches.add(b, kNow.addSecs(3600));
+        b.id = m_pitchB;
+        b.occasion = u"interview"_s;
+        ASSERT_TRUE(pitches.update(b, kNow.addDays(2)).ok());
+
+        storage::TakeRepository takes(db);
+        storage::Take full;
+        full.pitchId = m_pitchA;
+        full.startedAt = kNow.addSecs(7200);
+        full.lights = a.lights;
+        full.audioPath = u"/nowhere/recordings/a,\"b\".wav"_s;
+        full.starred = true;
+        analysis::TakeReport& r = full.report;
+        r.durationS = 88.5;
+        r.speechStartS = 0.5;
+        r.speechEndS = 86.25;
+        r.speakingTimeS = 85.75;
+        r.phonationTimeS = 70.125;
+        r.pauses = { { 10.5, 11.0 }, { 40.25, 42.5 } };
+        r.pauseCount = 2;
+        r.longestPauseS = 2.25;
+        r.syllableCount = 301;
+        r.articulationRateSps = 4.25;
+        r.wordsPerMinute = 145.5;
+        r.pitchMedianHz = 181.5;
+        r.pitchSdSemitones = 2.75;
+        r.monotone = false;
+        r.loudnessLufs = -22.5;
+        r.peakDbfs = -2.5;
+        r.clippedRatio = 0.000125;
+        r.analysisMs = 12.5;
+        int value = 1;
+        full.rating.overall = 4;
+        for (RubricItem item : rehearsal::kRubricItems)
+            full.rating.item(item) = value++ % 5 + 1;
+        full.rating.feltTiming = rehearsal::FeltTiming::OnTime;
+        full.rating.feltPace = rehearsal::FeltPace::Fast;
+        full.rating.note = kAwkward;
+        full.rating.ratedAt = kNow.addSecs(7300);
+        ASSERT_TRUE(takes.add(full).ok());
+
+        storage::Take empty; // no speech found, not rated, no audio kept
+        empty.pitchId = m_pitchA;
+        empty.startedAt = kNow.addSecs(9000);
+        empty.lights = a.lights;
+        empty.report.durationS = 3.25;
+        empty.report.analysisMs = 1.5;
+        ASSERT_TRUE(takes.add(empty).ok());
+
+        storage::Take other;
+        other.pitchId = m_pitchB;
+        other.startedAt = kNow.addDays(3);
+        other.lights = b.lights;
+        other.starred = true;
+        other.audioPath = u"/nowhere/recordings/other.wav"_s;
+        other.report.durationS = 44.0;
+        other.report.monotone = true;
+        other.report.pitchSdSemitones = 1.25;
+        other.report.analysisMs = 7.0;
+        other.rating.overall = 2;
+        other.rating.feltPace = rehearsal::FeltPace::Slow;
+        other.rating.ratedAt = kNow.addDays(3).addSecs(60);
+        ASSERT_TRUE(takes.add(other).ok());
+
+        storage::DeckRepository decks(db);
+        ASSERT_TRUE(decks
+                        .recordDraw({ u"rapport.fun"_s, u"f-01"_s }, decks::Zone::Fun, kAwkward,
+                            kNow.addSecs(10))
+                        .ok());
+        ASSERT_TRUE(decks
+                        .recordDraw({ u"user.team"_s, u"q_2"_s }, decks::Zone::Deep,
+                            u"Was zählt, \"wirklich\"?"_s, kNow.addSecs(20))
+                        .ok());
+
+        storage::ConversationRepository conversations(db);
+        storage::Conversation talk;
+        talk.happenedOn = QDate(2026, 11, 22);
+        talk.withWhom = u"Sam, from \"ops\""_s;
+        talk.rating = 5;
+        talk.note = kAwkward;
+        talk.createdAt = kNow.addSecs(30);
+        talk.questions = { { { u"rapport.fun"_s, u"f-01"_s }, kAwkward },
+            { { u"user.team"_s, u"q_2"_s }, u"Was zählt?"_s } };
+        ASSERT_TRUE(conversations.add(talk).ok());
+        storage::Conversation quiet;
+        quiet.happenedOn = QDate(2026, 11, 24);
+        quiet.rating = 1;
+        quiet.createdAt = kNow.addDays(1);
+        ASSERT_TRUE(conversations.add(quiet).ok());
+    }
+
+    void removedFirstRecords(const storage::Database& db)
+    {
+        rehearsal::Pitch gone;
+        gone.title = u"Deleted"_s;
+        const qint64 pitch = *storage::PitchRepository(db).add(gone, kNow.addDays(-9));
+        storage::Take take;
+        take.pitchId = pitch;
+        take.startedAt = kNow.addDays(-9);
+        ASSERT_TRUE(storage::TakeRepository(db).add(take).ok());
+        ASSERT_TRUE(storage::PitchRepository(db).remove(pitch).ok());
+        storage::Conversation talk;
+        talk.happenedOn = QDate(2026, 11, 1);
+        const qint64 conversation = *storage::ConversationRepository(db).add(talk);
+        ASSERT_TRUE(storage::ConversationRepository(db).remove(conversation).ok());
+        // Draws are never deleted by Rapport; the test removes one and its card state itself.
+        ASSERT_TRUE(storage::DeckRepository(db)
+                        .recordDraw({ u"gone"_s, u"gone"_s }, decks::Zone::Fun, u"Gone?"_s,
+                            kNow.addDays(-9))
+                        .ok());
+        QSqlQuery query(db.connection());
+        ASSERT_TRUE(query.exec(u"DELETE FROM draws"_s));
+        ASSERT_TRUE(query.exec(u"DELETE FROM card_state"_s));
+    }
+
+    QString exported(const storage::Database& db, ExportFormat format, const QString& name)
+    {
+        const QString folder = m_dir.filePath(name);
+        auto summary = exportData(db, folder, format);
+        EXPECT_TRUE(summary.ok()) << str(summary.error().toString());
+        return folder;
+    }
+
+    // Seeds the source database (data folder `name`) and exports it; the folder of the export.
+    QString seededExport(ExportFormat format, const QString& name = u"source"_s)
+    {
+        m_source = store(name);
+        seed(*m_source->database);
+        return exported(*m_source->database, format, name + u"-export"_s);
+    }
+
+    void expectRoundTrip(ExportFormat format)
+    {
+        const QString first = seededExport(format);
+        auto target = store(u"target"_s);
+        auto summary = importData(*target->database, first, format);
+        ASSERT_TRUE(summary.ok()) << str(summary.error().toString());
+        EXPECT_EQ(summary->format, format);
+        EXPECT_EQ(summary->pitches, (ImportCount { 2, 0 }));
+        EXPECT_EQ(summary->takes, (ImportCount { 3, 0 }));
+        EXPECT_EQ(summary->draws, (ImportCount { 2, 0 }));
+        EXPECT_EQ(summary->conversations, (ImportCount { 2, 0 }));
+        EXPECT_EQ(summary->conversationQuestions, (ImportCount { 2, 0 }));
+        EXPECT_EQ(summary->takesWithoutAudio, 2); // the third take kept no audio
+        EXPECT_EQ(summary->starsNotImported, 0);
+
+        const QString second = exported(*target->database, format, u"again"_s);
+        ASSERT_EQ(filesIn(first), filesIn(second));
+        for (const QString& file : filesIn(first)) {
+            EXPECT_EQ(test::fileBytes(first + u'/' + file), test::fileBytes(second + u'/' + file))
+                << str(file);
+        }
+        for (const auto& [table, order] : kTables) {
+            const QStringList source = rowsOf(*m_source->database, table, order);
+            EXPECT_FALSE(source.isEmpty()) << str(table);
+            EXPECT_EQ(rowsOf(*target->database, table, order), source) << str(table);
+        }
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<storage::Store> m_source;
+    qint64 m_pitchA = 0;
+    qint64 m_pitchB = 0;
+};
+
+TEST_F(ImporterTest, CsvRoundTripKeepsEveryFieldAndExportsByteIdenticalFiles)
+{
+    expectRoundTrip(ExportFormat::Csv);
+}
+
+TEST_F(ImporterTest, JsonRoundTripKeepsEveryFieldAndExportsByteIdenticalFiles)
+{
+    expectRoundTrip(ExportFormat::Json);
+}
+
+TEST_F(ImporterTest, ImportingTheSameExportTwiceAddsNothingTheSecondTime)
+{
+    for (ExportFormat format : { ExportFormat::Csv, ExportFormat::Json }) {
+        const QString name = format == ExportFormat::Csv ? u"csv"_s : u"json"_s;
+        SCOPED_TRACE(str(name));
+        const QString folder = seededExport(format, u"source-"_s + name);
+        auto target = store(u"target-"_s + name);
+        ASSERT_TRUE(importData(*target->database, folder).ok());
+        const QStringList before = test::RawSqlite(target->database->filePath()).dump();
+        auto again = importData(*target->database, folder);
+        ASSERT_TRUE(again.ok()) << str(again.error().toString());
+        EXPECT_EQ(again->pitches, (ImportCount { 0, 2 }));
+        EXPECT_EQ(again->takes, (ImportCount { 0, 3 }));
+        EXPECT_EQ(again->draws, (ImportCount { 0, 2 }));
+        EXPECT_EQ(again->conversations, (ImportCount { 0, 2 }));
+        EXPECT_EQ(again->conversationQuestions, (ImportCount { 0, 2 }));
+        EXPECT_EQ(again->takesWithoutAudio, 0);
+        EXPECT_EQ(test::RawSqlite(target->database->filePath()).dump(), before);
+    }
+}
+
+TEST_F(ImporterTest, TheFormatIsFoundFromTheFilesWhenNotGiven)
+{
+    const QString folder = seededExport(ExportFormat::Json);
+    EXPECT_EQ(*detectExportFormat(folder), ExportFormat::Json);
+    auto target = store(u"target"_s);
+    auto summary = importData(*target->database, folder);
+    ASSERT_TRUE(summary.ok());
+    EXPECT_EQ(summary->format, ExportFormat::Json);
+
+    ASSERT_TRUE(exportData(*m_source->database, folder, ExportFormat::Csv).ok());
+    auto both = detectExportFormat(folder);
+    ASSERT_FALSE(both.ok());
+    EXPECT_EQ(both.error().kind, ErrorKind::InvalidArgument);
+    EXPECT_TRUE(both.error().fix.contains(u"--format"_s));
+    EXPECT_EQ(importData(*target->database, folder).error().kind, ErrorKind::InvalidArgument);
+
+    auto nothing = importData(*target->database, m_dir.filePath(u"source"_s));
+    ASSERT_FALSE(nothing.ok());
+    EXPECT_EQ(nothing.error().kind, ErrorKind::NotFound);
+    EXPECT_TRUE(nothing.error().what.contains(u"no Rapport export"_s));
+    auto missing = importData(*target->database, m_dir.filePath(u"missing"_s));
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.error().kind, ErrorKind::NotFound);
+    EXPECT_FALSE(missing.error().fix.isEmpty());
+}
+
+TEST_F(ImporterTest, MergingRemapsClashingIdsAndKeepsReferencesRight)
+{
+    // The source's ids: pitches A 2, B 3; takes 2 (A, starred), 3 (A), 4 (B, starred); draws 2
+    // and 3; conversations 2 (with two questions) and 3.
+    const QString folder = seededExport(ExportFormat::Csv);
+    auto target = store(u"target"_s);
+    const storage::Database& db = *target->database;
+    // The target's own history: pitch 1, and pitch 2 that is the source's pitch B (same title,
+    // same creation time) with a starred take; takes 1 and 2; draws 1 and 2; conversations 1
+    // and 2.
+    rehearsal::Pitch local;
+    local.title = u"Local pitch"_s;
+    ASSERT_EQ(*storage::PitchRepository(db).add(local, kNow.addDays(-5)), 1);
+    const rehearsal::Pitch sourceB = *storage::PitchRepository(*m_source->database).get(m_pitchB);
+    ASSERT_EQ(*storage::PitchRepository(db).add(sourceB, sourceB.createdAt), 2);
+    storage::Take localTake;
+    localTake.pitchId = 1;
+    localTake.startedAt = kNow.addDays(-5);
+    ASSERT_EQ(*storage::TakeRepository(db).add(localTake), 1);
+    storage::Take starredB = localTake;
+    starredB.pitchId = 2;
+    starredB.starred = true;
+    ASSERT_EQ(*storage::TakeRepository(db).add(starredB), 2);
+    for (int i = 0; i < 2; ++i) {
+        ASSERT_TRUE(storage::DeckRepository(db)
+                        .recordDraw({ u"rapport.fun"_s, u"f-01"_s }, decks::Zone::Fun, u"Local?"_s,
+                            kNow.addDays(-5).addSecs(i))
+                        .ok());
+    }
+    for (const QString& note : { u"local one"_s, u"local two"_s }) {
+        storage::Conversation talk;
+        talk.happenedOn = QDate(2026, 11, 1);
+        talk.note = note;
+        talk.createdAt = kNow.addDays(-5).addSecs(note.size());
+        talk.questions = { { { u"rapport.deep"_s, u"d-09"_s }, u"Local question?"_s } };
+        ASSERT_TRUE(storage::ConversationRepository(db).add(talk).ok());
+    }
+
+    auto summary = importData(db, folder);
+    ASSERT_TRUE(summary.ok()) << str(summary.error().toString());
+    EXPECT_EQ(summary->pitches, (ImportCount { 1, 1 }));
+    EXPECT_EQ(summary->takes, (ImportCount { 3, 0 }));
+    EXPECT_EQ(summary->draws, (ImportCount { 2, 0 }));
+    EXPECT_EQ(summary->conversations, (ImportCount { 2, 0 }));
+    EXPECT_EQ(summary->conversationQuestions, (ImportCount { 2, 0 }));
+    EXPECT_EQ(summary->starsNotImported, 1);
+
+    // Pitch A's id 2 was taken, so it got the next one; pitch B is the target's own pitch 2.
+    auto pitches = storage::PitchRepository(db).list();
+    ASSERT_EQ(pitches->size(), 3);
+    auto pitchA = storage::PitchRepository(db).get(3);
+    ASSERT_TRUE(pitchA.ok());
+    EXPECT_EQ(pitchA->title, u"Intro, the \"long\" one — café"_s);
+    EXPECT_EQ(pitchA->text, kAwkward);
+    EXPECT_EQ(storage::PitchRepository(db).get(1)->title, u"Local pitch"_s);
+
+    // Take 2 was taken: it comes after the kept takes 3 and 4. Each take follows its pitch;
+    // pitch B keeps its own star, so the imported take of it comes in unstarred.
+    const QHash<qint64, std::pair<qint64, qint64>> expected { // source id -> (id, pitch id)
+        { 2, { 5, 3 } }, { 3, { 3, 3 } }, { 4, { 4, 2 } }
+    };
+    const auto sourceTakes = storage::TakeRepository(*m_source->database).list();
+    ASSERT_TRUE(sourceTakes.ok());
+    for (const storage::Take& source : *sourceTakes) {
+        SCOPED_TRACE(source.id);
+        auto imported = storage::TakeRepository(db).get(expected.value(source.id).first);
+        ASSERT_TRUE(imported.ok());
+        EXPECT_EQ(imported->startedAt, source.startedAt);
+        EXPECT_EQ(imported->pitchId, expected.value(source.id).second);
+        EXPECT_EQ(imported->rating, source.rating);
+        EXPECT_EQ(imported->starred, source.id == 2);
+    }
+    EXPECT_TRUE(storage::TakeRepository(db).get(2)->starred);
+
+    // Draw 2 was taken: it comes after the kept draw 3; the card counts every draw of it.
+    auto draws = storage::DeckRepository(db).recentDraws(10);
+    ASSERT_EQ(draws->size(), 4);
+    EXPECT_EQ((*draws)[0].seq, 4);
+    EXPECT_EQ((*draws)[0].text, kAwkward);
+    EXPECT_EQ((*draws)[1].seq, 3);
+    EXPECT_EQ((*draws)[1].key.toString(), u"user.team/q_2"_s);
+    EXPECT_EQ((*draws)[2].text, u"Local?"_s);
+    const storage::CardState fun = storage::DeckRepository(db).cardStates()->value(
+        storage::CardKey { u"rapport.fun"_s, u"f-01"_s });
+    EXPECT_EQ(fun.timesDrawn, 3);
+    EXPECT_EQ(fun.lastDrawSeq, 4);
+
+    // Conversation 2 was taken: it comes after the kept 3, and takes its questions along.
+    QHash<QString, storage::Conversation> byNote;
+    const auto talks = storage::ConversationRepository(db).list();
+    ASSERT_TRUE(talks.ok());
+    for (const storage::Conversation& c : *talks)
+        byNote.insert(c.note, c);
+    ASSERT_EQ(byNote.size(), 4);
+    EXPECT_EQ(byNote.value(u"local two"_s).id, 2);
+    EXPECT_EQ(byNote.value(u"local two"_s).questions.size(), 1);
+    EXPECT_EQ(byNote.value(QString()).id, 3);
+    EXPECT_TRUE(byNote.value(QString()).questions.isEmpty());
+    const storage::Conversation talk = byNote.value(kAwkward);
+    EXPECT_EQ(talk.id, 4);
+    ASSERT_EQ(talk.questions.size(), 2);
+    EXPECT_EQ(talk.questions[0].text, kAwkward);
+    EXPECT_EQ(talk.questions[1].key.toString(), u"user.team/q_2"_s);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bad input: an error naming the file and the place, and the database as it was.
+
+class ImporterErrorTest : public ImporterTest
+{
+protected:
+    void SetUp() override
+    {
+        m_csv = seededExport(ExportFormat::Csv);
+        m_json = exported(*m_source->database, ExportFormat::Json, u"json-export"_s);
+        m_target = store(u"target"_s);
+        rehearsal::Pitch local;
+        local.title = u"Local pitch"_s;
+        ASSERT_TRUE(storage::PitchRepository(*m_target->database).add(local, kNow).ok());
+    }
+
+    // Imports `folder` and checks that the target database did not change.
+    Result<ImportSummary> importChecked(const QString& folder, std::optional<ExportFormat> format)
+    {
+        const QStringList before = test::RawSqlite(m_target->database->filePath()).dump();
+        auto result = importData(*m_target->database, folder, format);
+        EXPECT_EQ(test::RawSqlite(m_target->database->filePath()).dump(), before);
+        return result;
+    }
+
+    // Changes one cell of a CSV file of the export (record 0 is the header) and imports it.
+    // `line` is set to the line the record starts on.
+    Result<ImportSummary> importCsvWith(const QString& file, qsizetype record,
+        const QString& column, const QString& value, int& line)
+    {
+        const QString path = m_csv + u'/' + file;
+        auto rows = parseCsv(QString::fromUtf8(test::fileBytes(path)), file);
+        EXPECT_TRUE(rows.ok());
+        const qsizetype c = [&] {
+            for (qsizetype i = 0; i < rows->first().fields.size(); ++i) {
+                if (rows->first().fields[i].value == column)
+                    return i;
+            }
+            return qsizetype(-1);
+        }();
+        EXPECT_GE(c, 0) << str(column);
+        QString text;
+        for (qsizetype r = 0; r < rows->size(); ++r) {
+            QStringList fields;
+            for (const CsvField& f : (*rows)[r].fields)
+                fields << f.value;
+            if (r == record)
+                fields[c] = value;
+            text += csvLine(fields);
+        }
+        line = (*rows)[record].line();
+        test::writeFile(path, text.toUtf8());
+        return importChecked(m_csv, ExportFormat::Csv);
+    }
+
+    void editFile(const QString& path, const std::function<void(QByteArray&)>& edit)
+    {
+        QByteArray bytes = test::fileBytes(path);
+        edit(bytes);
+        test::writeFile(path, bytes);
+    }
+
+    // Changes the JSON file `file` (an array of objects) and imports it.
+    Result<ImportSummary> importJsonWith(
+        const QString& file, const std::function<void(QJsonArray&)>& edit)
+    {
+        const QString path = m_json + u'/' + file;
+        QJsonArray array = QJsonDocument::fromJson(test::fileBytes(path)).array();
+        edit(array);
+        test::writeFile(path, QJsonDocument(array).toJson());
+        return importChecked(m_json, ExportFormat::Json);
+    }
+
+    QString m_csv;
+    QString m_json;
+    std::unique_ptr<storage::Store> m_target;
+};
+
+TEST_F(ImporterErrorTest, AMissingFileIsNamed)
+{
+    ASSERT_TRUE(QFile::remove(m_csv + u"/draws.csv"_s));
+    EXPECT_TRUE(
+        failsWith(importChecked(m_csv, ExportFormat::Csv), ErrorKind::NotFound, u"draws.csv"_s));
+    ASSERT_TRUE(QFile::remove(m_json + u"/conversations.json"_s));
+    EXPECT_TRUE(failsWith(
+        importChecked(m_json, std::nullopt), ErrorKind::NotFound, u"conversations.json"_s));
+}
+
+TEST_F(ImporterErrorTest, AHeaderWithAnUnknownOrMissingColumnIsRefused)
+{
+    int line = 0;
+    auto unknown = importCsvWith(u"takes.csv"_s, 0, u"note"_s, u"notes"_s, line);
+    EXPECT_TRUE(failsWith(unknown, ErrorKind::Format, u"takes.csv"_s, u"line 1"_s));
+    EXPECT_TRUE(unknown.error().what.contains(u"\"notes\""_s));
+    editFile(m_csv + u"/takes.csv"_s, [](QByteArray& b) { b.replace(",notes,", ",note,"); });
+    editFile(m_csv + u"/pitches.csv"_s, [](QByteArray& b) { b.replace("id,title,", "title,"); });
+    auto missing = importChecked(m_csv, ExportFormat::Csv);
+    EXPECT_TRUE(failsWith(missing, ErrorKind::Format, u"pitches.csv"_s, u"line 1"_s));
+    EXPECT_TRUE(missing.error().what.contains(u"no \"id\" column"_s));
+}
+
+TEST_F(ImporterErrorTest, MalformedCsvNamesTheLine)
+{
+    const QString path = m_csv + u"/conversations.csv"_s;
+    const QByteArray original = test::fileBytes(path);
+    // The first record (line 2) starts with a quoted field, then text follows its closing quote.
+    editFile(path, [](QByteArray& b) { b.insert(b.indexOf("\r\n") + 2, "\""); });
+    EXPECT_TRUE(failsWith(importChecked(m_csv, ExportFormat::Csv), ErrorKind::Format,
+        u"conversations.csv"_s, u"line 2"_s));
+    // The second record (line 5: the first one's note spans three lines) opens a quote in its
+    // empty note that is never closed.
+    test::writeFile(path, original);
+    editFile(path, [](QByteArray& b) { b.replace(",1,,", ",1,\"open,"); });
+    auto open = importChecked(m_csv, ExportFormat::Csv);
+    EXPECT_TRUE(failsWith(open, ErrorKind::Format, u"conversations.csv"_s, u"line 5"_s));
+    EXPECT_TRUE(open.error().what.contains(u"no closing quote"_s));
+}
+
+TEST_F(ImporterErrorTest, ARecordWithTooManyFieldsNamesItsLine)
+{
+    editFile(m_csv + u"/draws.csv"_s, [](QByteArray& b) { b.replace(",fun,", ",fun,extra,"); });
+    EXPECT_TRUE(failsWith(
+        importChecked(m_csv, ExportFormat::Csv), ErrorKind::Format, u"draws.csv"_s, u"line 2"_s));
+}
+
+TEST_F(ImporterErrorTest, TextThatIsNotUtf8NamesTheLine)
+{
+    editFile(m_csv + u"/draws.csv"_s, [](QByteArray& b) { b.replace("user.team", "us\xE9r"); });
+    EXPECT_TRUE(failsWith(
+        importChecked(m_csv, ExportFormat::Csv), ErrorKind::Format, u"draws.csv"_s, u"line 5"_s));
+}
+
+TEST_F(ImporterErrorTest, AValueOfTheWrongTypeOrOutOfRangeNamesLineAndColumn)
+{
+    struct Case
+    {
+        QString file;
+        QString column;
+        QString value;
+    };
+    const QList<Case> cases {
+        { u"takes.csv"_s, u"duration_s"_s, u"long"_s },
+        { u"takes.csv"_s, u"rating_overall"_s, u"7"_s },
+        { u"takes.csv"_s, u"rating_passion"_s, u"0"_s },
+        { u"takes.csv"_s, u"rating_genuine"_s, u"4.5"_s },
+        { u"takes.csv"_s, u"starred"_s, u"yes"_s },
+        { u"takes.csv"_s, u"felt_timing"_s, u"too long"_s },
+        { u"takes.csv"_s, u"pauses"_s, u"[1, 2]"_s },
+        { u"takes.csv"_s, u"started_at"_s, u"yesterday"_s },
+        { u"takes.csv"_s, u"rated_at"_s, u"2026-11-23T09:30:15.250"_s }, // no time zone
+        { u"pitches.csv"_s, u"created_at"_s, u"2026-02-30T09:00:00.000Z"_s },
+        { u"pitches.csv"_s, u"title"_s, u"   "_s },
+        { u"pitches.csv"_s, u"target_s"_s, u"-90"_s },
+        { u"draws.csv"_s, u"zone"_s, u"shallow"_s },
+        { u"draws.csv"_s, u"seq"_s, u"0"_s },
+        { u"conversations.csv"_s, u"date"_s, u"2026-13-40"_s },
+        { u"conversations.csv"_s, u"rating"_s, u"6"_s },
+        { u"conversation_questions.csv"_s, u"id"_s, u"no-slash"_s },
+        { u"conversation_questions.csv"_s, u"position"_s, u"-1"_s },
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(str(c.file + u' ' + c.column + u' ' + c.value));
+        const QByteArray original = test::fileBytes(m_csv + u'/' + c.file);
+        int line = 0;
+        auto result = importCsvWith(c.file, 1, c.column, c.value, line);
+        EXPECT_TRUE(failsWith(result, ErrorKind::Format, c.file,
+            u"line %1, column \"%2\""_s.arg(line).arg(c.column)));
+        test::writeFile(m_csv + u'/' + c.file, original);
+    }
+}
+
+TEST_F(ImporterErrorTest, LightsOutOfOrderAndDuplicateIdsAreRefused)
+{
+    const QByteArray original = test::fileBytes(m_csv + u"/pitches.csv"_s);
+    int line = 0;
+    auto lights = importCsvWith(u"pitches.csv"_s, 2, u"yellow_s"_s, u"50"_s, line);
+    EXPECT_TRUE(failsWith(lights, ErrorKind::Format, u"pitches.csv"_s, u"line %1"_s.arg(line)));
+    EXPECT_TRUE(lights.error().what.contains(u"out of order"_s));
+    test::writeFile(m_csv + u"/pitches.csv"_s, original);
+    auto twice = importCsvWith(u"pitches.csv"_s, 2, u"id"_s, u"2"_s, line);
+    EXPECT_TRUE(failsWith(twice, ErrorKind::Format, u"pitches.csv"_s, u"line %1"_s.arg(line)));
+    EXPECT_TRUE(twice.error().what.contains(u"used twice"_s));
+}
+
+TEST_F(ImporterErrorTest, ATakeWhosePitchIsNotInTheExportIsRefused)
+{
+    int line = 0;
+    auto result = importCsvWith(u"takes.csv"_s, 3, u"pitch_id"_s, u"99"_s, line);
+    EXPECT_TRUE(failsWith(result, ErrorKind::Format, u"takes.csv"_s, u"line %1"_s.arg(line)));
+    EXPECT_TRUE(result.error().what.contains(u"pitch_id 99 is not in pitches.csv"_s));
+}
+
+TEST_F(ImporterErrorTest, AQuestionOfAConversationNotInTheExportIsRefused)
+{
+    int line = 0;
+    auto result
+        = importCsvWith(u"conversation_questions.csv"_s, 2, u"conversation_id"_s, u"42"_s, line);
+    EXPECT_TRUE(failsWith(
+        result, ErrorKind::Format, u"conversation_questions.csv"_s, u"line %1"_s.arg(line)));
+    EXPECT_TRUE(result.error().what.contains(u"conversations.csv"_s));
+}
+
+TEST_F(ImporterErrorTest, MalformedJsonNamesLineAndColumn)
+{
+    // A comma missing between two members.
+    editFile(
+        m_json + u"/draws.json"_s, [](QByteArray& b) { b.replace("\"seq\": 2,", "\"seq\": 2"); });
+    auto result = importChecked(m_json, ExportFormat::Json);
+    EXPECT_TRUE(failsWith(result, ErrorKind::Format, u"draws.json"_s, u"line "_s));
+    EXPECT_TRUE(result.error().what.contains(u", column "_s));
+}
+
+TEST_F(ImporterErrorTest, JsonOfTheWrongShapeOrTypeNamesTheIndexAndKey)
+{
+    const QByteArray takes = test::fileBytes(m_json + u"/takes.json"_s);
+    auto restore = [&] { test::writeFile(m_json + u"/takes.json"_s, takes); };
+
+    test::writeFile(m_json + u"/takes.json"_s, "{\"takes\": []}");
+    EXPECT_TRUE(failsWith(importChecked(m_json, ExportFormat::Json), ErrorKind::Format,
+        u"takes.json"_s, u"top level"_s));
+    restore();
+
+    EXPECT_TRUE(failsWith(importJsonWith(u"takes.json"_s, [](QJsonArray& a) { a[1] = 5; }),
+        ErrorKind::Format, u"takes.json"_s, u"[1]"_s));
+    restore();
+
+    auto missingKey = importJsonWith(u"takes.json"_s, [](QJsonArray& a) {
+        QJsonObject take = a[2].toObject();
+        take.remove(u"note"_s);
+        a[2] = take;
+    });
+    EXPECT_TRUE(failsWith(missingKey, ErrorKind::Format, u"takes.json"_s, u"[2]"_s));
+    EXPECT_TRUE(missingKey.error().what.contains(u"\"note\""_s));
+    restore();
+
+    auto wrongType = importJsonWith(u"takes.json"_s, [](QJsonArray& a) {
+        QJsonObject take = a[0].toObject();
+        take.insert(u"rating_overall"_s, u"4"_s);
+        a[0] = take;
+    });
+    EXPECT_TRUE(failsWith(wrongType, ErrorKind::Format, u"takes.json"_s, u"[0].rating_overall"_s));
+    EXPECT_TRUE(wrongType.error().what.contains(u"the string \"4\""_s));
+    restore();
+
+    auto unknownPitch = importJsonWith(u"takes.json"_s, [](QJsonArray& a) {
+        QJsonObject take = a[1].toObject();
+        take.insert(u"pitch_id"_s, 77);
+        a[1] = take;
+    });
+    EXPECT_TRUE(failsWith(unknownPitch, ErrorKind::Format, u"takes.json"_s, u"[1]"_s));
+    EXPECT_TRUE(unknownPitch.error().what.contains(u"pitches.json"_s));
+    restore();
+
+    auto badQuestion = importJsonWith(u"conversations.json"_s, [](QJsonArray& a) {
+        QJsonObject talk = a[0].toObject();
+        QJsonArray questions = talk.value(u"questions"_s).toArray();
+        QJsonObject question = questions[1].toObject();
+        question.insert(u"id"_s, u"/q_2"_s);
+        questions[1] = question;
+        talk.insert(u"questions"_s, questions);
+        a[0] = talk;
+    });
+    EXPECT_TRUE(failsWith(
+        badQuestion, ErrorKind::Format, u"conversations.json"_s, u"[0].questions[1].id"_s));
+}
+
+TEST_F(ImporterErrorTest, AFailureWhileWritingRollsEverythingBack)
+{
+    // Validation passes; the database refuses the last table, after the others were written.
+    {
+        test::RawSqlite raw(m_target->database->filePath());
+        ASSERT_TRUE(raw.exec(u"CREATE TRIGGER refuse BEFORE INSERT ON conversation_questions "
+                             "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"_s));
+    }
+    auto result = importChecked(m_csv, ExportFormat::Csv);
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().kind, ErrorKind::Database);
+    EXPECT_TRUE(result.error().what.contains(u"nothing was changed"_s))
+        << str(result.error().toString());
+}
+
+} // namespace
+} // namespace rapport::progress
