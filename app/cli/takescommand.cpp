@@ -173,15 +173,29 @@ int deleteTake(TakesRun& run)
     Result<QString> audio = run.takes.remove(run.id());
     if (!audio)
         return run.ctx.fail(audio.error(), exitFor(audio.error()));
-    if (!audio->isEmpty() && QFile::exists(*audio) && !QFile::remove(*audio)) {
-        return run.ctx.fail({ ErrorKind::Io,
-                                QStringLiteral("Deleted take %1, but not its audio %2.")
-                                    .arg(run.id())
-                                    .arg(QDir::toNativeSeparators(*audio)),
-                                QStringLiteral("Delete the file yourself."), {} },
+    Result<storage::AudioRemoval> removed = storage::removeTakeAudio(run.store.paths, *audio);
+    if (!removed) {
+        return run.ctx.fail(
+            { ErrorKind::Io,
+                QStringLiteral("Deleted take %1, but not its audio %2.")
+                    .arg(run.id())
+                    .arg(QDir::toNativeSeparators(*audio)),
+                QStringLiteral("Delete the file yourself."), removed.error().detail },
             kExitFailure);
     }
-    run.ctx.out << "Deleted take " << run.id() << " and its audio.\n";
+    switch (*removed) {
+    case storage::AudioRemoval::Removed:
+        run.ctx.out << "Deleted take " << run.id() << " and its audio.\n";
+        break;
+    case storage::AudioRemoval::AlreadyGone:
+        run.ctx.out << "Deleted take " << run.id() << " (its audio was already gone).\n";
+        break;
+    case storage::AudioRemoval::KeptOutside:
+        run.ctx.out << "Deleted take " << run.id() << ". Its audio "
+                    << QDir::toNativeSeparators(*audio)
+                    << " is outside this data folder (an imported take) and was left alone.\n";
+        break;
+    }
     run.ctx.out.flush();
     return kExitOk;
 }

@@ -3,6 +3,7 @@
 #include "app/gui/pageheader.h"
 #include "app/gui/theme.h"
 #include "app/gui/wording.h"
+#include "core/storage/recordings.h"
 #include "core/storage/takerepository.h"
 
 #include <QComboBox>
@@ -402,10 +403,15 @@ bool PitchesPage::deletePitch(qint64 id)
         m_problem->setText(s.error().toString());
         return false;
     }
-    // The rows are gone; the recordings follow (a file that is already missing is fine).
+    // The rows are gone; the recordings in this data folder follow (a file that is already
+    // missing is fine, and an imported take's recording elsewhere is left alone).
     if (audio) {
-        for (const QString& path : *audio)
-            QFile::remove(path);
+        for (const QString& path : *audio) {
+            if (Result<storage::AudioRemoval> removed
+                = storage::removeTakeAudio(m_store.paths, path);
+                !removed)
+                m_problem->setText(removed.error().toString());
+        }
     }
     m_current = {};
     setDirty(false);

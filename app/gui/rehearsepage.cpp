@@ -654,8 +654,11 @@ bool RehearsePage::deleteTake(qint64 id)
         QMessageBox::warning(this, tr("Could not delete the take"), audio.error().toString());
         return false;
     }
-    if (!audio->isEmpty())
-        QFile::remove(*audio);
+    // The row is gone; a recording that stays is reported, not fatal.
+    if (Result<storage::AudioRemoval> removed = storage::removeTakeAudio(m_store.paths, *audio);
+        !removed)
+        QMessageBox::warning(
+            this, tr("Could not delete the recording"), removed.error().toString());
     loadTakes();
     emit takesChanged();
     return true;

@@ -45,6 +45,24 @@ QString shown(const QString& path)
 
 } // namespace
 
+Result<AudioRemoval> removeTakeAudio(const DataPaths& paths, const QString& audioPath)
+{
+    if (audioPath.isEmpty())
+        return AudioRemoval::AlreadyGone;
+    const QFileInfo info(comparable(audioPath));
+    if (info.absolutePath() != comparable(paths.recordings()))
+        return AudioRemoval::KeptOutside;
+    QFile file(info.absoluteFilePath());
+    if (!file.exists())
+        return AudioRemoval::AlreadyGone;
+    if (!file.remove())
+        return Error { ErrorKind::Io,
+            QStringLiteral("Could not delete the recording %1.").arg(shown(audioPath)),
+            QStringLiteral("Check the folder's permissions, then delete the file yourself."),
+            file.errorString() };
+    return AudioRemoval::Removed;
+}
+
 double OrphanRecording::durationS() const
 {
     return audio::framesToSeconds(durationFrames);

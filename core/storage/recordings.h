@@ -40,6 +40,18 @@ private:
     int m_fd = -1;
 };
 
+/// What became of a deleted take's audio.
+enum class AudioRemoval {
+    Removed,
+    AlreadyGone, ///< no file there (or the take kept no audio)
+    KeptOutside, ///< not in this data folder's recordings: an imported take's path, left alone
+};
+
+/// Deletes the audio of a take whose row was deleted, but only a file directly inside the
+/// recordings folder of `paths`: a take imported from an export may name another data folder's
+/// recording, which is not this one's to delete. Io when the file is there and stays.
+Result<AudioRemoval> removeTakeAudio(const DataPaths& paths, const QString& audioPath);
+
 /// The recordings folder of a data directory: names for new takes, and the recordings no take
 /// refers to (found, turned back into takes, or deleted). Every path it accepts must be a .wav
 /// file directly inside the folder; anything else is refused.

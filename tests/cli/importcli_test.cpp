@@ -1,6 +1,8 @@
 #include "tests/support/cliprocess.h"
 #include "tests/support/sqlitefile.h"
+#include "tests/support/testtake.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -120,6 +122,31 @@ TEST_F(ImportCliTest, ArgumentsAreChecked)
     EXPECT_EQ(help.exitCode, 0);
     EXPECT_TRUE(help.out.contains(u"--from <DIR>"_s)) << help.out.toStdString();
     EXPECT_TRUE(help.out.contains(u"--format"_s));
+}
+
+TEST_F(ImportCliTest, DeletingAnImportedTakeLeavesTheOtherFoldersRecordingAlone)
+{
+    // A take with its recording in the source folder, exported and imported into the target.
+    const QString wav = m_source + u"/recordings/take-20261101T090000Z-0000aaaa.wav"_s;
+    ASSERT_EQ(test::writeToneTake(wav, 1600, 16000, 1600), QString());
+    auto recovered = cli(m_source, { u"takes"_s, u"recover"_s, wav, u"--pitch"_s, u"1"_s });
+    ASSERT_EQ(recovered.exitCode, 0) << recovered.err.toStdString();
+    ASSERT_EQ(
+        cli(m_source, { u"export"_s, u"--format"_s, u"json"_s, u"--out"_s, path(u"withtake"_s) })
+            .exitCode,
+        0);
+    auto imported = cli(m_target, { u"import"_s, u"--from"_s, path(u"withtake"_s) });
+    ASSERT_EQ(imported.exitCode, 0) << imported.err.toStdString();
+
+    auto deleted = cli(m_target, { u"takes"_s, u"delete"_s, u"1"_s });
+    ASSERT_EQ(deleted.exitCode, 0) << deleted.err.toStdString();
+    EXPECT_TRUE(deleted.out.contains(u"outside this data folder"_s)) << deleted.out.toStdString();
+    EXPECT_TRUE(QFile::exists(wav));
+    // In its own folder the take's audio goes with it.
+    auto own = cli(m_source, { u"takes"_s, u"delete"_s, u"1"_s });
+    ASSERT_EQ(own.exitCode, 0) << own.err.toStdString();
+    EXPECT_TRUE(own.out.contains(u"and its audio"_s)) << own.out.toStdString();
+    EXPECT_FALSE(QFile::exists(wav));
 }
 
 } // namespace

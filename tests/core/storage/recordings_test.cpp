@@ -234,5 +234,27 @@ TEST_F(RecordingsTest, OnlyWavFilesDirectlyInsideTheRecordingsFolderAreAccepted)
     EXPECT_TRUE(QFile::exists(outside));
 }
 
+TEST_F(RecordingsTest, ADeletedTakesAudioIsRemovedOnlyFromThisDataFolder)
+{
+    const QString inside = recording(QStringLiteral("take-inside.wav"));
+    writeTake(inside, 1600, 1600);
+    // An imported take can name another data folder's recording (the folder it was exported
+    // from, perhaps): that file is not this folder's to delete.
+    QDir(m_dir.path()).mkpath(QStringLiteral("elsewhere/recordings"));
+    const QString outside = m_dir.filePath(QStringLiteral("elsewhere/recordings/take-outside.wav"));
+    writeTake(outside, 1600, 1600);
+    const QString sneaky = recording(QStringLiteral("../../elsewhere/recordings/take-outside.wav"));
+
+    Result<AudioRemoval> removed = removeTakeAudio(m_store->paths, inside);
+    ASSERT_TRUE(removed.ok());
+    EXPECT_EQ(*removed, AudioRemoval::Removed);
+    EXPECT_FALSE(QFile::exists(inside));
+    EXPECT_EQ(*removeTakeAudio(m_store->paths, inside), AudioRemoval::AlreadyGone);
+    EXPECT_EQ(*removeTakeAudio(m_store->paths, QString()), AudioRemoval::AlreadyGone);
+    EXPECT_EQ(*removeTakeAudio(m_store->paths, outside), AudioRemoval::KeptOutside);
+    EXPECT_EQ(*removeTakeAudio(m_store->paths, sneaky), AudioRemoval::KeptOutside);
+    EXPECT_TRUE(QFile::exists(outside));
+}
+
 } // namespace
 } // namespace rapport::storage
