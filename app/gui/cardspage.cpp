@@ -424,6 +424,12 @@ void CardsPage::openDecks()
     dialog.exec();
 }
 
+void CardsPage::reloadHistory()
+{
+    loadHistory();
+    loadConversations();
+}
+
 void CardsPage::reloadDecks()
 {
     Result<DeckLibrary> library = DeckLibrary::load(*m_repository);

@@ -51,6 +51,7 @@ public slots:
     void openConversationLog(); ///< L
     void openDecks();
     void reloadDecks(); ///< after decks were added, edited or switched off
+    void reloadHistory(); ///< the draws and conversations, after an import
     void deleteSelectedConversation();
 
 private:

@@ -111,6 +111,9 @@ void MainWindow::buildPages()
             : QString();
     });
     auto* pitches = new PitchesPage(m_store, nullptr, m_pages);
+    connect(progress, &ProgressPage::dataImported, pitches, &PitchesPage::reload);
+    connect(progress, &ProgressPage::dataImported, rehearse, &RehearsePage::reloadPitches);
+    connect(progress, &ProgressPage::dataImported, cards, &CardsPage::reloadHistory);
     auto* settings = new SettingsPage(m_store, m_theme, m_settings, m_pages);
 
     connect(rehearse, &RehearsePage::writePitchRequested, this, [this, pitches] {

@@ -4,6 +4,7 @@
 #include "app/gui/theme.h"
 #include "app/gui/wording.h"
 #include "core/progress/goal.h"
+#include "core/progress/importer.h"
 #include "core/rehearsal/timing.h"
 #include "core/storage/backup.h"
 #include "core/storage/pitchrepository.h"
@@ -473,18 +474,21 @@ QWidget* ProgressPage::buildDataButtons()
     layout->setContentsMargins(0, 0, 0, 0);
     m_exportFormat->addItem(tr("CSV"), static_cast<int>(progress::ExportFormat::Csv));
     m_exportFormat->addItem(tr("JSON"), static_cast<int>(progress::ExportFormat::Json));
-    m_exportFormat->setAccessibleName(tr("Export format"));
-    auto* formatLabel = new QLabel(tr("Export &format:"), row);
+    m_exportFormat->setAccessibleName(tr("Export and import format"));
+    auto* formatLabel = new QLabel(tr("&Format:"), row);
     formatLabel->setBuddy(m_exportFormat);
     auto* exportButton = button(tr("&Export…"), tr("Export all your data"), row);
+    auto* importButton = button(tr("&Import…"), tr("Add what an export holds"), row);
     auto* backup = button(tr("&Back up…"), tr("Back up all your data"), row);
     auto* restore = button(tr("Res&tore…"), tr("Restore a backup"), row);
     connect(exportButton, &QPushButton::clicked, this, &ProgressPage::chooseExport);
+    connect(importButton, &QPushButton::clicked, this, &ProgressPage::chooseImport);
     connect(backup, &QPushButton::clicked, this, &ProgressPage::chooseBackup);
     connect(restore, &QPushButton::clicked, this, &ProgressPage::chooseRestore);
     layout->addWidget(formatLabel);
     layout->addWidget(m_exportFormat);
     layout->addWidget(exportButton);
+    layout->addWidget(importButton);
     layout->addSpacing(12);
     layout->addWidget(backup);
     layout->addWidget(restore);
@@ -866,6 +870,53 @@ bool ProgressPage::exportTo(const QString& folder, progress::ExportFormat format
     return true;
 }
 
+bool ProgressPage::importFrom(const QString& folder)
+{
+    if (waitingForRestart())
+        return false;
+    std::optional<progress::ExportFormat> format;
+    if (Result<progress::ExportFormat> found = progress::detectExportFormat(folder);
+        !found && found.error().kind == ErrorKind::InvalidArgument)
+        format = static_cast<progress::ExportFormat>(m_exportFormat->currentData().toInt());
+    Result<progress::ImportSummary> summary
+        = progress::importData(*m_store.database, folder, format);
+    if (!summary) {
+        showMessage(summary.error().toString(), true);
+        return false;
+    }
+    const progress::ImportSummary& s = *summary;
+    const int present
+        = s.pitches.present + s.takes.present + s.draws.present + s.conversations.present;
+    QString text
+        = tr("Imported %1, %2, %3 and %4 from %5.")
+              .arg(counted(s.pitches.added, tr("%1 pitch"), tr("%1 pitches")),
+                  counted(s.takes.added, tr("%1 take"), tr("%1 takes")),
+                  counted(s.draws.added, tr("%1 card draw"), tr("%1 card draws")),
+                  counted(s.conversations.added, tr("%1 conversation"), tr("%1 conversations")),
+                  QDir::toNativeSeparators(folder));
+    if (present > 0)
+        text += QLatin1Char(' ')
+            + counted(present, tr("%1 record was already here and was skipped."),
+                tr("%1 records were already here and were skipped."));
+    if (s.takesWithoutAudio > 0)
+        text += QLatin1Char(' ')
+            + counted(s.takesWithoutAudio,
+                tr("%1 take has no recording on this computer (an export holds none): its report "
+                   "and ratings are kept."),
+                tr("%1 takes have no recording on this computer (an export holds none): their "
+                   "reports and ratings are kept."));
+    if (s.starsNotImported > 0)
+        text += QLatin1Char(' ')
+            + counted(s.starsNotImported,
+                tr("%1 starred take came in unstarred: its pitch already has a best take."),
+                tr("%1 starred takes came in unstarred: their pitches already have a best take."));
+    refresh();
+    showMessage(text, false);
+    if (s.pitches.added + s.takes.added + s.draws.added + s.conversations.added > 0)
+        emit dataImported();
+    return true;
+}
+
 bool ProgressPage::backupTo(const QString& archivePath)
 {
     if (waitingForRestart())
@@ -930,6 +981,14 @@ void ProgressPage::chooseExport()
     if (folder.isEmpty())
         return;
     exportTo(folder, static_cast<progress::ExportFormat>(m_exportFormat->currentData().toInt()));
+}
+
+void ProgressPage::chooseImport()
+{
+    const QString folder
+        = QFileDialog::getExistingDirectory(this, tr("Import from an export folder"));
+    if (!folder.isEmpty())
+        importFrom(folder);
 }
 
 void ProgressPage::chooseBackup()

@@ -81,6 +81,10 @@ public slots:
     /// Writes everything into `folder`; false with the error shown on the page.
     bool exportTo(const QString& folder, progress::ExportFormat format);
     bool backupTo(const QString& archivePath);
+    /// Adds what an export in `folder` holds (records already here are skipped); false with the
+    /// error shown on the page. When the folder has both formats, the one chosen in the format
+    /// box is read.
+    bool importFrom(const QString& folder);
     /// Replaces the data with the archive's (no question asked: the caller asked already).
     /// Afterwards the page changes and exports nothing until Rapport restarts.
     bool restoreFrom(const QString& archivePath);
@@ -97,6 +101,8 @@ public slots:
     }
 
 signals:
+    /// An import added records: pages showing pitches, takes, draws or conversations re-read.
+    void dataImported();
     /// A restore replaced the data folder under the open database: Rapport must restart.
     void restartNeeded();
 
@@ -120,6 +126,7 @@ private:
     void showHover(qsizetype index);
     progress::IsoWeek currentWeek() const;
     void chooseExport();
+    void chooseImport();
     void chooseBackup();
     void chooseRestore();
     bool waitingForRestart();

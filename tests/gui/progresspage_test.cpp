@@ -378,6 +378,45 @@ TEST_F(ProgressPageTest, ExportWritesEveryTableAndSaysWhatItWrote)
     EXPECT_FALSE(page->messageText().isEmpty());
 }
 
+TEST_F(ProgressPageTest, ImportAddsAnExportShowsItAndTellsTheOtherPages)
+{
+    const qint64 pitch = addPitch(QStringLiteral("Intro"));
+    addTake(pitch, QDateTime(QDate(2026, 11, 23), QTime(8, 0), Qt::UTC)); // this week
+    addConversation(QDate(2026, 11, 23));
+    const QString folder = m_dir.filePath(QStringLiteral("export"));
+    ASSERT_TRUE(makePage()->exportTo(folder, progress::ExportFormat::Json));
+
+    // Another data folder, empty until the import.
+    auto other = storage::openStore(m_dir.filePath(QStringLiteral("other")));
+    ASSERT_TRUE(other.ok());
+    ProgressPage page(*other, &m_clock, m_berlin);
+    page.refresh();
+    ASSERT_TRUE(page.emptyStateShown());
+    QSignalSpy imported(&page, &ProgressPage::dataImported);
+    ASSERT_TRUE(page.importFrom(folder)) << page.messageText().toStdString();
+    EXPECT_TRUE(page.messageText().startsWith(
+        QStringLiteral("Imported 1 pitch, 1 take, 0 card draws and 1 conversation from ")))
+        << page.messageText().toStdString();
+    EXPECT_FALSE(page.emptyStateShown());
+    EXPECT_EQ(page.thisWeekTakesText(), QStringLiteral("1 of 3 takes"));
+    EXPECT_EQ(page.thisWeekConversationsText(), QStringLiteral("1 of 2 conversations"));
+    EXPECT_EQ(imported.count(), 1);
+
+    // Again: nothing new, so no page needs to re-read.
+    ASSERT_TRUE(page.importFrom(folder));
+    EXPECT_TRUE(page.messageText().contains(
+        QStringLiteral("3 records were already here and were skipped.")))
+        << page.messageText().toStdString();
+    EXPECT_EQ(page.thisWeekTakesText(), QStringLiteral("1 of 3 takes"));
+    EXPECT_EQ(imported.count(), 1);
+
+    // A folder without an export is refused on the page.
+    EXPECT_FALSE(page.importFrom(m_dir.filePath(QStringLiteral("other"))));
+    EXPECT_TRUE(page.messageText().contains(QStringLiteral("no Rapport export")))
+        << page.messageText().toStdString();
+    EXPECT_EQ(imported.count(), 1);
+}
+
 TEST_F(ProgressPageTest, BackupWritesAPrivateArchiveThatVerifiesAndNamesIt)
 {
     const qint64 pitch = addPitch(QStringLiteral("Intro"));
