@@ -622,6 +622,8 @@ void ProgressPage::updateAxis()
             const int year = m_weeks[i].week.year;
             if (m_weeks[i].week.week == 1 && year % yearStep == 0)
                 labels.append({ QString::number(year), static_cast<qreal>(i) });
+        } else if (i == n - 1) {
+            labels.append({ tr("this week"), static_cast<qreal>(i) });
         } else if ((n - 1 - i) % step == 0) {
             labels.append(
                 { locale.toString(monday, QStringLiteral("d MMM")), static_cast<qreal>(i) });
@@ -649,6 +651,10 @@ void ProgressPage::updateCharts()
         takes << w.takes;
     m_takesSet->remove(0, m_takesSet->count());
     m_takesSet->append(takes);
+    // This week's bar is lighter: it is not over yet, so it is not a drop.
+    m_takesSet->deselectAllBars();
+    if (n > 0)
+        m_takesSet->selectBar(static_cast<int>(n - 1));
     const QList<QPointF> minutes = pointsOf(m_weeks,
         [](const WeekStats& w) { return w.takes > 0 ? std::optional(w.minutes) : std::nullopt; });
     m_minutes->replace(minutes);
@@ -739,6 +745,9 @@ QString ProgressPage::weekSummary(qsizetype index) const
         parts << tr("self-rating %1").arg(oneDecimal(*w.avgSelfRating));
     parts << counted(w.cardsDrawn(), tr("%1 card"), tr("%1 cards"));
     parts << counted(w.conversations, tr("%1 conversation"), tr("%1 conversations"));
+    // The last week shown is this week, not over yet.
+    if (index == m_weeks.size() - 1)
+        return tr("This week so far (%1): %2").arg(w.week.key(), parts.join(QStringLiteral(" · ")));
     return tr("Week of %1 (%2): %3")
         .arg(QLocale().toString(w.week.monday(), QStringLiteral("d MMM yyyy")), w.week.key(),
             parts.join(QStringLiteral(" · ")));
@@ -1085,6 +1094,9 @@ void ProgressPage::applyPalette()
         return;
     m_takesSet->setColor(colours.primary);
     m_takesSet->setBorderColor(colours.primary);
+    QColor unfinished = colours.primary;
+    unfinished.setAlphaF(0.45f);
+    m_takesSet->setSelectedColor(unfinished);
     auto style = [](QXYSeries* series, const QColor& colour) {
         QPen pen(colour);
         pen.setWidthF(2.0);

@@ -292,6 +292,12 @@ TEST_F(ProgressPageTest, HoveringAWeekShowsItsValues)
     for (QLabel* label : page->findChildren<QLabel*>())
         shown = shown || label->text() == expected;
     EXPECT_TRUE(shown);
+
+    // This week is not over: it says so, its bar is the lighter one, its axis label is words.
+    EXPECT_EQ(page->weekSummary(11),
+        QStringLiteral("This week so far (2026-W48): 0 takes · 0 cards · 0 conversations"));
+    EXPECT_EQ(page->takesSet()->selectedBars(), QList<int> { 11 });
+    EXPECT_NE(page->takesSet()->selectedColor(), page->takesSet()->color());
 }
 
 TEST_F(ProgressPageTest, GoalEditsAreStoredAndRefused)
