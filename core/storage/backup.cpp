@@ -418,6 +418,29 @@ Result<BackupSummary> verifyBackup(const QString& archivePath)
     return extractArchive(archivePath, staging.path());
 }
 
+namespace {
+
+// Folds the write-ahead log into the database file, so the copy moved aside is whole on its own
+// (its -wal and -shm are moved with it too). Best effort: a reader elsewhere can hold back part
+// of the log, which then still travels in the -wal; nothing fails because of it.
+void foldWriteAheadLog(const QString& database)
+{
+    if (!QFileInfo(database).isFile())
+        return;
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(database.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, nullptr)
+        == SQLITE_OK) {
+        sqlite3_busy_timeout(db, 1000);
+        // A fresh connection only finds the log once it reads something.
+        if (sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr)
+            == SQLITE_OK)
+            sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+    }
+    sqlite3_close(db);
+}
+
+} // namespace
+
 Result<RestoreSummary> restoreBackup(
     const QString& archivePath, const DataPaths& data, const QDateTime& nowUtc)
 {
@@ -443,6 +466,7 @@ Result<RestoreSummary> restoreBackup(
         QFileInfo(data.database()).fileName() + QStringLiteral("-wal"),
         QFileInfo(data.database()).fileName() + QStringLiteral("-shm"),
         QFileInfo(data.recordings()).fileName() };
+    foldWriteAheadLog(data.database());
     QStringList moved;
     auto undo = [&] {
         for (const QString& name : moved)

@@ -114,6 +114,30 @@ TEST_F(BackupTest, RestoreBringsBackTheDataAndKeepsASafetyCopy)
                     .isEmpty());
 }
 
+// The window keeps its connection open during a restore, so recent changes can still be in the
+// write-ahead log: they are folded into the database file before it is moved aside, and the
+// safety copy's rapport.sqlite is whole even without its -wal.
+TEST_F(BackupTest, TheSafetyCopyIsWholeWithoutItsWriteAheadLog)
+{
+    ASSERT_TRUE(createBackup(m_store->paths, pathOf(QStringLiteral("b.tar.gz")), kNow).ok());
+    rehearsal::Pitch later;
+    later.title = QStringLiteral("Written after the backup");
+    ASSERT_TRUE(PitchRepository(*m_store->database).add(later, kNow).ok());
+    ASSERT_GT(QFileInfo(m_store->paths.database() + QStringLiteral("-wal")).size(), 0);
+
+    auto restored = restoreBackup(pathOf(QStringLiteral("b.tar.gz")), m_store->paths, kNow);
+    ASSERT_TRUE(restored.ok()) << restored.error().toString().toStdString();
+    const QString alone = pathOf(QStringLiteral("alone.sqlite"));
+    ASSERT_TRUE(QFile::copy(restored->safetyCopy + QStringLiteral("/rapport.sqlite"), alone));
+    ASSERT_FALSE(QFileInfo::exists(alone + QStringLiteral("-wal")));
+    EXPECT_EQ(test::RawSqlite(alone)
+                  .scalar(QStringLiteral("SELECT COUNT(*) FROM pitches WHERE title = "
+                                         "'Written after the backup'"))
+                  .toInt(),
+        1);
+    m_store.reset();
+}
+
 TEST_F(BackupTest, DamagedArchivesAreRefusedAndNothingChanges)
 {
     const QString good = pathOf(QStringLiteral("b.tar.gz"));
