@@ -23,6 +23,7 @@
 #include <QFileDialog>
 #include <QFrame>
 #include <QGridLayout>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -50,6 +51,16 @@ using progress::IsoWeek;
 using progress::WeekStats;
 
 namespace {
+
+// The busy cursor while a job that can take seconds runs (export, import, backup, restore).
+class BusyCursor
+{
+public:
+    BusyCursor() { QGuiApplication::setOverrideCursor(Qt::WaitCursor); }
+    ~BusyCursor() { QGuiApplication::restoreOverrideCursor(); }
+    BusyCursor(const BusyCursor&) = delete;
+    BusyCursor& operator=(const BusyCursor&) = delete;
+};
 
 constexpr int kChartMinHeight = 210;
 constexpr double kWpmAxisMin = 60.0;
@@ -862,6 +873,7 @@ bool ProgressPage::exportTo(const QString& folder, progress::ExportFormat format
 {
     if (waitingForRestart())
         return false;
+    const BusyCursor busy;
     Result<progress::ExportSummary> summary
         = progress::exportData(*m_store.database, folder, format);
     if (!summary) {
@@ -887,6 +899,7 @@ bool ProgressPage::importFrom(const QString& folder)
     if (Result<progress::ExportFormat> found = progress::detectExportFormat(folder);
         !found && found.error().kind == ErrorKind::InvalidArgument)
         format = static_cast<progress::ExportFormat>(m_exportFormat->currentData().toInt());
+    const BusyCursor busy;
     Result<progress::ImportSummary> summary
         = progress::importData(*m_store.database, folder, format);
     if (!summary) {
@@ -930,6 +943,7 @@ bool ProgressPage::backupTo(const QString& archivePath)
 {
     if (waitingForRestart())
         return false;
+    const BusyCursor busy;
     Result<storage::BackupSummary> backup
         = storage::createBackup(m_store.paths, archivePath, m_clock.nowUtc());
     if (!backup) {
@@ -953,8 +967,10 @@ bool ProgressPage::restoreFrom(const QString& archivePath)
     }
     if (waitingForRestart())
         return false;
-    Result<storage::RestoreSummary> restored
-        = storage::restoreBackup(archivePath, m_store.paths, m_clock.nowUtc());
+    Result<storage::RestoreSummary> restored = [&] {
+        const BusyCursor busy;
+        return storage::restoreBackup(archivePath, m_store.paths, m_clock.nowUtc());
+    }();
     if (!restored) {
         showMessage(restored.error().toString(), true);
         return false;

@@ -19,6 +19,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -589,6 +590,14 @@ void RehearsePage::loadTakes()
                 r.pauseCount ? QString::number(*r.pauseCount) : QStringLiteral("—"),
                 ratingText(t.rating), t.starred ? QStringLiteral("★") : QString() });
         item->setData(0, kIdRole, t.id);
+        // An imported take (an export holds no audio) or a recording deleted by hand.
+        if (t.audioPath.isEmpty() || !QFileInfo::exists(t.audioPath)) {
+            item->setText(0, item->text(0) + QStringLiteral("  ") + tr("(no recording)"));
+            item->setToolTip(0,
+                tr("There is no recording of this take on this computer: its report and rating "
+                   "are kept, but it cannot be played."));
+            item->setForeground(0, palette().brush(QPalette::PlaceholderText));
+        }
     }
     for (int c = 0; c < m_takes->columnCount(); ++c) {
         if (c != 2)

@@ -165,6 +165,25 @@ TEST_F(RehearsePageTest, TwoTakesCanBeComparedAndOneDeleted)
     EXPECT_EQ(view->takeList()->topLevelItemCount(), 1);
 }
 
+TEST_F(RehearsePageTest, ATakeWithoutItsRecordingIsMarkedInTheList)
+{
+    addPitch();
+    auto view = page();
+    recordTake(*view);
+    rate(*view, 4);
+    ASSERT_EQ(view->takeList()->topLevelItemCount(), 1);
+    EXPECT_FALSE(
+        view->takeList()->topLevelItem(0)->text(0).contains(QStringLiteral("no recording")));
+    // As after an import, or after the file was deleted by hand.
+    ASSERT_TRUE(QFile::remove(takes().first().audioPath));
+    view->reloadPitches();
+    ASSERT_EQ(view->takeList()->topLevelItemCount(), 1);
+    EXPECT_TRUE(
+        view->takeList()->topLevelItem(0)->text(0).endsWith(QStringLiteral("(no recording)")))
+        << view->takeList()->topLevelItem(0)->text(0).toStdString();
+    EXPECT_FALSE(view->takeList()->topLevelItem(0)->toolTip(0).isEmpty());
+}
+
 TEST_F(RehearsePageTest, WarmUpSetEndsWithASummary)
 {
     addPitch();
