@@ -149,7 +149,8 @@ RehearsePage::RehearsePage(
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_stages);
     split->addWidget(buildTakesPanel());
-    split->setStretchFactor(0, 3);
+    // The takes list keeps room for about six takes; the recording stage gets the rest first.
+    split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 1);
     split->setChildrenCollapsible(false);
     layout->addWidget(split, 1);
@@ -294,6 +295,7 @@ QWidget* RehearsePage::buildTakesPanel()
     m_takes->setHeaderLabels({ tr("Take"), tr("Speaking time"), tr("Timing"), tr("Pace"),
         tr("Pauses"), tr("Rating"), tr("Best") });
     m_takes->setRootIsDecorated(false);
+    m_takes->setMinimumHeight(fontMetrics().height() * 9);
     m_takes->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_takes->setAccessibleName(tr("Takes of this pitch"));
     m_takes->header()->setSectionResizeMode(2, QHeaderView::Stretch);
