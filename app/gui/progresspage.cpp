@@ -331,11 +331,20 @@ QWidget* ProgressPage::buildCharts()
     bars->attachAxis(m_takesAxis);
     m_minutes->attachAxis(m_weekAxes.last());
     m_minutes->attachAxis(m_minutesAxis);
+    // This week's minutes are a sum still growing: joined to the last week by a dashed line, so
+    // they do not read as a drop. No legend entry of their own.
+    m_minutesSoFar = line(tr("Minutes so far"), chart);
+    chart->addSeries(m_minutesSoFar);
+    m_minutesSoFar->attachAxis(m_weekAxes.last());
+    m_minutesSoFar->attachAxis(m_minutesAxis);
+    for (QLegendMarker* marker : chart->legend()->markers(m_minutesSoFar))
+        marker->setVisible(false);
     connect(m_takesSet, &QBarSet::hovered, this, [this](bool on, int index) {
         if (on)
             showHover(index);
     });
     connectHover(m_minutes);
+    connectHover(m_minutesSoFar);
 
     // Timing accuracy: share of takes on target, and the mean distance from the target.
     QChartView* timing = addChart(tr("Timing: on target and mean error"));
@@ -668,7 +677,15 @@ void ProgressPage::updateCharts()
         m_takesSet->selectBar(static_cast<int>(n - 1));
     const QList<QPointF> minutes = pointsOf(m_weeks,
         [](const WeekStats& w) { return w.takes > 0 ? std::optional(w.minutes) : std::nullopt; });
-    m_minutes->replace(minutes);
+    QList<QPointF> finished = minutes;
+    QList<QPointF> soFar;
+    if (!finished.isEmpty() && finished.last().x() == static_cast<qreal>(n - 1)) {
+        soFar << finished.takeLast();
+        if (!finished.isEmpty())
+            soFar.prepend(finished.last());
+    }
+    m_minutes->replace(finished);
+    m_minutesSoFar->replace(soFar);
     double mostTakes = m_goal.takes;
     for (qreal t : takes)
         mostTakes = std::max(mostTakes, t);
@@ -707,8 +724,8 @@ void ProgressPage::updateCharts()
     m_measured->replace(pointsOf(m_weeks, [](const WeekStats& w) -> std::optional<double> {
         return w.onTargetRatio ? std::optional(*w.onTargetRatio * 5.0) : std::nullopt;
     }));
-    for (QXYSeries* series : std::initializer_list<QXYSeries*> {
-             m_minutes, m_onTarget, m_timingError, m_wpm, m_selfRating, m_measured })
+    for (QXYSeries* series : std::initializer_list<QXYSeries*> { m_minutes, m_minutesSoFar,
+             m_onTarget, m_timingError, m_wpm, m_selfRating, m_measured })
         series->setPointsVisible(markers);
 
     // Calibration over the range: the mean of the weekly agreement shares.
@@ -1120,6 +1137,10 @@ void ProgressPage::applyPalette()
         series->setColor(colour);
     };
     style(m_minutes, colours.secondary);
+    style(m_minutesSoFar, colours.secondary);
+    QPen dashed = m_minutesSoFar->pen();
+    dashed.setStyle(Qt::DashLine);
+    m_minutesSoFar->setPen(dashed);
     style(m_onTarget, colours.primary);
     style(m_timingError, colours.secondary);
     style(m_wpm, colours.primary);

@@ -68,6 +68,8 @@ public:
     QString weekSummary(qsizetype index) const; ///< what hovering week `index` shows
     QList<QChart*> charts() const;
     QBarSet* takesSet() const { return m_takesSet; }
+    QLineSeries* minutesSeries() const { return m_minutes; }
+    QLineSeries* minutesSoFarSeries() const { return m_minutesSoFar; }
     QAreaSeries* paceBand() const { return m_paceBand; }
     QSpinBox* goalTakes() const { return m_goalTakes; }
     QSpinBox* goalConversations() const { return m_goalConversations; }
@@ -157,7 +159,8 @@ private:
     QList<QChartView*> m_views;
     QList<QCategoryAxis*> m_weekAxes;
     QBarSet* m_takesSet = nullptr;
-    QLineSeries* m_minutes = nullptr;
+    QLineSeries* m_minutes = nullptr; ///< finished weeks
+    QLineSeries* m_minutesSoFar = nullptr; ///< the last finished week to this week, dashed
     QValueAxis* m_takesAxis = nullptr;
     QValueAxis* m_minutesAxis = nullptr;
     QLineSeries* m_onTarget = nullptr;

@@ -298,6 +298,20 @@ TEST_F(ProgressPageTest, HoveringAWeekShowsItsValues)
         QStringLiteral("This week so far (2026-W48): 0 takes · 0 cards · 0 conversations"));
     EXPECT_EQ(page->takesSet()->selectedBars(), QList<int> { 11 });
     EXPECT_NE(page->takesSet()->selectedColor(), page->takesSet()->color());
+
+    EXPECT_TRUE(page->minutesSoFarSeries()->points().isEmpty()); // nothing this week yet
+
+    // With a take this week, its minutes are drawn dashed from last week's, not in the line.
+    addTake(pitch, QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC), 40);
+    page->refresh();
+    ASSERT_FALSE(page->minutesSeries()->points().isEmpty());
+    EXPECT_EQ(page->minutesSeries()->points().last().x(), 10.0);
+    const QList<QPointF> soFar = page->minutesSoFarSeries()->points();
+    ASSERT_EQ(soFar.size(), 2);
+    EXPECT_EQ(soFar[0], page->minutesSeries()->points().last());
+    EXPECT_EQ(soFar[1].x(), 11.0);
+    EXPECT_DOUBLE_EQ(soFar[1].y(), 42.0 / 60.0);
+    EXPECT_EQ(page->minutesSoFarSeries()->pen().style(), Qt::DashLine);
 }
 
 TEST_F(ProgressPageTest, GoalEditsAreStoredAndRefused)
