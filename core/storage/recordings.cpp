@@ -43,16 +43,22 @@ QString shown(const QString& path)
     return QDir::toNativeSeparators(path);
 }
 
+// Whether `path` names a file directly inside the recordings folder of `paths` (not below it,
+// not through a link or ".." that leads elsewhere).
+bool directlyInRecordings(const QString& path, const DataPaths& paths)
+{
+    return QFileInfo(comparable(path)).absolutePath() == comparable(paths.recordings());
+}
+
 } // namespace
 
 Result<AudioRemoval> removeTakeAudio(const DataPaths& paths, const QString& audioPath)
 {
     if (audioPath.isEmpty())
         return AudioRemoval::AlreadyGone;
-    const QFileInfo info(comparable(audioPath));
-    if (info.absolutePath() != comparable(paths.recordings()))
+    if (!directlyInRecordings(audioPath, paths))
         return AudioRemoval::KeptOutside;
-    QFile file(info.absoluteFilePath());
+    QFile file(comparable(audioPath));
     if (!file.exists())
         return AudioRemoval::AlreadyGone;
     if (!file.remove())
@@ -181,9 +187,8 @@ Result<QString> Recordings::resolve(const QString& path) const
     const QString absolute = path.contains(QLatin1Char('/'))
         ? QFileInfo(path).absoluteFilePath()
         : QDir(m_paths.recordings()).filePath(path);
-    const QString real = comparable(absolute);
-    const QFileInfo info(real);
-    if (info.absolutePath() != comparable(m_paths.recordings())
+    const QFileInfo info(comparable(absolute));
+    if (!directlyInRecordings(absolute, m_paths)
         || info.suffix().compare(QStringLiteral("wav"), Qt::CaseInsensitive) != 0) {
         return Error { ErrorKind::InvalidArgument,
             QStringLiteral("%1 is not a recording in %2.")
