@@ -975,13 +975,18 @@ bool ProgressPage::backupTo(const QString& archivePath)
     return true;
 }
 
+bool ProgressPage::restoreBlocked()
+{
+    const QString blocker = m_restoreBlocker ? m_restoreBlocker() : QString();
+    if (!blocker.isEmpty())
+        showMessage(blocker, true);
+    return !blocker.isEmpty();
+}
+
 bool ProgressPage::restoreFrom(const QString& archivePath)
 {
-    if (const QString blocker = m_restoreBlocker ? m_restoreBlocker() : QString();
-        !blocker.isEmpty()) {
-        showMessage(blocker, true);
+    if (restoreBlocked())
         return false;
-    }
     if (waitingForRestart())
         return false;
     Result<storage::RestoreSummary> restored = [&] {
@@ -1068,11 +1073,8 @@ bool ProgressPage::restoreAfterAsking(const QString& archivePath, const RestoreP
 {
     if (waitingForRestart())
         return false;
-    if (const QString blocker = m_restoreBlocker ? m_restoreBlocker() : QString();
-        !blocker.isEmpty()) {
-        showMessage(blocker, true);
+    if (restoreBlocked())
         return false;
-    }
     Result<storage::BackupSummary> backup = storage::verifyBackup(archivePath);
     if (!backup) {
         showMessage(backup.error().toString(), true);

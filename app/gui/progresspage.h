@@ -132,6 +132,8 @@ private:
     void chooseBackup();
     void chooseRestore();
     bool waitingForRestart();
+    /// Whether the restore blocker objects now; its reason is then shown on the page.
+    bool restoreBlocked();
 
     storage::Store& m_store;
     SystemClock m_systemClock;
