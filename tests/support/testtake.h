@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/analysis/takereport.h"
+
 #include <QString>
 #include <cstdint>
 
@@ -10,5 +12,9 @@ namespace rapport::test {
 /// Returns an empty string, or what went wrong.
 QString writeToneTake(
     const QString& path, std::int64_t leadFrames, std::int64_t toneFrames, std::int64_t tailFrames);
+
+/// A take report with every field set (a 88.5 s take with two pauses), to values that are exact
+/// in binary, so they come back unchanged from text: for export, import and storage tests.
+analysis::TakeReport everyFieldReport();
 
 } // namespace rapport::test

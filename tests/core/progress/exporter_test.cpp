@@ -5,6 +5,7 @@
 #include "core/storage/store.h"
 #include "core/storage/takerepository.h"
 #include "tests/support/sqlitefile.h"
+#include "tests/support/testtake.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -76,25 +77,7 @@ protected:
         m_take.lights = pitch.lights;
         m_take.audioPath = QStringLiteral("/data/recordings/a,b.wav");
         m_take.starred = true;
-        analysis::TakeReport& r = m_take.report;
-        r.durationS = 88.5;
-        r.speechStartS = 0.5;
-        r.speechEndS = 86.25;
-        r.speakingTimeS = 85.75;
-        r.phonationTimeS = 70.125;
-        r.pauses = { { 10.5, 11.0 }, { 40.25, 42.5 } };
-        r.pauseCount = 2;
-        r.longestPauseS = 2.25;
-        r.syllableCount = 301;
-        r.articulationRateSps = 4.25;
-        r.wordsPerMinute = 145.5;
-        r.pitchMedianHz = 181.5;
-        r.pitchSdSemitones = 2.75;
-        r.monotone = false;
-        r.loudnessLufs = -22.5;
-        r.peakDbfs = -2.5;
-        r.clippedRatio = 0.0;
-        r.analysisMs = 12.5;
+        m_take.report = test::everyFieldReport();
         m_take.rating.overall = 4;
         m_take.rating.item(rehearsal::RubricItem::Passion) = 5;
         m_take.rating.feltTiming = rehearsal::FeltTiming::OnTime;
