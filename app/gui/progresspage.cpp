@@ -912,9 +912,12 @@ bool ProgressPage::importFrom(const QString& folder)
 {
     if (waitingForRestart())
         return false;
+    // The format the files show; when a folder has both, the one in the format box. Any other
+    // problem with the folder is left to importData() to report.
     std::optional<progress::ExportFormat> format;
-    if (Result<progress::ExportFormat> found = progress::detectExportFormat(folder);
-        !found && found.error().kind == ErrorKind::InvalidArgument)
+    if (Result<progress::ExportFormat> found = progress::detectExportFormat(folder))
+        format = *found;
+    else if (found.error().kind == ErrorKind::InvalidArgument)
         format = static_cast<progress::ExportFormat>(m_exportFormat->currentData().toInt());
     const BusyCursor busy;
     Result<progress::ImportSummary> summary
