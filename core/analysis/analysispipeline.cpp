@@ -46,8 +46,10 @@ void fillTiming(TakeReport& report, const VoiceActivity& vad, const SyllableNucl
 } // namespace
 
 AnalysisPipeline::AnalysisPipeline()
-    : m_syllables(m_voiceActivity, m_pitch)
-    , m_analysers { &m_levelMeter, &m_voiceActivity, &m_pitch, &m_loudness, &m_syllables }
+    : m_voiceActivity(m_spectrum, m_pitch)
+    , m_syllables(m_spectrum, m_voiceActivity, m_pitch)
+    , m_analysers { &m_levelMeter, &m_spectrum, &m_pitch, &m_loudness, &m_voiceActivity,
+        &m_syllables }
 { }
 
 void AnalysisPipeline::setLevelCallback(std::function<void(const LevelReading&)> callback)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/analysis/bandspectrum.h"
 #include "core/analysis/levelmeter.h"
 #include "core/analysis/loudness.h"
 #include "core/analysis/pitchtracker.h"
@@ -37,11 +38,13 @@ public:
 
 private:
     LevelMeter m_levelMeter;
-    VoiceActivity m_voiceActivity;
+    BandSpectrum m_spectrum;
     PitchTracker m_pitch;
     Loudness m_loudness;
+    VoiceActivity m_voiceActivity;
     SyllableNuclei m_syllables;
-    std::array<Analyser*, 5> m_analysers; ///< in finish() order: syllables read the others
+    /// In finish() order: the voice activity reads the spectrum and the pitch, the syllables all.
+    std::array<Analyser*, 6> m_analysers;
     std::int64_t m_frames = 0;
     std::int64_t m_elapsedNs = 0;
 };

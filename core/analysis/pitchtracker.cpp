@@ -44,6 +44,8 @@ void PitchTracker::reset()
     m_fill = 0;
     m_skippedFirst = false;
     m_f0.clear();
+    m_hz.clear();
+    m_confidence.clear();
     m_medianHz.reset();
     m_sdSemitones.reset();
 }
@@ -76,6 +78,8 @@ void PitchTracker::runHop()
     const float confidence = aubio_pitch_get_confidence(m_aubio->pitch);
     const bool voiced = confidence >= kMinConfidence && hz >= kMinHz && hz <= kMaxHz;
     m_f0.push_back(voiced ? hz : 0.0f);
+    m_hz.push_back(hz);
+    m_confidence.push_back(confidence);
 }
 
 void PitchTracker::finish()
@@ -109,6 +113,21 @@ bool PitchTracker::voicedNear(std::size_t hop, std::size_t slackHops) const
     const std::size_t last = std::min(hop + slackHops + 1, m_f0.size());
     for (std::size_t i = first; i < last; ++i) {
         if (m_f0[i] > 0.0f)
+            return true;
+    }
+    return false;
+}
+
+} // namespace rapport::analysis
+
+namespace rapport::analysis {
+
+bool PitchTracker::periodicNear(std::size_t hop, std::size_t slackHops, float minConfidence) const
+{
+    const std::size_t first = hop > slackHops ? hop - slackHops : 0;
+    const std::size_t last = std::min(hop + slackHops + 1, m_hz.size());
+    for (std::size_t i = first; i < last; ++i) {
+        if (m_confidence[i] >= minConfidence && m_hz[i] >= kMinHz && m_hz[i] <= kMaxHz)
             return true;
     }
     return false;

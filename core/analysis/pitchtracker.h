@@ -33,8 +33,13 @@ public:
     /// F0 in Hz of each 10 ms hop (hop i is centred in frames [i, i + 1) * kHopFrames), 0 where
     /// unvoiced or unsure.
     const std::vector<float>& hopF0Hz() const { return m_f0; }
+    /// YIN's confidence (0..1) of each hop, whatever its F0; aligned with hopF0Hz().
+    const std::vector<float>& hopConfidence() const { return m_confidence; }
     /// Whether hop `hop` (or a neighbour within `slackHops`) is voiced.
     bool voicedNear(std::size_t hop, std::size_t slackHops = 1) const;
+    /// Whether hop `hop` (or a neighbour within `slackHops`) has an F0 in the speaking range
+    /// with a confidence of at least `minConfidence`.
+    bool periodicNear(std::size_t hop, std::size_t slackHops, float minConfidence) const;
     /// Median F0 of the voiced hops in Hz after finish(); nullopt with too little voicing.
     std::optional<double> medianHz() const { return m_medianHz; }
     /// Standard deviation of voiced F0 in semitones around the median; nullopt as medianHz.
@@ -48,6 +53,8 @@ private:
     int m_fill = 0;
     bool m_skippedFirst = false;
     std::vector<float> m_f0;
+    std::vector<float> m_hz; ///< YIN's estimate of each hop, voiced or not
+    std::vector<float> m_confidence;
     std::optional<double> m_medianHz;
     std::optional<double> m_sdSemitones;
 };

@@ -1,5 +1,6 @@
 #include "core/analysis/syllablenuclei.h"
 
+#include "core/analysis/bandspectrum.h"
 #include "core/analysis/pitchtracker.h"
 #include "core/analysis/voiceactivity.h"
 
@@ -38,14 +39,17 @@ std::vector<float> smoothLevelsDb(const std::vector<float>& levelsDb, int hops)
     return smoothed;
 }
 
-SyllableNuclei::SyllableNuclei(const VoiceActivity& voiceActivity, const PitchTracker& pitch)
-    : m_voiceActivity(voiceActivity)
+SyllableNuclei::SyllableNuclei(
+    const BandSpectrum& spectrum, const VoiceActivity& voiceActivity, const PitchTracker& pitch)
+    : m_spectrum(spectrum)
+    , m_voiceActivity(voiceActivity)
     , m_pitch(pitch)
 { }
 
 void SyllableNuclei::reset()
 {
     m_nuclei.clear();
+    m_envelope.clear();
 }
 
 void SyllableNuclei::process(const audio::AudioBlock&)
@@ -54,8 +58,30 @@ void SyllableNuclei::process(const audio::AudioBlock&)
 void SyllableNuclei::finish()
 {
     m_nuclei.clear();
-    const std::vector<float> level = smoothLevelsDb(m_voiceActivity.hopLevelsDb(), kSmoothingHops);
-    const float silence = m_voiceActivity.speechLevelDb() - kSilenceBelowSpeechDb;
+    // The vowel band's power over the background.
+    const BandSpectrum::Bands& noise = m_voiceActivity.noiseBands();
+    std::vector<float> raw;
+    raw.reserve(m_spectrum.hops().size());
+    for (const BandSpectrum::Bands& bands : m_spectrum.hops()) {
+        double power = 0.0;
+        for (int b = 0; b < BandSpectrum::kBands; ++b) {
+            if (BandSpectrum::bandEdgeHz(b) >= kVowelLowHz
+                && BandSpectrum::bandEdgeHz(b + 1) <= kVowelHighHz) {
+                const auto k = static_cast<std::size_t>(b);
+                power += std::max(0.0f, bands[k] - noise[k]);
+            }
+        }
+        raw.push_back(static_cast<float>(10.0 * std::log10(std::max(power, 1e-14))));
+    }
+    m_envelope = smoothLevelsDb(raw, kSmoothingHops);
+    const std::vector<float>& level = m_envelope;
+    const auto localHops = static_cast<std::size_t>(std::lround(kLocalS / kHopS));
+    const auto loudNear = [&](std::size_t i, std::size_t first, std::size_t last) {
+        const std::size_t from = std::max(first, i > localHops ? i - localHops : 0);
+        const std::size_t to = std::min(last, i + localHops + 1);
+        return *std::max_element(level.begin() + static_cast<std::ptrdiff_t>(from),
+            level.begin() + static_cast<std::ptrdiff_t>(to));
+    };
     for (const SpeechSegment& segment : m_voiceActivity.segments()) {
         const auto first = static_cast<std::size_t>(segment.startFrame / kHopFrames);
         const auto last = std::min(level.size(),
@@ -69,7 +95,7 @@ void SyllableNuclei::finish()
                 dip = std::min(dip, level[i]);
             const bool isPeak = (i == first || level[i] > level[i - 1])
                 && (i + 1 == last || level[i] >= level[i + 1]);
-            if (!isPeak || level[i] < silence)
+            if (!isPeak || level[i] < loudNear(i, first, last) - kBelowLocalPeakDb)
                 continue;
             if (!candidate) {
                 candidate = i;
@@ -88,7 +114,11 @@ void SyllableNuclei::finish()
         if (candidate)
             m_nuclei.push_back(*candidate);
     }
-    std::erase_if(m_nuclei, [this](std::size_t hop) { return !m_pitch.voicedNear(hop, 2); });
+    // Voiced: YIN as sure as for a seed of speech (lossy recordings rarely reach the 0.8 that
+    // the pitch statistics ask for).
+    std::erase_if(m_nuclei, [this](std::size_t hop) {
+        return !m_pitch.periodicNear(hop, 2, VoiceActivity::kSeedConfidence);
+    });
 }
 
 } // namespace rapport::analysis

@@ -6,25 +6,34 @@
 
 namespace rapport::analysis {
 
+class BandSpectrum;
 class PitchTracker;
 class VoiceActivity;
 
 /// Counts syllables after de Jong & Wempe (2009): a syllable nucleus is a peak of the smoothed
-/// intensity that stands at least kMinDipDb above the dips on both sides, lies above the silence
-/// threshold (kSilenceBelowSpeechDb under the take's loud speech level), inside speech, and is
-/// voiced.
+/// intensity that stands at least kMinDipDb above the dips on both sides, inside speech, and is
+/// voiced. Two changes make it hold on real voices, in noise and at fast rates:
+/// - the intensity is that of the vowel band (kVowelLowHz - kVowelHighHz) with the background
+///   subtracted band by band: nasals, voiced consonants, rumble and hum, which fill the dips
+///   between syllables in broadband power, barely count there, so fast syllables stay apart;
+/// - a peak must lie within kBelowLocalPeakDb of the loudest peak within kLocalS around it
+///   (a local, not a global, threshold), so a quiet phrase keeps its syllables.
 ///
-/// It reads the 10 ms levels of a VoiceActivity and the voicing of a PitchTracker, so its
-/// finish() must run after theirs; process() does nothing (its inputs are gathered by them).
+/// It reads the band powers of a BandSpectrum, the background and speech of a VoiceActivity and
+/// the voicing of a PitchTracker, so its finish() must run after theirs; process() does nothing.
 class SyllableNuclei final : public Analyser
 {
 public:
     static constexpr float kMinDipDb = 2.0f; ///< de Jong & Wempe's "mindip"
-    static constexpr float kSilenceBelowSpeechDb = 25.0f; ///< their "silencedb" of -25 dB
-    static constexpr int kSmoothingHops = 5; ///< Hann window over 50 ms, near Praat's intensity
+    static constexpr float kBelowLocalPeakDb = 25.0f; ///< their "silencedb", taken locally
+    static constexpr double kLocalS = 0.5;
+    static constexpr int kSmoothingHops = 3; ///< Hann window over 30 ms
+    static constexpr float kVowelLowHz = 300.0f;
+    static constexpr float kVowelHighHz = 3000.0f;
 
-    /// Precondition: both outlive this object.
-    SyllableNuclei(const VoiceActivity& voiceActivity, const PitchTracker& pitch);
+    /// Precondition: all three outlive this object.
+    SyllableNuclei(
+        const BandSpectrum& spectrum, const VoiceActivity& voiceActivity, const PitchTracker& pitch);
 
     void reset() override;
     void process(const audio::AudioBlock& block) override;
@@ -35,10 +44,15 @@ public:
     /// Number of syllables found.
     int count() const { return static_cast<int>(m_nuclei.size()); }
 
+    /// The vowel band's power over the background, per hop, in dB, after finish().
+    const std::vector<float>& envelopeDb() const { return m_envelope; }
+
 private:
+    const BandSpectrum& m_spectrum;
     const VoiceActivity& m_voiceActivity;
     const PitchTracker& m_pitch;
     std::vector<std::size_t> m_nuclei;
+    std::vector<float> m_envelope;
 };
 
 /// Levels smoothed with a Hann window of `hops` hops, averaging power (not dB).

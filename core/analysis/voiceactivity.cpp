@@ -1,19 +1,31 @@
 #include "core/analysis/voiceactivity.h"
 
+#include "core/analysis/pitchtracker.h"
 #include "core/analysis/syllablenuclei.h"
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace rapport::analysis {
 
 namespace {
 
-constexpr float kFloorRisePerHop = VoiceActivity::kFloorRiseDbPerS * static_cast<float>(kHopS);
+constexpr float kTinyPower = 1e-12f; ///< -120 dB: a band can never be quieter than this
 
 std::int64_t secondsToFrames(double seconds)
 {
     return static_cast<std::int64_t>(std::llround(seconds * audio::kSampleRate));
+}
+
+int secondsToHops(double seconds)
+{
+    return static_cast<int>(std::lround(seconds / kHopS));
+}
+
+float toDb(double power)
+{
+    return static_cast<float>(10.0 * std::log10(std::max(power, 1e-30)));
 }
 
 // Joins speech runs separated by less than kMinPauseS, then drops isolated short bursts.
@@ -35,25 +47,6 @@ std::vector<SpeechSegment> bridgeAndClean(const std::vector<SpeechSegment>& runs
     return merged;
 }
 
-// The noise floor under each hop: the level followed down at once and up only slowly, run
-// forwards and backwards so that a take starting (or ending) mid-word gets a floor from the
-// silence after (or before) it.
-std::vector<float> noiseFloor(const std::vector<float>& levelDb)
-{
-    std::vector<float> floorDb(levelDb.size());
-    float floor = levelDb.front();
-    for (std::size_t i = 0; i < levelDb.size(); ++i) {
-        floor = std::min(levelDb[i], floor + kFloorRisePerHop);
-        floorDb[i] = floor;
-    }
-    floor = levelDb.back();
-    for (std::size_t i = levelDb.size(); i-- > 0;) {
-        floor = std::min(levelDb[i], floor + kFloorRisePerHop);
-        floorDb[i] = std::min(floorDb[i], floor);
-    }
-    return floorDb;
-}
-
 } // namespace
 
 float quantileOf(std::vector<float> values, double quantile)
@@ -65,71 +58,137 @@ float quantileOf(std::vector<float> values, double quantile)
     return values[index];
 }
 
+VoiceActivity::VoiceActivity(const BandSpectrum& spectrum, const PitchTracker& pitch)
+    : m_spectrum(spectrum)
+    , m_pitch(pitch)
+{ }
+
 void VoiceActivity::reset()
 {
-    m_levelDb.clear();
+    m_noise = {};
+    m_backgroundMeasured = false;
+    m_whitenedDb.clear();
     m_segments.clear();
+    m_snrDb.reset();
     m_frames = 0;
-    m_sumSquares = 0.0;
-    m_hopCount = 0;
-    m_speechLevelDb = kMinFloorDb;
 }
 
 void VoiceActivity::process(const audio::AudioBlock& block)
 {
-    for (const float x : block.samples) {
-        m_sumSquares += static_cast<double>(x) * x;
-        if (++m_hopCount == kHopFrames)
-            endHop();
-    }
     m_frames += static_cast<std::int64_t>(block.samples.size());
 }
 
-void VoiceActivity::endHop()
+// The background band by band, and each hop weighed against it.
+void VoiceActivity::estimateBackground()
 {
-    const double meanSquare = m_sumSquares / m_hopCount;
-    const float level = meanSquare > 0.0
-        ? std::max(kMinFloorDb, static_cast<float>(10.0 * std::log10(meanSquare)))
-        : kMinFloorDb;
-    m_levelDb.push_back(level);
-    m_sumSquares = 0.0;
-    m_hopCount = 0;
+    const std::vector<BandSpectrum::Bands>& hops = m_spectrum.hops();
+    const std::vector<bool>& silent = m_spectrum.silentHops();
+    std::vector<std::size_t> live;
+    for (std::size_t i = 0; i < hops.size(); ++i) {
+        if (!silent[i])
+            live.push_back(i);
+    }
+    m_whitenedDb.assign(hops.size(), kSilentHopDb);
+    if (live.empty())
+        return;
+    const auto whiten = [&](const BandSpectrum::Bands& noise) {
+        for (const std::size_t i : live) {
+            double sum = 0.0;
+            for (std::size_t b = 0; b < BandSpectrum::kBands; ++b)
+                sum += hops[i][b] / noise[b];
+            m_whitenedDb[i] = toDb(sum / BandSpectrum::kBands);
+        }
+    };
+    // First guess: a low quantile of each band; then the mean of the hops near that floor, which
+    // is the background's level itself rather than its quiet moments.
+    std::vector<float> values(live.size());
+    for (std::size_t b = 0; b < BandSpectrum::kBands; ++b) {
+        std::transform(live.begin(), live.end(), values.begin(),
+            [&](std::size_t i) { return hops[i][b]; });
+        m_noise[b] = std::max(kTinyPower, quantileOf(values, kNoiseQuantile));
+    }
+    whiten(m_noise);
+    std::vector<std::size_t> quiet;
+    for (const std::size_t i : live) {
+        if (m_whitenedDb[i] < kWeakDb)
+            quiet.push_back(i);
+    }
+    BandSpectrum::Bands mean {};
+    for (const std::size_t i : quiet) {
+        for (std::size_t b = 0; b < BandSpectrum::kBands; ++b)
+            mean[b] += hops[i][b] / static_cast<float>(quiet.size());
+    }
+    // A steady background (noise, hum, room tone) varies little from hop to hop once whitened;
+    // the quiet ends of words falling into digital silence vary a lot.
+    double sum = 0.0;
+    double sumSquares = 0.0;
+    for (const std::size_t i : quiet) {
+        sum += m_whitenedDb[i];
+        sumSquares += static_cast<double>(m_whitenedDb[i]) * m_whitenedDb[i];
+    }
+    const double n = static_cast<double>(std::max<std::size_t>(quiet.size(), 1));
+    const double spread = std::sqrt(std::max(0.0, sumSquares / n - (sum / n) * (sum / n)));
+    m_backgroundMeasured = quiet.size() >= 10 && spread <= kSteadyBackgroundDb;
+    const float scale = m_backgroundMeasured ? 1.0f : std::pow(10.0f, -kNoBackgroundDb / 10.0f);
+    for (std::size_t b = 0; b < BandSpectrum::kBands; ++b)
+        m_noise[b] = std::max(kTinyPower, (quiet.empty() ? m_noise[b] : mean[b]) * scale);
+    whiten(m_noise);
+}
+
+// Hysteresis from voiced seeds, with unvoiced edges limited.
+std::vector<bool> VoiceActivity::findSpeechHops() const
+{
+    const std::size_t n = m_whitenedDb.size();
+    std::vector<float> live;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (m_whitenedDb[i] > kSilentHopDb)
+            live.push_back(m_whitenedDb[i]);
+    }
+    std::vector<bool> speech(n, false);
+    if (live.empty())
+        return speech;
+    const float loud = quantileOf(live, kSpeechQuantile);
+    const std::vector<float> smooth = smoothLevelsDb(m_whitenedDb, 3);
+    const float strongDb = std::max(kStrongDb, loud - kBelowSpeechDb);
+    const float weakDb = std::max(kWeakDb, loud - kEdgeBelowSpeechDb);
+    const auto voiced = [&](std::size_t i) { return m_pitch.periodicNear(i, 1, kSeedConfidence); };
+    const auto above = [&](std::size_t i) {
+        return m_whitenedDb[i] >= weakDb && smooth[i] >= weakDb;
+    };
+    const auto maxUnvoiced = static_cast<std::size_t>(secondsToHops(kMaxUnvoicedEdgeS));
+    for (std::size_t i = 0; i < n; ++i) {
+        if (speech[i] || m_whitenedDb[i] < strongDb || !voiced(i))
+            continue;
+        // Grow from the seed over hops above the background; remember the outermost voiced hop.
+        std::size_t first = i;
+        std::size_t firstVoiced = i;
+        while (first > 0 && !speech[first - 1] && above(first - 1)
+            && firstVoiced - (first - 1) <= maxUnvoiced) {
+            --first;
+            if (voiced(first) && m_whitenedDb[first] >= weakDb)
+                firstVoiced = first;
+        }
+        std::size_t last = i;
+        std::size_t lastVoiced = i;
+        while (last + 1 < n && above(last + 1) && (last + 1) - lastVoiced <= maxUnvoiced) {
+            ++last;
+            if (voiced(last))
+                lastVoiced = last;
+        }
+        std::fill(speech.begin() + static_cast<std::ptrdiff_t>(first),
+            speech.begin() + static_cast<std::ptrdiff_t>(last + 1), true);
+    }
+    return speech;
 }
 
 void VoiceActivity::finish()
 {
-    if (m_hopCount > 0)
-        endHop();
     m_segments.clear();
-    if (m_levelDb.empty())
+    m_snrDb.reset();
+    estimateBackground();
+    if (m_whitenedDb.empty())
         return;
-    m_speechLevelDb = quantileOf(m_levelDb, kSpeechQuantile);
-    const std::vector<float> floorDb = noiseFloor(m_levelDb);
-    // Double threshold (as in classic endpoint detection): a hop well above the floor starts
-    // speech; the speech around it reaches out over the quieter hops still clearly above the
-    // floor (the last fricative or release of a word, a soft onset).
-    const std::vector<float> level = smoothLevelsDb(m_levelDb, kEdgeSmoothingHops);
-    const auto strong = [&](std::size_t i) {
-        return m_levelDb[i]
-            >= std::max(m_speechLevelDb - kBelowSpeechDb, floorDb[i] + kAboveFloorDb);
-    };
-    const auto weak = [&](std::size_t i) {
-        return level[i]
-            >= std::max(m_speechLevelDb - kEdgeBelowSpeechDb, floorDb[i] + kEdgeAboveFloorDb);
-    };
-    std::vector<bool> speech(m_levelDb.size(), false);
-    for (std::size_t i = 0; i < m_levelDb.size(); ++i) {
-        if (!strong(i) || speech[i])
-            continue;
-        std::size_t first = i;
-        while (first > 0 && !speech[first - 1] && weak(first - 1))
-            --first;
-        std::size_t last = i;
-        while (last + 1 < m_levelDb.size() && (strong(last + 1) || weak(last + 1)))
-            ++last;
-        std::fill(speech.begin() + static_cast<std::ptrdiff_t>(first),
-            speech.begin() + static_cast<std::ptrdiff_t>(last + 1), true);
-    }
+    const std::vector<bool> speech = findSpeechHops();
     std::vector<SpeechSegment> runs;
     for (std::size_t i = 0; i < speech.size(); ++i) {
         const auto frame = static_cast<std::int64_t>(i) * kHopFrames;
@@ -141,6 +200,22 @@ void VoiceActivity::finish()
     if (!runs.empty())
         runs.back().endFrame = std::min(runs.back().endFrame, m_frames);
     m_segments = bridgeAndClean(runs);
+
+    // Signal to noise: the speech band's power while speaking over the background's.
+    if (m_segments.empty() || !m_backgroundMeasured)
+        return;
+    const std::vector<BandSpectrum::Bands>& hops = m_spectrum.hops();
+    double speechPower = 0.0;
+    int count = 0;
+    for (std::size_t i = 0; i < speech.size(); ++i) {
+        if (!speech[i])
+            continue;
+        speechPower += std::accumulate(hops[i].begin(), hops[i].end(), 0.0);
+        ++count;
+    }
+    const double noisePower = std::accumulate(m_noise.begin(), m_noise.end(), 0.0);
+    if (count > 0)
+        m_snrDb = 10.0 * std::log10(speechPower / count / noisePower);
 }
 
 } // namespace rapport::analysis

@@ -1,11 +1,15 @@
 #pragma once
 
 #include "core/analysis/analyser.h"
+#include "core/analysis/bandspectrum.h"
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace rapport::analysis {
+
+class PitchTracker;
 
 /// A stretch of speech, in frames at kSampleRate; short gaps inside it are bridged.
 struct SpeechSegment
@@ -14,54 +18,76 @@ struct SpeechSegment
     std::int64_t endFrame = 0; ///< one past the last frame
 };
 
-/// Voice activity with an adaptive noise floor: finds where speech starts and ends (leading and
-/// trailing silence trimmed) and the pauses (silences of at least kMinPauseS) between.
+/// Voice activity measured against the take's own background: finds where speech starts and
+/// ends and the pauses (silences of at least kMinPauseS) between.
 ///
-/// Per 10 ms hop it measures the level while blocks arrive; finish() tracks the noise floor
-/// (follows the level down at once, creeps up kFloorRiseDbPerS while the level stays above,
-/// run in both directions). A hop is speech when it stands
-/// kAboveFloorDb over the floor and lies within kBelowSpeechDb of the take's loud speech level;
-/// speech then extends to neighbouring hops that still stand kEdgeAboveFloorDb over the floor
-/// (within kEdgeBelowSpeechDb of the speech level), which keeps soft word edges.
-/// Gaps shorter than kMinPauseS (stop closures, breaths between words) are bridged, so only real
-/// pauses split the take.
+/// The background is estimated band by band (BandSpectrum, 120 Hz - 7.6 kHz, so DC, mains hum's
+/// fundamental and a fan's rumble are left out) from the quiet part of the take that is not
+/// digital silence: the kNoiseQuantile of each band's power, refined to the mean of the hops
+/// near that floor. Each hop's power is then weighed band by band against it ("whitened"), so
+/// noise of any colour, hum harmonics and room tone sit at 0 dB and speech stands out wherever in
+/// the spectrum it is louder than the room. When the quiet part is not steady (a recording
+/// that falls to digital silence between words has no background to measure) the background is
+/// taken as kNoBackgroundDb under those quiet hops.
+///
+/// A stretch of speech must hold voicing (YIN's confidence, PitchTracker) where it stands
+/// clearly above the background, so a breath, a cough or a fan's gust is not a word. From those
+/// voiced seeds speech reaches out over hops still above the background (hysteresis: kStrongDb to
+/// start, kWeakDb to continue, smoothed), but at most kMaxUnvoicedEdgeS of unvoiced sound before
+/// the first and after the last voiced hop (a final /s/ yes, the breath before a sentence no).
+/// Gaps shorter than kMinPauseS are bridged, so only real pauses split the take.
 class VoiceActivity final : public Analyser
 {
 public:
     static constexpr double kMinPauseS = 0.30; ///< de Jong & Wempe's, and Goldman-Eisler's, limit
     static constexpr double kMinSpeechS = 0.05; ///< shorter isolated bursts are clicks, not words
-    static constexpr float kAboveFloorDb = 9.0f;
-    static constexpr float kBelowSpeechDb = 40.0f;
-    static constexpr float kEdgeAboveFloorDb = 3.0f; ///< speech reaches out over hops this loud
-    static constexpr float kEdgeBelowSpeechDb = 50.0f;
-    static constexpr int kEdgeSmoothingHops = 3; ///< steadies the noise for the lower threshold
-    static constexpr float kFloorRiseDbPerS = 3.0f;
-    static constexpr float kMinFloorDb = -90.0f; ///< digital silence counts as this level
-    static constexpr double kSpeechQuantile = 0.99; ///< "loud speech" level, as de Jong & Wempe
+    static constexpr double kNoiseQuantile = 0.10;
+    static constexpr float kStrongDb = 10.0f; ///< whitened level that starts speech (voiced)
+    static constexpr float kWeakDb = 4.0f; ///< whitened level that continues it
+    static constexpr float kBelowSpeechDb = 40.0f; ///< seeds within this of the loud speech
+    static constexpr float kEdgeBelowSpeechDb = 50.0f; ///< speech continues within this
+    static constexpr double kMaxUnvoicedEdgeS = 0.15;
+    static constexpr float kSeedConfidence = 0.6f; ///< YIN confidence that makes a hop voiced
+    static constexpr float kSteadyBackgroundDb = 2.5f; ///< spread of a steady background's level
+    static constexpr float kNoBackgroundDb = 30.0f;
+    static constexpr double kSpeechQuantile = 0.99; ///< "loud speech", as de Jong & Wempe
+
+    /// Precondition: both outlive this object, and their finish() runs before this one's.
+    VoiceActivity(const BandSpectrum& spectrum, const PitchTracker& pitch);
 
     void reset() override;
     void process(const audio::AudioBlock& block) override;
     void finish() override;
 
-    /// Level of each 10 ms hop in dBFS (mean square), in order; hop i covers frames
-    /// [i * kHopFrames, (i + 1) * kHopFrames).
-    const std::vector<float>& hopLevelsDb() const { return m_levelDb; }
     /// Speech segments after finish(), in order, separated by pauses of at least kMinPauseS.
     const std::vector<SpeechSegment>& segments() const { return m_segments; }
-    /// The take's loud speech level (kSpeechQuantile of the hop levels) after finish(), dBFS.
-    float speechLevelDb() const { return m_speechLevelDb; }
+    /// The background's power in each band (BandSpectrum's units) after finish().
+    const BandSpectrum::Bands& noiseBands() const { return m_noise; }
+    /// Whether a steady background was found (else the take falls to digital silence).
+    bool backgroundMeasured() const { return m_backgroundMeasured; }
+    /// Each hop's power weighed against the background, in dB (0 dB: as loud as the room; digital
+    /// silence: kSilentHopDb), after finish().
+    const std::vector<float>& whitenedDb() const { return m_whitenedDb; }
+    /// The speech band's level during speech over the background's, in dB, after finish(); empty
+    /// without speech, or when there was no background to measure.
+    std::optional<double> signalToNoiseDb() const { return m_snrDb; }
     /// Frames processed so far.
     std::int64_t frames() const { return m_frames; }
 
-private:
-    void endHop();
+    static constexpr float kSilentHopDb = -100.0f;
 
-    std::vector<float> m_levelDb;
+private:
+    void estimateBackground();
+    std::vector<bool> findSpeechHops() const;
+
+    const BandSpectrum& m_spectrum;
+    const PitchTracker& m_pitch;
+    BandSpectrum::Bands m_noise {};
+    bool m_backgroundMeasured = false;
+    std::vector<float> m_whitenedDb;
     std::vector<SpeechSegment> m_segments;
+    std::optional<double> m_snrDb;
     std::int64_t m_frames = 0;
-    double m_sumSquares = 0.0;
-    int m_hopCount = 0;
-    float m_speechLevelDb = kMinFloorDb;
 };
 
 /// The value below which `quantile` (0..1) of `values` lie; precondition: values not empty.

@@ -1,0 +1,541 @@
+// Accuracy of the take analysis on real voices in real rooms, side by side with a plain Praat
+// intensity-threshold script (bench/accuracy/praat_reference.praat) when praat is installed.
+//
+// Builds a corpus at run time from Debian's packages (tests/support/realspeech.h): LibriVox
+// read speech and the "cards" recordings from pocketsphinx-testdata, alsa-utils' voice prompts,
+// espeak-ng at known rates; clips joined with known gaps, time-stretched with sox for fast and slow
+// speech, then put through the conditions people record in (noise of three colours at 10-40 dB
+// under the speech, the recording's own room tone, mains hum, a DC offset, microphones that
+// deliver zeros, a noise gate, other sample rates and stereo). Prints one row per condition.
+//
+//   accuracy [--keep DIR] [--only CONDITION] [--verbose] [--no-praat]
+#include "core/analysis/analysispipeline.h"
+#include "tests/support/cliprocess.h"
+#include "tests/support/realspeech.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <numbers>
+
+namespace {
+
+using namespace rapport;
+using test::Passage;
+using test::Samples;
+using test::SpeechCorpus;
+using test::SpeechTruth;
+
+constexpr double kEdgeToleranceS = 0.100;
+constexpr double kWpmUncertain = 1.0; ///< a missing estimate counts as a 100 % error
+
+// What one system said about one file.
+struct Measured
+{
+    std::optional<double> startS;
+    std::optional<double> endS;
+    std::vector<std::pair<double, double>> pausesS;
+    std::optional<double> wordsPerMinute;
+    double seconds = 0.0; ///< time spent
+};
+
+// One file of the corpus under one condition.
+struct Item
+{
+    QString passage;
+    SpeechTruth truth;
+    QString path;
+    double durationS = 0.0;
+    bool pace = false; ///< part of the pace series (a rank correlation is computed over them)
+};
+
+// A clean passage and what a condition makes of it.
+struct Condition
+{
+    QString name;
+    QString description;
+    std::function<Samples(const Passage&, SpeechCorpus&)> apply;
+    QStringList soxOutput; ///< sox options for the final file (rate, channels), empty: 16 kHz mono
+};
+
+const QStringList kPitch {
+    QStringLiteral("Our small team builds simple software that helps local doctors organize "
+                   "their patient records"),
+    QStringLiteral("Last year we reduced the waiting time for test results from two weeks to "
+                   "three days"),
+    QStringLiteral("Next we want to bring the same idea to every clinic in the region"),
+    QStringLiteral("I would love to hear how your department handles this problem today"),
+};
+
+int wordCount(const QString& text)
+{
+    return static_cast<int>(text.split(QLatin1Char(' '), Qt::SkipEmptyParts).size());
+}
+
+Samples hum(double hz, std::size_t frames)
+{
+    Samples out(frames);
+    for (std::size_t i = 0; i < frames; ++i) {
+        const double t = static_cast<double>(i) / test::kCorpusRate;
+        double x = 0.0;
+        for (int k = 1; k <= 9; ++k) // mains hum: odd harmonics strong, as from a transformer
+            x += (k % 2 ? 1.0 : 0.4) / k * std::sin(2.0 * std::numbers::pi * hz * k * t + k);
+        out[i] = static_cast<float>(x);
+    }
+    return out;
+}
+
+// The passage with its gaps filled by the clips' own room tone (or, for synthetic speech, by
+// quiet pink noise), so the silences sound like the room the clips were recorded in.
+Samples withRoomTone(const Passage& p, SpeechCorpus& corpus)
+{
+    Samples out = p.samples;
+    if (p.background.size() >= static_cast<std::size_t>(test::kCorpusRate / 5)) {
+        test::addNoise(out, p.background, test::rmsDb(p.background), &p.gapMask);
+    } else if (const auto pink = corpus.noise(QStringLiteral("pinknoise"), 10.0)) {
+        test::addNoise(out, *pink, test::speechRmsDb(p) - 50.0);
+    }
+    return out;
+}
+
+Samples withNoise(const Passage& p, SpeechCorpus& corpus, const QString& colour, double belowDb,
+    const std::vector<float>* mask = nullptr)
+{
+    Samples out = withRoomTone(p, corpus);
+    const std::optional<Samples> noise
+        = corpus.noise(colour, static_cast<double>(out.size()) / test::kCorpusRate + 0.1);
+    if (noise)
+        test::addNoise(out, *noise, test::speechRmsDb(p) - belowDb, mask);
+    return out;
+}
+
+// 1 from `fromS` to `toS`, 0 elsewhere (a microphone delivering zeros before and after).
+std::vector<float> window(std::size_t frames, double fromS, double toS)
+{
+    std::vector<float> mask(frames, 0.0f);
+    const auto from = static_cast<std::size_t>(std::max(0.0, fromS) * test::kCorpusRate);
+    const auto to = std::min(frames, static_cast<std::size_t>(toS * test::kCorpusRate));
+    std::fill(mask.begin() + static_cast<std::ptrdiff_t>(std::min(from, frames)),
+        mask.begin() + static_cast<std::ptrdiff_t>(std::max(from, to)), 1.0f);
+    return mask;
+}
+
+std::vector<Condition> conditions()
+{
+    using P = const Passage&;
+    using C = SpeechCorpus&;
+    std::vector<Condition> list {
+        { QStringLiteral("clean"), QStringLiteral("gaps of digital silence"),
+            [](P p, C) { return p.samples; }, {} },
+        { QStringLiteral("room-tone"), QStringLiteral("gaps filled with the clips' own room tone"),
+            [](P p, C c) { return withRoomTone(p, c); }, {} },
+        { QStringLiteral("white-10"), QStringLiteral("white noise 10 dB under the speech"),
+            [](P p, C c) { return withNoise(p, c, QStringLiteral("whitenoise"), 10); }, {} },
+        { QStringLiteral("white-25"), QStringLiteral("white noise 25 dB under"),
+            [](P p, C c) { return withNoise(p, c, QStringLiteral("whitenoise"), 25); }, {} },
+        { QStringLiteral("pink-20"), QStringLiteral("pink noise 20 dB under"),
+            [](P p, C c) { return withNoise(p, c, QStringLiteral("pinknoise"), 20); }, {} },
+        { QStringLiteral("pink-35"), QStringLiteral("pink noise 35 dB under"),
+            [](P p, C c) { return withNoise(p, c, QStringLiteral("pinknoise"), 35); }, {} },
+        { QStringLiteral("brown-15"), QStringLiteral("brown noise (fan rumble) 15 dB under"),
+            [](P p, C c) { return withNoise(p, c, QStringLiteral("brownnoise"), 15); }, {} },
+        { QStringLiteral("brown-25"), QStringLiteral("brown noise 25 dB under"),
+            [](P p, C c) { return withNoise(p, c, QStringLiteral("brownnoise"), 25); }, {} },
+        { QStringLiteral("brown-40"), QStringLiteral("brown noise 40 dB under"),
+            [](P p, C c) { return withNoise(p, c, QStringLiteral("brownnoise"), 40); }, {} },
+        { QStringLiteral("hum-50"), QStringLiteral("50 Hz hum and harmonics 20 dB under, room tone"),
+            [](P p, C c) {
+                Samples out = withRoomTone(p, c);
+                test::addNoise(out, hum(50, out.size()), test::speechRmsDb(p) - 20);
+                return out;
+            },
+            {} },
+        { QStringLiteral("hum-60"), QStringLiteral("60 Hz hum 30 dB under, pink noise 35 dB under"),
+            [](P p, C c) {
+                Samples out = withNoise(p, c, QStringLiteral("pinknoise"), 35);
+                test::addNoise(out, hum(60, out.size()), test::speechRmsDb(p) - 30);
+                return out;
+            },
+            {} },
+        { QStringLiteral("dc"), QStringLiteral("DC offset of 3 % of full scale, room tone"),
+            [](P p, C c) {
+                Samples out = withRoomTone(p, c);
+                for (float& x : out)
+                    x += 0.03f;
+                return out;
+            },
+            {} },
+        { QStringLiteral("zero-edges"),
+            QStringLiteral("zeros until 0.4 s before the speech and from 0.4 s after it"),
+            [](P p, C c) {
+                const std::vector<float> mask
+                    = window(p.samples.size(), p.truth.startS - 0.4, p.truth.endS + 0.4);
+                Samples out = withNoise(p, c, QStringLiteral("pinknoise"), 30, &mask);
+                for (std::size_t i = 0; i < out.size(); ++i)
+                    out[i] *= mask[i];
+                return out;
+            },
+            {} },
+        { QStringLiteral("gate"),
+            QStringLiteral("noise gate: zeros, opening 20 ms before speech, 250 ms hold"),
+            [](P p, C c) {
+                std::vector<float> mask(p.samples.size(), 0.0f);
+                const std::vector<float> all
+                    = window(p.samples.size(), p.truth.startS - 0.02, p.truth.endS + 0.25);
+                mask = all;
+                for (const auto& [start, end] : p.truth.pausesS) {
+                    const std::vector<float> closed
+                        = window(p.samples.size(), start + 0.25, end - 0.02);
+                    for (std::size_t i = 0; i < mask.size(); ++i)
+                        mask[i] *= 1.0f - closed[i];
+                }
+                Samples out = withNoise(p, c, QStringLiteral("pinknoise"), 25);
+                for (std::size_t i = 0; i < out.size(); ++i)
+                    out[i] *= mask[i];
+                return out;
+            },
+            {} },
+        { QStringLiteral("8k"), QStringLiteral("8 kHz, pink noise 30 dB under"),
+            [](P p, C c) { return withNoise(p, c, QStringLiteral("pinknoise"), 30); },
+            { QStringLiteral("-r"), QStringLiteral("8000") } },
+        { QStringLiteral("44k-stereo"), QStringLiteral("44.1 kHz stereo, brown noise 25 dB under"),
+            [](P p, C c) { return withNoise(p, c, QStringLiteral("brownnoise"), 25); },
+            { QStringLiteral("-r"), QStringLiteral("44100"), QStringLiteral("-c"),
+                QStringLiteral("2") } },
+        { QStringLiteral("48k"), QStringLiteral("48 kHz, white noise 30 dB under"),
+            [](P p, C c) { return withNoise(p, c, QStringLiteral("whitenoise"), 30); },
+            { QStringLiteral("-r"), QStringLiteral("48000") } },
+    };
+    return list;
+}
+
+// The clean passages: three real voices and espeak-ng, at several rates.
+std::vector<std::pair<Passage, bool>> passages(SpeechCorpus& corpus)
+{
+    std::vector<std::pair<Passage, bool>> out;
+    const auto fromClips = [&](const QString& name, const std::vector<test::SpeechClip>& clips,
+                               double tempo, const std::vector<double>& gaps, bool pace) {
+        std::vector<Samples> audio;
+        std::vector<int> words;
+        for (const test::SpeechClip& clip : clips) {
+            std::optional<Samples> samples = corpus.load(clip, tempo);
+            if (!samples) {
+                std::fprintf(stderr, "accuracy: %s\n", qPrintable(corpus.error()));
+                std::exit(1);
+            }
+            audio.push_back(std::move(*samples));
+            words.push_back(clip.words);
+        }
+        std::vector<double> g(gaps.begin(), gaps.begin() + static_cast<std::ptrdiff_t>(clips.size() - 1));
+        out.emplace_back(SpeechCorpus::compose(QStringLiteral("%1-x%2").arg(name).arg(tempo),
+                             audio, words, g, 0.8, 1.0),
+            pace);
+    };
+    const std::vector<double> gaps { 0.45, 0.8, 1.3, 2.1, 0.6, 0.35, 1.0 };
+    for (const double tempo : { 0.7, 0.85, 1.0, 1.2, 1.4 })
+        fromClips(QStringLiteral("librivox"), SpeechCorpus::librivoxClips(), tempo, gaps, true);
+    for (const double tempo : { 0.8, 1.0, 1.3 })
+        fromClips(QStringLiteral("cards"), SpeechCorpus::cardsClips(), tempo, gaps, true);
+    for (const double tempo : { 1.0, 1.3 })
+        fromClips(QStringLiteral("alsa"), SpeechCorpus::alsaClips(), tempo, gaps, false);
+    for (const auto& [voice, wpm] : std::vector<std::pair<QString, int>> { { QStringLiteral("en-us"), 100 },
+             { QStringLiteral("en-us"), 140 }, { QStringLiteral("en+f3"), 170 },
+             { QStringLiteral("en"), 200 }, { QStringLiteral("en-us"), 230 } }) {
+        std::vector<Samples> audio;
+        std::vector<int> words;
+        for (const QString& sentence : kPitch) {
+            std::optional<Samples> samples = corpus.speak(sentence, voice, wpm);
+            if (!samples) {
+                std::fprintf(stderr, "accuracy: %s\n", qPrintable(corpus.error()));
+                std::exit(1);
+            }
+            audio.push_back(std::move(*samples));
+            words.push_back(wordCount(sentence));
+        }
+        out.emplace_back(SpeechCorpus::compose(QStringLiteral("espeak-%1-%2").arg(voice).arg(wpm),
+                             audio, words, { 0.5, 1.2, 2.0 }, 0.7, 0.8),
+            true);
+    }
+    return out;
+}
+
+Measured rapportOn(const QString& path)
+{
+    Measured m;
+    const Result<analysis::TakeReport> report = analysis::analyseFile(path);
+    if (!report)
+        return m;
+    m.startS = report->speechStartS;
+    m.endS = report->speechEndS;
+    for (const analysis::Pause& pause : report->pauses)
+        m.pausesS.emplace_back(pause.startS, pause.endS);
+    m.wordsPerMinute = report->wordsPerMinute;
+    m.seconds = report->analysisMs / 1000.0;
+    return m;
+}
+
+Measured praatOn(const QString& script, const QString& path)
+{
+    Measured m;
+    QElapsedTimer timer;
+    timer.start();
+    const test::ProcessResult result
+        = test::runProgram(QStringLiteral("praat"), { QStringLiteral("--run"), script, path });
+    m.seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+    if (result.exitCode != 0) {
+        std::fprintf(stderr, "accuracy: praat failed on %s: %s\n", qPrintable(path),
+            qPrintable(result.err));
+        return m;
+    }
+    int syllables = -1;
+    for (const QString& line : result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const QStringList f = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        bool ok = false;
+        if (f.size() == 2 && f[0] == QLatin1String("speech_start")) {
+            const double v = f[1].toDouble(&ok);
+            if (ok)
+                m.startS = v;
+        } else if (f.size() == 2 && f[0] == QLatin1String("speech_end")) {
+            const double v = f[1].toDouble(&ok);
+            if (ok)
+                m.endS = v;
+        } else if (f.size() == 3 && f[0] == QLatin1String("pause")) {
+            m.pausesS.emplace_back(f[1].toDouble(), f[2].toDouble());
+        } else if (f.size() == 2 && f[0] == QLatin1String("syllables")) {
+            syllables = f[1].toInt();
+        }
+    }
+    if (m.startS && m.endS && *m.endS > *m.startS && syllables >= 0)
+        m.wordsPerMinute
+            = syllables / analysis::kSyllablesPerWord / ((*m.endS - *m.startS) / 60.0);
+    return m;
+}
+
+// Figures of one system over the files of one condition.
+struct Score
+{
+    int edges = 0;
+    int edgesRight = 0;
+    int pauses = 0;
+    int pausesFound = 0;
+    int falsePauses = 0;
+    int takes = 0;
+    std::vector<double> wpmErrors;
+    std::vector<std::pair<double, double>> paceSeries; ///< truth, estimate (0 when none)
+    double audioS = 0.0;
+    double spentS = 0.0;
+
+    void add(const Item& item, const Measured& m)
+    {
+        ++takes;
+        edges += 2;
+        edgesRight += (m.startS && std::abs(*m.startS - item.truth.startS) <= kEdgeToleranceS)
+            + (m.endS && std::abs(*m.endS - item.truth.endS) <= kEdgeToleranceS);
+        pauses += static_cast<int>(item.truth.pausesS.size());
+        for (const auto& [ts, te] : item.truth.pausesS) {
+            pausesFound += std::any_of(m.pausesS.begin(), m.pausesS.end(), [&](const auto& p) {
+                return std::abs(p.first - ts) <= kEdgeToleranceS
+                    && std::abs(p.second - te) <= kEdgeToleranceS;
+            });
+        }
+        for (const auto& [ms, me] : m.pausesS) {
+            falsePauses += std::none_of(item.truth.pausesS.begin(), item.truth.pausesS.end(),
+                [&](const auto& t) { return ms < t.second && me > t.first; });
+        }
+        if (item.truth.words > 0) {
+            const double truth = item.truth.wordsPerMinute();
+            wpmErrors.push_back(
+                m.wordsPerMinute ? std::abs(*m.wordsPerMinute / truth - 1.0) : kWpmUncertain);
+            if (item.pace)
+                paceSeries.emplace_back(truth, m.wordsPerMinute.value_or(0.0));
+        }
+        audioS += item.durationS;
+        spentS += m.seconds;
+    }
+};
+
+std::vector<double> ranks(const std::vector<double>& values)
+{
+    std::vector<std::size_t> order(values.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return values[a] < values[b]; });
+    std::vector<double> rank(values.size());
+    for (std::size_t i = 0; i < order.size();) {
+        std::size_t j = i;
+        while (j + 1 < order.size() && values[order[j + 1]] == values[order[i]])
+            ++j;
+        for (std::size_t k = i; k <= j; ++k)
+            rank[order[k]] = (static_cast<double>(i + j) / 2.0) + 1.0;
+        i = j + 1;
+    }
+    return rank;
+}
+
+// Spearman's rank correlation (Pearson's on the ranks, ties averaged).
+double spearman(const std::vector<std::pair<double, double>>& pairs)
+{
+    std::vector<double> a;
+    std::vector<double> b;
+    for (const auto& [x, y] : pairs) {
+        a.push_back(x);
+        b.push_back(y);
+    }
+    const std::vector<double> ra = ranks(a);
+    const std::vector<double> rb = ranks(b);
+    const double n = static_cast<double>(ra.size());
+    double ma = 0, mb = 0;
+    for (std::size_t i = 0; i < ra.size(); ++i) {
+        ma += ra[i] / n;
+        mb += rb[i] / n;
+    }
+    double sab = 0, saa = 0, sbb = 0;
+    for (std::size_t i = 0; i < ra.size(); ++i) {
+        sab += (ra[i] - ma) * (rb[i] - mb);
+        saa += (ra[i] - ma) * (ra[i] - ma);
+        sbb += (rb[i] - mb) * (rb[i] - mb);
+    }
+    return saa > 0 && sbb > 0 ? sab / std::sqrt(saa * sbb) : 0.0;
+}
+
+struct Row
+{
+    double edges;
+    double recall;
+    double falsePerTake;
+    double wpmMae;
+    double rho;
+    double rtf;
+};
+
+Row rowOf(const Score& s)
+{
+    double mae = 0.0;
+    for (const double e : s.wpmErrors)
+        mae += e / static_cast<double>(s.wpmErrors.size());
+    return { 100.0 * s.edgesRight / std::max(1, s.edges),
+        100.0 * s.pausesFound / std::max(1, s.pauses),
+        static_cast<double>(s.falsePauses) / std::max(1, s.takes), 100.0 * mae,
+        spearman(s.paceSeries), s.spentS > 0 ? s.audioS / s.spentS : 0.0 };
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QStringList args = app.arguments().mid(1);
+    QString keep;
+    QString only;
+    bool verbose = false;
+    bool usePraat = !QStandardPaths::findExecutable(QStringLiteral("praat")).isEmpty();
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--keep") && i + 1 < args.size())
+            keep = args[++i];
+        else if (args[i] == QLatin1String("--only") && i + 1 < args.size())
+            only = args[++i];
+        else if (args[i] == QLatin1String("--verbose"))
+            verbose = true;
+        else if (args[i] == QLatin1String("--no-praat"))
+            usePraat = false;
+        else {
+            std::fprintf(stderr,
+                "usage: accuracy [--keep DIR] [--only CONDITION] [--verbose] [--no-praat]\n");
+            return 2;
+        }
+    }
+    if (const QString missing = SpeechCorpus::missingTools(); !missing.isEmpty()) {
+        std::fprintf(stderr, "accuracy: %s\n", qPrintable(missing));
+        return 3;
+    }
+    const QString script = QStringLiteral(RAPPORT_SOURCE_DIR "/bench/accuracy/praat_reference.praat");
+    QTemporaryDir temporary;
+    const QString dir = keep.isEmpty() ? temporary.path() : keep;
+    QDir().mkpath(dir);
+    SpeechCorpus corpus(dir);
+    const std::vector<std::pair<Passage, bool>> clean = passages(corpus);
+
+    std::printf("Rapport%s on %zu passages (LibriVox, cards, alsa prompts, espeak-ng; 0.7-1.4x "
+                "tempo) per condition.\n"
+                "edges: speech start/end within 100 ms; recall: true pauses found with both edges "
+                "within 100 ms;\nfalse: reported pauses overlapping no true pause, per take; wpm: "
+                "mean absolute error; rho: rank correlation over the pace series; xRT: real-time "
+                "factor.\n\n",
+        usePraat ? " | Praat" : "", clean.size());
+    std::printf("| condition | edges %% | recall %% | false/take | wpm MAE %% | rho | xRT |\n");
+    std::printf("|---|---|---|---|---|---|---|\n");
+    bool rapportWins = true;
+    for (const Condition& condition : conditions()) {
+        if (!only.isEmpty() && condition.name != only)
+            continue;
+        Score rapportScore;
+        Score praatScore;
+        for (const auto& [passage, pace] : clean) {
+            Samples samples = condition.apply(passage, corpus);
+            const QString name = passage.name + QLatin1Char('-') + condition.name;
+            std::optional<QString> file = corpus.write(name + QStringLiteral("-16k"), samples);
+            if (file && !condition.soxOutput.isEmpty()) {
+                const QString converted = corpus.path(name + QStringLiteral(".wav"));
+                file = corpus.sox(QStringList { *file } + condition.soxOutput
+                           + QStringList { converted })
+                    ? std::optional<QString>(converted)
+                    : std::nullopt;
+            }
+            if (!file) {
+                std::fprintf(stderr, "accuracy: %s\n", qPrintable(corpus.error()));
+                return 1;
+            }
+            const Item item { passage.name, passage.truth, *file,
+                static_cast<double>(samples.size()) / test::kCorpusRate, pace };
+            const Measured ours = rapportOn(*file);
+            rapportScore.add(item, ours);
+            std::optional<Measured> theirs;
+            if (usePraat) {
+                theirs = praatOn(script, *file);
+                praatScore.add(item, *theirs);
+            }
+            if (verbose) {
+                const auto show = [&](const char* who, const Measured& m) {
+                    std::printf("   %-6s start %+5.0f end %+5.0f ms, pauses %zu/%zu, wpm %5.1f/%5.1f\n",
+                        who, (m.startS.value_or(-9) - item.truth.startS) * 1000,
+                        (m.endS.value_or(-9) - item.truth.endS) * 1000, m.pausesS.size(),
+                        item.truth.pausesS.size(), m.wordsPerMinute.value_or(0),
+                        item.truth.words > 0 ? item.truth.wordsPerMinute() : 0.0);
+                };
+                std::printf("%s\n", qPrintable(name));
+                show("rapport", ours);
+                if (theirs)
+                    show("praat", *theirs);
+            }
+        }
+        const Row r = rowOf(rapportScore);
+        if (usePraat) {
+            const Row p = rowOf(praatScore);
+            const bool wins = r.edges >= p.edges && r.recall >= p.recall
+                && r.falsePerTake <= p.falsePerTake && r.wpmMae <= p.wpmMae && r.rho >= p.rho
+                && r.rtf >= p.rtf;
+            rapportWins = rapportWins && wins;
+            std::printf("| %s | %.0f / %.0f | %.0f / %.0f | %.2f / %.2f | %.1f / %.1f | %.2f / "
+                        "%.2f | %.0f / %.0f |%s\n",
+                qPrintable(condition.name), r.edges, p.edges, r.recall, p.recall, r.falsePerTake,
+                p.falsePerTake, r.wpmMae, p.wpmMae, r.rho, p.rho, r.rtf, p.rtf,
+                wins ? "" : " (Praat ahead)");
+        } else {
+            std::printf("| %s | %.0f | %.0f | %.2f | %.1f | %.2f | %.0f |\n",
+                qPrintable(condition.name), r.edges, r.recall, r.falsePerTake, r.wpmMae, r.rho,
+                r.rtf);
+        }
+        std::fflush(stdout);
+    }
+    if (usePraat)
+        std::printf("\n%s\n",
+            rapportWins ? "Rapport is ahead of (or level with) the Praat script on every figure."
+                        : "The Praat script is ahead on some figure (marked).");
+    return 0;
+}

@@ -1,0 +1,309 @@
+#include "tests/support/realspeech.h"
+
+#include "tests/support/cliprocess.h"
+
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+#include <algorithm>
+#include <cmath>
+#include <sndfile.h>
+
+namespace rapport::test {
+
+namespace {
+
+constexpr int kHop = kCorpusRate / 100;
+const QString kPocketsphinx = QStringLiteral("/usr/share/pocketsphinx/test/data");
+const QString kAlsa = QStringLiteral("/usr/share/sounds/alsa");
+
+std::int64_t toFrames(double seconds)
+{
+    return static_cast<std::int64_t>(std::llround(seconds * kCorpusRate));
+}
+
+std::vector<double> hopLevelsDb(const Samples& samples)
+{
+    std::vector<double> levels;
+    for (std::size_t start = 0; start + kHop <= samples.size(); start += kHop) {
+        double sum = 0.0;
+        for (std::size_t i = start; i < start + kHop; ++i)
+            sum += static_cast<double>(samples[i]) * samples[i];
+        levels.push_back(sum > 0.0 ? 10.0 * std::log10(sum / kHop) : -200.0);
+    }
+    return levels;
+}
+
+} // namespace
+
+SpeechCorpus::SpeechCorpus(QString dir)
+    : m_dir(std::move(dir))
+{ }
+
+QString SpeechCorpus::missingTools()
+{
+    QStringList missing;
+    if (QStandardPaths::findExecutable(QStringLiteral("sox")).isEmpty())
+        missing << QStringLiteral("sox");
+    if (QStandardPaths::findExecutable(QStringLiteral("espeak-ng")).isEmpty())
+        missing << QStringLiteral("espeak-ng");
+    if (!QFile::exists(kPocketsphinx + QStringLiteral("/librivox/transcription")))
+        missing << QStringLiteral("pocketsphinx-testdata");
+    if (!QFile::exists(kAlsa + QStringLiteral("/Front_Left.wav")))
+        missing << QStringLiteral("alsa-utils");
+    if (missing.isEmpty())
+        return {};
+    return QStringLiteral("The speech corpus needs the Debian packages %1: install them with "
+                          "'sh .ci/deps test'.")
+        .arg(missing.join(QStringLiteral(", ")));
+}
+
+std::vector<SpeechClip> SpeechCorpus::librivoxClips()
+{
+    // Word counts of the transcripts in librivox/transcription.
+    const QString dir = kPocketsphinx + QStringLiteral("/librivox/sense_and_sensibility_01_austen_64kb-");
+    return {
+        { QStringLiteral("librivox-0870"), dir + QStringLiteral("0870.wav"), 22 },
+        { QStringLiteral("librivox-0880"), dir + QStringLiteral("0880.wav"), 8 },
+        { QStringLiteral("librivox-0890"), dir + QStringLiteral("0890.wav"), 15 },
+        { QStringLiteral("librivox-0920"), dir + QStringLiteral("0920.wav"), 21 },
+        { QStringLiteral("librivox-0930"), dir + QStringLiteral("0930.wav"), 8 },
+    };
+}
+
+std::vector<SpeechClip> SpeechCorpus::cardsClips()
+{
+    const QString dir = kPocketsphinx + QStringLiteral("/cards/");
+    return {
+        { QStringLiteral("cards-001"), dir + QStringLiteral("001.wav"), 3 },
+        { QStringLiteral("cards-002"), dir + QStringLiteral("002.wav"), 4 },
+        { QStringLiteral("cards-003"), dir + QStringLiteral("003.wav"), 3 },
+        { QStringLiteral("cards-004"), dir + QStringLiteral("004.wav"), 2 },
+        { QStringLiteral("cards-005"), dir + QStringLiteral("005.wav"), 9 },
+    };
+}
+
+std::vector<SpeechClip> SpeechCorpus::alsaClips()
+{
+    std::vector<SpeechClip> clips;
+    for (const char* name : { "Front_Left", "Front_Center", "Front_Right", "Side_Left",
+             "Side_Right", "Rear_Left", "Rear_Center", "Rear_Right" }) {
+        const QString file = QString::fromLatin1(name);
+        clips.push_back({ QStringLiteral("alsa-") + file.toLower(),
+            kAlsa + QLatin1Char('/') + file + QStringLiteral(".wav"), 2 });
+    }
+    return clips;
+}
+
+QString SpeechCorpus::path(const QString& name) const
+{
+    return QDir(m_dir).absoluteFilePath(name);
+}
+
+bool SpeechCorpus::sox(const QStringList& args)
+{
+    // -R: repeatable noise and dither, so every run builds the same corpus.
+    const ProcessResult result
+        = runProgram(QStringLiteral("sox"), QStringList { QStringLiteral("-R") } + args);
+    if (result.exitCode != 0 || result.crashed) {
+        m_error = QStringLiteral("sox %1 failed: %2").arg(args.join(QLatin1Char(' ')), result.err);
+        return false;
+    }
+    return true;
+}
+
+std::optional<Samples> SpeechCorpus::read(const QString& file)
+{
+    const QString converted = path(QStringLiteral("read-tmp.f32.wav"));
+    if (!sox({ file, QStringLiteral("-r"), QString::number(kCorpusRate), QStringLiteral("-c"),
+            QStringLiteral("1"), QStringLiteral("-e"), QStringLiteral("floating-point"),
+            QStringLiteral("-b"), QStringLiteral("32"), converted }))
+        return std::nullopt;
+    SF_INFO info {};
+    SNDFILE* sf = sf_open(QFile::encodeName(converted).constData(), SFM_READ, &info);
+    if (!sf) {
+        m_error = QStringLiteral("cannot read %1: %2").arg(converted, QString::fromUtf8(sf_strerror(nullptr)));
+        return std::nullopt;
+    }
+    Samples samples(static_cast<std::size_t>(info.frames));
+    sf_readf_float(sf, samples.data(), info.frames);
+    sf_close(sf);
+    return samples;
+}
+
+std::optional<Samples> SpeechCorpus::load(const SpeechClip& clip, double tempo)
+{
+    QStringList input;
+    if (clip.path.endsWith(QLatin1String(".raw"))) {
+        input << QStringLiteral("-t") << QStringLiteral("raw") << QStringLiteral("-r")
+              << QStringLiteral("16000") << QStringLiteral("-e") << QStringLiteral("signed")
+              << QStringLiteral("-b") << QStringLiteral("16") << QStringLiteral("-c")
+              << QStringLiteral("1");
+    }
+    const QString staged = path(clip.name + QStringLiteral("-staged.wav"));
+    QStringList args = input << clip.path << QStringLiteral("-r") << QString::number(kCorpusRate)
+                             << QStringLiteral("-c") << QStringLiteral("1")
+                             << QStringLiteral("-e") << QStringLiteral("floating-point")
+                             << QStringLiteral("-b") << QStringLiteral("32") << staged;
+    if (tempo != 1.0)
+        args << QStringLiteral("tempo") << QStringLiteral("-s") << QString::number(tempo);
+    if (!sox(args))
+        return std::nullopt;
+    return read(staged);
+}
+
+std::optional<Samples> SpeechCorpus::speak(const QString& text, const QString& voice, int wpm)
+{
+    const QString file = path(QStringLiteral("espeak-tmp.wav"));
+    const ProcessResult result = runProgram(QStringLiteral("espeak-ng"),
+        { QStringLiteral("-v"), voice, QStringLiteral("-s"), QString::number(wpm),
+            QStringLiteral("-w"), file, text });
+    if (result.exitCode != 0 || result.crashed) {
+        m_error = QStringLiteral("espeak-ng -v %1 failed: %2").arg(voice, result.err);
+        return std::nullopt;
+    }
+    return read(file);
+}
+
+std::optional<Samples> SpeechCorpus::noise(const QString& colour, double seconds)
+{
+    const QString file = path(colour + QStringLiteral("-tmp.wav"));
+    if (!sox({ QStringLiteral("-n"), QStringLiteral("-r"), QString::number(kCorpusRate),
+            QStringLiteral("-c"), QStringLiteral("1"), QStringLiteral("-e"),
+            QStringLiteral("floating-point"), QStringLiteral("-b"), QStringLiteral("32"), file,
+            QStringLiteral("synth"), QString::number(seconds, 'f', 3), colour }))
+        return std::nullopt;
+    return read(file);
+}
+
+std::optional<QString> SpeechCorpus::write(const QString& name, const Samples& samples)
+{
+    const QString file = path(name + QStringLiteral(".wav"));
+    SF_INFO info {};
+    info.samplerate = kCorpusRate;
+    info.channels = 1;
+    info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
+    SNDFILE* sf = sf_open(QFile::encodeName(file).constData(), SFM_WRITE, &info);
+    if (!sf) {
+        m_error = QStringLiteral("cannot write %1").arg(file);
+        return std::nullopt;
+    }
+    sf_command(sf, SFC_SET_CLIPPING, nullptr, SF_TRUE);
+    sf_writef_float(sf, samples.data(), static_cast<sf_count_t>(samples.size()));
+    sf_close(sf);
+    return file;
+}
+
+std::vector<bool> SpeechCorpus::speechHops(const Samples& clip)
+{
+    const std::vector<double> levels = hopLevelsDb(clip);
+    if (levels.empty())
+        return {};
+    std::vector<double> sorted = levels;
+    std::sort(sorted.begin(), sorted.end());
+    const double peak = sorted.back();
+    const double background = sorted[sorted.size() / 20];
+    const double threshold
+        = std::max(peak - kTruthRangeDb, background + kTruthAboveBackgroundDb);
+    std::vector<bool> speech(levels.size());
+    for (std::size_t i = 0; i < levels.size(); ++i)
+        speech[i] = levels[i] >= threshold;
+    return speech;
+}
+
+Passage SpeechCorpus::compose(const QString& name, const std::vector<Samples>& clips,
+    const std::vector<int>& words, const std::vector<double>& gapsS, double leadS, double tailS)
+{
+    Passage passage;
+    passage.name = name;
+    passage.truth.words = 0;
+    std::vector<bool> speech; // per hop of the passage
+    const auto appendSilence = [&](double seconds) {
+        const std::int64_t hops = toFrames(seconds) / kHop;
+        passage.samples.insert(passage.samples.end(), static_cast<std::size_t>(hops * kHop), 0.0f);
+        passage.gapMask.insert(passage.gapMask.end(), static_cast<std::size_t>(hops * kHop), 1.0f);
+        speech.insert(speech.end(), static_cast<std::size_t>(hops), false);
+    };
+    appendSilence(leadS);
+    for (std::size_t c = 0; c < clips.size(); ++c) {
+        if (c > 0)
+            appendSilence(gapsS[c - 1]);
+        const std::vector<bool> hops = speechHops(clips[c]);
+        passage.samples.insert(passage.samples.end(), clips[c].begin(),
+            clips[c].begin() + static_cast<std::ptrdiff_t>(hops.size() * kHop));
+        passage.gapMask.insert(passage.gapMask.end(), hops.size() * kHop, 0.0f);
+        speech.insert(speech.end(), hops.begin(), hops.end());
+        // The clip's background: its hops at least 50 ms away from any speech hop.
+        for (std::size_t h = 0; h < hops.size(); ++h) {
+            const std::size_t from = h >= 5 ? h - 5 : 0;
+            const std::size_t to = std::min(hops.size(), h + 6);
+            if (std::none_of(hops.begin() + static_cast<std::ptrdiff_t>(from),
+                    hops.begin() + static_cast<std::ptrdiff_t>(to), [](bool s) { return s; })) {
+                passage.background.insert(passage.background.end(),
+                    clips[c].begin() + static_cast<std::ptrdiff_t>(h * kHop),
+                    clips[c].begin() + static_cast<std::ptrdiff_t>((h + 1) * kHop));
+            }
+        }
+        if (passage.truth.words >= 0 && c < words.size() && words[c] >= 0)
+            passage.truth.words += words[c];
+        else
+            passage.truth.words = -1;
+    }
+    appendSilence(tailS);
+    const auto first = std::find(speech.begin(), speech.end(), true);
+    const auto last = std::find(speech.rbegin(), speech.rend(), true);
+    if (first == speech.end())
+        return passage;
+    const auto firstHop = static_cast<std::size_t>(first - speech.begin());
+    const std::size_t lastHop = speech.size() - 1 - static_cast<std::size_t>(last - speech.rbegin());
+    passage.truth.startS = static_cast<double>(firstHop) / 100.0;
+    passage.truth.endS = static_cast<double>(lastHop + 1) / 100.0;
+    std::size_t runStart = 0;
+    for (std::size_t h = firstHop; h <= lastHop; ++h) {
+        if (!speech[h] && speech[h - 1])
+            runStart = h;
+        if (!speech[h] && speech[h + 1] && h + 1 - runStart >= 30) {
+            passage.truth.pausesS.emplace_back(
+                static_cast<double>(runStart) / 100.0, static_cast<double>(h + 1) / 100.0);
+        }
+    }
+    return passage;
+}
+
+double rmsDb(const Samples& samples)
+{
+    double sum = 0.0;
+    for (const float x : samples)
+        sum += static_cast<double>(x) * x;
+    return sum > 0.0 ? 10.0 * std::log10(sum / static_cast<double>(samples.size())) : -200.0;
+}
+
+double speechRmsDb(const Passage& passage)
+{
+    Samples speech;
+    const auto start = static_cast<std::size_t>(toFrames(passage.truth.startS));
+    const auto end = std::min(passage.samples.size(), static_cast<std::size_t>(toFrames(passage.truth.endS)));
+    std::size_t cursor = start;
+    for (const auto& [pauseStart, pauseEnd] : passage.truth.pausesS) {
+        const auto to = static_cast<std::size_t>(toFrames(pauseStart));
+        speech.insert(speech.end(), passage.samples.begin() + static_cast<std::ptrdiff_t>(cursor),
+            passage.samples.begin() + static_cast<std::ptrdiff_t>(to));
+        cursor = static_cast<std::size_t>(toFrames(pauseEnd));
+    }
+    speech.insert(speech.end(), passage.samples.begin() + static_cast<std::ptrdiff_t>(cursor),
+        passage.samples.begin() + static_cast<std::ptrdiff_t>(end));
+    return rmsDb(speech);
+}
+
+void addNoise(Samples& samples, const Samples& noise, double noiseRmsDb, const std::vector<float>* mask)
+{
+    if (noise.empty())
+        return;
+    const double gain = std::pow(10.0, (noiseRmsDb - rmsDb(noise)) / 20.0);
+    for (std::size_t i = 0; i < samples.size(); ++i) {
+        const double m = mask ? (*mask)[i] : 1.0;
+        samples[i] += static_cast<float>(gain * m * noise[i % noise.size()]);
+    }
+}
+
+} // namespace rapport::test
