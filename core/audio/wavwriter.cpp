@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <fcntl.h>
 #include <sndfile.h>
@@ -18,6 +19,24 @@ namespace {
 
 constexpr mode_t kPrivateFileMode = S_IRUSR | S_IWUSR; // 0600: recordings are private
 constexpr std::int64_t kSilenceChunkFrames = 4096;
+// 16-bit PCM full scale as libsndfile reads it (sample / 0x8000); writing with the same factor
+// makes a stored value read back bit for bit.
+constexpr float kPcm16Scale = 32768.0f;
+
+std::int16_t toPcm16(float sample)
+{
+    if (std::isnan(sample))
+        return 0;
+    // Clamped before rounding: beyond full scale saturates instead of wrapping to the other sign.
+    return static_cast<std::int16_t>(
+        std::round(std::clamp(sample * kPcm16Scale, -32768.0f, 32767.0f)));
+}
+
+// What a reader decodes a stored sample as.
+float fromPcm16(std::int16_t sample)
+{
+    return static_cast<float>(sample) / kPcm16Scale;
+}
 
 QString nativePath(const QString& path)
 {
@@ -109,8 +128,6 @@ Result<WavWriter> WavWriter::create(const QString& path)
     // Rewrite the header after every write (two seeks and 44 bytes, a few microseconds per block)
     // so the file on disk is always a complete WAV: a crash loses at most the block in flight.
     sf_command(handle, SFC_SET_UPDATE_HEADER_AUTO, nullptr, SF_TRUE);
-    // Out-of-range floats saturate instead of wrapping around to the opposite sign.
-    sf_command(handle, SFC_SET_CLIPPING, nullptr, SF_TRUE);
     auto file = std::make_unique<File>();
     file->handle = handle;
     return WavWriter(path, std::move(file));
@@ -125,8 +142,17 @@ WavWriter::WavWriter(WavWriter&& other) noexcept = default;
 WavWriter& WavWriter::operator=(WavWriter&& other) noexcept = default;
 WavWriter::~WavWriter() = default;
 
-Status WavWriter::write(const AudioBlock& block)
+float WavWriter::storedValue(float sample)
 {
+    return fromPcm16(toPcm16(sample));
+}
+
+Status WavWriter::write(const AudioBlock& block, AudioBlock* stored)
+{
+    if (stored) {
+        stored->startFrame = m_framesWritten;
+        stored->samples.clear();
+    }
     if (m_failure)
         return *m_failure;
     if (!m_file)
@@ -141,25 +167,32 @@ Status WavWriter::write(const AudioBlock& block)
                 .arg(m_framesWritten),
             {}, {} };
     if (block.startFrame > m_framesWritten) {
-        const std::vector<float> silence(kSilenceChunkFrames, 0.0f);
+        const std::vector<std::int16_t> silence(kSilenceChunkFrames, 0);
         while (m_framesWritten < block.startFrame) {
             const std::int64_t frames
                 = std::min(kSilenceChunkFrames, block.startFrame - m_framesWritten);
-            if (Status status = writeSamples(silence.data(), frames); !status)
+            if (Status status = writePcm(silence.data(), frames, stored); !status)
                 return status;
         }
     }
-    return writeSamples(block.samples.data(), static_cast<std::int64_t>(block.samples.size()));
+    m_pcm.resize(block.samples.size());
+    std::transform(block.samples.begin(), block.samples.end(), m_pcm.begin(), toPcm16);
+    return writePcm(m_pcm.data(), static_cast<std::int64_t>(m_pcm.size()), stored);
 }
 
-Status WavWriter::writeSamples(const float* samples, std::int64_t frames)
+Status WavWriter::writePcm(const std::int16_t* pcm, std::int64_t frames, AudioBlock* stored)
 {
     if (frames == 0)
         return {};
     errno = 0;
-    const sf_count_t written = sf_write_float(m_file->handle, samples, frames);
+    const sf_count_t written = sf_write_short(m_file->handle, pcm, frames);
     const int errnum = errno;
-    m_framesWritten += written;
+    m_framesWritten += std::max<sf_count_t>(written, 0);
+    if (stored) {
+        // Decoded from the very integers in the file, so they cannot differ from a reader's.
+        for (sf_count_t i = 0; i < written; ++i)
+            stored->samples.push_back(fromPcm16(pcm[i]));
+    }
     if (written == frames)
         return {};
     Error error = fileError(m_path, errnum != 0 ? errnum : EIO, QStringLiteral("write"));

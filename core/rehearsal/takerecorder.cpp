@@ -57,12 +57,18 @@ void TakeRecorder::onBlock(const audio::AudioBlock& block)
     audio::AudioBlock part = block;
     if (m_maxFrames > 0 && part.endFrame() > m_maxFrames)
         part.samples.resize(static_cast<std::size_t>(m_maxFrames - part.startFrame));
-    if (Status written = m_writer->write(part); !written) {
+    // The analysis gets the samples the file now holds, as a reader decodes them, not the
+    // source's floats: the report is then the saved WAV's report, bit for bit.
+    audio::AudioBlock stored;
+    const Status written = m_writer->write(part, &stored);
+    if (!stored.samples.empty()) {
+        m_pipeline.process(stored);
+        m_frames = stored.endFrame();
+    }
+    if (!written) {
         fail(written.error());
         return;
     }
-    m_pipeline.process(part);
-    m_frames = part.endFrame();
     const analysis::LevelReading level = m_pipeline.latestLevel();
     emit progressed(m_frames, level.rmsDbfs, level.peakDbfs);
     if (m_maxFrames > 0 && m_frames >= m_maxFrames)

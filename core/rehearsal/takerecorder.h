@@ -10,8 +10,10 @@
 namespace rapport::rehearsal {
 
 /// Records one take: every block from an AudioSource goes to the WAV file as it arrives and
-/// through the analysis pipeline, so the report is ready the moment the take stops. Elapsed time
-/// is counted in audio frames, never by the wall clock. Runs on the thread the source delivers
+/// through the analysis pipeline, so the report is ready the moment the take stops. The pipeline
+/// analyses the samples as stored in the file (16-bit, see WavWriter::storedValue()), so the
+/// report equals analysis::analyseFile() of wavPath(), field for field (analysisMs aside). Elapsed
+/// time is counted in audio frames, never by the wall clock. Runs on the thread the source delivers
 /// on (analysis of a 100 ms block takes well under a millisecond).
 class TakeRecorder : public QObject
 {

@@ -1,3 +1,4 @@
+#include "core/audio/wavfilesource.h"
 #include "core/audio/wavwriter.h"
 #include "tests/support/testsignal.h"
 
@@ -6,6 +7,7 @@
 #include <QTemporaryDir>
 #include <QtEndian>
 #include <gtest/gtest.h>
+#include <limits>
 #include <signal.h>
 #include <sndfile.h>
 #include <sys/stat.h>
@@ -78,6 +80,35 @@ qint64 headerDataBytes(const QString& path)
             return bytes;
         if (!file.seek(file.pos() + bytes + (bytes & 1)))
             return -1;
+    }
+}
+
+// The index of the first sample that differs between `a` and `b` (bit for bit, as floats compare),
+// or -1 when they are the same length and equal everywhere.
+std::int64_t firstDifference(const std::vector<float>& a, const std::vector<float>& b)
+{
+    for (std::size_t i = 0; i < std::min(a.size(), b.size()); ++i)
+        if (a[i] != b[i])
+            return static_cast<std::int64_t>(i);
+    return a.size() == b.size() ? -1 : static_cast<std::int64_t>(std::min(a.size(), b.size()));
+}
+
+// The whole file as WavFileSource (the reader behind analyseFile) delivers it.
+std::vector<float> readWithWavFileSource(const QString& path)
+{
+    std::vector<float> samples;
+    Result<std::unique_ptr<WavFileSource>> source = WavFileSource::open(path);
+    EXPECT_TRUE(source) << source.error().toString().toStdString();
+    if (!source)
+        return samples;
+    AudioBlock block;
+    for (;;) {
+        Result<bool> more = (*source)->read(block, 4096);
+        EXPECT_TRUE(more);
+        if (!more || !*more)
+            return samples;
+        EXPECT_EQ(block.startFrame, static_cast<std::int64_t>(samples.size()));
+        samples.insert(samples.end(), block.samples.begin(), block.samples.end());
     }
 }
 
@@ -158,6 +189,66 @@ TEST_F(WavWriterTest, RoundTripKeepsEveryFrameWithinPcm16Quantisation)
     EXPECT_EQ(headerDataBytes(path(QStringLiteral("take.wav"))), frame * 2);
     ASSERT_EQ(static_cast<std::int64_t>(wav.samples.size()), frame);
     EXPECT_EQ(framesOffSignal(wav.samples), 0);
+}
+
+TEST_F(WavWriterTest, FileReadsBackExactlyTheValuesWriteSaysItStored)
+{
+    constexpr float kStep = 1.0f / 32768.0f;
+    constexpr float kInf = std::numeric_limits<float>::infinity();
+    // Values at and around the quantisation's edges: below half a step, exact halves, full scale,
+    // beyond it, non-finite.
+    const std::vector<float> edges = { 0.0f, -0.0f, 1e-9f, -1e-9f, 0.49f * kStep, -0.49f * kStep,
+        0.5f * kStep, -0.5f * kStep, 1.5f * kStep, -1.5f * kStep, 0.999f, 1.0f, -1.0f,
+        1.0f - 0.5f * kStep, -1.0f - 0.5f * kStep, 1.5f, -1.5f, kInf, -kInf,
+        std::numeric_limits<float>::quiet_NaN() };
+    std::vector<AudioBlock> blocks = { signalBlock(0, 1600), AudioBlock { 1600, edges } };
+    // Noise of about one step, then (after a gap the writer fills with silence) the signal.
+    AudioBlock noise { blocks.back().endFrame(), {} };
+    for (int i = 0; i < 3000; ++i)
+        noise.samples.push_back(static_cast<float>(((i * 7919) % 201) - 100) * 0.015f * kStep);
+    blocks.push_back(noise);
+    blocks.push_back(signalBlock(noise.endFrame() + 5000, 1037));
+
+    const QString take = path(QStringLiteral("stored.wav"));
+    Result<WavWriter> writer = WavWriter::create(take);
+    ASSERT_TRUE(writer);
+    std::vector<float> stored;
+    for (const AudioBlock& block : blocks) {
+        const std::int64_t before = writer->framesWritten();
+        AudioBlock added { -1, { 0.25f } }; // replaced, not appended to
+        ASSERT_TRUE(writer->write(block, &added));
+        EXPECT_EQ(added.startFrame, before);
+        EXPECT_EQ(added.endFrame(), writer->framesWritten());
+        ASSERT_EQ(added.endFrame(), block.endFrame());
+        const std::size_t gap = static_cast<std::size_t>(block.startFrame - before);
+        for (std::size_t i = 0; i < added.samples.size(); ++i) {
+            const float expected = i < gap ? 0.0f : WavWriter::storedValue(block.samples[i - gap]);
+            ASSERT_EQ(added.samples[i], expected) << "frame " << added.startFrame + i;
+        }
+        stored.insert(stored.end(), added.samples.begin(), added.samples.end());
+    }
+    ASSERT_TRUE(writer->close());
+
+    // Both the reader the analysis uses and libsndfile itself give back exactly those floats.
+    EXPECT_EQ(firstDifference(readWithWavFileSource(take), stored), -1);
+    const WavContent wav = readWav(take);
+    ASSERT_TRUE(wav.opened);
+    EXPECT_EQ(firstDifference(wav.samples, stored), -1);
+
+    // Stored values are fixed points, saturate at full scale and round to the nearest step.
+    for (float edge : edges) {
+        const float value = WavWriter::storedValue(edge);
+        EXPECT_EQ(WavWriter::storedValue(value), value) << edge;
+        EXPECT_GE(value, -1.0f) << edge;
+        EXPECT_LE(value, 1.0f - kStep) << edge;
+        if (std::isfinite(edge) && std::abs(edge) < 1.0f) {
+            EXPECT_LE(std::abs(value - edge), 0.5f * kStep) << edge;
+        }
+    }
+    EXPECT_EQ(WavWriter::storedValue(1.5f), 1.0f - kStep);
+    EXPECT_EQ(WavWriter::storedValue(-1.5f), -1.0f);
+    EXPECT_EQ(WavWriter::storedValue(0.49f * kStep), 0.0f);
+    EXPECT_EQ(WavWriter::storedValue(-1.5f * kStep), -2.0f * kStep);
 }
 
 TEST_F(WavWriterTest, SamplesBeyondFullScaleSaturateInsteadOfWrapping)
