@@ -92,11 +92,12 @@ Samples hum(double hz, std::size_t frames)
 }
 
 // The passage with its gaps filled by the clips' own room tone (or, for synthetic speech, by
-// quiet pink noise), so the silences sound like the room the clips were recorded in.
+// quiet pink noise), so the silences sound like the room the clips were recorded in. Under a
+// second of background is not looped: 10 ms pieces repeated would make a buzz.
 Samples withRoomTone(const Passage& p, SpeechCorpus& corpus)
 {
     Samples out = p.samples;
-    if (p.background.size() >= static_cast<std::size_t>(test::kCorpusRate / 5)) {
+    if (p.background.size() >= static_cast<std::size_t>(test::kCorpusRate)) {
         test::addNoise(out, p.background, test::rmsDb(p.background), &p.gapMask);
     } else if (const auto pink = corpus.noise(QStringLiteral("pinknoise"), 10.0)) {
         test::addNoise(out, *pink, test::speechRmsDb(p) - 50.0);
@@ -149,7 +150,8 @@ std::vector<Condition> conditions()
             [](P p, C c) { return withNoise(p, c, QStringLiteral("brownnoise"), 25); }, {} },
         { QStringLiteral("brown-40"), QStringLiteral("brown noise 40 dB under"),
             [](P p, C c) { return withNoise(p, c, QStringLiteral("brownnoise"), 40); }, {} },
-        { QStringLiteral("hum-50"), QStringLiteral("50 Hz hum and harmonics 20 dB under, room tone"),
+        { QStringLiteral("hum-50"),
+            QStringLiteral("50 Hz hum and harmonics 20 dB under, room tone"),
             [](P p, C c) {
                 Samples out = withRoomTone(p, c);
                 test::addNoise(out, hum(50, out.size()), test::speechRmsDb(p) - 20);
@@ -232,9 +234,10 @@ std::vector<std::pair<Passage, bool>> passages(SpeechCorpus& corpus)
             audio.push_back(std::move(*samples));
             words.push_back(clip.words);
         }
-        std::vector<double> g(gaps.begin(), gaps.begin() + static_cast<std::ptrdiff_t>(clips.size() - 1));
-        out.emplace_back(SpeechCorpus::compose(QStringLiteral("%1-x%2").arg(name).arg(tempo),
-                             audio, words, g, 0.8, 1.0),
+        std::vector<double> g(
+            gaps.begin(), gaps.begin() + static_cast<std::ptrdiff_t>(clips.size() - 1));
+        out.emplace_back(SpeechCorpus::compose(QStringLiteral("%1-x%2").arg(name).arg(tempo), audio,
+                             words, g, 0.8, 1.0),
             pace);
     };
     const std::vector<double> gaps { 0.45, 0.8, 1.3, 2.1, 0.6, 0.35, 1.0 };
@@ -244,9 +247,10 @@ std::vector<std::pair<Passage, bool>> passages(SpeechCorpus& corpus)
         fromClips(QStringLiteral("cards"), SpeechCorpus::cardsClips(), tempo, gaps, true);
     for (const double tempo : { 1.0, 1.3 })
         fromClips(QStringLiteral("alsa"), SpeechCorpus::alsaClips(), tempo, gaps, false);
-    for (const auto& [voice, wpm] : std::vector<std::pair<QString, int>> { { QStringLiteral("en-us"), 100 },
-             { QStringLiteral("en-us"), 140 }, { QStringLiteral("en+f3"), 170 },
-             { QStringLiteral("en"), 200 }, { QStringLiteral("en-us"), 230 } }) {
+    for (const auto& [voice, wpm] :
+        std::vector<std::pair<QString, int>> { { QStringLiteral("en-us"), 100 },
+            { QStringLiteral("en-us"), 140 }, { QStringLiteral("en+f3"), 170 },
+            { QStringLiteral("en"), 200 }, { QStringLiteral("en-us"), 230 } }) {
         std::vector<Samples> audio;
         std::vector<int> words;
         for (const QString& sentence : kPitch) {
@@ -289,8 +293,8 @@ Measured praatOn(const QString& script, const QString& path)
         = test::runProgram(QStringLiteral("praat"), { QStringLiteral("--run"), script, path });
     m.seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
     if (result.exitCode != 0) {
-        std::fprintf(stderr, "accuracy: praat failed on %s: %s\n", qPrintable(path),
-            qPrintable(result.err));
+        std::fprintf(
+            stderr, "accuracy: praat failed on %s: %s\n", qPrintable(path), qPrintable(result.err));
         return m;
     }
     int syllables = -1;
@@ -312,8 +316,7 @@ Measured praatOn(const QString& script, const QString& path)
         }
     }
     if (m.startS && m.endS && *m.endS > *m.startS && syllables >= 0)
-        m.wordsPerMinute
-            = syllables / analysis::kSyllablesPerWord / ((*m.endS - *m.startS) / 60.0);
+        m.wordsPerMinute = syllables / analysis::kSyllablesPerWord / ((*m.endS - *m.startS) / 60.0);
     return m;
 }
 
@@ -454,7 +457,8 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "accuracy: %s\n", qPrintable(missing));
         return 3;
     }
-    const QString script = QStringLiteral(RAPPORT_SOURCE_DIR "/bench/accuracy/praat_reference.praat");
+    const QString script
+        = QStringLiteral(RAPPORT_SOURCE_DIR "/bench/accuracy/praat_reference.praat");
     QTemporaryDir temporary;
     const QString dir = keep.isEmpty() ? temporary.path() : keep;
     QDir().mkpath(dir);
@@ -482,8 +486,8 @@ int main(int argc, char** argv)
             std::optional<QString> file = corpus.write(name + QStringLiteral("-16k"), samples);
             if (file && !condition.soxOutput.isEmpty()) {
                 const QString converted = corpus.path(name + QStringLiteral(".wav"));
-                file = corpus.sox(QStringList { *file } + condition.soxOutput
-                           + QStringList { converted })
+                file = corpus.sox(
+                           QStringList { *file } + condition.soxOutput + QStringList { converted })
                     ? std::optional<QString>(converted)
                     : std::nullopt;
             }
@@ -502,7 +506,8 @@ int main(int argc, char** argv)
             }
             if (verbose) {
                 const auto show = [&](const char* who, const Measured& m) {
-                    std::printf("   %-6s start %+5.0f end %+5.0f ms, pauses %zu/%zu, wpm %5.1f/%5.1f\n",
+                    std::printf(
+                        "   %-6s start %+5.0f end %+5.0f ms, pauses %zu/%zu, wpm %5.1f/%5.1f\n",
                         who, (m.startS.value_or(-9) - item.truth.startS) * 1000,
                         (m.endS.value_or(-9) - item.truth.endS) * 1000, m.pausesS.size(),
                         item.truth.pausesS.size(), m.wordsPerMinute.value_or(0),
@@ -510,6 +515,15 @@ int main(int argc, char** argv)
                 };
                 std::printf("%s\n", qPrintable(name));
                 show("rapport", ours);
+                if (verbose && qEnvironmentVariableIsSet("ACCURACY_PAUSES")) {
+                    std::printf("   truth  %.2f", item.truth.startS);
+                    for (const auto& [a, b] : item.truth.pausesS)
+                        std::printf(" [%.2f %.2f]", a, b);
+                    std::printf(" %.2f\n   found  %.2f", item.truth.endS, ours.startS.value_or(-1));
+                    for (const auto& [a, b] : ours.pausesS)
+                        std::printf(" [%.2f %.2f]", a, b);
+                    std::printf(" %.2f\n", ours.endS.value_or(-1));
+                }
                 if (theirs)
                     show("praat", *theirs);
             }

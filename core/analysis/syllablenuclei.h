@@ -32,8 +32,8 @@ public:
     static constexpr float kVowelHighHz = 3000.0f;
 
     /// Precondition: all three outlive this object.
-    SyllableNuclei(
-        const BandSpectrum& spectrum, const VoiceActivity& voiceActivity, const PitchTracker& pitch);
+    SyllableNuclei(const BandSpectrum& spectrum, const VoiceActivity& voiceActivity,
+        const PitchTracker& pitch);
 
     void reset() override;
     void process(const audio::AudioBlock& block) override;

@@ -103,15 +103,25 @@ void VoiceActivity::estimateBackground()
     // is the background's level itself rather than its quiet moments.
     std::vector<float> values(live.size());
     for (std::size_t b = 0; b < BandSpectrum::kBands; ++b) {
-        std::transform(live.begin(), live.end(), values.begin(),
-            [&](std::size_t i) { return hops[i][b]; });
+        std::transform(
+            live.begin(), live.end(), values.begin(), [&](std::size_t i) { return hops[i][b]; });
         m_noise[b] = std::max(kTinyPower, quantileOf(values, kNoiseQuantile));
     }
     whiten(m_noise);
+    // The background is what is heard on its own for a while: quiet runs of kMinQuietS or
+    // more (between sentences, before and after them, in a stop closure); the dips between two
+    // syllables of continuous speech are not it.
     std::vector<std::size_t> quiet;
-    for (const std::size_t i : live) {
-        if (m_whitenedDb[i] < kWeakDb)
-            quiet.push_back(i);
+    const auto minRun = static_cast<std::size_t>(secondsToHops(kMinQuietS));
+    for (std::size_t k = 0; k < live.size();) {
+        std::size_t end = k;
+        while (end < live.size() && m_whitenedDb[live[end]] < kWeakDb
+            && (end == k || live[end] == live[end - 1] + 1))
+            ++end;
+        if (end - k >= minRun)
+            quiet.insert(quiet.end(), live.begin() + static_cast<std::ptrdiff_t>(k),
+                live.begin() + static_cast<std::ptrdiff_t>(end));
+        k = std::max(end, k + 1);
     }
     BandSpectrum::Bands mean {};
     for (const std::size_t i : quiet) {
@@ -128,7 +138,7 @@ void VoiceActivity::estimateBackground()
     }
     const double n = static_cast<double>(std::max<std::size_t>(quiet.size(), 1));
     const double spread = std::sqrt(std::max(0.0, sumSquares / n - (sum / n) * (sum / n)));
-    m_backgroundMeasured = quiet.size() >= 10 && spread <= kSteadyBackgroundDb;
+    m_backgroundMeasured = !quiet.empty() && spread <= kSteadyBackgroundDb;
     const float scale = m_backgroundMeasured ? 1.0f : std::pow(10.0f, -kNoBackgroundDb / 10.0f);
     for (std::size_t b = 0; b < BandSpectrum::kBands; ++b)
         m_noise[b] = std::max(kTinyPower, (quiet.empty() ? m_noise[b] : mean[b]) * scale);
@@ -152,9 +162,12 @@ std::vector<bool> VoiceActivity::findSpeechHops() const
     const float strongDb = std::max(kStrongDb, loud - kBelowSpeechDb);
     const float weakDb = std::max(kWeakDb, loud - kEdgeBelowSpeechDb);
     const auto voiced = [&](std::size_t i) { return m_pitch.periodicNear(i, 1, kSeedConfidence); };
-    const auto above = [&](std::size_t i) {
-        return m_whitenedDb[i] >= weakDb && smooth[i] >= weakDb;
-    };
+    const auto above
+        = [&](std::size_t i) { return m_whitenedDb[i] >= weakDb && smooth[i] >= weakDb; };
+    // Loud unvoiced or creaky sound (a final /s/, vocal fry at a phrase end) is speech however
+    // long; quiet unvoiced sound only next to voicing.
+    const float firmDb = std::max(kStrongDb, loud - kFirmBelowSpeechDb);
+    const auto anchored = [&](std::size_t i) { return voiced(i) || m_whitenedDb[i] >= firmDb; };
     const auto maxUnvoiced = static_cast<std::size_t>(secondsToHops(kMaxUnvoicedEdgeS));
     for (std::size_t i = 0; i < n; ++i) {
         if (speech[i] || m_whitenedDb[i] < strongDb || !voiced(i))
@@ -165,18 +178,39 @@ std::vector<bool> VoiceActivity::findSpeechHops() const
         while (first > 0 && !speech[first - 1] && above(first - 1)
             && firstVoiced - (first - 1) <= maxUnvoiced) {
             --first;
-            if (voiced(first) && m_whitenedDb[first] >= weakDb)
+            if (anchored(first))
                 firstVoiced = first;
         }
         std::size_t last = i;
         std::size_t lastVoiced = i;
         while (last + 1 < n && above(last + 1) && (last + 1) - lastVoiced <= maxUnvoiced) {
             ++last;
-            if (voiced(last))
+            if (anchored(last))
                 lastVoiced = last;
         }
         std::fill(speech.begin() + static_cast<std::ptrdiff_t>(first),
             speech.begin() + static_cast<std::ptrdiff_t>(last + 1), true);
+    }
+    // A final consonant across a stop's closure belongs to the word: the /s/ of "clinics" after
+    // the /k/'s silence. (Not before a word: what precedes one across a silence is more often a
+    // breath than the /s/ of "stop".)
+    const auto closure = static_cast<std::size_t>(secondsToHops(kMaxClosureS));
+    const std::vector<bool> seeded = speech;
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        if (!seeded[i] || seeded[i + 1])
+            continue;
+        std::size_t j = i + 1;
+        while (j < n && j - i <= closure && !above(j))
+            ++j;
+        std::size_t end = j;
+        bool clear = false; // the consonant stands clearly above the room, unlike its murmur
+        while (end < n && end - j < maxUnvoiced && above(end) && !seeded[end]) {
+            clear = clear || m_whitenedDb[end] >= strongDb;
+            ++end;
+        }
+        if (clear)
+            std::fill(speech.begin() + static_cast<std::ptrdiff_t>(i + 1),
+                speech.begin() + static_cast<std::ptrdiff_t>(end), true);
     }
     return speech;
 }

@@ -23,18 +23,21 @@ struct SpeechSegment
 ///
 /// The background is estimated band by band (BandSpectrum, 120 Hz - 7.6 kHz, so DC, mains hum's
 /// fundamental and a fan's rumble are left out) from the quiet part of the take that is not
-/// digital silence: the kNoiseQuantile of each band's power, refined to the mean of the hops
-/// near that floor. Each hop's power is then weighed band by band against it ("whitened"), so
-/// noise of any colour, hum harmonics and room tone sit at 0 dB and speech stands out wherever in
-/// the spectrum it is louder than the room. When the quiet part is not steady (a recording
-/// that falls to digital silence between words has no background to measure) the background is
-/// taken as kNoBackgroundDb under those quiet hops.
+/// digital silence: the kNoiseQuantile of each band's power, refined to the mean of the runs of
+/// at least kMinQuietS near that floor. Each hop's power is then weighed band by band against it
+/// ("whitened"), so noise of any colour, hum harmonics and room tone sit at 0 dB and speech stands
+/// out wherever in the spectrum it is louder than the room. When the quiet part is not steady (a
+/// recording that falls to digital silence between words has no background to measure) the
+/// background is taken as kNoBackgroundDb under those quiet hops.
 ///
 /// A stretch of speech must hold voicing (YIN's confidence, PitchTracker) where it stands
 /// clearly above the background, so a breath, a cough or a fan's gust is not a word. From those
 /// voiced seeds speech reaches out over hops still above the background (hysteresis: kStrongDb to
-/// start, kWeakDb to continue, smoothed), but at most kMaxUnvoicedEdgeS of unvoiced sound before
-/// the first and after the last voiced hop (a final /s/ yes, the breath before a sentence no).
+/// start, kWeakDb to continue, smoothed), but over quiet unvoiced sound (more than
+/// kFirmBelowSpeechDb under the loud speech) at most kMaxUnvoicedEdgeS beyond voicing or loud
+/// sound: a final /s/ or a creaky last word yes, the breath before a sentence no. Unvoiced sound
+/// that stands kStrongDb over the room within kMaxClosureS after a word (across a stop's
+/// closure: "clinics") joins it.
 /// Gaps shorter than kMinPauseS are bridged, so only real pauses split the take.
 class VoiceActivity final : public Analyser
 {
@@ -47,7 +50,10 @@ public:
     static constexpr float kBelowSpeechDb = 40.0f; ///< seeds within this of the loud speech
     static constexpr float kEdgeBelowSpeechDb = 50.0f; ///< speech continues within this
     static constexpr double kMaxUnvoicedEdgeS = 0.15;
+    static constexpr double kMaxClosureS = 0.12; ///< a stop's silence inside a consonant cluster
+    static constexpr float kFirmBelowSpeechDb = 30.0f; ///< unvoiced sound this loud is speech
     static constexpr float kSeedConfidence = 0.6f; ///< YIN confidence that makes a hop voiced
+    static constexpr double kMinQuietS = 0.10; ///< the background is heard alone this long
     static constexpr float kSteadyBackgroundDb = 2.5f; ///< spread of a steady background's level
     static constexpr float kNoBackgroundDb = 30.0f;
     static constexpr double kSpeechQuantile = 0.99; ///< "loud speech", as de Jong & Wempe

@@ -61,7 +61,8 @@ QString SpeechCorpus::missingTools()
 std::vector<SpeechClip> SpeechCorpus::librivoxClips()
 {
     // Word counts of the transcripts in librivox/transcription.
-    const QString dir = kPocketsphinx + QStringLiteral("/librivox/sense_and_sensibility_01_austen_64kb-");
+    const QString dir
+        = kPocketsphinx + QStringLiteral("/librivox/sense_and_sensibility_01_austen_64kb-");
     return {
         { QStringLiteral("librivox-0870"), dir + QStringLiteral("0870.wav"), 22 },
         { QStringLiteral("librivox-0880"), dir + QStringLiteral("0880.wav"), 8 },
@@ -122,7 +123,8 @@ std::optional<Samples> SpeechCorpus::read(const QString& file)
     SF_INFO info {};
     SNDFILE* sf = sf_open(QFile::encodeName(converted).constData(), SFM_READ, &info);
     if (!sf) {
-        m_error = QStringLiteral("cannot read %1: %2").arg(converted, QString::fromUtf8(sf_strerror(nullptr)));
+        m_error = QStringLiteral("cannot read %1: %2")
+                      .arg(converted, QString::fromUtf8(sf_strerror(nullptr)));
         return std::nullopt;
     }
     Samples samples(static_cast<std::size_t>(info.frames));
@@ -142,9 +144,9 @@ std::optional<Samples> SpeechCorpus::load(const SpeechClip& clip, double tempo)
     }
     const QString staged = path(clip.name + QStringLiteral("-staged.wav"));
     QStringList args = input << clip.path << QStringLiteral("-r") << QString::number(kCorpusRate)
-                             << QStringLiteral("-c") << QStringLiteral("1")
-                             << QStringLiteral("-e") << QStringLiteral("floating-point")
-                             << QStringLiteral("-b") << QStringLiteral("32") << staged;
+                             << QStringLiteral("-c") << QStringLiteral("1") << QStringLiteral("-e")
+                             << QStringLiteral("floating-point") << QStringLiteral("-b")
+                             << QStringLiteral("32") << staged;
     if (tempo != 1.0)
         args << QStringLiteral("tempo") << QStringLiteral("-s") << QString::number(tempo);
     if (!sox(args))
@@ -203,8 +205,7 @@ std::vector<bool> SpeechCorpus::speechHops(const Samples& clip)
     std::sort(sorted.begin(), sorted.end());
     const double peak = sorted.back();
     const double background = sorted[sorted.size() / 20];
-    const double threshold
-        = std::max(peak - kTruthRangeDb, background + kTruthAboveBackgroundDb);
+    const double threshold = std::max(peak - kTruthRangeDb, background + kTruthAboveBackgroundDb);
     std::vector<bool> speech(levels.size());
     for (std::size_t i = 0; i < levels.size(); ++i)
         speech[i] = levels[i] >= threshold;
@@ -233,11 +234,17 @@ Passage SpeechCorpus::compose(const QString& name, const std::vector<Samples>& c
             clips[c].begin() + static_cast<std::ptrdiff_t>(hops.size() * kHop));
         passage.gapMask.insert(passage.gapMask.end(), hops.size() * kHop, 0.0f);
         speech.insert(speech.end(), hops.begin(), hops.end());
-        // The clip's background: its hops at least 50 ms away from any speech hop.
+        // The clip's background: its hops at least 100 ms away from any speech hop and near its
+        // quietest level (a breath or a reverberant tail is not room tone).
+        const std::vector<double> levels = hopLevelsDb(clips[c]);
+        std::vector<double> sorted = levels;
+        std::sort(sorted.begin(), sorted.end());
+        const double quiet = sorted.empty() ? 0.0 : sorted[sorted.size() / 20] + 6.0;
         for (std::size_t h = 0; h < hops.size(); ++h) {
-            const std::size_t from = h >= 5 ? h - 5 : 0;
-            const std::size_t to = std::min(hops.size(), h + 6);
-            if (std::none_of(hops.begin() + static_cast<std::ptrdiff_t>(from),
+            const std::size_t from = h >= 10 ? h - 10 : 0;
+            const std::size_t to = std::min(hops.size(), h + 11);
+            if (levels[h] <= quiet && levels[h] > -150.0
+                && std::none_of(hops.begin() + static_cast<std::ptrdiff_t>(from),
                     hops.begin() + static_cast<std::ptrdiff_t>(to), [](bool s) { return s; })) {
                 passage.background.insert(passage.background.end(),
                     clips[c].begin() + static_cast<std::ptrdiff_t>(h * kHop),
@@ -255,7 +262,8 @@ Passage SpeechCorpus::compose(const QString& name, const std::vector<Samples>& c
     if (first == speech.end())
         return passage;
     const auto firstHop = static_cast<std::size_t>(first - speech.begin());
-    const std::size_t lastHop = speech.size() - 1 - static_cast<std::size_t>(last - speech.rbegin());
+    const std::size_t lastHop
+        = speech.size() - 1 - static_cast<std::size_t>(last - speech.rbegin());
     passage.truth.startS = static_cast<double>(firstHop) / 100.0;
     passage.truth.endS = static_cast<double>(lastHop + 1) / 100.0;
     std::size_t runStart = 0;
@@ -282,7 +290,8 @@ double speechRmsDb(const Passage& passage)
 {
     Samples speech;
     const auto start = static_cast<std::size_t>(toFrames(passage.truth.startS));
-    const auto end = std::min(passage.samples.size(), static_cast<std::size_t>(toFrames(passage.truth.endS)));
+    const auto end
+        = std::min(passage.samples.size(), static_cast<std::size_t>(toFrames(passage.truth.endS)));
     std::size_t cursor = start;
     for (const auto& [pauseStart, pauseEnd] : passage.truth.pausesS) {
         const auto to = static_cast<std::size_t>(toFrames(pauseStart));
@@ -295,7 +304,8 @@ double speechRmsDb(const Passage& passage)
     return rmsDb(speech);
 }
 
-void addNoise(Samples& samples, const Samples& noise, double noiseRmsDb, const std::vector<float>* mask)
+void addNoise(
+    Samples& samples, const Samples& noise, double noiseRmsDb, const std::vector<float>* mask)
 {
     if (noise.empty())
         return;

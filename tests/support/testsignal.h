@@ -16,4 +16,17 @@ inline float testSample(std::int64_t frame)
         + 0.3 * std::sin(2.0 * std::numbers::pi * 97.0 * t));
 }
 
+/// A deterministic voice-like signal, sample `frame` at 16 kHz counted from its start: a 150 Hz
+/// buzz with three overtones, swelling and fading four times a second like syllables (peak below
+/// 0.5). Unlike a steady tone, it stands out from its own quietest moments as a voice does.
+inline float voiceSample(std::int64_t frame)
+{
+    const double t = static_cast<double>(frame) / 16000.0;
+    const double envelope = 0.55 - 0.45 * std::cos(2.0 * std::numbers::pi * 4.0 * t);
+    double x = 0.0;
+    for (int h = 1; h <= 4; ++h)
+        x += envelope * 0.15 / h * std::sin(2.0 * std::numbers::pi * 150.0 * h * t);
+    return static_cast<float>(x);
+}
+
 } // namespace rapport::test

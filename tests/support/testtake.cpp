@@ -23,7 +23,7 @@ QString writeToneTake(
         for (std::size_t i = 0; i < block.samples.size(); ++i) {
             const std::int64_t f = frame + static_cast<std::int64_t>(i);
             if (f >= leadFrames && f < toneEnd)
-                block.samples[i] = testSample(f);
+                block.samples[i] = voiceSample(f - leadFrames);
         }
         if (Status s = writer->write(block); !s)
             return s.error().toString();

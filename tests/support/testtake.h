@@ -8,7 +8,7 @@
 namespace rapport::test {
 
 /// Writes `path` (16 kHz mono WAV, through WavWriter) as `leadFrames` of silence, `toneFrames`
-/// of testSample() — the "speech" — and `tailFrames` of silence, so every frame is known.
+/// of voiceSample() — the "speech" — and `tailFrames` of silence, so every frame is known.
 /// Returns an empty string, or what went wrong.
 QString writeToneTake(
     const QString& path, std::int64_t leadFrames, std::int64_t toneFrames, std::int64_t tailFrames);

@@ -154,9 +154,10 @@ TEST(SyllableNucleiTest, CountsOneNucleusPerAmplitudeBump)
     EXPECT_NEAR(report.articulationRateSps.value_or(0), 4.0, 0.4);
 }
 
-TEST(SyllableNucleiTest, UnvoicedBumpsAreNotSyllables)
+TEST(SyllableNucleiTest, UnvoicedBumpsAreNeitherSpeechNorSyllables)
 {
-    // The same 4 Hz envelope on white noise: loud, rhythmic, but no pitch.
+    // The same 4 Hz envelope on white noise: loud, rhythmic, but no pitch, like breaths or a fan's
+    // gusts. Speech needs voicing.
     std::mt19937 random(3);
     std::normal_distribution<double> noise(0.0, 0.1);
     std::vector<float> samples(4 * kSampleRate);
@@ -168,8 +169,8 @@ TEST(SyllableNucleiTest, UnvoicedBumpsAreNotSyllables)
         samples[i] = static_cast<float>(envelope * noise(random));
     }
     const TakeReport report = analyse(samples);
-    ASSERT_TRUE(report.speechStartS);
-    EXPECT_EQ(report.syllableCount, 0);
+    EXPECT_FALSE(report.speechStartS);
+    EXPECT_FALSE(report.syllableCount);
     EXPECT_FALSE(report.pitchMedianHz);
 }
 
