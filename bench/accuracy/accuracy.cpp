@@ -21,12 +21,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <functional>
-#include <numbers>
 
 namespace {
 
 using namespace rapport;
+using test::Condition;
 using test::Passage;
 using test::Samples;
 using test::SpeechCorpus;
@@ -55,15 +54,6 @@ struct Item
     bool pace = false; ///< part of the pace series (a rank correlation is computed over them)
 };
 
-// A clean passage and what a condition makes of it.
-struct Condition
-{
-    QString name;
-    QString description;
-    std::function<Samples(const Passage&, SpeechCorpus&)> apply;
-    QStringList soxOutput; ///< sox options for the final file (rate, channels), empty: 16 kHz mono
-};
-
 const QStringList kPitch {
     QStringLiteral("Our small team builds simple software that helps local doctors organize "
                    "their patient records"),
@@ -76,145 +66,6 @@ const QStringList kPitch {
 int wordCount(const QString& text)
 {
     return static_cast<int>(text.split(QLatin1Char(' '), Qt::SkipEmptyParts).size());
-}
-
-Samples hum(double hz, std::size_t frames)
-{
-    Samples out(frames);
-    for (std::size_t i = 0; i < frames; ++i) {
-        const double t = static_cast<double>(i) / test::kCorpusRate;
-        double x = 0.0;
-        for (int k = 1; k <= 9; ++k) // mains hum: odd harmonics strong, as from a transformer
-            x += (k % 2 ? 1.0 : 0.4) / k * std::sin(2.0 * std::numbers::pi * hz * k * t + k);
-        out[i] = static_cast<float>(x);
-    }
-    return out;
-}
-
-// The passage with its gaps filled by the clips' own room tone (or, for synthetic speech, by
-// quiet pink noise), so the silences sound like the room the clips were recorded in. Under a
-// second of background is not looped: 10 ms pieces repeated would make a buzz.
-Samples withRoomTone(const Passage& p, SpeechCorpus& corpus)
-{
-    Samples out = p.samples;
-    if (p.background.size() >= static_cast<std::size_t>(test::kCorpusRate)) {
-        test::addNoise(out, p.background, test::rmsDb(p.background), &p.gapMask);
-    } else if (const auto pink = corpus.noise(QStringLiteral("pinknoise"), 10.0)) {
-        test::addNoise(out, *pink, test::speechRmsDb(p) - 50.0);
-    }
-    return out;
-}
-
-Samples withNoise(const Passage& p, SpeechCorpus& corpus, const QString& colour, double belowDb,
-    const std::vector<float>* mask = nullptr)
-{
-    Samples out = withRoomTone(p, corpus);
-    const std::optional<Samples> noise
-        = corpus.noise(colour, static_cast<double>(out.size()) / test::kCorpusRate + 0.1);
-    if (noise)
-        test::addNoise(out, *noise, test::speechRmsDb(p) - belowDb, mask);
-    return out;
-}
-
-// 1 from `fromS` to `toS`, 0 elsewhere (a microphone delivering zeros before and after).
-std::vector<float> window(std::size_t frames, double fromS, double toS)
-{
-    std::vector<float> mask(frames, 0.0f);
-    const auto from = static_cast<std::size_t>(std::max(0.0, fromS) * test::kCorpusRate);
-    const auto to = std::min(frames, static_cast<std::size_t>(toS * test::kCorpusRate));
-    std::fill(mask.begin() + static_cast<std::ptrdiff_t>(std::min(from, frames)),
-        mask.begin() + static_cast<std::ptrdiff_t>(std::max(from, to)), 1.0f);
-    return mask;
-}
-
-std::vector<Condition> conditions()
-{
-    using P = const Passage&;
-    using C = SpeechCorpus&;
-    std::vector<Condition> list {
-        { QStringLiteral("clean"), QStringLiteral("gaps of digital silence"),
-            [](P p, C) { return p.samples; }, {} },
-        { QStringLiteral("room-tone"), QStringLiteral("gaps filled with the clips' own room tone"),
-            [](P p, C c) { return withRoomTone(p, c); }, {} },
-        { QStringLiteral("white-10"), QStringLiteral("white noise 10 dB under the speech"),
-            [](P p, C c) { return withNoise(p, c, QStringLiteral("whitenoise"), 10); }, {} },
-        { QStringLiteral("white-25"), QStringLiteral("white noise 25 dB under"),
-            [](P p, C c) { return withNoise(p, c, QStringLiteral("whitenoise"), 25); }, {} },
-        { QStringLiteral("pink-20"), QStringLiteral("pink noise 20 dB under"),
-            [](P p, C c) { return withNoise(p, c, QStringLiteral("pinknoise"), 20); }, {} },
-        { QStringLiteral("pink-35"), QStringLiteral("pink noise 35 dB under"),
-            [](P p, C c) { return withNoise(p, c, QStringLiteral("pinknoise"), 35); }, {} },
-        { QStringLiteral("brown-15"), QStringLiteral("brown noise (fan rumble) 15 dB under"),
-            [](P p, C c) { return withNoise(p, c, QStringLiteral("brownnoise"), 15); }, {} },
-        { QStringLiteral("brown-25"), QStringLiteral("brown noise 25 dB under"),
-            [](P p, C c) { return withNoise(p, c, QStringLiteral("brownnoise"), 25); }, {} },
-        { QStringLiteral("brown-40"), QStringLiteral("brown noise 40 dB under"),
-            [](P p, C c) { return withNoise(p, c, QStringLiteral("brownnoise"), 40); }, {} },
-        { QStringLiteral("hum-50"),
-            QStringLiteral("50 Hz hum and harmonics 20 dB under, room tone"),
-            [](P p, C c) {
-                Samples out = withRoomTone(p, c);
-                test::addNoise(out, hum(50, out.size()), test::speechRmsDb(p) - 20);
-                return out;
-            },
-            {} },
-        { QStringLiteral("hum-60"), QStringLiteral("60 Hz hum 30 dB under, pink noise 35 dB under"),
-            [](P p, C c) {
-                Samples out = withNoise(p, c, QStringLiteral("pinknoise"), 35);
-                test::addNoise(out, hum(60, out.size()), test::speechRmsDb(p) - 30);
-                return out;
-            },
-            {} },
-        { QStringLiteral("dc"), QStringLiteral("DC offset of 3 % of full scale, room tone"),
-            [](P p, C c) {
-                Samples out = withRoomTone(p, c);
-                for (float& x : out)
-                    x += 0.03f;
-                return out;
-            },
-            {} },
-        { QStringLiteral("zero-edges"),
-            QStringLiteral("zeros until 0.4 s before the speech and from 0.4 s after it"),
-            [](P p, C c) {
-                const std::vector<float> mask
-                    = window(p.samples.size(), p.truth.startS - 0.4, p.truth.endS + 0.4);
-                Samples out = withNoise(p, c, QStringLiteral("pinknoise"), 30, &mask);
-                for (std::size_t i = 0; i < out.size(); ++i)
-                    out[i] *= mask[i];
-                return out;
-            },
-            {} },
-        { QStringLiteral("gate"),
-            QStringLiteral("noise gate: zeros, opening 20 ms before speech, 250 ms hold"),
-            [](P p, C c) {
-                std::vector<float> mask(p.samples.size(), 0.0f);
-                const std::vector<float> all
-                    = window(p.samples.size(), p.truth.startS - 0.02, p.truth.endS + 0.25);
-                mask = all;
-                for (const auto& [start, end] : p.truth.pausesS) {
-                    const std::vector<float> closed
-                        = window(p.samples.size(), start + 0.25, end - 0.02);
-                    for (std::size_t i = 0; i < mask.size(); ++i)
-                        mask[i] *= 1.0f - closed[i];
-                }
-                Samples out = withNoise(p, c, QStringLiteral("pinknoise"), 25);
-                for (std::size_t i = 0; i < out.size(); ++i)
-                    out[i] *= mask[i];
-                return out;
-            },
-            {} },
-        { QStringLiteral("8k"), QStringLiteral("8 kHz, pink noise 30 dB under"),
-            [](P p, C c) { return withNoise(p, c, QStringLiteral("pinknoise"), 30); },
-            { QStringLiteral("-r"), QStringLiteral("8000") } },
-        { QStringLiteral("44k-stereo"), QStringLiteral("44.1 kHz stereo, brown noise 25 dB under"),
-            [](P p, C c) { return withNoise(p, c, QStringLiteral("brownnoise"), 25); },
-            { QStringLiteral("-r"), QStringLiteral("44100"), QStringLiteral("-c"),
-                QStringLiteral("2") } },
-        { QStringLiteral("48k"), QStringLiteral("48 kHz, white noise 30 dB under"),
-            [](P p, C c) { return withNoise(p, c, QStringLiteral("whitenoise"), 30); },
-            { QStringLiteral("-r"), QStringLiteral("48000") } },
-    };
-    return list;
 }
 
 // The clean passages: three real voices and espeak-ng, at several rates.
@@ -475,7 +326,7 @@ int main(int argc, char** argv)
     std::printf("| condition | edges %% | recall %% | false/take | wpm MAE %% | rho | xRT |\n");
     std::printf("|---|---|---|---|---|---|---|\n");
     bool rapportWins = true;
-    for (const Condition& condition : conditions()) {
+    for (const Condition& condition : test::roomConditions()) {
         if (!only.isEmpty() && condition.name != only)
             continue;
         Score rapportScore;

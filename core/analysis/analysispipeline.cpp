@@ -43,6 +43,26 @@ void fillTiming(TakeReport& report, const VoiceActivity& vad, const SyllableNucl
         report.wordsPerMinute = syllables.count() / kSyllablesPerWord / ((end - start) / 60.0);
 }
 
+// Says what is uncertain, and withholds a pace that would only look precise.
+void addCaveats(TakeReport& report)
+{
+    const bool noisy = report.signalToNoiseDb && *report.signalToNoiseDb < kNoisyBelowDb;
+    const bool tooNoisy = report.signalToNoiseDb && *report.signalToNoiseDb < kNoPaceBelowDb;
+    const bool tooShort = report.speakingTimeS && *report.speakingTimeS < kMinPaceSpeakingS;
+    if (noisy)
+        report.caveats.push_back(Caveat::Noisy);
+    if (tooNoisy)
+        report.caveats.push_back(Caveat::TooNoisyForPace);
+    if (tooShort)
+        report.caveats.push_back(Caveat::TooShortForPace);
+    if (report.clippedRatio && *report.clippedRatio > kClippedCaveatRatio)
+        report.caveats.push_back(Caveat::Clipped);
+    if (tooNoisy || tooShort) {
+        report.wordsPerMinute.reset();
+        report.articulationRateSps.reset();
+    }
+}
+
 } // namespace
 
 AnalysisPipeline::AnalysisPipeline()
@@ -92,6 +112,8 @@ TakeReport AnalysisPipeline::finish()
     report.loudnessLufs = m_loudness.integratedLufs();
     report.peakDbfs = m_loudness.peakDbfs();
     report.clippedRatio = m_loudness.clippedRatio();
+    report.signalToNoiseDb = m_voiceActivity.signalToNoiseDb();
+    addCaveats(report);
     m_elapsedNs += timer.nsecsElapsed();
     report.analysisMs = static_cast<double>(m_elapsedNs) / 1e6;
     return report;

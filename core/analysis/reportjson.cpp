@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QStringList>
+#include <algorithm>
 #include <cmath>
 
 namespace rapport::analysis {
@@ -37,6 +38,38 @@ QString fixed(const std::optional<double>& value, int decimals, const QString& u
 
 } // namespace
 
+QString caveatKey(Caveat caveat)
+{
+    switch (caveat) {
+    case Caveat::Noisy:
+        return QStringLiteral("noisy");
+    case Caveat::TooNoisyForPace:
+        return QStringLiteral("too_noisy_for_pace");
+    case Caveat::TooShortForPace:
+        return QStringLiteral("too_short_for_pace");
+    case Caveat::Clipped:
+        return QStringLiteral("clipped");
+    }
+    return {};
+}
+
+QString caveatText(Caveat caveat)
+{
+    switch (caveat) {
+    case Caveat::Noisy:
+        return QStringLiteral("noisy room: speaking time, pauses and pace are approximate");
+    case Caveat::TooNoisyForPace:
+        return QStringLiteral("too noisy to estimate the pace: record somewhere quieter or "
+                              "closer to the microphone");
+    case Caveat::TooShortForPace:
+        return QStringLiteral("too little speech (under 3 s) to estimate the pace");
+    case Caveat::Clipped:
+        return QStringLiteral("the recording clips: loudness and pitch are uncertain; move back "
+                              "from the microphone or lower its gain");
+    }
+    return {};
+}
+
 QJsonObject reportToJson(const TakeReport& report, const QString& file)
 {
     QJsonArray pauses;
@@ -44,6 +77,9 @@ QJsonObject reportToJson(const TakeReport& report, const QString& file)
         pauses.append(QJsonObject { { QStringLiteral("start_s"), rounded(pause.startS, 3) },
             { QStringLiteral("end_s"), rounded(pause.endS, 3) } });
     }
+    QJsonArray caveats;
+    for (const Caveat caveat : report.caveats)
+        caveats.append(caveatKey(caveat));
     return QJsonObject {
         { QStringLiteral("file"), file },
         { QStringLiteral("duration_s"), rounded(report.durationS, 3) },
@@ -64,6 +100,8 @@ QJsonObject reportToJson(const TakeReport& report, const QString& file)
         { QStringLiteral("loudness_lufs"), number(report.loudnessLufs, 1) },
         { QStringLiteral("peak_dbfs"), number(report.peakDbfs, 2) },
         { QStringLiteral("clipped_ratio"), number(report.clippedRatio, 6) },
+        { QStringLiteral("signal_to_noise_db"), number(report.signalToNoiseDb, 1) },
+        { QStringLiteral("caveats"), caveats },
         { QStringLiteral("analysis_ms"), rounded(report.analysisMs, 1) },
     };
 }
@@ -83,10 +121,14 @@ QString reportToText(const TakeReport& report, const QString& file)
         if (report.longestPauseS)
             pauses += QStringLiteral(", longest %1").arg(seconds(report.longestPauseS));
         lines << QStringLiteral("  Pauses (>= 0.3 s) %1").arg(pauses);
-        lines << QStringLiteral("  Pace             %1 (%2 syllables, %3)")
+        const bool noisy = std::find(report.caveats.begin(), report.caveats.end(), Caveat::Noisy)
+            != report.caveats.end();
+        lines << QStringLiteral("  Pace             %1%4 (%2 syllables, %3)")
                      .arg(fixed(report.wordsPerMinute, 0, QStringLiteral(" words/min (est.)")))
                      .arg(report.syllableCount.value_or(0))
-                     .arg(fixed(report.articulationRateSps, 1, QStringLiteral(" syllables/s")));
+                     .arg(fixed(report.articulationRateSps, 1, QStringLiteral(" syllables/s")))
+                     .arg(noisy && report.wordsPerMinute ? QStringLiteral(", approximate")
+                                                         : QString());
     }
     QString pitch = fixed(report.pitchMedianHz, 0, QStringLiteral(" Hz median"));
     if (report.pitchSdSemitones) {
@@ -105,6 +147,12 @@ QString reportToText(const TakeReport& report, const QString& file)
     } else {
         lines << QStringLiteral("  Clipping         none");
     }
+    if (report.signalToNoiseDb) {
+        lines << QStringLiteral("  Background       %1 dB under the speech")
+                     .arg(*report.signalToNoiseDb, 0, 'f', 0);
+    }
+    for (const Caveat caveat : report.caveats)
+        lines << QStringLiteral("  Note             %1").arg(caveatText(caveat));
     lines << QStringLiteral("  Analysed in      %1 ms").arg(report.analysisMs, 0, 'f', 0);
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }

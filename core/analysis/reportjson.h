@@ -11,6 +11,11 @@ namespace rapport::analysis {
 /// `analysis_ms`); values that do not exist are null. Seconds, Hz, LUFS and dBFS as named.
 QJsonObject reportToJson(const TakeReport& report, const QString& file);
 
+/// The JSON name of a caveat ("noisy", "too_noisy_for_pace", ...).
+QString caveatKey(Caveat caveat);
+/// A caveat in plain words, with what to do about it.
+QString caveatText(Caveat caveat);
+
 /// A readable multi-line summary for a terminal, ending in a newline.
 QString reportToText(const TakeReport& report, const QString& file);
 

@@ -14,6 +14,19 @@ struct Pause
     double durationS() const { return endS - startS; }
 };
 
+/// Why some figures of a take are less certain than they look (said next to them, not hidden).
+enum class Caveat {
+    Noisy, ///< the background is within kNoisyBelowDb of the speech: edges and pace approximate
+    TooNoisyForPace, ///< within kNoPaceBelowDb: no pace is given
+    TooShortForPace, ///< under kMinPaceSpeakingS of speech: no pace is given
+    Clipped, ///< more than kClippedCaveatRatio of the samples at full scale: loudness too low
+};
+
+inline constexpr double kNoisyBelowDb = 15.0;
+inline constexpr double kNoPaceBelowDb = 6.0;
+inline constexpr double kMinPaceSpeakingS = 3.0;
+inline constexpr double kClippedCaveatRatio = 0.001;
+
 /// What the analysis of one take measured. Optional fields are empty when the value does not
 /// exist (no speech, silence, too little voicing).
 struct TakeReport
@@ -35,6 +48,10 @@ struct TakeReport
     std::optional<double> loudnessLufs; ///< integrated, EBU R 128
     std::optional<double> peakDbfs; ///< sample peak
     std::optional<double> clippedRatio; ///< share of samples at or near full scale
+    /// The speech band's level while speaking over the background's, dB; empty without speech or
+    /// when the take has no background to measure (digital silence between the words).
+    std::optional<double> signalToNoiseDb;
+    std::vector<Caveat> caveats; ///< in the order of the enum
     double analysisMs = 0.0; ///< wall time spent analysing (and decoding, for a file)
 };
 

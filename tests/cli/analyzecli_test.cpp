@@ -73,7 +73,8 @@ TEST_F(AnalyzeCliTest, JsonHasExactlyTheDocumentedKeysAndNeedsNoDatabase)
         QStringLiteral("words_per_minute"), QStringLiteral("pitch_median_hz"),
         QStringLiteral("pitch_sd_semitones"), QStringLiteral("monotone"),
         QStringLiteral("loudness_lufs"), QStringLiteral("peak_dbfs"),
-        QStringLiteral("clipped_ratio"), QStringLiteral("analysis_ms") };
+        QStringLiteral("clipped_ratio"), QStringLiteral("signal_to_noise_db"),
+        QStringLiteral("caveats"), QStringLiteral("analysis_ms") };
     expected.sort();
     EXPECT_EQ(report.keys(), expected);
     EXPECT_EQ(report.value(QStringLiteral("file")).toString(), s_take.path);

@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -116,5 +117,19 @@ double speechRmsDb(const Passage& passage);
 /// given (one value per sample), multiplies the noise sample by sample.
 void addNoise(Samples& samples, const Samples& noise, double noiseRmsDb,
     const std::vector<float>* mask = nullptr);
+
+/// A recording condition: what it makes of a clean passage.
+struct Condition
+{
+    QString name;
+    QString description;
+    std::function<Samples(const Passage&, SpeechCorpus&)> apply;
+    QStringList soxOutput; ///< sox options for the final file (rate, channels), empty: 16 kHz mono
+};
+
+/// The rooms and microphones people record in: the clips' own room tone, white, pink and brown
+/// noise at 10-40 dB under the speech, 50/60 Hz hum with harmonics, a DC offset, zeros before and
+/// after the speech, a noise gate, 8/44.1/48 kHz and stereo.
+std::vector<Condition> roomConditions();
 
 } // namespace rapport::test

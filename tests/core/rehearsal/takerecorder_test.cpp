@@ -206,6 +206,8 @@ void expectSameReport(const analysis::TakeReport& live, const analysis::TakeRepo
     RAPPORT_EXPECT_SAME_FIELD(loudnessLufs);
     RAPPORT_EXPECT_SAME_FIELD(peakDbfs);
     RAPPORT_EXPECT_SAME_FIELD(clippedRatio);
+    RAPPORT_EXPECT_SAME_FIELD(signalToNoiseDb);
+    EXPECT_TRUE(live.caveats == offline.caveats) << "TakeReport::caveats differ";
 #undef RAPPORT_EXPECT_SAME_FIELD
 }
 
