@@ -129,10 +129,13 @@ Result<Table> takesTable(const storage::Database& db)
             QStringLiteral("green_s"), QStringLiteral("yellow_s"), QStringLiteral("red_s"),
             QStringLiteral("audio_path"), QStringLiteral("starred") },
         {} };
-    // The report columns are exactly those of `rapport-cli analyze --json`, without "file".
+    // The report columns are those of `rapport-cli analyze --json`, without "file" and without
+    // the two the takes table does not store (yet): the background's level and the caveats.
     const QJsonObject sample = analysis::reportToJson({}, {});
     QStringList reportKeys = sample.keys();
     reportKeys.removeAll(QStringLiteral("file"));
+    reportKeys.removeAll(QStringLiteral("signal_to_noise_db"));
+    reportKeys.removeAll(QStringLiteral("caveats"));
     t.columns << reportKeys << QStringLiteral("rating_overall");
     for (rehearsal::RubricItem item : rehearsal::kRubricItems)
         t.columns << QStringLiteral("rating_") + rehearsal::rubricKey(item);
