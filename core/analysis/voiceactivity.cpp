@@ -92,11 +92,15 @@ void VoiceActivity::estimateBackground()
     if (live.empty())
         return;
     const auto whiten = [&](const BandSpectrum::Bands& noise) {
+        // Voiced sound shows below ~1.5 kHz, a fricative above: each half is weighed on its own
+        // and the louder counts, so noise in one half does not dilute speech in the other.
+        constexpr std::size_t kHalf = BandSpectrum::kBands / 2;
         for (const std::size_t i : live) {
-            double sum = 0.0;
+            double low = 0.0;
+            double high = 0.0;
             for (std::size_t b = 0; b < BandSpectrum::kBands; ++b)
-                sum += hops[i][b] / noise[b];
-            m_whitenedDb[i] = toDb(sum / BandSpectrum::kBands);
+                (b < kHalf ? low : high) += hops[i][b] / noise[b];
+            m_whitenedDb[i] = toDb(std::max(low, high) / kHalf);
         }
     };
     // First guess: a low quantile of each band; then the mean of the hops near that floor, which

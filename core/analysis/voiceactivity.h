@@ -43,7 +43,8 @@ class VoiceActivity final : public Analyser
 {
 public:
     static constexpr double kMinPauseS = 0.30; ///< de Jong & Wempe's, and Goldman-Eisler's, limit
-    static constexpr double kMinSpeechS = 0.05; ///< shorter isolated bursts are clicks, not words
+    static constexpr double kMinSpeechS
+        = 0.10; ///< shorter isolated bursts are clicks or knocks, not words
     static constexpr double kNoiseQuantile = 0.10;
     static constexpr float kStrongDb = 10.0f; ///< whitened level that starts speech (voiced)
     static constexpr float kWeakDb = 4.0f; ///< whitened level that continues it
