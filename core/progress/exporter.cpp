@@ -129,13 +129,12 @@ Result<Table> takesTable(const storage::Database& db)
             QStringLiteral("green_s"), QStringLiteral("yellow_s"), QStringLiteral("red_s"),
             QStringLiteral("audio_path"), QStringLiteral("starred") },
         {} };
-    // The report columns are those of `rapport-cli analyze --json`, without "file" and without
-    // the two the takes table does not store (yet): the background's level and the caveats.
+    // The report columns are those of `rapport-cli analyze --json`, without "file". Lists are
+    // JSON arrays in a JSON export and the same arrays as compact JSON text in a CSV cell:
+    // pauses ([{"start_s":1.5,"end_s":2}]) and caveats (["noisy","clipped"], [] for none).
     const QJsonObject sample = analysis::reportToJson({}, {});
     QStringList reportKeys = sample.keys();
     reportKeys.removeAll(QStringLiteral("file"));
-    reportKeys.removeAll(QStringLiteral("signal_to_noise_db"));
-    reportKeys.removeAll(QStringLiteral("caveats"));
     t.columns << reportKeys << QStringLiteral("rating_overall");
     for (rehearsal::RubricItem item : rehearsal::kRubricItems)
         t.columns << QStringLiteral("rating_") + rehearsal::rubricKey(item);

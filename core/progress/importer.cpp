@@ -5,6 +5,7 @@
 #include "core/decks/question.h"
 #include "core/rehearsal/selfrating.h"
 #include "core/storage/sql.h"
+#include "core/storage/takerepository.h"
 
 #include <QDir>
 #include <QFile>
@@ -14,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
@@ -47,6 +49,7 @@ enum class Kind {
     Bool, // true or false; stored as 1 or 0
     OptionalBool,
     Pauses, // [{"start_s": s, "end_s": s}, ...]; stored as [[start, end], ...]
+    Caveats, // ["noisy", ...], or nothing; stored as storage::storedCaveats() writes them
     Rating, // a whole number from 1 to 5
     OptionalRating,
     FeltTiming,
@@ -65,11 +68,18 @@ struct Column
     QString name; // in the export
     QString dbColumn; // in the database; unused for Id, Reference, Card and Questions
     Kind kind;
+    bool addedLater = false; // older exports lack it: then it is nothing (NULL) in every record
 };
 
 Column column(const char* name, Kind kind)
 {
     return { QString::fromLatin1(name), QString::fromLatin1(name), kind };
+}
+
+// A column that exports of an older Rapport do not have; its kind must allow nothing.
+Column addedColumn(const char* name, Kind kind)
+{
+    return { QString::fromLatin1(name), QString::fromLatin1(name), kind, true };
 }
 
 Column column(const char* name, const char* dbColumn, Kind kind)
@@ -121,7 +131,9 @@ TableSpec takesSpec()
         column("pitch_sd_semitones", Kind::OptionalNumber), column("monotone", Kind::OptionalBool),
         column("loudness_lufs", Kind::OptionalNumber), column("peak_dbfs", Kind::OptionalNumber),
         column("clipped_ratio", Kind::OptionalNumber), column("analysis_ms", Kind::Number),
-        column("rating_overall", Kind::OptionalRating) };
+        // Since schema 8 (the report's background level and caveats).
+        addedColumn("signal_to_noise_db", Kind::OptionalNumber),
+        addedColumn("caveats", Kind::Caveats), column("rating_overall", Kind::OptionalRating) };
     for (rehearsal::RubricItem item : rehearsal::kRubricItems) {
         const QString name = QStringLiteral("rating_") + rehearsal::rubricKey(item);
         columns << Column { name, name, Kind::OptionalRating };
@@ -180,6 +192,17 @@ QStringList namesOf(const QList<Column>& columns)
     return names;
 }
 
+// The names of the columns an older export may lack.
+QStringList addedNamesOf(const QList<Column>& columns)
+{
+    QStringList names;
+    for (const Column& c : columns) {
+        if (c.addedLater)
+            names << c.name;
+    }
+    return names;
+}
+
 QString fileName(const QString& table, ExportFormat format)
 {
     return table + (format == ExportFormat::Csv ? QStringLiteral(".csv") : QStringLiteral(".json"));
@@ -219,8 +242,9 @@ QString lineWhere(int line)
     return QStringLiteral("line %1").arg(line);
 }
 
-Result<QList<RawRecord>> readCsvRecords(
-    const QByteArray& bytes, const QString& source, const QStringList& names)
+// `mayLack`: names of `names` whose column an older export does not have (then empty fields).
+Result<QList<RawRecord>> readCsvRecords(const QByteArray& bytes, const QString& source,
+    const QStringList& names, const QStringList& mayLack)
 {
     Result<QString> text = decodeCsv(bytes, source);
     if (!text)
@@ -260,7 +284,7 @@ Result<QList<RawRecord>> readCsvRecords(
         indexOf[c] = i;
     }
     for (qsizetype c = 0; c < names.size(); ++c) {
-        if (indexOf[c] < 0) {
+        if (indexOf[c] < 0 && !mayLack.contains(names[c])) {
             return fileFormatError(source, lineWhere(header.line()),
                 QStringLiteral("the header has no \"%1\" column").arg(names[c]), kExportFolderFix);
         }
@@ -279,15 +303,16 @@ Result<QList<RawRecord>> readCsvRecords(
         }
         RawRecord record { lineWhere(row.line()), {} };
         for (qsizetype index : indexOf)
-            record.cells << QJsonValue(row.fields[index].value);
+            record.cells << QJsonValue(index < 0 ? QString() : row.fields[index].value);
         records << record;
     }
     return records;
 }
 
-// The members of a JSON object in the order of `names`; every name must be there, and no other.
-Result<RawRecord> jsonRecord(
-    const QJsonValue& value, const QString& where, const QStringList& names, const QString& source)
+// The members of a JSON object in the order of `names`; every name must be there (those in
+// `mayLack`, which an older export does not write, are null when missing), and no other.
+Result<RawRecord> jsonRecord(const QJsonValue& value, const QString& where,
+    const QStringList& names, const QString& source, const QStringList& mayLack = {})
 {
     if (!value.isObject()) {
         return fileFormatError(source, where,
@@ -306,17 +331,17 @@ Result<RawRecord> jsonRecord(
     }
     RawRecord record { where, {} };
     for (const QString& name : names) {
-        if (!object.contains(name)) {
+        if (!object.contains(name) && !mayLack.contains(name)) {
             return fileFormatError(source, where,
                 QStringLiteral("the key \"%1\" is missing").arg(name), kExportFolderFix);
         }
-        record.cells << object.value(name);
+        record.cells << (object.contains(name) ? object.value(name) : QJsonValue());
     }
     return record;
 }
 
-Result<QList<RawRecord>> readJsonRecords(
-    const QByteArray& bytes, const QString& source, const QStringList& names)
+Result<QList<RawRecord>> readJsonRecords(const QByteArray& bytes, const QString& source,
+    const QStringList& names, const QStringList& mayLack)
 {
     const QByteArray json = withoutBom(bytes);
     if (json.trimmed().isEmpty()) {
@@ -340,7 +365,7 @@ Result<QList<RawRecord>> readJsonRecords(
     QList<RawRecord> records;
     for (qsizetype i = 0; i < items.size(); ++i) {
         Result<RawRecord> record
-            = jsonRecord(items[i], QStringLiteral("[%1]").arg(i), names, source);
+            = jsonRecord(items[i], QStringLiteral("[%1]").arg(i), names, source, mayLack);
         if (!record)
             return record.error();
         records << std::move(record).value();
@@ -404,22 +429,23 @@ std::optional<QString> timeOf(const QJsonValue& cell)
     return time.isValid() ? std::optional<QString>(storage::toStoredTime(time)) : std::nullopt;
 }
 
+// A list: a JSON array, in CSV as its JSON text.
+std::optional<QJsonArray> arrayOf(const QJsonValue& cell, bool csv)
+{
+    if (!csv)
+        return cell.isArray() ? std::optional<QJsonArray>(cell.toArray()) : std::nullopt;
+    const QJsonDocument document = QJsonDocument::fromJson(cell.toString().toUtf8());
+    return document.isArray() ? std::optional<QJsonArray>(document.array()) : std::nullopt;
+}
+
 std::optional<QString> pausesOf(const QJsonValue& cell, bool csv)
 {
-    QJsonArray pauses;
-    if (csv) {
-        const QJsonDocument document = QJsonDocument::fromJson(cell.toString().toUtf8());
-        if (!document.isArray())
-            return std::nullopt;
-        pauses = document.array();
-    } else if (cell.isArray()) {
-        pauses = cell.toArray();
-    } else {
+    const std::optional<QJsonArray> pauses = arrayOf(cell, csv);
+    if (!pauses)
         return std::nullopt;
-    }
     // As TakeRepository stores them: [[start, end], ...].
     QJsonArray stored;
-    for (const QJsonValue& pause : pauses) {
+    for (const QJsonValue& pause : *pauses) {
         const QJsonObject object = pause.toObject();
         const QJsonValue start = object.value(QStringLiteral("start_s"));
         const QJsonValue end = object.value(QStringLiteral("end_s"));
@@ -429,6 +455,25 @@ std::optional<QString> pausesOf(const QJsonValue& cell, bool csv)
         stored << QJsonArray { start.toDouble(), end.toDouble() };
     }
     return QString::fromUtf8(QJsonDocument(stored).toJson(QJsonDocument::Compact));
+}
+
+std::optional<QString> caveatsOf(const QJsonValue& cell, bool csv)
+{
+    const std::optional<QJsonArray> keys = arrayOf(cell, csv);
+    if (!keys)
+        return std::nullopt;
+    std::vector<analysis::Caveat> caveats;
+    for (const QJsonValue& key : *keys) {
+        const std::optional<analysis::Caveat> caveat
+            = key.isString() ? storage::caveatFromKey(key.toString()) : std::nullopt;
+        if (!caveat)
+            return std::nullopt;
+        caveats.push_back(*caveat);
+    }
+    // A report lists each caveat once, in the order of the enum.
+    std::sort(caveats.begin(), caveats.end());
+    caveats.erase(std::unique(caveats.begin(), caveats.end()), caveats.end());
+    return storage::storedCaveats(caveats);
 }
 
 template <typename T> std::optional<QVariant> stored(const std::optional<T>& value)
@@ -448,6 +493,7 @@ std::optional<QVariant> storedValue(Kind kind, const QJsonValue& cell, bool csv)
     case Kind::OptionalTime:
     case Kind::FeltTiming:
     case Kind::FeltPace:
+    case Kind::Caveats:
         if (isNothing(cell, csv))
             return QVariant();
         break;
@@ -479,6 +525,8 @@ std::optional<QVariant> storedValue(Kind kind, const QJsonValue& cell, bool csv)
     }
     case Kind::Pauses:
         return stored(pausesOf(cell, csv));
+    case Kind::Caveats:
+        return stored(caveatsOf(cell, csv));
     case Kind::Rating:
     case Kind::OptionalRating:
         return stored(wholeNumberOf(cell, csv, 1, 5));
@@ -542,6 +590,8 @@ QString expectation(Kind kind, bool csv)
         return QStringLiteral("true, false") + orNothing;
     case Kind::Pauses:
         return QStringLiteral("a list of pauses such as [{\"start_s\":1.5,\"end_s\":2}]");
+    case Kind::Caveats:
+        return QStringLiteral("a list of caveats such as [\"noisy\",\"clipped\"]") + orNothing;
     case Kind::Rating:
         return QStringLiteral("a whole number from 1 to 5");
     case Kind::OptionalRating:
@@ -699,9 +749,10 @@ Result<QList<Row>> readTable(const QString& folder, const TableSpec& spec, Expor
     }
     const bool csv = format == ExportFormat::Csv;
     const QStringList names = namesOf(spec.columns);
+    const QStringList mayLack = addedNamesOf(spec.columns);
     const QByteArray bytes = file.readAll();
-    Result<QList<RawRecord>> records
-        = csv ? readCsvRecords(bytes, source, names) : readJsonRecords(bytes, source, names);
+    Result<QList<RawRecord>> records = csv ? readCsvRecords(bytes, source, names, mayLack)
+                                           : readJsonRecords(bytes, source, names, mayLack);
     if (!records)
         return records.error();
     QList<Row> rows;

@@ -208,6 +208,16 @@ const std::vector<Migration> kMigrations = {
             "felt_pace)",
             "DROP INDEX takes_by_time",
         } },
+    { 8, "the background's level and the caveats of a take's report",
+        {
+            // NULL in takes stored before this schema (not measured then) and in takes imported
+            // from exports without them. caveats: the keys of analysis::caveatKey() joined by
+            // commas, '' for none. The weekly totals read neither, so takes_by_time_totals stays
+            // as it is; the week_cache triggers fire on any change of a take row, whatever its
+            // columns, so they need nothing either.
+            "ALTER TABLE takes ADD COLUMN signal_to_noise_db REAL",
+            "ALTER TABLE takes ADD COLUMN caveats TEXT",
+        } },
 };
 
 Status exec(QSqlDatabase& db, const QString& sql, int version)

@@ -1,5 +1,6 @@
 #include "core/storage/takerepository.h"
 
+#include "core/analysis/reportjson.h"
 #include "core/storage/sql.h"
 
 #include <QJsonArray>
@@ -19,7 +20,7 @@ const QString kReportColumns = QStringLiteral(
     "duration_s, speech_start_s, speech_end_s, speaking_time_s, phonation_time_s, pauses, "
     "pause_count, longest_pause_s, syllable_count, articulation_rate_sps, words_per_minute, "
     "pitch_median_hz, pitch_sd_semitones, monotone, loudness_lufs, peak_dbfs, clipped_ratio, "
-    "analysis_ms");
+    "signal_to_noise_db, caveats, analysis_ms");
 const QString kRatingColumns = QStringLiteral(
     "rating_overall, rating_connection, rating_listener, rating_no_assumptions, rating_language, "
     "rating_not_minimising, rating_passion, rating_genuine, note, felt_timing, felt_pace, "
@@ -54,6 +55,18 @@ std::vector<analysis::Pause> readPauses(const QVariant& v)
     for (const QJsonValue& p : QJsonDocument::fromJson(v.toString().toUtf8()).array())
         pauses.push_back({ p.toArray().at(0).toDouble(), p.toArray().at(1).toDouble() });
     return pauses;
+}
+
+// NULL (a take stored before schema 8) and '' both mean none; keys this version does not know
+// are left out.
+std::vector<analysis::Caveat> readCaveats(const QVariant& v)
+{
+    std::vector<analysis::Caveat> caveats;
+    for (const QString& key : v.toString().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (const std::optional<analysis::Caveat> caveat = caveatFromKey(key))
+            caveats.push_back(*caveat);
+    }
+    return caveats;
 }
 
 QVariant feltTiming(const rehearsal::SelfRating& g)
@@ -105,6 +118,8 @@ Take readTake(const Sql& sql)
     r.loudnessLufs = readDouble(sql.value(c++));
     r.peakDbfs = readDouble(sql.value(c++));
     r.clippedRatio = readDouble(sql.value(c++));
+    r.signalToNoiseDb = readDouble(sql.value(c++));
+    r.caveats = readCaveats(sql.value(c++));
     r.analysisMs = sql.value(c++).toDouble();
     t.rating.overall = readInt(sql.value(c++));
     for (RubricItem item : rehearsal::kRubricItems)
@@ -124,6 +139,27 @@ QString selectTakes(const QString& where)
 }
 
 } // namespace
+
+std::optional<analysis::Caveat> caveatFromKey(const QString& key)
+{
+    // Caveat counts from 0 without gaps, and caveatKey() is empty past the last one.
+    for (int i = 0;; ++i) {
+        const auto caveat = static_cast<analysis::Caveat>(i);
+        const QString known = analysis::caveatKey(caveat);
+        if (known.isEmpty())
+            return std::nullopt;
+        if (known == key)
+            return caveat;
+    }
+}
+
+QString storedCaveats(const std::vector<analysis::Caveat>& caveats)
+{
+    QStringList keys;
+    for (const analysis::Caveat caveat : caveats)
+        keys << analysis::caveatKey(caveat);
+    return keys.join(QLatin1Char(','));
+}
 
 std::optional<rehearsal::TimingResult> takeTiming(const Take& take)
 {
@@ -154,7 +190,7 @@ Result<qint64> TakeRepository::add(const Take& t)
         QStringLiteral("INSERT INTO takes (pitch_id, started_at, green_ms, yellow_ms, red_ms, "
                        "audio_path, starred, %1, %2) VALUES (%3)")
             .arg(kReportColumns, kRatingColumns,
-                QStringList(7 + 18 + 12, QStringLiteral("?")).join(QLatin1Char(','))));
+                QStringList(7 + 20 + 12, QStringLiteral("?")).join(QLatin1Char(','))));
     const rehearsal::SelfRating& g = t.rating;
     using rehearsal::RubricItem;
     const QVariant monotone = r.monotone ? QVariant(*r.monotone ? 1 : 0) : QVariant();
@@ -167,7 +203,8 @@ Result<qint64> TakeRepository::add(const Take& t)
                 optional(r.articulationRateSps), optional(r.wordsPerMinute),
                 optional(r.pitchMedianHz), optional(r.pitchSdSemitones), monotone,
                 optional(r.loudnessLufs), optional(r.peakDbfs), optional(r.clippedRatio),
-                r.analysisMs, optional(g.overall), optional(g.item(RubricItem::Connection)),
+                optional(r.signalToNoiseDb), storedCaveats(r.caveats), r.analysisMs,
+                optional(g.overall), optional(g.item(RubricItem::Connection)),
                 optional(g.item(RubricItem::Listener)), optional(g.item(RubricItem::NoAssumptions)),
                 optional(g.item(RubricItem::Language)), optional(g.item(RubricItem::NotMinimising)),
                 optional(g.item(RubricItem::Passion)), optional(g.item(RubricItem::Genuine)),

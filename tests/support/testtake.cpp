@@ -53,6 +53,8 @@ analysis::TakeReport everyFieldReport()
     r.loudnessLufs = -22.5;
     r.peakDbfs = -2.5;
     r.clippedRatio = 0.0;
+    r.signalToNoiseDb = 12.5; // under kNoisyBelowDb, so the take has a caveat to keep
+    r.caveats = { analysis::Caveat::Noisy, analysis::Caveat::Clipped };
     r.analysisMs = 12.5;
     return r;
 }

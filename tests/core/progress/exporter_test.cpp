@@ -159,6 +159,9 @@ TEST_F(ExporterTest, JsonHoldsEveryFieldOfEveryTable)
     EXPECT_EQ(take.value(QStringLiteral("loudness_lufs")).toDouble(), *r.loudnessLufs);
     EXPECT_EQ(take.value(QStringLiteral("peak_dbfs")).toDouble(), *r.peakDbfs);
     EXPECT_EQ(take.value(QStringLiteral("clipped_ratio")).toDouble(), *r.clippedRatio);
+    EXPECT_EQ(take.value(QStringLiteral("signal_to_noise_db")).toDouble(), *r.signalToNoiseDb);
+    EXPECT_EQ(take.value(QStringLiteral("caveats")).toArray(),
+        (QJsonArray { QStringLiteral("noisy"), QStringLiteral("clipped") }));
     EXPECT_EQ(take.value(QStringLiteral("analysis_ms")).toDouble(), r.analysisMs);
     EXPECT_EQ(take.value(QStringLiteral("rating_overall")).toInt(), 4);
     EXPECT_EQ(take.value(QStringLiteral("rating_passion")).toInt(), 5);
@@ -225,6 +228,12 @@ TEST_F(ExporterTest, CsvHasTheSameValuesAsJsonAndQuotesPerRfc4180)
         QString::fromUtf8(test::fileBytes(m_out + QStringLiteral("/conversation_questions.csv"))));
     ASSERT_EQ(questions.size(), 2);
     EXPECT_EQ(questions[1][2], QStringLiteral("rapport.fun/f-01"));
+    // A list is its compact JSON text in a cell, as the pauses are.
+    const QList<QStringList> takes
+        = parseCsv(QString::fromUtf8(test::fileBytes(m_out + QStringLiteral("/takes.csv"))));
+    ASSERT_EQ(takes.size(), 2);
+    EXPECT_EQ(takes[1][takes[0].indexOf(QStringLiteral("caveats"))],
+        QStringLiteral("[\"noisy\",\"clipped\"]"));
     EXPECT_EQ(questions[1][3], kAwkward);
 }
 

@@ -275,6 +275,97 @@ TEST_F(ImporterTest, JsonRoundTripKeepsEveryFieldAndExportsByteIdenticalFiles)
     expectRoundTrip(ExportFormat::Json);
 }
 
+// Removes the columns `names` from every record of a CSV file.
+void dropCsvColumns(const QString& path, const QStringList& names)
+{
+    auto rows = parseCsv(QString::fromUtf8(test::fileBytes(path)), path);
+    ASSERT_TRUE(rows.ok());
+    QList<qsizetype> dropped;
+    for (qsizetype i = 0; i < rows->first().fields.size(); ++i) {
+        if (names.contains(rows->first().fields[i].value))
+            dropped << i;
+    }
+    ASSERT_EQ(dropped.size(), names.size());
+    QString text;
+    for (const CsvRow& row : *rows) {
+        QStringList fields;
+        for (qsizetype i = 0; i < row.fields.size(); ++i) {
+            if (!dropped.contains(i))
+                fields << row.fields[i].value;
+        }
+        text += csvLine(fields);
+    }
+    test::writeFile(path, text.toUtf8());
+}
+
+// Removes the keys `names` from every object of a JSON export file.
+void dropJsonKeys(const QString& path, const QStringList& names)
+{
+    QJsonArray array = QJsonDocument::fromJson(test::fileBytes(path)).array();
+    for (QJsonValueRef item : array) {
+        QJsonObject object = item.toObject();
+        for (const QString& name : names) {
+            ASSERT_TRUE(object.contains(name));
+            object.remove(name);
+        }
+        item = object;
+    }
+    test::writeFile(path, QJsonDocument(array).toJson());
+}
+
+TEST_F(ImporterTest, AnExportWithoutTheBackgroundLevelAndCaveatsStillImports)
+{
+    // Exports made before schema 8 have neither column: their takes come in without them.
+    const QStringList added { u"signal_to_noise_db"_s, u"caveats"_s };
+    for (ExportFormat format : { ExportFormat::Csv, ExportFormat::Json }) {
+        const QString name = format == ExportFormat::Csv ? u"csv"_s : u"json"_s;
+        SCOPED_TRACE(str(name));
+        const QString folder = seededExport(format, u"source-"_s + name);
+        if (format == ExportFormat::Csv)
+            dropCsvColumns(folder + u"/takes.csv"_s, added);
+        else
+            dropJsonKeys(folder + u"/takes.json"_s, added);
+        auto target = store(u"target-"_s + name);
+        auto summary = importData(*target->database, folder, format);
+        ASSERT_TRUE(summary.ok()) << str(summary.error().toString());
+        EXPECT_EQ(summary->takes, (ImportCount { 3, 0 }));
+
+        QSqlQuery query(target->database->connection());
+        ASSERT_TRUE(query.exec(u"SELECT COUNT(*) FROM takes WHERE signal_to_noise_db IS NULL "
+                               "AND caveats IS NULL"_s)
+            && query.next());
+        EXPECT_EQ(query.value(0).toInt(), 3);
+        const auto source = storage::TakeRepository(*m_source->database).list();
+        const auto imported = storage::TakeRepository(*target->database).list();
+        ASSERT_TRUE(source.ok() && imported.ok());
+        ASSERT_EQ(imported->size(), source->size());
+        const storage::Take& full = imported->first();
+        EXPECT_FALSE(full.report.signalToNoiseDb);
+        EXPECT_TRUE(full.report.caveats.empty());
+        EXPECT_EQ(full.report.wordsPerMinute, source->first().report.wordsPerMinute);
+        EXPECT_EQ(full.report.clippedRatio, source->first().report.clippedRatio);
+        EXPECT_EQ(full.rating, source->first().rating);
+    }
+}
+
+TEST_F(ImporterTest, CaveatsComeInOnceEachInTheirOrder)
+{
+    const QString folder = seededExport(ExportFormat::Json);
+    QJsonArray takes = QJsonDocument::fromJson(test::fileBytes(folder + u"/takes.json"_s)).array();
+    QJsonObject first = takes[0].toObject();
+    first.insert(u"caveats"_s, QJsonArray { u"clipped"_s, u"too_short_for_pace"_s, u"clipped"_s });
+    takes[0] = first;
+    test::writeFile(folder + u"/takes.json"_s, QJsonDocument(takes).toJson());
+    auto target = store(u"target"_s);
+    ASSERT_TRUE(importData(*target->database, folder).ok());
+    QSqlQuery query(target->database->connection());
+    ASSERT_TRUE(query.exec(u"SELECT caveats FROM takes ORDER BY id"_s) && query.next());
+    EXPECT_EQ(query.value(0).toString(), u"too_short_for_pace,clipped"_s);
+    ASSERT_TRUE(query.next());
+    EXPECT_EQ(query.value(0).toString(), QString()); // an empty list: none
+    EXPECT_FALSE(query.value(0).isNull());
+}
+
 TEST_F(ImporterTest, ImportingTheSameExportTwiceAddsNothingTheSecondTime)
 {
     for (ExportFormat format : { ExportFormat::Csv, ExportFormat::Json }) {
@@ -575,6 +666,9 @@ TEST_F(ImporterErrorTest, AValueOfTheWrongTypeOrOutOfRangeNamesLineAndColumn)
         { u"takes.csv"_s, u"starred"_s, u"yes"_s },
         { u"takes.csv"_s, u"felt_timing"_s, u"too long"_s },
         { u"takes.csv"_s, u"pauses"_s, u"[1, 2]"_s },
+        { u"takes.csv"_s, u"signal_to_noise_db"_s, u"quiet"_s },
+        { u"takes.csv"_s, u"caveats"_s, u"[\"loud\"]"_s },
+        { u"takes.csv"_s, u"caveats"_s, u"noisy"_s }, // a list is written as JSON: ["noisy"]
         { u"takes.csv"_s, u"started_at"_s, u"yesterday"_s },
         { u"takes.csv"_s, u"rated_at"_s, u"2026-11-23T09:30:15.250"_s }, // no time zone
         { u"pitches.csv"_s, u"created_at"_s, u"2026-02-30T09:00:00.000Z"_s },
@@ -669,6 +763,14 @@ TEST_F(ImporterErrorTest, JsonOfTheWrongShapeOrTypeNamesTheIndexAndKey)
     });
     EXPECT_TRUE(failsWith(wrongType, ErrorKind::Format, u"takes.json"_s, u"[0].rating_overall"_s));
     EXPECT_TRUE(wrongType.error().what.contains(u"the string \"4\""_s));
+    restore();
+
+    auto badCaveat = importJsonWith(u"takes.json"_s, [](QJsonArray& a) {
+        QJsonObject take = a[0].toObject();
+        take.insert(u"caveats"_s, QJsonArray { u"noisy"_s, 3 });
+        a[0] = take;
+    });
+    EXPECT_TRUE(failsWith(badCaveat, ErrorKind::Format, u"takes.json"_s, u"[0].caveats"_s));
     restore();
 
     auto unknownPitch = importJsonWith(u"takes.json"_s, [](QJsonArray& a) {

@@ -1,6 +1,10 @@
+#include "core/storage/database.h"
 #include "core/storage/migrations.h"
+#include "tests/support/sqlitefile.h"
 
+#include <QSqlQuery>
 #include <QString>
+#include <QTemporaryDir>
 #include <gtest/gtest.h>
 
 namespace rapport::storage {
@@ -36,6 +40,69 @@ TEST(MigrationsTest, StatementsAreSingleStatements)
                 << "schema " << step.version << ": " << statement;
         }
     }
+}
+
+// Opens (and migrates) `path` with the first `version` steps of Rapport's schema history.
+std::unique_ptr<Database> openAt(const QString& path, int version)
+{
+    OpenOptions options;
+    options.migrations = schemaMigrations().first(static_cast<std::size_t>(version));
+    auto db = Database::open(path, options);
+    EXPECT_TRUE(db.ok()) << db.error().toString().toStdString();
+    return db ? std::move(*db) : nullptr;
+}
+
+TEST(MigrationsTest, Schema8AddsTheBackgroundLevelAndCaveatsAndKeepsIndexAndTriggers)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("rapport.sqlite"));
+    {
+        auto db = openAt(path, 7);
+        ASSERT_TRUE(db);
+        QSqlQuery query(db->connection());
+        ASSERT_TRUE(query.exec(QStringLiteral(
+            "INSERT INTO pitches (id, title, target_ms, green_ms, yellow_ms, red_ms, created_at, "
+            "updated_at) VALUES (1, 'Intro', 60000, 50000, 55000, 60000, "
+            "'2026-11-23T09:00:00.000Z', '2026-11-23T09:00:00.000Z')")));
+        ASSERT_TRUE(query.exec(QStringLiteral(
+            "INSERT INTO takes (id, pitch_id, started_at, green_ms, yellow_ms, red_ms, "
+            "duration_s, words_per_minute) VALUES (1, 1, '2026-11-23T09:01:00.000Z', 50000, "
+            "55000, 60000, 58.5, 141.0)")));
+    }
+    auto db = openAt(path, 8);
+    ASSERT_TRUE(db);
+    EXPECT_EQ(db->openedAtVersion(), 7);
+    QSqlQuery query(db->connection());
+
+    // The take is kept; its new columns are NULL (nothing was measured then).
+    ASSERT_TRUE(query.exec(QStringLiteral(
+                    "SELECT duration_s, words_per_minute, signal_to_noise_db, caveats FROM takes"))
+        && query.next());
+    EXPECT_EQ(query.value(0).toDouble(), 58.5);
+    EXPECT_EQ(query.value(1).toDouble(), 141.0);
+    EXPECT_TRUE(query.value(2).isNull());
+    EXPECT_TRUE(query.value(3).isNull());
+    ASSERT_TRUE(query.exec(QStringLiteral(
+        "UPDATE takes SET signal_to_noise_db = 9.5, caveats = 'noisy' WHERE id = 1")));
+
+    // The weekly totals still read only the covering index of schema 7.
+    ASSERT_TRUE(query.exec(QStringLiteral(
+                    "EXPLAIN QUERY PLAN SELECT started_at, duration_s, pitch_id, rating_overall, "
+                    "speaking_time_s, green_ms, red_ms, words_per_minute, pause_count, "
+                    "felt_timing, felt_pace FROM takes WHERE started_at >= '2026' AND "
+                    "started_at < '2027'"))
+        && query.next());
+    EXPECT_TRUE(
+        query.value(3).toString().contains(QStringLiteral("COVERING INDEX takes_by_time_totals")))
+        << query.value(3).toString().toStdString();
+
+    // Changing the new columns of a take still clears the cached week it falls in.
+    ASSERT_TRUE(query.exec(QStringLiteral(
+        "INSERT INTO week_cache VALUES ('UTC', '2026-W48', '2026-11-23T00:00:00.000Z', "
+        "'2026-11-30T00:00:00.000Z', '2026-11-23', '2026-11-30', '{}')")));
+    ASSERT_TRUE(query.exec(QStringLiteral("UPDATE takes SET caveats = 'noisy,clipped'")));
+    ASSERT_TRUE(query.exec(QStringLiteral("SELECT COUNT(*) FROM week_cache")) && query.next());
+    EXPECT_EQ(query.value(0).toInt(), 0);
 }
 
 TEST(MigrationsTest, EmptyHistoryHasVersionZero)

@@ -1,7 +1,9 @@
+#include "core/analysis/reportjson.h"
 #include "core/storage/pitchrepository.h"
 #include "core/storage/store.h"
 #include "core/storage/takerepository.h"
 
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
@@ -51,6 +53,8 @@ protected:
         r.loudnessLufs = -21.5;
         r.peakDbfs = -3.2;
         r.clippedRatio = 0.0;
+        r.signalToNoiseDb = 11.25;
+        r.caveats = { analysis::Caveat::Noisy, analysis::Caveat::TooShortForPace };
         r.analysisMs = 41.0;
         t.rating.overall = 4;
         t.rating.item(RubricItem::Passion) = 5;
@@ -91,6 +95,8 @@ void expectSameReport(const analysis::TakeReport& a, const analysis::TakeReport&
     EXPECT_EQ(a.loudnessLufs, b.loudnessLufs);
     EXPECT_EQ(a.peakDbfs, b.peakDbfs);
     EXPECT_EQ(a.clippedRatio, b.clippedRatio);
+    EXPECT_EQ(a.signalToNoiseDb, b.signalToNoiseDb);
+    EXPECT_TRUE(a.caveats == b.caveats);
     EXPECT_EQ(a.analysisMs, b.analysisMs);
 }
 
@@ -122,6 +128,48 @@ TEST_F(TakeRepositoryTest, MissingValuesStayMissing)
     expectSameReport(back.report, take.report);
     EXPECT_FALSE(back.rating.rated());
     EXPECT_FALSE(back.rating.ratedAt.isValid());
+}
+
+TEST_F(TakeRepositoryTest, CaveatsAreStoredAsTheirKeysAndReadBack)
+{
+    using analysis::Caveat;
+    const std::vector<Caveat> all { Caveat::Noisy, Caveat::TooNoisyForPace, Caveat::TooShortForPace,
+        Caveat::Clipped };
+    for (const Caveat caveat : all)
+        EXPECT_EQ(caveatFromKey(analysis::caveatKey(caveat)), caveat);
+    EXPECT_FALSE(caveatFromKey(QStringLiteral("loud")));
+    EXPECT_FALSE(caveatFromKey(QString()));
+
+    const std::vector<std::pair<std::vector<Caveat>, QString>> cases {
+        { all, QStringLiteral("noisy,too_noisy_for_pace,too_short_for_pace,clipped") },
+        { { Caveat::Clipped }, QStringLiteral("clipped") },
+        { {}, QString() },
+    };
+    for (const auto& [caveats, stored] : cases) {
+        SCOPED_TRACE(stored.toStdString());
+        Take take = fullTake();
+        take.report.caveats = caveats;
+        const qint64 id = *m_takes->add(take);
+        QSqlQuery raw(m_store->database->connection());
+        ASSERT_TRUE(raw.exec(QStringLiteral("SELECT caveats FROM takes WHERE id = %1").arg(id))
+            && raw.next());
+        EXPECT_FALSE(raw.value(0).isNull());
+        EXPECT_EQ(raw.value(0).toString(), stored);
+        EXPECT_TRUE(m_takes->get(id)->report.caveats == caveats);
+    }
+}
+
+TEST_F(TakeRepositoryTest, ATakeStoredBeforeTheCaveatsHasNoneAndNoBackgroundLevel)
+{
+    const qint64 id = *m_takes->add(fullTake());
+    QSqlQuery raw(m_store->database->connection());
+    ASSERT_TRUE(raw.exec(
+        QStringLiteral("UPDATE takes SET signal_to_noise_db = NULL, caveats = NULL WHERE id = %1")
+            .arg(id)));
+    const Take back = *m_takes->get(id);
+    EXPECT_FALSE(back.report.signalToNoiseDb);
+    EXPECT_TRUE(back.report.caveats.empty());
+    EXPECT_EQ(back.report.wordsPerMinute, fullTake().report.wordsPerMinute);
 }
 
 TEST_F(TakeRepositoryTest, RatingIsEditableLaterAndValidated)
