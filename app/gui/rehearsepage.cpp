@@ -592,6 +592,8 @@ void RehearsePage::loadTakes()
                 r.pauseCount ? QString::number(*r.pauseCount) : QStringLiteral("—"),
                 ratingText(t.rating), t.starred ? QStringLiteral("★") : QString() });
         item->setData(0, kIdRole, t.id);
+        if (const QString why = withheldPaceReason(r); !why.isEmpty())
+            item->setToolTip(3, asSentence(why));
         // An imported take (an export holds no audio) or a recording deleted by hand.
         if (t.audioPath.isEmpty() || !QFileInfo::exists(t.audioPath)) {
             item->setText(0, item->text(0) + QStringLiteral("  ") + tr("(no recording)"));

@@ -3,15 +3,18 @@
 #include "app/gui/taketimeline.h"
 #include "app/gui/theme.h"
 #include "app/gui/wording.h"
+#include "core/analysis/reportjson.h"
 #include "core/rehearsal/timing.h"
 
 #include <QGridLayout>
 #include <QLabel>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 namespace rapport::gui {
 
+using analysis::Caveat;
 using analysis::TakeReport;
 
 namespace {
@@ -45,8 +48,31 @@ QString pauses(const TakeReport& report)
     return text;
 }
 
+// The words of the caveats among `wanted` that the report has, in the report's order.
+QStringList caveatTexts(const TakeReport& report, std::initializer_list<Caveat> wanted)
+{
+    QStringList texts;
+    for (const Caveat caveat : report.caveats) {
+        if (std::find(wanted.begin(), wanted.end(), caveat) != wanted.end())
+            texts << analysis::caveatText(caveat);
+    }
+    return texts;
+}
+
+// A note under a figure: the caveats as sentences.
+QString caveatNote(const TakeReport& report, std::initializer_list<Caveat> wanted)
+{
+    QStringList sentences = caveatTexts(report, wanted);
+    for (QString& text : sentences)
+        text = asSentence(text);
+    return sentences.join(QLatin1Char(' '));
+}
+
 QString pace(const TakeReport& report)
 {
+    // A pace withheld says why in place of the number.
+    if (const QString why = withheldPaceReason(report); !why.isEmpty())
+        return kMissing + QLatin1Char(' ') + why;
     if (!report.wordsPerMinute)
         return kMissing;
     const long wpm = std::lround(*report.wordsPerMinute);
@@ -86,6 +112,16 @@ QString loudness(const TakeReport& report)
     return lufs + QObject::tr(", peak %1 dBFS").arg(signedDecimal(*report.peakDbfs, 1));
 }
 
+QString background(const TakeReport& report)
+{
+    if (!report.signalToNoiseDb)
+        return {};
+    const long db = std::lround(*report.signalToNoiseDb);
+    if (db <= 0)
+        return QObject::tr("as loud as your voice");
+    return QObject::tr("%1 dB under your voice").arg(db);
+}
+
 QStringList warnings(const TakeReport& report)
 {
     QStringList list;
@@ -104,6 +140,12 @@ QStringList warnings(const TakeReport& report)
 
 } // namespace
 
+QString withheldPaceReason(const TakeReport& report)
+{
+    return caveatTexts(report, { Caveat::TooNoisyForPace, Caveat::TooShortForPace })
+        .join(QStringLiteral("; "));
+}
+
 TakeReportView::TakeReportView(QWidget* parent)
     : QWidget(parent)
     , m_timeline(new TakeTimeline(this))
@@ -119,7 +161,7 @@ TakeReportView::TakeReportView(QWidget* parent)
     auto* grid = new QGridLayout;
     grid->setHorizontalSpacing(16);
     grid->setVerticalSpacing(8);
-    m_speakingTime = addRow(grid, 0, tr("Speaking time"));
+    m_speakingTime = addRow(grid, 0, tr("Speaking time"), &m_speechNote);
     QFont emphasis = m_speakingTime->font();
     emphasis.setWeight(QFont::DemiBold);
     m_speakingTime->setFont(emphasis);
@@ -127,7 +169,12 @@ TakeReportView::TakeReportView(QWidget* parent)
     m_pauses = addRow(grid, 2, tr("Pauses"));
     m_pace = addRow(grid, 3, tr("Pace"));
     m_pitch = addRow(grid, 4, tr("Pitch"));
-    m_loudness = addRow(grid, 5, tr("Loudness"));
+    m_loudness = addRow(grid, 5, tr("Loudness"), &m_loudnessNote);
+    // A measure of the room rather than of the speaker: said quietly.
+    m_background = addRow(grid, 6, tr("Background"));
+    m_backgroundName = qobject_cast<QLabel*>(grid->itemAtPosition(6, 0)->widget());
+    for (QLabel* label : { m_backgroundName, m_background })
+        label->setForegroundRole(QPalette::PlaceholderText);
     grid->setColumnStretch(1, 1);
 
     styleAsProblem(m_warnings);
@@ -142,7 +189,7 @@ TakeReportView::TakeReportView(QWidget* parent)
     setReport({}, {});
 }
 
-QLabel* TakeReportView::addRow(QGridLayout* grid, int row, const QString& name)
+QLabel* TakeReportView::addRow(QGridLayout* grid, int row, const QString& name, QLabel** note)
 {
     auto* label = new QLabel(name, this);
     auto* value = new QLabel(kMissing, this);
@@ -151,24 +198,53 @@ QLabel* TakeReportView::addRow(QGridLayout* grid, int row, const QString& name)
     value->setWordWrap(true);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     grid->addWidget(label, row, 0, Qt::AlignTop);
-    grid->addWidget(value, row, 1);
+    if (!note) {
+        grid->addWidget(value, row, 1);
+        return value;
+    }
+    // The note sits close under its value, in italics: a qualification of the figure, as
+    // readable as the figure itself.
+    *note = new QLabel(this);
+    (*note)->setAccessibleName(tr("%1, note").arg(name));
+    QFont italic = (*note)->font();
+    italic.setItalic(true);
+    (*note)->setFont(italic);
+    (*note)->setWordWrap(true);
+    (*note)->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* cell = new QVBoxLayout;
+    cell->setSpacing(2);
+    cell->addWidget(value);
+    cell->addWidget(*note);
+    grid->addLayout(cell, row, 1);
     return value;
+}
+
+void TakeReportView::setNote(QLabel* note, const QString& text)
+{
+    note->setText(text);
+    note->setVisible(!text.isEmpty());
 }
 
 void TakeReportView::setReport(const TakeReport& report, const rehearsal::LightTimes& lights)
 {
     m_speakingTime->setText(speakingTime(report, lights));
+    setNote(m_speechNote, caveatNote(report, { Caveat::Noisy }));
     m_pauses->setText(pauses(report));
     m_pace->setText(pace(report));
     m_pitch->setText(pitch(report));
     m_loudness->setText(loudness(report));
+    setNote(m_loudnessNote, caveatNote(report, { Caveat::Clipped }));
+    setNote(m_background, background(report));
+    m_backgroundName->setVisible(!m_background->isHidden());
     const QStringList list = warnings(report);
     m_warnings->setText(list.join(QLatin1Char('\n')));
     m_warnings->setVisible(!list.isEmpty());
     m_timeline->setTake(report, lights);
-    setAccessibleDescription(QStringList { tr("Speaking time %1").arg(speakingTimeText()),
-        m_timeline->summary(), list.join(QLatin1Char(' ')) }
-                                 .join(QStringLiteral(". ")));
+    QStringList description { tr("Speaking time %1").arg(speakingTimeText()), m_timeline->summary(),
+        list.join(QLatin1Char(' ')) };
+    for (const Caveat caveat : report.caveats)
+        description << analysis::caveatText(caveat);
+    setAccessibleDescription(description.join(QStringLiteral(". ")));
 }
 
 QString TakeReportView::speakingTimeText() const
@@ -190,6 +266,18 @@ QString TakeReportView::pitchText() const
 QString TakeReportView::loudnessText() const
 {
     return m_loudness->text();
+}
+QString TakeReportView::speechNoteText() const
+{
+    return m_speechNote->text();
+}
+QString TakeReportView::loudnessNoteText() const
+{
+    return m_loudnessNote->text();
+}
+QString TakeReportView::backgroundText() const
+{
+    return m_background->text();
 }
 QString TakeReportView::warningText() const
 {

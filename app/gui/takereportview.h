@@ -12,9 +12,14 @@ namespace rapport::gui {
 
 class TakeTimeline;
 
+/// Why the report gives no pace, in words (from its caveats: too noisy, too little speech);
+/// empty when it gives one or does not say why.
+QString withheldPaceReason(const analysis::TakeReport& report);
+
 /// The measured report of one take, shown after the self-rating: speaking time against the
-/// target window, a timeline of speech and pauses, pauses, pace, pitch variation, loudness and
-/// warnings (clipping, no speech). Values the report does not have are shown as "—".
+/// target window, a timeline of speech and pauses, pauses, pace, pitch variation, loudness, the
+/// background's level and warnings (clipping, no speech). Values the report does not have are
+/// shown as "—"; the report's caveats are said next to the figures they concern.
 class TakeReportView : public QWidget
 {
     Q_OBJECT
@@ -36,12 +41,21 @@ public:
     QString paceText() const;
     QString pitchText() const;
     QString loudnessText() const;
+    /// Under the speaking time: that it, the pauses and the pace are approximate (a noisy room).
+    QString speechNoteText() const;
+    /// Under the loudness: that it and the pitch are uncertain (the recording clips).
+    QString loudnessNoteText() const;
+    /// How far the background is under the voice (empty when the report does not say).
+    QString backgroundText() const;
     /// The warnings, one per line (empty when there are none).
     QString warningText() const;
     TakeTimeline* timeline() const { return m_timeline; }
 
 private:
-    QLabel* addRow(QGridLayout* grid, int row, const QString& name);
+    /// A row's name and value; with `note`, also a note under the value, hidden while empty.
+    QLabel* addRow(QGridLayout* grid, int row, const QString& name, QLabel** note = nullptr);
+    /// Shows `text` in `note`, or hides it when empty.
+    static void setNote(QLabel* note, const QString& text);
 
     TakeTimeline* m_timeline;
     QLabel* m_speakingTime;
@@ -49,6 +63,10 @@ private:
     QLabel* m_pace;
     QLabel* m_pitch;
     QLabel* m_loudness;
+    QLabel* m_speechNote;
+    QLabel* m_loudnessNote;
+    QLabel* m_backgroundName;
+    QLabel* m_background;
     QLabel* m_warnings;
 };
 

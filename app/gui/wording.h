@@ -22,4 +22,16 @@ inline QString signedDecimal(double value, int decimals)
     return text;
 }
 
+/// `text` as a sentence: its first letter upper case and a full stop at the end ("noisy room:
+/// ..." from core becomes "Noisy room: ....").
+inline QString asSentence(QString text)
+{
+    if (text.isEmpty())
+        return text;
+    text[0] = text[0].toUpper();
+    if (!text.endsWith(QLatin1Char('.')))
+        text += QLatin1Char('.');
+    return text;
+}
+
 } // namespace rapport::gui

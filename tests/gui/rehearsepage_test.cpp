@@ -134,6 +134,24 @@ TEST_F(RehearsePageTest, ATakeIsRatedFirstThenReportedAndStored)
     EXPECT_TRUE(view->takeList()->topLevelItem(0)->text(5).contains(QStringLiteral("★★★★")));
 }
 
+TEST_F(RehearsePageTest, AWithheldPaceSaysWhyInTheReportAndTheTakeList)
+{
+    addPitch();
+    auto view = page();
+    recordTake(*view); // 2 s of speech: too little for a pace
+    rate(*view, 3);
+    ASSERT_EQ(takes().size(), 1);
+    const analysis::TakeReport report = takes().first().report;
+    ASSERT_FALSE(report.wordsPerMinute);
+    ASSERT_TRUE(report.caveats == std::vector { analysis::Caveat::TooShortForPace });
+    EXPECT_EQ(view->reportView()->paceText(),
+        QStringLiteral("— too little speech (under 3 s) to estimate the pace"));
+    const QTreeWidgetItem* item = view->takeList()->topLevelItem(0);
+    EXPECT_EQ(item->text(3), QStringLiteral("—"));
+    EXPECT_EQ(
+        item->toolTip(3), QStringLiteral("Too little speech (under 3 s) to estimate the pace."));
+}
+
 TEST_F(RehearsePageTest, TwoTakesCanBeComparedAndOneDeleted)
 {
     addPitch();

@@ -34,6 +34,20 @@ analysis::TakeReport sampleReport()
     report.loudnessLufs = -17.2;
     report.peakDbfs = -0.3;
     report.clippedRatio = 0.004;
+    report.signalToNoiseDb = 24.3;
+    report.caveats = { analysis::Caveat::Clipped };
+    return report;
+}
+
+// A take in a noisy room: the pace is withheld and the other figures are approximate.
+analysis::TakeReport noisyReport()
+{
+    analysis::TakeReport report = sampleReport();
+    report.peakDbfs = -4.1;
+    report.clippedRatio = 0.0;
+    report.wordsPerMinute.reset();
+    report.signalToNoiseDb = 4.8;
+    report.caveats = { analysis::Caveat::Noisy, analysis::Caveat::TooNoisyForPace };
     return report;
 }
 
@@ -73,6 +87,8 @@ std::unique_ptr<QWidget> build(const QString& name)
         silent.durationS = 12.0;
         silent.peakDbfs = -48.0;
         view->setReport(silent, rehearsal::LightTimes::forWindow(50'000, 60'000));
+    } else if (name == QLatin1String("report-noisy")) {
+        view->setReport(noisyReport(), rehearsal::LightTimes::forWindow(50'000, 60'000));
     } else {
         view->setReport(sampleReport(), rehearsal::LightTimes::forWindow(50'000, 60'000));
     }
@@ -103,7 +119,7 @@ TEST(RehearseWidgetsScreenshotTest, RenderInTheLightAndDarkPalettes)
         const bool dark = appearance == Appearance::Dark;
         for (const QString& name : { QStringLiteral("levelmeter"), QStringLiteral("selfrating"),
                  QStringLiteral("selfrating-empty"), QStringLiteral("report"),
-                 QStringLiteral("report-nospeech") }) {
+                 QStringLiteral("report-noisy"), QStringLiteral("report-nospeech") }) {
             std::unique_ptr<QWidget> widget = build(name);
             widget->setAutoFillBackground(true);
             widget->resize(std::max(widget->sizeHint().width(), 620),

@@ -1,6 +1,8 @@
 #include "app/gui/takereportview.h"
 #include "app/gui/taketimeline.h"
+#include "core/analysis/reportjson.h"
 
+#include <QLabel>
 #include <gtest/gtest.h>
 
 namespace rapport::gui {
@@ -137,6 +139,99 @@ TEST(TakeReportViewTest, NoSpeechShowsDashesAndAsksToCheckTheMicrophone)
     EXPECT_EQ(view.warningText(), QStringLiteral("No speech found — check the microphone."));
     EXPECT_TRUE(view.timeline()->summary().contains(QStringLiteral("no speech found")));
     EXPECT_TRUE(view.accessibleDescription().contains(QStringLiteral("No speech found")));
+}
+
+// The texts of the labels the view shows (not hidden inside it).
+QStringList shownTexts(const TakeReportView& view)
+{
+    QStringList texts;
+    for (const QLabel* label : view.findChildren<QLabel*>()) {
+        if (label->isVisibleTo(&view))
+            texts << label->text();
+    }
+    return texts;
+}
+
+bool shows(const TakeReportView& view, const QString& text)
+{
+    for (const QString& shown : shownTexts(view)) {
+        if (shown.contains(text, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+const analysis::Caveat kAllCaveats[] = { analysis::Caveat::Noisy, analysis::Caveat::TooNoisyForPace,
+    analysis::Caveat::TooShortForPace, analysis::Caveat::Clipped };
+
+TEST(TakeReportViewTest, CaveatsAreSaidNextToTheFiguresTheyConcern)
+{
+    analysis::TakeReport report = take(52.0);
+    report.wordsPerMinute.reset(); // withheld: too noisy
+    report.signalToNoiseDb = 4.6;
+    report.clippedRatio = 0.004;
+    report.caveats
+        = { analysis::Caveat::Noisy, analysis::Caveat::TooNoisyForPace, analysis::Caveat::Clipped };
+    TakeReportView view;
+    view.setReport(report, kWindow);
+
+    EXPECT_EQ(view.speechNoteText(),
+        QStringLiteral("Noisy room: speaking time, pauses and pace are approximate."));
+    EXPECT_EQ(view.paceText(),
+        QStringLiteral("— too noisy to estimate the pace: record somewhere quieter or closer to "
+                       "the microphone"));
+    EXPECT_EQ(view.loudnessNoteText(),
+        QStringLiteral("The recording clips: loudness and pitch are uncertain; move back from "
+                       "the microphone or lower its gain."));
+    EXPECT_EQ(view.backgroundText(), QStringLiteral("5 dB under your voice"));
+    for (const analysis::Caveat caveat :
+        { analysis::Caveat::Noisy, analysis::Caveat::TooNoisyForPace, analysis::Caveat::Clipped }) {
+        EXPECT_TRUE(shows(view, analysis::caveatText(caveat)))
+            << analysis::caveatKey(caveat).toStdString();
+        EXPECT_TRUE(view.accessibleDescription().contains(analysis::caveatText(caveat)));
+    }
+    EXPECT_TRUE(shows(view, QStringLiteral("Background")));
+    EXPECT_FALSE(shows(view, analysis::caveatText(analysis::Caveat::TooShortForPace)));
+
+    // Too little speech: the pace says so, and nothing is said to be noisy.
+    report.caveats = { analysis::Caveat::TooShortForPace };
+    report.signalToNoiseDb = 31.2;
+    view.setReport(report, kWindow);
+    EXPECT_EQ(
+        view.paceText(), QStringLiteral("— too little speech (under 3 s) to estimate the pace"));
+    EXPECT_TRUE(view.speechNoteText().isEmpty());
+    EXPECT_TRUE(view.loudnessNoteText().isEmpty());
+    EXPECT_FALSE(shows(view, QStringLiteral("noisy")));
+    EXPECT_EQ(view.backgroundText(), QStringLiteral("31 dB under your voice"));
+}
+
+TEST(TakeReportViewTest, WithoutCaveatsNoCaveatIsSaid)
+{
+    TakeReportView view;
+    analysis::TakeReport report = take(52.0);
+    report.signalToNoiseDb = 18.4;
+    view.setReport(report, kWindow);
+    for (const analysis::Caveat caveat : kAllCaveats) {
+        EXPECT_FALSE(shows(view, analysis::caveatText(caveat)))
+            << analysis::caveatKey(caveat).toStdString();
+    }
+    EXPECT_TRUE(view.speechNoteText().isEmpty());
+    EXPECT_TRUE(view.loudnessNoteText().isEmpty());
+    EXPECT_TRUE(view.paceText().startsWith(QStringLiteral("about 142 words a minute")));
+    EXPECT_EQ(view.backgroundText(), QStringLiteral("18 dB under your voice"));
+    EXPECT_TRUE(shows(view, QStringLiteral("18 dB under your voice")));
+
+    // A take stored before the background was measured: no background row at all.
+    report.signalToNoiseDb.reset();
+    view.setReport(report, kWindow);
+    EXPECT_TRUE(view.backgroundText().isEmpty());
+    EXPECT_FALSE(shows(view, QStringLiteral("Background")));
+    EXPECT_FALSE(shows(view, QStringLiteral("under your voice")));
+
+    // A background as loud as the voice is not "0 dB under" it.
+    report.signalToNoiseDb = -0.8;
+    view.setReport(report, kWindow);
+    EXPECT_EQ(view.backgroundText(), QStringLiteral("as loud as your voice"));
 }
 
 TEST(TakeReportViewTest, AnEmptyReportShowsOnlyDashes)
