@@ -3,19 +3,55 @@
 #include <algorithm>
 #include <aubio/aubio.h>
 #include <cmath>
+#include <numbers>
 
 namespace rapport::analysis {
+
+namespace {
+
+constexpr int kPitchHopFrames = kHopFrames / PitchTracker::kDecimation;
+
+} // namespace
+
+// One low-pass biquad (RBJ's cookbook), transposed direct form II.
+struct PitchTracker::Biquad
+{
+    double b0 = 1, b1 = 0, b2 = 0, a1 = 0, a2 = 0;
+    double z1 = 0, z2 = 0;
+
+    Biquad(double cutoffHz, double q)
+    {
+        const double w = 2.0 * std::numbers::pi * cutoffHz / audio::kSampleRate;
+        const double alpha = std::sin(w) / (2.0 * q);
+        const double a0 = 1.0 + alpha;
+        b0 = (1.0 - std::cos(w)) / 2.0 / a0;
+        b1 = (1.0 - std::cos(w)) / a0;
+        b2 = b0;
+        a1 = -2.0 * std::cos(w) / a0;
+        a2 = (1.0 - alpha) / a0;
+    }
+    double operator()(double x)
+    {
+        const double y = b0 * x + z1;
+        z1 = b1 * x - a1 * y + z2;
+        z2 = b2 * x - a2 * y;
+        return y;
+    }
+};
 
 struct PitchTracker::Aubio
 {
     aubio_pitch_t* pitch = nullptr;
     fvec_t* in = nullptr;
     fvec_t* out = nullptr;
+    // A 4th-order Butterworth low-pass (two biquads) before taking every kDecimation-th sample.
+    Biquad low1 { kLowPassHz, 0.5412 };
+    Biquad low2 { kLowPassHz, 1.3066 };
 
     Aubio()
-        : pitch(
-            new_aubio_pitch("yinfast", PitchTracker::kWindowFrames, kHopFrames, audio::kSampleRate))
-        , in(new_fvec(kHopFrames))
+        : pitch(new_aubio_pitch("yinfast", PitchTracker::kWindowFrames, kPitchHopFrames,
+            audio::kSampleRate / PitchTracker::kDecimation))
+        , in(new_fvec(kPitchHopFrames))
         , out(new_fvec(1))
     {
         aubio_pitch_set_unit(pitch, "Hz");
@@ -42,6 +78,7 @@ void PitchTracker::reset()
 {
     m_aubio = std::make_unique<Aubio>();
     m_fill = 0;
+    m_phase = 0;
     m_skippedFirst = false;
     m_f0.clear();
     m_hz.clear();
@@ -52,15 +89,12 @@ void PitchTracker::reset()
 
 void PitchTracker::process(const audio::AudioBlock& block)
 {
-    std::size_t pos = 0;
-    while (pos < block.samples.size()) {
-        const std::size_t take
-            = std::min(block.samples.size() - pos, static_cast<std::size_t>(kHopFrames - m_fill));
-        std::copy_n(block.samples.begin() + static_cast<std::ptrdiff_t>(pos), take,
-            m_aubio->in->data + m_fill);
-        m_fill += static_cast<int>(take);
-        pos += take;
-        if (m_fill == kHopFrames)
+    for (const float x : block.samples) {
+        const auto y = static_cast<float>(m_aubio->low2(m_aubio->low1(x)));
+        if (m_phase++ % kDecimation != 0)
+            continue;
+        m_aubio->in->data[m_fill++] = y;
+        if (m_fill == kPitchHopFrames)
             runHop();
     }
 }
@@ -85,7 +119,7 @@ void PitchTracker::runHop()
 void PitchTracker::finish()
 {
     if (m_fill > 0) {
-        std::fill(m_aubio->in->data + m_fill, m_aubio->in->data + kHopFrames, 0.0f);
+        std::fill(m_aubio->in->data + m_fill, m_aubio->in->data + kPitchHopFrames, 0.0f);
         runHop();
     }
     std::vector<double> voiced;
@@ -122,12 +156,13 @@ bool PitchTracker::voicedNear(std::size_t hop, std::size_t slackHops) const
 
 namespace rapport::analysis {
 
-bool PitchTracker::periodicNear(std::size_t hop, std::size_t slackHops, float minConfidence) const
+bool PitchTracker::periodicNear(
+    std::size_t hop, std::size_t slackHops, float minConfidence, float minHz, float maxHz) const
 {
     const std::size_t first = hop > slackHops ? hop - slackHops : 0;
     const std::size_t last = std::min(hop + slackHops + 1, m_hz.size());
     for (std::size_t i = first; i < last; ++i) {
-        if (m_confidence[i] >= minConfidence && m_hz[i] >= kMinHz && m_hz[i] <= kMaxHz)
+        if (m_confidence[i] >= minConfidence && m_hz[i] >= minHz && m_hz[i] <= maxHz)
             return true;
     }
     return false;

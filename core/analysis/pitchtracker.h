@@ -2,6 +2,7 @@
 
 #include "core/analysis/analyser.h"
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -10,14 +11,21 @@ namespace rapport::analysis {
 
 /// Fundamental frequency with aubio's YIN (fast variant) every 10 ms, gated by YIN's confidence
 /// and the 70–400 Hz range of speaking voices; summarised as the median F0 and its spread in
-/// semitones.
+/// semitones. YIN runs at 8 kHz (low-passed at kLowPassHz, every other sample): a speaking
+/// voice's F0 needs no more, and it halves the cost of YIN's FFTs.
 class PitchTracker final : public Analyser
 {
 public:
-    static constexpr int kWindowFrames = 512; ///< 32 ms: two periods of the lowest F0
+    static constexpr int kDecimation = 2; ///< YIN sees kSampleRate / kDecimation
+    static constexpr double kLowPassHz = 3400.0;
+    static constexpr int kWindowFrames = 256; ///< 32 ms at 8 kHz: two periods of the lowest F0
     static constexpr float kMinHz = 70.0f;
     static constexpr float kMaxHz = 400.0f;
     static constexpr float kMinConfidence = 0.8f;
+    /// A syllable's vowel may be creaky (a phrase's last word) or squeaky: wider than kMinHz -
+    /// kMaxHz, for voicing evidence inside speech already found.
+    static constexpr float kMinPeriodicHz = 50.0f;
+    static constexpr float kMaxPeriodicHz = 500.0f;
     static constexpr int kMinVoicedHops = 20; ///< 0.2 s of voicing before F0 is summarised
     static constexpr double kMonotoneBelowSemitones = 2.0;
 
@@ -37,9 +45,10 @@ public:
     const std::vector<float>& hopConfidence() const { return m_confidence; }
     /// Whether hop `hop` (or a neighbour within `slackHops`) is voiced.
     bool voicedNear(std::size_t hop, std::size_t slackHops = 1) const;
-    /// Whether hop `hop` (or a neighbour within `slackHops`) has an F0 in the speaking range
+    /// Whether hop `hop` (or a neighbour within `slackHops`) is periodic at `minHz` - `maxHz`
     /// with a confidence of at least `minConfidence`.
-    bool periodicNear(std::size_t hop, std::size_t slackHops, float minConfidence) const;
+    bool periodicNear(std::size_t hop, std::size_t slackHops, float minConfidence,
+        float minHz = kMinHz, float maxHz = kMaxHz) const;
     /// Median F0 of the voiced hops in Hz after finish(); nullopt with too little voicing.
     std::optional<double> medianHz() const { return m_medianHz; }
     /// Standard deviation of voiced F0 in semitones around the median; nullopt as medianHz.
@@ -48,9 +57,11 @@ public:
 private:
     void runHop();
 
+    struct Biquad;
     struct Aubio;
     std::unique_ptr<Aubio> m_aubio;
     int m_fill = 0;
+    std::int64_t m_phase = 0; ///< input frames seen, to keep every kDecimation-th
     bool m_skippedFirst = false;
     std::vector<float> m_f0;
     std::vector<float> m_hz; ///< YIN's estimate of each hop, voiced or not

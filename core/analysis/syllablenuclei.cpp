@@ -117,7 +117,8 @@ void SyllableNuclei::finish()
     // Voiced: YIN as sure as for a seed of speech (lossy recordings rarely reach the 0.8 that
     // the pitch statistics ask for).
     std::erase_if(m_nuclei, [this](std::size_t hop) {
-        return !m_pitch.periodicNear(hop, 2, VoiceActivity::kSeedConfidence);
+        return !m_pitch.periodicNear(hop, 2, VoiceActivity::kSeedConfidence,
+            PitchTracker::kMinPeriodicHz, PitchTracker::kMaxPeriodicHz);
     });
 }
 

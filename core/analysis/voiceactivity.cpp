@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace rapport::analysis {
@@ -173,8 +174,26 @@ std::vector<bool> VoiceActivity::findSpeechHops() const
     const float firmDb = std::max(kStrongDb, loud - kFirmBelowSpeechDb);
     const auto anchored = [&](std::size_t i) { return voiced(i) || m_whitenedDb[i] >= firmDb; };
     const auto maxUnvoiced = static_cast<std::size_t>(secondsToHops(kMaxUnvoicedEdgeS));
+    // A seed: a voiced hop clearly above the room, or the middle of a long run of sound as loud as
+    // speech (a creaky or whispered word YIN cannot follow; a breath is never that loud or long).
+    // "As loud as speech" is measured on the take's voiced sound: without a voice, nothing is.
+    std::vector<float> voicedLevels;
     for (std::size_t i = 0; i < n; ++i) {
-        if (speech[i] || m_whitenedDb[i] < strongDb || !voiced(i))
+        if (m_whitenedDb[i] >= strongDb && voiced(i))
+            voicedLevels.push_back(m_whitenedDb[i]);
+    }
+    const float loudRunDb = voicedLevels.empty()
+        ? std::numeric_limits<float>::infinity()
+        : std::max(strongDb, quantileOf(voicedLevels, kSpeechQuantile) - kLoudRunBelowSpeechDb);
+    const auto loudRunHops = static_cast<std::size_t>(secondsToHops(kMinLoudRunS));
+    std::vector<bool> loudRun(n, false);
+    for (std::size_t i = 0, run = 0; i < n; ++i) {
+        run = m_whitenedDb[i] >= loudRunDb ? run + 1 : 0;
+        if (run >= loudRunHops)
+            loudRun[i] = true;
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        if (speech[i] || m_whitenedDb[i] < strongDb || !(voiced(i) || loudRun[i]))
             continue;
         // Grow from the seed over hops above the background; remember the outermost voiced hop.
         std::size_t first = i;

@@ -52,6 +52,8 @@ public:
     static constexpr float kEdgeBelowSpeechDb = 50.0f; ///< speech continues within this
     static constexpr double kMaxUnvoicedEdgeS = 0.15;
     static constexpr double kMaxClosureS = 0.12; ///< a stop's silence inside a consonant cluster
+    static constexpr float kLoudRunBelowSpeechDb = 20.0f; ///< with kMinLoudRunS: speech unvoiced
+    static constexpr double kMinLoudRunS = 0.15;
     static constexpr float kFirmBelowSpeechDb = 30.0f; ///< unvoiced sound this loud is speech
     static constexpr float kSeedConfidence = 0.6f; ///< YIN confidence that makes a hop voiced
     static constexpr double kMinQuietS = 0.10; ///< the background is heard alone this long
