@@ -4,6 +4,10 @@
 
 #include <QElapsedTimer>
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 
 namespace rapport::analysis {
 
@@ -65,6 +69,76 @@ void addCaveats(TakeReport& report)
 
 } // namespace
 
+// One thread that runs the pitch tracker over the blocks the pipeline hands it, in order, while
+// the calling thread runs the other analysers; drain() waits until it has caught up, before the
+// pitch tracker is finished or reset.
+class AnalysisPipeline::PitchWorker
+{
+public:
+    explicit PitchWorker(PitchTracker& pitch)
+        : m_pitch(pitch)
+        , m_thread([this] { run(); })
+    { }
+    ~PitchWorker()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_quit = true;
+        }
+        m_wake.notify_one();
+        m_thread.join();
+    }
+    PitchWorker(const PitchWorker&) = delete;
+    PitchWorker& operator=(const PitchWorker&) = delete;
+
+    /// Queues a copy of `block` for the pitch tracker.
+    void post(const audio::AudioBlock& block)
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_queue.push_back(block);
+        }
+        m_wake.notify_one();
+    }
+    /// Waits until every queued block has been processed.
+    void drain()
+    {
+        std::unique_lock lock(m_mutex);
+        m_idle.wait(lock, [this] { return m_queue.empty() && !m_busy; });
+    }
+
+private:
+    void run()
+    {
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            m_wake.wait(lock, [this] { return m_quit || !m_queue.empty(); });
+            if (m_quit)
+                return;
+            audio::AudioBlock block = std::move(m_queue.front());
+            m_queue.pop_front();
+            m_busy = true;
+            lock.unlock();
+            m_pitch.process(block);
+            lock.lock();
+            m_busy = false;
+            if (m_queue.empty())
+                m_idle.notify_all();
+        }
+    }
+
+    PitchTracker& m_pitch;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::condition_variable m_idle;
+    std::deque<audio::AudioBlock> m_queue;
+    bool m_busy = false;
+    bool m_quit = false;
+    std::thread m_thread; ///< last: started once everything it uses exists
+};
+
+AnalysisPipeline::~AnalysisPipeline() = default;
+
 AnalysisPipeline::AnalysisPipeline()
     : m_voiceActivity(m_spectrum, m_pitch)
     , m_syllables(m_spectrum, m_voiceActivity, m_pitch)
@@ -79,6 +153,8 @@ void AnalysisPipeline::setLevelCallback(std::function<void(const LevelReading&)>
 
 void AnalysisPipeline::reset()
 {
+    if (m_pitchWorker)
+        m_pitchWorker->drain();
     for (Analyser* analyser : m_analysers)
         analyser->reset();
     m_frames = 0;
@@ -89,8 +165,13 @@ void AnalysisPipeline::process(const audio::AudioBlock& block)
 {
     QElapsedTimer timer;
     timer.start();
-    for (Analyser* analyser : m_analysers)
-        analyser->process(block);
+    if (!m_pitchWorker)
+        m_pitchWorker = std::make_unique<PitchWorker>(m_pitch);
+    m_pitchWorker->post(block);
+    for (Analyser* analyser : m_analysers) {
+        if (analyser != &m_pitch)
+            analyser->process(block);
+    }
     m_frames += static_cast<std::int64_t>(block.samples.size());
     m_elapsedNs += timer.nsecsElapsed();
 }
@@ -99,6 +180,8 @@ TakeReport AnalysisPipeline::finish()
 {
     QElapsedTimer timer;
     timer.start();
+    if (m_pitchWorker)
+        m_pitchWorker->drain();
     for (Analyser* analyser : m_analysers)
         analyser->finish();
 

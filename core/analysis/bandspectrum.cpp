@@ -90,18 +90,29 @@ void BandSpectrum::reset()
 
 void BandSpectrum::process(const audio::AudioBlock& block)
 {
-    for (const float x : block.samples) {
-        m_ring[m_ringPos] = x;
-        m_ringPos = (m_ringPos + 1) % kWindowFrames;
-        const std::int64_t hop = m_frames / kHopFrames;
+    const float* x = block.samples.data();
+    std::size_t left = block.samples.size();
+    while (left > 0) {
+        // Up to the end of the current hop or of the next window, whichever comes first.
         if (m_frames % kHopFrames == 0)
             m_silent.push_back(true);
-        if (std::abs(x) > kDigitalSilence)
-            m_silent[static_cast<std::size_t>(hop)] = false;
-        ++m_frames;
-        // Hop i's window ends at frame i * kHopFrames + kWindowLead + kWindowFrames.
-        if (m_frames
-            == static_cast<std::int64_t>(m_hops.size()) * kHopFrames + kWindowLead + kWindowFrames)
+        const std::int64_t nextWindowEnd
+            = static_cast<std::int64_t>(m_hops.size()) * kHopFrames + kWindowLead + kWindowFrames;
+        const std::int64_t hopEnd = (m_frames / kHopFrames + 1) * kHopFrames;
+        const auto take = static_cast<std::size_t>(
+            std::min<std::int64_t>({ static_cast<std::int64_t>(left), hopEnd - m_frames,
+                nextWindowEnd - m_frames, static_cast<std::int64_t>(kWindowFrames - m_ringPos) }));
+        float peak = 0.0f;
+        for (std::size_t i = 0; i < take; ++i)
+            peak = std::max(peak, std::abs(x[i]));
+        if (peak > kDigitalSilence)
+            m_silent.back() = false;
+        std::copy_n(x, take, m_ring.begin() + static_cast<std::ptrdiff_t>(m_ringPos));
+        m_ringPos = (m_ringPos + take) % kWindowFrames;
+        m_frames += static_cast<std::int64_t>(take);
+        x += take;
+        left -= take;
+        if (m_frames == nextWindowEnd)
             runHop();
     }
 }
@@ -125,10 +136,11 @@ void BandSpectrum::runHop()
 {
     Fft& f = *m_fft;
     // m_ringPos is the oldest sample of the window.
-    for (int i = 0; i < kWindowFrames; ++i) {
-        f.in->data[i] = m_ring[(m_ringPos + static_cast<std::size_t>(i)) % kWindowFrames]
-            * f.window[static_cast<std::size_t>(i)];
-    }
+    const std::size_t firstPart = kWindowFrames - m_ringPos;
+    for (std::size_t i = 0; i < firstPart; ++i)
+        f.in->data[i] = m_ring[m_ringPos + i] * f.window[i];
+    for (std::size_t i = firstPart; i < kWindowFrames; ++i)
+        f.in->data[i] = m_ring[i - firstPart] * f.window[i];
     aubio_fft_do_complex(f.fft, f.in, f.out);
     // aubio's layout: real parts 0..N/2, then imaginary parts N/2-1..1.
     Bands bands {};

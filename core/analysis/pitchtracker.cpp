@@ -16,23 +16,23 @@ constexpr int kPitchHopFrames = kHopFrames / PitchTracker::kDecimation;
 // One low-pass biquad (RBJ's cookbook), transposed direct form II.
 struct PitchTracker::Biquad
 {
-    double b0 = 1, b1 = 0, b2 = 0, a1 = 0, a2 = 0;
-    double z1 = 0, z2 = 0;
+    float b0 = 1, b1 = 0, b2 = 0, a1 = 0, a2 = 0;
+    float z1 = 0, z2 = 0;
 
     Biquad(double cutoffHz, double q)
     {
         const double w = 2.0 * std::numbers::pi * cutoffHz / audio::kSampleRate;
         const double alpha = std::sin(w) / (2.0 * q);
         const double a0 = 1.0 + alpha;
-        b0 = (1.0 - std::cos(w)) / 2.0 / a0;
-        b1 = (1.0 - std::cos(w)) / a0;
+        b0 = static_cast<float>((1.0 - std::cos(w)) / 2.0 / a0);
+        b1 = static_cast<float>((1.0 - std::cos(w)) / a0);
         b2 = b0;
-        a1 = -2.0 * std::cos(w) / a0;
-        a2 = (1.0 - alpha) / a0;
+        a1 = static_cast<float>(-2.0 * std::cos(w) / a0);
+        a2 = static_cast<float>((1.0 - alpha) / a0);
     }
-    double operator()(double x)
+    float operator()(float x)
     {
-        const double y = b0 * x + z1;
+        const float y = b0 * x + z1;
         z1 = b1 * x - a1 * y + z2;
         z2 = b2 * x - a2 * y;
         return y;
@@ -90,7 +90,7 @@ void PitchTracker::reset()
 void PitchTracker::process(const audio::AudioBlock& block)
 {
     for (const float x : block.samples) {
-        const auto y = static_cast<float>(m_aubio->low2(m_aubio->low1(x)));
+        const float y = m_aubio->low2(m_aubio->low1(x));
         if (m_phase++ % kDecimation != 0)
             continue;
         m_aubio->in->data[m_fill++] = y;
