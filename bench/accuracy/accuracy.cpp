@@ -41,6 +41,7 @@ struct Measured
     std::optional<double> endS;
     std::vector<std::pair<double, double>> pausesS;
     std::optional<double> wordsPerMinute;
+    std::optional<int> syllables;
     double seconds = 0.0; ///< time spent
 };
 
@@ -63,6 +64,9 @@ const QStringList kPitch {
     QStringLiteral("I would love to hear how your department handles this problem today"),
 };
 
+// Syllables of each kPitch sentence, counted by hand.
+const std::vector<int> kPitchSyllables { 22, 19, 19, 17 };
+
 int wordCount(const QString& text)
 {
     return static_cast<int>(text.split(QLatin1Char(' '), Qt::SkipEmptyParts).size());
@@ -76,6 +80,7 @@ std::vector<std::pair<Passage, bool>> passages(SpeechCorpus& corpus)
                                double tempo, const std::vector<double>& gaps, bool pace) {
         std::vector<Samples> audio;
         std::vector<int> words;
+        std::vector<int> syllables;
         for (const test::SpeechClip& clip : clips) {
             std::optional<Samples> samples = corpus.load(clip, tempo);
             if (!samples) {
@@ -84,11 +89,12 @@ std::vector<std::pair<Passage, bool>> passages(SpeechCorpus& corpus)
             }
             audio.push_back(std::move(*samples));
             words.push_back(clip.words);
+            syllables.push_back(clip.syllables);
         }
         std::vector<double> g(
             gaps.begin(), gaps.begin() + static_cast<std::ptrdiff_t>(clips.size() - 1));
         out.emplace_back(SpeechCorpus::compose(QStringLiteral("%1-x%2").arg(name).arg(tempo), audio,
-                             words, g, 0.8, 1.0),
+                             words, g, 0.8, 1.0, syllables),
             pace);
     };
     const std::vector<double> gaps { 0.45, 0.8, 1.3, 2.1, 0.6, 0.35, 1.0 };
@@ -114,7 +120,7 @@ std::vector<std::pair<Passage, bool>> passages(SpeechCorpus& corpus)
             words.push_back(wordCount(sentence));
         }
         out.emplace_back(SpeechCorpus::compose(QStringLiteral("espeak-%1-%2").arg(voice).arg(wpm),
-                             audio, words, { 0.5, 1.2, 2.0 }, 0.7, 0.8),
+                             audio, words, { 0.5, 1.2, 2.0 }, 0.7, 0.8, kPitchSyllables),
             true);
     }
     return out;
@@ -131,6 +137,7 @@ Measured rapportOn(const QString& path)
     for (const analysis::Pause& pause : report->pauses)
         m.pausesS.emplace_back(pause.startS, pause.endS);
     m.wordsPerMinute = report->wordsPerMinute;
+    m.syllables = report->syllableCount;
     m.seconds = report->analysisMs / 1000.0;
     return m;
 }
@@ -164,6 +171,7 @@ Measured praatOn(const QString& script, const QString& path)
             m.pausesS.emplace_back(f[1].toDouble(), f[2].toDouble());
         } else if (f.size() == 2 && f[0] == QLatin1String("syllables")) {
             syllables = f[1].toInt();
+            m.syllables = syllables;
         }
     }
     if (m.startS && m.endS && *m.endS > *m.startS && syllables >= 0)
@@ -181,6 +189,7 @@ struct Score
     int falsePauses = 0;
     int takes = 0;
     std::vector<double> wpmErrors;
+    std::vector<double> syllableErrors;
     std::vector<std::pair<double, double>> paceSeries; ///< truth, estimate (0 when none)
     double audioS = 0.0;
     double spentS = 0.0;
@@ -201,6 +210,11 @@ struct Score
         for (const auto& [ms, me] : m.pausesS) {
             falsePauses += std::none_of(item.truth.pausesS.begin(), item.truth.pausesS.end(),
                 [&](const auto& t) { return ms < t.second && me > t.first; });
+        }
+        if (item.truth.syllables > 0) {
+            syllableErrors.push_back(m.syllables
+                    ? std::abs(static_cast<double>(*m.syllables) / item.truth.syllables - 1.0)
+                    : 1.0);
         }
         if (item.truth.words > 0) {
             const double truth = item.truth.wordsPerMinute();
@@ -264,19 +278,24 @@ struct Row
     double recall;
     double falsePerTake;
     double wpmMae;
+    double syllableMae;
     double rho;
     double rtf;
 };
 
 Row rowOf(const Score& s)
 {
-    double mae = 0.0;
-    for (const double e : s.wpmErrors)
-        mae += e / static_cast<double>(s.wpmErrors.size());
+    const auto mean = [](const std::vector<double>& values) {
+        double sum = 0.0;
+        for (const double v : values)
+            sum += v / static_cast<double>(values.size());
+        return sum;
+    };
     return { 100.0 * s.edgesRight / std::max(1, s.edges),
         100.0 * s.pausesFound / std::max(1, s.pauses),
-        static_cast<double>(s.falsePauses) / std::max(1, s.takes), 100.0 * mae,
-        spearman(s.paceSeries), s.spentS > 0 ? s.audioS / s.spentS : 0.0 };
+        static_cast<double>(s.falsePauses) / std::max(1, s.takes), 100.0 * mean(s.wpmErrors),
+        100.0 * mean(s.syllableErrors), spearman(s.paceSeries),
+        s.spentS > 0 ? s.audioS / s.spentS : 0.0 };
 }
 
 } // namespace
@@ -320,11 +339,14 @@ int main(int argc, char** argv)
                 "tempo) per condition.\n"
                 "edges: speech start/end within 100 ms; recall: true pauses found with both edges "
                 "within 100 ms;\nfalse: reported pauses overlapping no true pause, per take; wpm: "
-                "mean absolute error; rho: rank correlation over the pace series; xRT: real-time "
-                "factor.\n\n",
+                "mean absolute error against the transcripts' words; syll: the syllable count's "
+                "mean absolute error against the transcripts' syllables;\nrho: rank correlation "
+                "over the pace series; xRT: real-time factor (Praat's includes its start-up).\n\n",
         usePraat ? " | Praat" : "", clean.size());
-    std::printf("| condition | edges %% | recall %% | false/take | wpm MAE %% | rho | xRT |\n");
-    std::printf("|---|---|---|---|---|---|---|\n");
+    std::printf(
+        "| condition | edges %% | recall %% | false/take | wpm MAE %% | syll MAE %% | rho | "
+        "xRT |\n");
+    std::printf("|---|---|---|---|---|---|---|---|\n");
     bool rapportWins = true;
     for (const Condition& condition : test::roomConditions()) {
         if (!only.isEmpty() && condition.name != only)
@@ -358,11 +380,13 @@ int main(int argc, char** argv)
             if (verbose) {
                 const auto show = [&](const char* who, const Measured& m) {
                     std::printf(
-                        "   %-6s start %+5.0f end %+5.0f ms, pauses %zu/%zu, wpm %5.1f/%5.1f\n",
+                        "   %-6s start %+5.0f end %+5.0f ms, pauses %zu/%zu, wpm %5.1f/%5.1f, "
+                        "syllables %d/%d\n",
                         who, (m.startS.value_or(-9) - item.truth.startS) * 1000,
                         (m.endS.value_or(-9) - item.truth.endS) * 1000, m.pausesS.size(),
                         item.truth.pausesS.size(), m.wordsPerMinute.value_or(0),
-                        item.truth.words > 0 ? item.truth.wordsPerMinute() : 0.0);
+                        item.truth.words > 0 ? item.truth.wordsPerMinute() : 0.0,
+                        m.syllables.value_or(-1), item.truth.syllables);
                 };
                 std::printf("%s\n", qPrintable(name));
                 show("rapport", ours);
@@ -383,18 +407,19 @@ int main(int argc, char** argv)
         if (usePraat) {
             const Row p = rowOf(praatScore);
             const bool wins = r.edges >= p.edges && r.recall >= p.recall
-                && r.falsePerTake <= p.falsePerTake && r.wpmMae <= p.wpmMae && r.rho >= p.rho
-                && r.rtf >= p.rtf;
+                && r.falsePerTake <= p.falsePerTake && r.wpmMae <= p.wpmMae
+                && r.syllableMae <= p.syllableMae && r.rho >= p.rho && r.rtf >= p.rtf;
             rapportWins = rapportWins && wins;
-            std::printf("| %s | %.0f / %.0f | %.0f / %.0f | %.2f / %.2f | %.1f / %.1f | %.2f / "
-                        "%.2f | %.0f / %.0f |%s\n",
+            std::printf(
+                "| %s | %.0f / %.0f | %.0f / %.0f | %.2f / %.2f | %.1f / %.1f | %.1f / %.1f "
+                "| %.2f / %.2f | %.0f / %.0f |%s\n",
                 qPrintable(condition.name), r.edges, p.edges, r.recall, p.recall, r.falsePerTake,
-                p.falsePerTake, r.wpmMae, p.wpmMae, r.rho, p.rho, r.rtf, p.rtf,
-                wins ? "" : " (Praat ahead)");
+                p.falsePerTake, r.wpmMae, p.wpmMae, r.syllableMae, p.syllableMae, r.rho, p.rho,
+                r.rtf, p.rtf, wins ? "" : " (Praat ahead)");
         } else {
-            std::printf("| %s | %.0f | %.0f | %.2f | %.1f | %.2f | %.0f |\n",
-                qPrintable(condition.name), r.edges, r.recall, r.falsePerTake, r.wpmMae, r.rho,
-                r.rtf);
+            std::printf("| %s | %.0f | %.0f | %.2f | %.1f | %.1f | %.2f | %.0f |\n",
+                qPrintable(condition.name), r.edges, r.recall, r.falsePerTake, r.wpmMae,
+                r.syllableMae, r.rho, r.rtf);
         }
         std::fflush(stdout);
     }

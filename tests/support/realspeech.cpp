@@ -61,15 +61,16 @@ QString SpeechCorpus::missingTools()
 
 std::vector<SpeechClip> SpeechCorpus::librivoxClips()
 {
-    // Word counts of the transcripts in librivox/transcription.
+    // Word counts of the transcripts in librivox/transcription, and their syllables counted by
+    // hand from a dictionary's syllabification ("amiable" 4, "prudently" 3).
     const QString dir
         = kPocketsphinx + QStringLiteral("/librivox/sense_and_sensibility_01_austen_64kb-");
     return {
-        { QStringLiteral("librivox-0870"), dir + QStringLiteral("0870.wav"), 22 },
-        { QStringLiteral("librivox-0880"), dir + QStringLiteral("0880.wav"), 8 },
-        { QStringLiteral("librivox-0890"), dir + QStringLiteral("0890.wav"), 15 },
-        { QStringLiteral("librivox-0920"), dir + QStringLiteral("0920.wav"), 21 },
-        { QStringLiteral("librivox-0930"), dir + QStringLiteral("0930.wav"), 8 },
+        { QStringLiteral("librivox-0870"), dir + QStringLiteral("0870.wav"), 22, 31 },
+        { QStringLiteral("librivox-0880"), dir + QStringLiteral("0880.wav"), 8, 9 },
+        { QStringLiteral("librivox-0890"), dir + QStringLiteral("0890.wav"), 15, 20 },
+        { QStringLiteral("librivox-0920"), dir + QStringLiteral("0920.wav"), 21, 27 },
+        { QStringLiteral("librivox-0930"), dir + QStringLiteral("0930.wav"), 8, 13 },
     };
 }
 
@@ -77,11 +78,11 @@ std::vector<SpeechClip> SpeechCorpus::cardsClips()
 {
     const QString dir = kPocketsphinx + QStringLiteral("/cards/");
     return {
-        { QStringLiteral("cards-001"), dir + QStringLiteral("001.wav"), 3 },
-        { QStringLiteral("cards-002"), dir + QStringLiteral("002.wav"), 4 },
-        { QStringLiteral("cards-003"), dir + QStringLiteral("003.wav"), 3 },
-        { QStringLiteral("cards-004"), dir + QStringLiteral("004.wav"), 2 },
-        { QStringLiteral("cards-005"), dir + QStringLiteral("005.wav"), 9 },
+        { QStringLiteral("cards-001"), dir + QStringLiteral("001.wav"), 3, 3 },
+        { QStringLiteral("cards-002"), dir + QStringLiteral("002.wav"), 4, 4 },
+        { QStringLiteral("cards-003"), dir + QStringLiteral("003.wav"), 3, 4 },
+        { QStringLiteral("cards-004"), dir + QStringLiteral("004.wav"), 2, 2 },
+        { QStringLiteral("cards-005"), dir + QStringLiteral("005.wav"), 9, 10 },
     };
 }
 
@@ -92,7 +93,8 @@ std::vector<SpeechClip> SpeechCorpus::alsaClips()
              "Side_Right", "Rear_Left", "Rear_Center", "Rear_Right" }) {
         const QString file = QString::fromLatin1(name);
         clips.push_back({ QStringLiteral("alsa-") + file.toLower(),
-            kAlsa + QLatin1Char('/') + file + QStringLiteral(".wav"), 2 });
+            kAlsa + QLatin1Char('/') + file + QStringLiteral(".wav"), 2,
+            file.contains(QLatin1String("Center")) ? 3 : 2 });
     }
     return clips;
 }
@@ -214,11 +216,13 @@ std::vector<bool> SpeechCorpus::speechHops(const Samples& clip)
 }
 
 Passage SpeechCorpus::compose(const QString& name, const std::vector<Samples>& clips,
-    const std::vector<int>& words, const std::vector<double>& gapsS, double leadS, double tailS)
+    const std::vector<int>& words, const std::vector<double>& gapsS, double leadS, double tailS,
+    const std::vector<int>& syllables)
 {
     Passage passage;
     passage.name = name;
     passage.truth.words = 0;
+    passage.truth.syllables = syllables.size() == clips.size() ? 0 : -1;
     std::vector<bool> speech; // per hop of the passage
     const auto appendSilence = [&](double seconds) {
         const std::int64_t hops = toFrames(seconds) / kHop;
@@ -252,6 +256,9 @@ Passage SpeechCorpus::compose(const QString& name, const std::vector<Samples>& c
                     clips[c].begin() + static_cast<std::ptrdiff_t>((h + 1) * kHop));
             }
         }
+        if (passage.truth.syllables >= 0)
+            passage.truth.syllables
+                = syllables[c] >= 0 ? passage.truth.syllables + syllables[c] : -1;
         if (passage.truth.words >= 0 && c < words.size() && words[c] >= 0)
             passage.truth.words += words[c];
         else

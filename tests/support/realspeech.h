@@ -21,6 +21,7 @@ struct SpeechClip
     QString name; ///< short, unique, e.g. "librivox-0870"
     QString path; ///< the packaged file (WAV, or headerless 16 kHz 16-bit mono .raw)
     int words = -1; ///< words of its transcript; -1 when unknown (not used for pace)
+    int syllables = -1; ///< syllables of its transcript, counted by hand; -1 when unknown
 };
 
 /// Where the speech is in a passage, and its words: known from how the passage was built and
@@ -31,6 +32,7 @@ struct SpeechTruth
     double endS = 0.0; ///< one past the last speech frame
     std::vector<std::pair<double, double>> pausesS; ///< every silence >= 0.3 s between them
     int words = -1; ///< -1 when a clip's transcript is unknown
+    int syllables = -1; ///< -1 when unknown
 
     double speakingTimeS() const { return endS - startS; }
     /// Words per minute of speaking time; precondition: words >= 0.
@@ -84,8 +86,8 @@ public:
     /// Joins `clips` with `gapsS` (clips.size() - 1 gaps) and `leadS`/`tailS` of digital silence;
     /// the truth adds each clip's own speech frames at its offset.
     static Passage compose(const QString& name, const std::vector<Samples>& clips,
-        const std::vector<int>& words, const std::vector<double>& gapsS, double leadS,
-        double tailS);
+        const std::vector<int>& words, const std::vector<double>& gapsS, double leadS, double tailS,
+        const std::vector<int>& syllables = {});
 
     /// Speech frames of a clean clip (10 ms hops), as the truth defines them.
     static std::vector<bool> speechHops(const Samples& clip);
