@@ -406,16 +406,32 @@ int main(int argc, char** argv)
         const Row r = rowOf(rapportScore);
         if (usePraat) {
             const Row p = rowOf(praatScore);
-            const bool wins = r.edges >= p.edges && r.recall >= p.recall
-                && r.falsePerTake <= p.falsePerTake && r.wpmMae <= p.wpmMae
-                && r.syllableMae <= p.syllableMae && r.rho >= p.rho && r.rtf >= p.rtf;
+            QStringList behind;
+            if (r.edges < p.edges)
+                behind << QStringLiteral("edges");
+            if (r.recall < p.recall)
+                behind << QStringLiteral("recall");
+            if (r.falsePerTake > p.falsePerTake)
+                behind << QStringLiteral("false");
+            if (r.wpmMae > p.wpmMae)
+                behind << QStringLiteral("wpm");
+            if (r.syllableMae > p.syllableMae)
+                behind << QStringLiteral("syll");
+            if (r.rho < p.rho)
+                behind << QStringLiteral("rho");
+            if (r.rtf < p.rtf)
+                behind << QStringLiteral("xRT");
+            const bool wins = behind.isEmpty();
             rapportWins = rapportWins && wins;
             std::printf(
                 "| %s | %.0f / %.0f | %.0f / %.0f | %.2f / %.2f | %.1f / %.1f | %.1f / %.1f "
                 "| %.2f / %.2f | %.0f / %.0f |%s\n",
                 qPrintable(condition.name), r.edges, p.edges, r.recall, p.recall, r.falsePerTake,
                 p.falsePerTake, r.wpmMae, p.wpmMae, r.syllableMae, p.syllableMae, r.rho, p.rho,
-                r.rtf, p.rtf, wins ? "" : " (Praat ahead)");
+                r.rtf, p.rtf,
+                wins
+                    ? ""
+                    : qPrintable(QStringLiteral(" Praat ahead: ") + behind.join(QLatin1Char(' '))));
         } else {
             std::printf("| %s | %.0f | %.0f | %.2f | %.1f | %.1f | %.2f | %.0f |\n",
                 qPrintable(condition.name), r.edges, r.recall, r.falsePerTake, r.wpmMae,
@@ -426,6 +442,6 @@ int main(int argc, char** argv)
     if (usePraat)
         std::printf("\n%s\n",
             rapportWins ? "Rapport is ahead of (or level with) the Praat script on every figure."
-                        : "The Praat script is ahead on some figure (marked).");
+                        : "The Praat script is ahead on the figures named after a row.");
     return 0;
 }
