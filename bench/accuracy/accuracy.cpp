@@ -12,6 +12,7 @@
 #include "core/analysis/analysispipeline.h"
 #include "tests/support/cliprocess.h"
 #include "tests/support/realspeech.h"
+#include "tests/support/speechfixture.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -54,18 +55,6 @@ struct Item
     double durationS = 0.0;
     bool pace = false; ///< part of the pace series (a rank correlation is computed over them)
 };
-
-const QStringList kPitch {
-    QStringLiteral("Our small team builds simple software that helps local doctors organize "
-                   "their patient records"),
-    QStringLiteral("Last year we reduced the waiting time for test results from two weeks to "
-                   "three days"),
-    QStringLiteral("Next we want to bring the same idea to every clinic in the region"),
-    QStringLiteral("I would love to hear how your department handles this problem today"),
-};
-
-// Syllables of each kPitch sentence, counted by hand.
-const std::vector<int> kPitchSyllables { 22, 19, 19, 17 };
 
 int wordCount(const QString& text)
 {
@@ -110,7 +99,7 @@ std::vector<std::pair<Passage, bool>> passages(SpeechCorpus& corpus)
             { QStringLiteral("en"), 200 }, { QStringLiteral("en-us"), 230 } }) {
         std::vector<Samples> audio;
         std::vector<int> words;
-        for (const QString& sentence : kPitch) {
+        for (const QString& sentence : test::examplePitch()) {
             std::optional<Samples> samples = corpus.speak(sentence, voice, wpm);
             if (!samples) {
                 std::fprintf(stderr, "accuracy: %s\n", qPrintable(corpus.error()));
@@ -119,8 +108,9 @@ std::vector<std::pair<Passage, bool>> passages(SpeechCorpus& corpus)
             audio.push_back(std::move(*samples));
             words.push_back(wordCount(sentence));
         }
-        out.emplace_back(SpeechCorpus::compose(QStringLiteral("espeak-%1-%2").arg(voice).arg(wpm),
-                             audio, words, { 0.5, 1.2, 2.0 }, 0.7, 0.8, kPitchSyllables),
+        out.emplace_back(
+            SpeechCorpus::compose(QStringLiteral("espeak-%1-%2").arg(voice).arg(wpm), audio, words,
+                { 0.5, 1.2, 2.0 }, 0.7, 0.8, test::examplePitchSyllables()),
             true);
     }
     return out;

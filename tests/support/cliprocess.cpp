@@ -47,4 +47,13 @@ QProcessEnvironment noSoundServerEnvironment(const QString& emptyDir)
     return env;
 }
 
+QString runSox(const QStringList& args)
+{
+    const ProcessResult result
+        = runProgram(QStringLiteral("sox"), QStringList { QStringLiteral("-R") } + args);
+    if (result.exitCode != 0 || result.crashed)
+        return QStringLiteral("sox %1 failed: %2").arg(args.join(QLatin1Char(' ')), result.err);
+    return {};
+}
+
 } // namespace rapport::test

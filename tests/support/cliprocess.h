@@ -19,6 +19,10 @@ struct ProcessResult
 ProcessResult runProgram(const QString& program, const QStringList& args,
     const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment());
 
+/// Runs sox with -R (repeatable noise and dither, so every run builds the same files) and `args`;
+/// empty on success, else what failed with sox's own message.
+QString runSox(const QStringList& args);
+
 /// Runs the built rapport-cli with RAPPORT_DATA_DIR set to `dataDir` (unless empty).
 ProcessResult runCli(const QStringList& args, const QString& dataDir = {});
 /// Runs the built rapport-cli in `env`.

@@ -106,14 +106,8 @@ QString SpeechCorpus::path(const QString& name) const
 
 bool SpeechCorpus::sox(const QStringList& args)
 {
-    // -R: repeatable noise and dither, so every run builds the same corpus.
-    const ProcessResult result
-        = runProgram(QStringLiteral("sox"), QStringList { QStringLiteral("-R") } + args);
-    if (result.exitCode != 0 || result.crashed) {
-        m_error = QStringLiteral("sox %1 failed: %2").arg(args.join(QLatin1Char(' ')), result.err);
-        return false;
-    }
-    return true;
+    m_error = runSox(args);
+    return m_error.isEmpty();
 }
 
 std::optional<Samples> SpeechCorpus::read(const QString& file)

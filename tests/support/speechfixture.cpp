@@ -27,6 +27,25 @@ constexpr double kWhiteNoiseRmsDbfs = -8.4;
 
 } // namespace
 
+const QStringList& examplePitch()
+{
+    static const QStringList pitch {
+        QStringLiteral("Our small team builds simple software that helps local doctors organize "
+                       "their patient records"),
+        QStringLiteral("Last year we reduced the waiting time for test results from two weeks to "
+                       "three days"),
+        QStringLiteral("Next we want to bring the same idea to every clinic in the region"),
+        QStringLiteral("I would love to hear how your department handles this problem today"),
+    };
+    return pitch;
+}
+
+const std::vector<int>& examplePitchSyllables()
+{
+    static const std::vector<int> syllables { 22, 19, 19, 17 };
+    return syllables;
+}
+
 SpeechFixture::SpeechFixture(const QString& dir)
     : m_dir(dir)
 { }
@@ -52,14 +71,8 @@ QString SpeechFixture::path(const QString& name) const
 
 bool SpeechFixture::sox(const QStringList& args)
 {
-    // -R: repeatable dither and noise, so every run builds the same files.
-    const ProcessResult result
-        = runProgram(QStringLiteral("sox"), QStringList { QStringLiteral("-R") } + args);
-    if (result.exitCode != 0 || result.crashed) {
-        m_error = QStringLiteral("sox %1 failed: %2").arg(args.join(QLatin1Char(' ')), result.err);
-        return false;
-    }
-    return true;
+    m_error = runSox(args);
+    return m_error.isEmpty();
 }
 
 std::optional<double> SpeechFixture::durationS(const QString& file)

@@ -7,6 +7,12 @@
 
 namespace rapport::test {
 
+/// A short elevator pitch of four sentences, read without commas (77 syllables, 57 words: 1.35 a
+/// word, like running speech), shared by the espeak-ng fixtures and bench/accuracy.
+const QStringList& examplePitch();
+/// Syllables of each examplePitch() sentence, counted by hand.
+const std::vector<int>& examplePitchSyllables();
+
 /// One sentence of a fixture take, spoken by espeak-ng.
 struct Utterance
 {

@@ -24,21 +24,12 @@ constexpr double kPauseEdgeToleranceS = 0.100;
 constexpr double kBuriedEdgeToleranceS = 0.150;
 constexpr double kWpmTolerance = 0.15;
 
-// A short elevator pitch, read without commas; about 1.4 syllables per word like running speech.
-const QStringList kPitch {
-    QStringLiteral("Our small team builds simple software that helps local doctors organize "
-                   "their patient records"),
-    QStringLiteral("Last year we reduced the waiting time for test results from two weeks to "
-                   "three days"),
-    QStringLiteral("Next we want to bring the same idea to every clinic in the region"),
-    QStringLiteral("I would love to hear how your department handles this problem today"),
-};
 const std::vector<double> kGapsS { 0.5, 1.2, 2.0 };
 
 TakeSpec pitchTake(const QString& voice, int wpm, std::optional<double> noiseDbfs)
 {
     TakeSpec spec;
-    for (const QString& text : kPitch)
+    for (const QString& text : test::examplePitch())
         spec.utterances.push_back({ text, voice, wpm });
     spec.gapsS = kGapsS;
     spec.noiseDbfs = noiseDbfs;
