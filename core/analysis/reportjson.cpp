@@ -53,6 +53,15 @@ QString caveatKey(Caveat caveat)
     return {};
 }
 
+std::optional<Caveat> caveatFromKey(const QString& key)
+{
+    for (const Caveat caveat : kAllCaveats) {
+        if (caveatKey(caveat) == key)
+            return caveat;
+    }
+    return std::nullopt;
+}
+
 QString caveatText(Caveat caveat)
 {
     switch (caveat) {

@@ -13,6 +13,8 @@ QJsonObject reportToJson(const TakeReport& report, const QString& file);
 
 /// The JSON name of a caveat ("noisy", "too_noisy_for_pace", ...).
 QString caveatKey(Caveat caveat);
+/// The caveat whose caveatKey() is `key`; nullopt for any other text.
+std::optional<Caveat> caveatFromKey(const QString& key);
 /// A caveat in plain words, with what to do about it.
 QString caveatText(Caveat caveat);
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <optional>
 #include <vector>
 
@@ -21,6 +22,10 @@ enum class Caveat {
     TooShortForPace, ///< under kMinPaceSpeakingS of speech: no pace is given
     Clipped, ///< more than kClippedCaveatRatio of the samples at full scale: loudness too low
 };
+
+/// Every caveat, in order.
+inline constexpr std::array kAllCaveats { Caveat::Noisy, Caveat::TooNoisyForPace,
+    Caveat::TooShortForPace, Caveat::Clipped };
 
 inline constexpr double kNoisyBelowDb = 15.0;
 inline constexpr double kNoPaceBelowDb = 6.0;

@@ -1,5 +1,6 @@
 #include "core/progress/importer.h"
 
+#include "core/analysis/reportjson.h"
 #include "core/common/csv.h"
 #include "core/common/filetext.h"
 #include "core/decks/question.h"
@@ -465,7 +466,7 @@ std::optional<QString> caveatsOf(const QJsonValue& cell, bool csv)
     std::vector<analysis::Caveat> caveats;
     for (const QJsonValue& key : *keys) {
         const std::optional<analysis::Caveat> caveat
-            = key.isString() ? storage::caveatFromKey(key.toString()) : std::nullopt;
+            = key.isString() ? analysis::caveatFromKey(key.toString()) : std::nullopt;
         if (!caveat)
             return std::nullopt;
         caveats.push_back(*caveat);

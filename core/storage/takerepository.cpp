@@ -63,7 +63,7 @@ std::vector<analysis::Caveat> readCaveats(const QVariant& v)
 {
     std::vector<analysis::Caveat> caveats;
     for (const QString& key : v.toString().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        if (const std::optional<analysis::Caveat> caveat = caveatFromKey(key))
+        if (const std::optional<analysis::Caveat> caveat = analysis::caveatFromKey(key))
             caveats.push_back(*caveat);
     }
     return caveats;
@@ -139,19 +139,6 @@ QString selectTakes(const QString& where)
 }
 
 } // namespace
-
-std::optional<analysis::Caveat> caveatFromKey(const QString& key)
-{
-    // Caveat counts from 0 without gaps, and caveatKey() is empty past the last one.
-    for (int i = 0;; ++i) {
-        const auto caveat = static_cast<analysis::Caveat>(i);
-        const QString known = analysis::caveatKey(caveat);
-        if (known.isEmpty())
-            return std::nullopt;
-        if (known == key)
-            return caveat;
-    }
-}
 
 QString storedCaveats(const std::vector<analysis::Caveat>& caveats)
 {

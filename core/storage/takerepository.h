@@ -29,8 +29,6 @@ struct Take
 /// was found.
 std::optional<rehearsal::TimingResult> takeTiming(const Take& take);
 
-/// The caveat whose key (analysis::caveatKey) is `key`; nullopt for any other text.
-std::optional<analysis::Caveat> caveatFromKey(const QString& key);
 /// Caveats as the takes table stores them: their keys joined by commas, in the order given;
 /// empty for none.
 QString storedCaveats(const std::vector<analysis::Caveat>& caveats);

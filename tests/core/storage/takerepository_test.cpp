@@ -133,15 +133,14 @@ TEST_F(TakeRepositoryTest, MissingValuesStayMissing)
 TEST_F(TakeRepositoryTest, CaveatsAreStoredAsTheirKeysAndReadBack)
 {
     using analysis::Caveat;
-    const std::vector<Caveat> all { Caveat::Noisy, Caveat::TooNoisyForPace, Caveat::TooShortForPace,
-        Caveat::Clipped };
-    for (const Caveat caveat : all)
-        EXPECT_EQ(caveatFromKey(analysis::caveatKey(caveat)), caveat);
-    EXPECT_FALSE(caveatFromKey(QStringLiteral("loud")));
-    EXPECT_FALSE(caveatFromKey(QString()));
+    for (const Caveat caveat : analysis::kAllCaveats)
+        EXPECT_EQ(analysis::caveatFromKey(analysis::caveatKey(caveat)), caveat);
+    EXPECT_FALSE(analysis::caveatFromKey(QStringLiteral("loud")));
+    EXPECT_FALSE(analysis::caveatFromKey(QString()));
 
     const std::vector<std::pair<std::vector<Caveat>, QString>> cases {
-        { all, QStringLiteral("noisy,too_noisy_for_pace,too_short_for_pace,clipped") },
+        { std::vector<Caveat>(analysis::kAllCaveats.begin(), analysis::kAllCaveats.end()),
+            QStringLiteral("noisy,too_noisy_for_pace,too_short_for_pace,clipped") },
         { { Caveat::Clipped }, QStringLiteral("clipped") },
         { {}, QString() },
     };
