@@ -31,14 +31,15 @@ struct SpeechSegment
 /// background is taken as kNoBackgroundDb under those quiet hops.
 ///
 /// A stretch of speech must hold voicing (YIN's confidence, PitchTracker) where it stands
-/// clearly above the background, so a breath, a cough or a fan's gust is not a word. From those
-/// voiced seeds speech reaches out over hops still above the background (hysteresis: kStrongDb to
-/// start, kWeakDb to continue, smoothed), but over quiet unvoiced sound (more than
-/// kFirmBelowSpeechDb under the loud speech) at most kMaxUnvoicedEdgeS beyond voicing or loud
-/// sound: a final /s/ or a creaky last word yes, the breath before a sentence no. Unvoiced sound
-/// that stands kStrongDb over the room within kMaxClosureS after a word (across a stop's
-/// closure: "clinics") joins it.
-/// Gaps shorter than kMinPauseS are bridged, so only real pauses split the take.
+/// clearly above the background, so a breath, a cough or a fan's gust is not a word; or, in a
+/// take that has a voice, a run of kMinLoudRunS within kLoudRunBelowSpeechDb of that voice (a
+/// creaky or whispered word YIN cannot follow). From those seeds speech reaches out over hops still
+/// above the background (hysteresis: kStrongDb to start, kWeakDb to continue, smoothed), but over
+/// quiet unvoiced sound (more than kFirmBelowSpeechDb under the loud speech) at most
+/// kMaxUnvoicedEdgeS beyond voicing or loud sound: a final /s/ or a creaky last word yes, the
+/// breath before a sentence no. Unvoiced sound that stands kStrongDb over the room within
+/// kMaxClosureS after a word (across a stop's closure: "clinics") joins it. Gaps shorter than
+/// kMinPauseS are bridged, so only real pauses split the take.
 class VoiceActivity final : public Analyser
 {
 public:
