@@ -4,10 +4,6 @@
 
 #include <QElapsedTimer>
 #include <algorithm>
-#include <condition_variable>
-#include <deque>
-#include <mutex>
-#include <thread>
 
 namespace rapport::analysis {
 
@@ -69,75 +65,26 @@ void addCaveats(TakeReport& report)
 
 } // namespace
 
-// One thread that runs the pitch tracker over the blocks the pipeline hands it, in order, while
-// the calling thread runs the other analysers; drain() waits until it has caught up, before the
-// pitch tracker is finished or reset.
-class AnalysisPipeline::PitchWorker
+AnalysisPipeline::~AnalysisPipeline()
 {
-public:
-    explicit PitchWorker(PitchTracker& pitch)
-        : m_pitch(pitch)
-        , m_thread([this] { run(); })
-    { }
-    ~PitchWorker()
-    {
-        {
-            const std::lock_guard lock(m_mutex);
-            m_quit = true;
-        }
-        m_wake.notify_one();
-        m_thread.join();
-    }
-    PitchWorker(const PitchWorker&) = delete;
-    PitchWorker& operator=(const PitchWorker&) = delete;
+    waitForPitch();
+}
 
-    /// Queues a copy of `block` for the pitch tracker.
-    void post(const audio::AudioBlock& block)
-    {
-        {
-            const std::lock_guard lock(m_mutex);
-            m_queue.push_back(block);
-        }
-        m_wake.notify_one();
-    }
-    /// Waits until every queued block has been processed.
-    void drain()
-    {
-        std::unique_lock lock(m_mutex);
-        m_idle.wait(lock, [this] { return m_queue.empty() && !m_busy; });
-    }
+void AnalysisPipeline::waitForPitch()
+{
+    if (m_pitchJob.valid())
+        m_pitchJob.get();
+}
 
-private:
-    void run()
-    {
-        std::unique_lock lock(m_mutex);
-        for (;;) {
-            m_wake.wait(lock, [this] { return m_quit || !m_queue.empty(); });
-            if (m_quit)
-                return;
-            audio::AudioBlock block = std::move(m_queue.front());
-            m_queue.pop_front();
-            m_busy = true;
-            lock.unlock();
-            m_pitch.process(block);
-            lock.lock();
-            m_busy = false;
-            if (m_queue.empty())
-                m_idle.notify_all();
-        }
-    }
-
-    PitchTracker& m_pitch;
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::condition_variable m_idle;
-    std::deque<audio::AudioBlock> m_queue;
-    bool m_busy = false;
-    bool m_quit = false;
-    std::thread m_thread; ///< last: started once everything it uses exists
-};
-
-AnalysisPipeline::~AnalysisPipeline() = default;
+void AnalysisPipeline::startPitch()
+{
+    // One batch at a time: the previous one has ended before the tracker sees the next, so it
+    // sees every sample once, in order. The thread's start and end are the only hand-overs.
+    waitForPitch();
+    std::swap(m_pitchInFlight.samples, m_pitchPending.samples);
+    m_pitchPending.samples.clear();
+    m_pitchJob = std::async(std::launch::async, [this] { m_pitch.process(m_pitchInFlight); });
+}
 
 AnalysisPipeline::AnalysisPipeline()
     : m_voiceActivity(m_spectrum, m_pitch)
@@ -153,8 +100,8 @@ void AnalysisPipeline::setLevelCallback(std::function<void(const LevelReading&)>
 
 void AnalysisPipeline::reset()
 {
-    if (m_pitchWorker)
-        m_pitchWorker->drain();
+    waitForPitch();
+    m_pitchPending.samples.clear();
     for (Analyser* analyser : m_analysers)
         analyser->reset();
     m_frames = 0;
@@ -165,9 +112,10 @@ void AnalysisPipeline::process(const audio::AudioBlock& block)
 {
     QElapsedTimer timer;
     timer.start();
-    if (!m_pitchWorker)
-        m_pitchWorker = std::make_unique<PitchWorker>(m_pitch);
-    m_pitchWorker->post(block);
+    m_pitchPending.samples.insert(
+        m_pitchPending.samples.end(), block.samples.begin(), block.samples.end());
+    if (static_cast<int>(m_pitchPending.samples.size()) >= kPitchBatchFrames)
+        startPitch();
     for (Analyser* analyser : m_analysers) {
         if (analyser != &m_pitch)
             analyser->process(block);
@@ -180,8 +128,9 @@ TakeReport AnalysisPipeline::finish()
 {
     QElapsedTimer timer;
     timer.start();
-    if (m_pitchWorker)
-        m_pitchWorker->drain();
+    waitForPitch();
+    m_pitch.process(m_pitchPending); // the last, unfinished batch
+    m_pitchPending.samples.clear();
     for (Analyser* analyser : m_analysers)
         analyser->finish();
 

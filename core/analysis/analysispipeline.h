@@ -12,7 +12,7 @@
 #include <QString>
 #include <array>
 #include <functional>
-#include <memory>
+#include <future>
 
 namespace rapport::analysis {
 
@@ -39,8 +39,6 @@ public:
     TakeReport finish();
 
 private:
-    class PitchWorker;
-
     LevelMeter m_levelMeter;
     BandSpectrum m_spectrum;
     PitchTracker m_pitch;
@@ -49,9 +47,15 @@ private:
     SyllableNuclei m_syllables;
     /// In finish() order: the voice activity reads the spectrum and the pitch, the syllables all.
     std::array<Analyser*, 6> m_analysers;
-    /// Runs the pitch tracker (YIN, a third of the work) beside the other analysers, so a take is
-    /// analysed on two cores; it sees the same blocks in the same order, so results do not change.
-    std::unique_ptr<PitchWorker> m_pitchWorker;
+    // The pitch tracker (YIN, a third of the work) runs beside the other analysers, on batches of
+    // kPitchBatchFrames in a thread of their own, so a take is analysed on two cores; it sees the
+    // same samples in the same order, so results do not change.
+    void startPitch();
+    void waitForPitch();
+    static constexpr int kPitchBatchFrames = 4 * audio::kSampleRate; ///< 4 s
+    audio::AudioBlock m_pitchPending; ///< samples not yet handed to the pitch thread
+    audio::AudioBlock m_pitchInFlight; ///< the batch the pitch thread is processing
+    std::future<void> m_pitchJob;
     std::int64_t m_frames = 0;
     std::int64_t m_elapsedNs = 0;
 };
