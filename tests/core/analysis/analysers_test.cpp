@@ -1,6 +1,7 @@
 // The analysers on signals generated in memory, where the truth is the formula that made them.
 #include "core/analysis/analysispipeline.h"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <gtest/gtest.h>
@@ -172,6 +173,28 @@ TEST(SyllableNucleiTest, UnvoicedBumpsAreNeitherSpeechNorSyllables)
     EXPECT_FALSE(report.speechStartS);
     EXPECT_FALSE(report.syllableCount);
     EXPECT_FALSE(report.pitchMedianHz);
+}
+
+TEST(AnalysisPipelineTest, APaceFromUnderThreeSecondsOfSpeechIsWithheldAndSaidWhy)
+{
+    const auto has = [](const TakeReport& r, Caveat c) {
+        return std::find(r.caveats.begin(), r.caveats.end(), c) != r.caveats.end();
+    };
+    const TakeReport brief = analyse(syllableTrain({ { 0.5, 2.5 } }, 3.0));
+    ASSERT_TRUE(brief.speakingTimeS);
+    EXPECT_LT(*brief.speakingTimeS, kMinPaceSpeakingS);
+    EXPECT_TRUE(has(brief, Caveat::TooShortForPace));
+    EXPECT_FALSE(brief.wordsPerMinute);
+    EXPECT_FALSE(brief.articulationRateSps);
+    EXPECT_TRUE(brief.syllableCount); // the count stays: only the rate is withheld
+
+    const TakeReport enough = analyse(syllableTrain({ { 0.5, 4.5 } }, 5.0));
+    EXPECT_FALSE(has(enough, Caveat::TooShortForPace));
+    EXPECT_TRUE(enough.wordsPerMinute);
+    // White noise at -50 dBFS under a voice at about -20 dBFS: a quiet room, nothing to say.
+    ASSERT_TRUE(enough.signalToNoiseDb);
+    EXPECT_GT(*enough.signalToNoiseDb, kNoisyBelowDb);
+    EXPECT_FALSE(has(enough, Caveat::Noisy));
 }
 
 TEST(AnalysisPipelineTest, SilenceHasNoSpeechAndNoMeasures)
