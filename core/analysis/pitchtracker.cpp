@@ -141,17 +141,6 @@ void PitchTracker::finish()
     m_sdSemitones = std::sqrt(sumSquares / static_cast<double>(voiced.size()));
 }
 
-bool PitchTracker::voicedNear(std::size_t hop, std::size_t slackHops) const
-{
-    const std::size_t first = hop > slackHops ? hop - slackHops : 0;
-    const std::size_t last = std::min(hop + slackHops + 1, m_f0.size());
-    for (std::size_t i = first; i < last; ++i) {
-        if (m_f0[i] > 0.0f)
-            return true;
-    }
-    return false;
-}
-
 } // namespace rapport::analysis
 
 namespace rapport::analysis {

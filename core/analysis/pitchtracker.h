@@ -41,10 +41,6 @@ public:
     /// F0 in Hz of each 10 ms hop (hop i is centred in frames [i, i + 1) * kHopFrames), 0 where
     /// unvoiced or unsure.
     const std::vector<float>& hopF0Hz() const { return m_f0; }
-    /// YIN's confidence (0..1) of each hop, whatever its F0; aligned with hopF0Hz().
-    const std::vector<float>& hopConfidence() const { return m_confidence; }
-    /// Whether hop `hop` (or a neighbour within `slackHops`) is voiced.
-    bool voicedNear(std::size_t hop, std::size_t slackHops = 1) const;
     /// Whether hop `hop` (or a neighbour within `slackHops`) is periodic at `minHz` - `maxHz`
     /// with a confidence of at least `minConfidence`.
     bool periodicNear(std::size_t hop, std::size_t slackHops, float minConfidence,

@@ -49,7 +49,6 @@ SyllableNuclei::SyllableNuclei(
 void SyllableNuclei::reset()
 {
     m_nuclei.clear();
-    m_envelope.clear();
 }
 
 void SyllableNuclei::process(const audio::AudioBlock&)
@@ -58,23 +57,23 @@ void SyllableNuclei::process(const audio::AudioBlock&)
 void SyllableNuclei::finish()
 {
     m_nuclei.clear();
-    // The vowel band's power over the background.
+    // The vowel band's power over the background: the bands wholly inside it.
+    std::size_t firstBand = 0;
+    while (BandSpectrum::bandEdgeHz(static_cast<int>(firstBand)) < kVowelLowHz)
+        ++firstBand;
+    std::size_t endBand = firstBand;
+    while (BandSpectrum::bandEdgeHz(static_cast<int>(endBand) + 1) <= kVowelHighHz)
+        ++endBand;
     const BandSpectrum::Bands& noise = m_voiceActivity.noiseBands();
     std::vector<float> raw;
     raw.reserve(m_spectrum.hops().size());
     for (const BandSpectrum::Bands& bands : m_spectrum.hops()) {
         double power = 0.0;
-        for (int b = 0; b < BandSpectrum::kBands; ++b) {
-            if (BandSpectrum::bandEdgeHz(b) >= kVowelLowHz
-                && BandSpectrum::bandEdgeHz(b + 1) <= kVowelHighHz) {
-                const auto k = static_cast<std::size_t>(b);
-                power += std::max(0.0f, bands[k] - noise[k]);
-            }
-        }
+        for (std::size_t b = firstBand; b < endBand; ++b)
+            power += std::max(0.0f, bands[b] - noise[b]);
         raw.push_back(static_cast<float>(10.0 * std::log10(std::max(power, 1e-14))));
     }
-    m_envelope = smoothLevelsDb(raw, kSmoothingHops);
-    const std::vector<float>& level = m_envelope;
+    const std::vector<float> level = smoothLevelsDb(raw, kSmoothingHops);
     const auto localHops = static_cast<std::size_t>(std::lround(kLocalS / kHopS));
     const auto loudNear = [&](std::size_t i, std::size_t first, std::size_t last) {
         const std::size_t from = std::max(first, i > localHops ? i - localHops : 0);

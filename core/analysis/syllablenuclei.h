@@ -44,15 +44,11 @@ public:
     /// Number of syllables found.
     int count() const { return static_cast<int>(m_nuclei.size()); }
 
-    /// The vowel band's power over the background, per hop, in dB, after finish().
-    const std::vector<float>& envelopeDb() const { return m_envelope; }
-
 private:
     const BandSpectrum& m_spectrum;
     const VoiceActivity& m_voiceActivity;
     const PitchTracker& m_pitch;
     std::vector<std::size_t> m_nuclei;
-    std::vector<float> m_envelope;
 };
 
 /// Levels smoothed with a Hann window of `hops` hops, averaging power (not dB).

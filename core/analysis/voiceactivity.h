@@ -73,11 +73,6 @@ public:
     const std::vector<SpeechSegment>& segments() const { return m_segments; }
     /// The background's power in each band (BandSpectrum's units) after finish().
     const BandSpectrum::Bands& noiseBands() const { return m_noise; }
-    /// Whether a steady background was found (else the take falls to digital silence).
-    bool backgroundMeasured() const { return m_backgroundMeasured; }
-    /// Each hop's power weighed against the background, in dB (0 dB: as loud as the room; digital
-    /// silence: kSilentHopDb), after finish().
-    const std::vector<float>& whitenedDb() const { return m_whitenedDb; }
     /// The speech band's level during speech over the background's, in dB, after finish(); empty
     /// without speech, or when there was no background to measure.
     std::optional<double> signalToNoiseDb() const { return m_snrDb; }
