@@ -141,10 +141,6 @@ void PitchTracker::finish()
     m_sdSemitones = std::sqrt(sumSquares / static_cast<double>(voiced.size()));
 }
 
-} // namespace rapport::analysis
-
-namespace rapport::analysis {
-
 bool PitchTracker::periodicNear(
     std::size_t hop, std::size_t slackHops, float minConfidence, float minHz, float maxHz) const
 {

@@ -166,7 +166,10 @@ std::vector<bool> VoiceActivity::findSpeechHops() const
     const std::vector<float> smooth = smoothLevelsDb(m_whitenedDb, 3);
     const float strongDb = std::max(kStrongDb, loud - kBelowSpeechDb);
     const float weakDb = std::max(kWeakDb, loud - kEdgeBelowSpeechDb);
-    const auto voiced = [&](std::size_t i) { return m_pitch.periodicNear(i, 1, kSeedConfidence); };
+    std::vector<bool> voicedHops(n);
+    for (std::size_t i = 0; i < n; ++i)
+        voicedHops[i] = m_pitch.periodicNear(i, 1, kSeedConfidence);
+    const auto voiced = [&](std::size_t i) { return voicedHops[i]; };
     const auto above
         = [&](std::size_t i) { return m_whitenedDb[i] >= weakDb && smooth[i] >= weakDb; };
     // Loud unvoiced or creaky sound (a final /s/, vocal fry at a phrase end) is speech however
