@@ -344,27 +344,18 @@ int main(int argc, char** argv)
         Score rapportScore;
         Score praatScore;
         for (const auto& [passage, pace] : clean) {
-            Samples samples = condition.apply(passage, corpus);
-            const QString name = passage.name + QLatin1Char('-') + condition.name;
-            std::optional<QString> file = corpus.write(name + QStringLiteral("-16k"), samples);
-            if (file && !condition.soxOutput.isEmpty()) {
-                const QString converted = corpus.path(name + QStringLiteral(".wav"));
-                file = corpus.sox(
-                           QStringList { *file } + condition.soxOutput + QStringList { converted })
-                    ? std::optional<QString>(converted)
-                    : std::nullopt;
-            }
+            const std::optional<test::RenderedTake> file = corpus.render(passage, condition);
             if (!file) {
                 std::fprintf(stderr, "accuracy: %s\n", qPrintable(corpus.error()));
                 return 1;
             }
-            const Item item { passage.name, passage.truth, *file,
-                static_cast<double>(samples.size()) / test::kCorpusRate, pace };
-            const Measured ours = rapportOn(*file);
+            const QString name = passage.name + QLatin1Char('-') + condition.name;
+            const Item item { passage.name, passage.truth, file->path, file->durationS, pace };
+            const Measured ours = rapportOn(file->path);
             rapportScore.add(item, ours);
             std::optional<Measured> theirs;
             if (usePraat) {
-                theirs = praatOn(script, *file);
+                theirs = praatOn(script, file->path);
                 praatScore.add(item, *theirs);
             }
             if (verbose) {

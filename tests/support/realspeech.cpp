@@ -104,6 +104,22 @@ QString SpeechCorpus::path(const QString& name) const
     return QDir(m_dir).absoluteFilePath(name);
 }
 
+std::optional<RenderedTake> SpeechCorpus::render(const Passage& passage, const Condition& condition)
+{
+    const Samples samples = condition.apply(passage, *this);
+    const QString name = passage.name + QLatin1Char('-') + condition.name;
+    std::optional<QString> file = write(name + QStringLiteral("-16k"), samples);
+    if (file && !condition.soxOutput.isEmpty()) {
+        const QString converted = path(name + QStringLiteral(".wav"));
+        if (!sox(QStringList { *file } + condition.soxOutput + QStringList { converted }))
+            return std::nullopt;
+        file = converted;
+    }
+    if (!file)
+        return std::nullopt;
+    return RenderedTake { *file, static_cast<double>(samples.size()) / kCorpusRate };
+}
+
 bool SpeechCorpus::sox(const QStringList& args)
 {
     m_error = runSox(args);

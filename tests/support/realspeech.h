@@ -49,6 +49,15 @@ struct Passage
     SpeechTruth truth;
 };
 
+struct Condition;
+
+/// A passage as one condition made it, in a file.
+struct RenderedTake
+{
+    QString path; ///< a WAV at the condition's rate and channels
+    double durationS = 0.0;
+};
+
 /// Builds a development corpus from speech that Debian ships (pocketsphinx-testdata's LibriVox
 /// and cards recordings, alsa-utils' voice prompts) and espeak-ng, and the conditions people
 /// record in, with sox; no network.
@@ -91,6 +100,10 @@ public:
 
     /// Speech frames of a clean clip (10 ms hops), as the truth defines them.
     static std::vector<bool> speechHops(const Samples& clip);
+
+    /// Puts `passage` through `condition` and writes it as `<passage>-<condition>.wav` (16 kHz
+    /// mono unless the condition converts it with sox).
+    std::optional<RenderedTake> render(const Passage& passage, const Condition& condition);
 
     /// Runs sox with `args` (paths absolute or relative to the folder); false on failure.
     bool sox(const QStringList& args);

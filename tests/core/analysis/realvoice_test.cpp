@@ -84,21 +84,12 @@ protected:
         }
         for (const test::Condition& condition : test::roomConditions()) {
             for (const Passage& passage : passages) {
-                const QString name = passage.name + QLatin1Char('-') + condition.name;
-                std::optional<QString> file
-                    = corpus.write(name + QStringLiteral("-16k"), condition.apply(passage, corpus));
-                if (file && !condition.soxOutput.isEmpty()) {
-                    const QString converted = corpus.path(name + QStringLiteral(".wav"));
-                    file = corpus.sox(QStringList { *file } + condition.soxOutput
-                               + QStringList { converted })
-                        ? std::optional<QString>(converted)
-                        : std::nullopt;
-                }
+                const std::optional<test::RenderedTake> file = corpus.render(passage, condition);
                 if (!file) {
                     s_error = corpus.error();
                     return;
                 }
-                Result<TakeReport> report = analyseFile(*file);
+                Result<TakeReport> report = analyseFile(file->path);
                 if (!report) {
                     s_error = report.error().toString();
                     return;
