@@ -218,12 +218,13 @@ std::vector<bool> VoiceActivity::findSpeechHops() const
             speech.begin() + static_cast<std::ptrdiff_t>(last + 1), true);
     }
     // A final consonant across a stop's closure belongs to the word: the /s/ of "clinics" after
-    // the /k/'s silence. (Not before a word: what precedes one across a silence is more often a
-    // breath than the /s/ of "stop".)
+    // the /k/'s silence, and so does the next one of a cluster across a second closure ("-cts s"),
+    // which is why the scan goes on from what it has just attached. (Not before a word: what
+    // precedes one across a silence is more often a breath than the /s/ of "stop".)
     const auto closure = static_cast<std::size_t>(secondsToHops(kMaxClosureS));
     const std::vector<bool> seeded = speech;
     for (std::size_t i = 0; i + 1 < n; ++i) {
-        if (!seeded[i] || seeded[i + 1])
+        if (!speech[i] || speech[i + 1])
             continue;
         std::size_t j = i + 1;
         while (j < n && j - i <= closure && !above(j))
