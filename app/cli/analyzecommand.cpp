@@ -1,7 +1,9 @@
 #include "app/cli/commands.h"
 #include "core/analysis/analysispipeline.h"
 #include "core/analysis/reportjson.h"
+#include "core/analysis/scriptsyllables.h"
 
+#include <QFile>
 #include <QJsonDocument>
 
 namespace rapport::cli {
@@ -18,6 +20,11 @@ int analyzeCommand(CommandContext& ctx, const QStringList& args)
     const QCommandLineOption json(
         QStringLiteral("json"), QStringLiteral("Print one JSON object instead of a summary."));
     parser.addOption(json);
+    const QCommandLineOption script(QStringLiteral("script"),
+        QStringLiteral("A text file (UTF-8) with the words the take says: words per minute are "
+                       "counted in its syllables per word instead of English's average."),
+        QStringLiteral("TEXT"));
+    parser.addOption(script);
     if (std::optional<int> stop = parseCommandLine(ctx, parser, name, args))
         return *stop;
     const QStringList files = parser.positionalArguments();
@@ -26,7 +33,29 @@ int analyzeCommand(CommandContext& ctx, const QStringList& args)
     if (files.size() > 1)
         return ctx.usageError(name, QStringLiteral("unexpected argument '%1'.").arg(files[1]));
 
-    const Result<analysis::TakeReport> report = analysis::analyseFile(files.first());
+    double syllablesPerWord = analysis::kSyllablesPerWord;
+    if (parser.isSet(script)) {
+        QFile file(parser.value(script));
+        if (!file.open(QIODevice::ReadOnly)) {
+            return ctx.fail(
+                Error { ErrorKind::NotFound,
+                    QStringLiteral("Cannot read the script %1: %2.")
+                        .arg(parser.value(script), file.errorString()),
+                    QStringLiteral("Give a text file that exists and is readable."), {} },
+                kExitInput);
+        }
+        const QString text = QString::fromUtf8(file.read(1 << 20));
+        const std::optional<double> own = analysis::scriptSyllablesPerWord(text);
+        if (!own) {
+            return ctx.usageError(name,
+                QStringLiteral("the script %1 has fewer than %2 words; pace needs a longer one.")
+                    .arg(parser.value(script))
+                    .arg(analysis::kMinScriptWords));
+        }
+        syllablesPerWord = *own;
+    }
+    const Result<analysis::TakeReport> report
+        = analysis::analyseFile(files.first(), syllablesPerWord);
     if (!report)
         return ctx.fail(report.error(), kExitInput);
     if (parser.isSet(json)) {

@@ -114,6 +114,7 @@ Result<LiveTake> LiveRecording::run(const QString& wavPath, std::int64_t maxFram
 {
     audio::MicrophoneSource mic;
     rehearsal::TakeRecorder recorder;
+    recorder.setSyllablesPerWord(m_syllablesPerWord);
     QEventLoop loop;
     LiveTake take;
     std::optional<Error> watchdogFailure;

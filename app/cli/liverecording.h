@@ -46,6 +46,9 @@ public:
         m_onProgress = std::move(callback);
     }
 
+    /// See AnalysisPipeline::setSyllablesPerWord().
+    void setSyllablesPerWord(double syllablesPerWord) { m_syllablesPerWord = syllablesPerWord; }
+
     /// Records into `wavPath` until `maxFrames`, an interrupt or a failure. An Error means the
     /// microphone could not start: nothing was recorded and no file was left at `wavPath`.
     Result<LiveTake> run(const QString& wavPath, std::int64_t maxFrames);
@@ -54,6 +57,7 @@ private:
     QTextStream& m_err;
     QString m_announcement;
     std::function<void(std::int64_t)> m_onProgress;
+    double m_syllablesPerWord = analysis::kSyllablesPerWord;
 };
 
 } // namespace rapport::cli

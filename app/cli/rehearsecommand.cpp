@@ -2,6 +2,7 @@
 #include "app/cli/liverecording.h"
 #include "app/cli/takecommon.h"
 #include "core/analysis/reportjson.h"
+#include "core/analysis/scriptsyllables.h"
 #include "core/audio/audioblock.h"
 #include "core/common/clock.h"
 #include "core/storage/recordings.h"
@@ -153,6 +154,7 @@ int rehearseCommand(CommandContext& ctx, const QStringList& args)
                                       rehearsal::formatClock(pitch.lights.redMs)));
     if (!options.json)
         recording.setProgressCallback(lightAnnouncer(ctx.err, pitch));
+    recording.setSyllablesPerWord(analysis::paceSyllablesPerWord(pitch.text));
     const Result<LiveTake> live = recording.run(take.audioPath, options.frames);
     if (!live)
         return ctx.fail(live.error(), kExitInput);

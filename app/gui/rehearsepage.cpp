@@ -11,6 +11,7 @@
 #include "app/gui/takereportview.h"
 #include "app/gui/theme.h"
 #include "app/gui/wording.h"
+#include "core/analysis/scriptsyllables.h"
 #include "core/rehearsal/timing.h"
 
 #include <QCheckBox>
@@ -458,6 +459,7 @@ void RehearsePage::startTake()
     if (!pitch)
         return;
     m_lights = pitch->lights;
+    m_recorder.setSyllablesPerWord(analysis::paceSyllablesPerWord(pitch->text));
     m_player->stop();
     if (m_countIn->isChecked()) {
         m_countInLeft = 3;

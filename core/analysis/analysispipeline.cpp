@@ -10,7 +10,8 @@ namespace rapport::analysis {
 namespace {
 
 // Speech, pauses and rates from the voice activity and the syllable count.
-void fillTiming(TakeReport& report, const VoiceActivity& vad, const SyllableNuclei& syllables)
+void fillTiming(TakeReport& report, const VoiceActivity& vad, const SyllableNuclei& syllables,
+    double syllablesPerWord)
 {
     const std::vector<SpeechSegment>& segments = vad.segments();
     if (segments.empty())
@@ -40,7 +41,7 @@ void fillTiming(TakeReport& report, const VoiceActivity& vad, const SyllableNucl
     if (phonation > 0.0)
         report.articulationRateSps = syllables.count() / phonation;
     if (end > start)
-        report.wordsPerMinute = syllables.count() / kSyllablesPerWord / ((end - start) / 60.0);
+        report.wordsPerMinute = syllables.count() / syllablesPerWord / ((end - start) / 60.0);
 }
 
 // Says what is uncertain, and withholds a pace that would only look precise.
@@ -136,7 +137,7 @@ TakeReport AnalysisPipeline::finish()
 
     TakeReport report;
     report.durationS = audio::framesToSeconds(m_frames);
-    fillTiming(report, m_voiceActivity, m_syllables);
+    fillTiming(report, m_voiceActivity, m_syllables, m_syllablesPerWord);
     report.pitchMedianHz = m_pitch.medianHz();
     report.pitchSdSemitones = m_pitch.sdSemitones();
     if (report.pitchSdSemitones)
@@ -151,7 +152,7 @@ TakeReport AnalysisPipeline::finish()
     return report;
 }
 
-Result<TakeReport> analyseFile(const QString& path)
+Result<TakeReport> analyseFile(const QString& path, double syllablesPerWord)
 {
     QElapsedTimer timer;
     timer.start();
@@ -159,6 +160,7 @@ Result<TakeReport> analyseFile(const QString& path)
     if (!source)
         return source.error();
     AnalysisPipeline pipeline;
+    pipeline.setSyllablesPerWord(syllablesPerWord);
     pipeline.reset();
     audio::AudioBlock block;
     constexpr int kBlockFrames = 4096;

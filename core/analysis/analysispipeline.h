@@ -31,6 +31,11 @@ public:
     /// The latest 50 ms level reading.
     LevelReading latestLevel() const { return m_levelMeter.latest(); }
 
+    /// Syllables per word that turn the syllable count into words per minute: the pitch's own
+    /// (scriptSyllablesPerWord()) when it has a script, else kSyllablesPerWord. Kept across
+    /// reset(). Precondition: > 0.
+    void setSyllablesPerWord(double syllablesPerWord) { m_syllablesPerWord = syllablesPerWord; }
+
     /// Starts a new take.
     void reset();
     /// Analyses the next block; precondition: blocks contiguous, the first at frame 0.
@@ -58,9 +63,11 @@ private:
     std::future<void> m_pitchJob;
     std::int64_t m_frames = 0;
     std::int64_t m_elapsedNs = 0;
+    double m_syllablesPerWord = kSyllablesPerWord;
 };
 
 /// Decodes `path` with WavFileSource and analyses it; errors are those of WavFileSource.
-Result<TakeReport> analyseFile(const QString& path);
+/// `syllablesPerWord` as for AnalysisPipeline::setSyllablesPerWord().
+Result<TakeReport> analyseFile(const QString& path, double syllablesPerWord = kSyllablesPerWord);
 
 } // namespace rapport::analysis

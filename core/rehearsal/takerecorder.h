@@ -28,6 +28,11 @@ public:
     Status start(audio::AudioSource& source, const QString& wavPath, std::int64_t maxFrames = 0);
     /// Ends the take; finished() follows once the source has delivered its last block.
     void stop();
+    /// For the takes that follow: see AnalysisPipeline::setSyllablesPerWord().
+    void setSyllablesPerWord(double syllablesPerWord)
+    {
+        m_pipeline.setSyllablesPerWord(syllablesPerWord);
+    }
 
     bool isRecording() const { return m_source != nullptr; }
     std::int64_t framesRecorded() const { return m_frames; }

@@ -1,6 +1,7 @@
 #include "core/storage/recordings.h"
 
 #include "core/analysis/analysispipeline.h"
+#include "core/analysis/scriptsyllables.h"
 #include "core/audio/audioblock.h"
 #include "core/audio/wavfilesource.h"
 
@@ -232,7 +233,8 @@ Result<Take> Recordings::recover(const QString& path, const rehearsal::Pitch& pi
     Result<OrphanRecording> found = orphan(path);
     if (!found)
         return found.error();
-    Result<analysis::TakeReport> report = analysis::analyseFile(found->path);
+    Result<analysis::TakeReport> report
+        = analysis::analyseFile(found->path, analysis::paceSyllablesPerWord(pitch.text));
     if (!report)
         return report.error();
     Take take;

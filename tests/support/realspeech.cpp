@@ -66,11 +66,19 @@ std::vector<SpeechClip> SpeechCorpus::librivoxClips()
     const QString dir
         = kPocketsphinx + QStringLiteral("/librivox/sense_and_sensibility_01_austen_64kb-");
     return {
-        { QStringLiteral("librivox-0870"), dir + QStringLiteral("0870.wav"), 22, 31 },
-        { QStringLiteral("librivox-0880"), dir + QStringLiteral("0880.wav"), 8, 9 },
-        { QStringLiteral("librivox-0890"), dir + QStringLiteral("0890.wav"), 15, 20 },
-        { QStringLiteral("librivox-0920"), dir + QStringLiteral("0920.wav"), 21, 27 },
-        { QStringLiteral("librivox-0930"), dir + QStringLiteral("0930.wav"), 8, 13 },
+        { QStringLiteral("librivox-0870"), dir + QStringLiteral("0870.wav"), 22, 31,
+            QStringLiteral("And Mister John Dashwood had then leisure to consider how much there "
+                           "might be prudently in his power to do for them.") },
+        { QStringLiteral("librivox-0880"), dir + QStringLiteral("0880.wav"), 8, 9,
+            QStringLiteral("He was not an ill disposed young man,") },
+        { QStringLiteral("librivox-0890"), dir + QStringLiteral("0890.wav"), 15, 20,
+            QStringLiteral(
+                "unless to be rather cold hearted and rather selfish is to be ill disposed.") },
+        { QStringLiteral("librivox-0920"), dir + QStringLiteral("0920.wav"), 21, 27,
+            QStringLiteral("Had he married a more a amiable woman, he might have been made still "
+                           "more respectable than he was;") },
+        { QStringLiteral("librivox-0930"), dir + QStringLiteral("0930.wav"), 8, 13,
+            QStringLiteral("he might even have been made amiable himself.") },
     };
 }
 
@@ -78,11 +86,16 @@ std::vector<SpeechClip> SpeechCorpus::cardsClips()
 {
     const QString dir = kPocketsphinx + QStringLiteral("/cards/");
     return {
-        { QStringLiteral("cards-001"), dir + QStringLiteral("001.wav"), 3, 3 },
-        { QStringLiteral("cards-002"), dir + QStringLiteral("002.wav"), 4, 4 },
-        { QStringLiteral("cards-003"), dir + QStringLiteral("003.wav"), 3, 4 },
-        { QStringLiteral("cards-004"), dir + QStringLiteral("004.wav"), 2, 2 },
-        { QStringLiteral("cards-005"), dir + QStringLiteral("005.wav"), 9, 10 },
+        { QStringLiteral("cards-001"), dir + QStringLiteral("001.wav"), 3, 3,
+            QStringLiteral("Ten of clubs.") },
+        { QStringLiteral("cards-002"), dir + QStringLiteral("002.wav"), 4, 4,
+            QStringLiteral("Four, queen of clubs.") },
+        { QStringLiteral("cards-003"), dir + QStringLiteral("003.wav"), 3, 4,
+            QStringLiteral("Seven of clubs.") },
+        { QStringLiteral("cards-004"), dir + QStringLiteral("004.wav"), 2, 2,
+            QStringLiteral("Five, five.") },
+        { QStringLiteral("cards-005"), dir + QStringLiteral("005.wav"), 9, 10,
+            QStringLiteral("Eight of spades, four of clubs, seven of hearts.") },
     };
 }
 
@@ -94,7 +107,8 @@ std::vector<SpeechClip> SpeechCorpus::alsaClips()
         const QString file = QString::fromLatin1(name);
         clips.push_back({ QStringLiteral("alsa-") + file.toLower(),
             kAlsa + QLatin1Char('/') + file + QStringLiteral(".wav"), 2,
-            file.contains(QLatin1String("Center")) ? 3 : 2 });
+            file.contains(QLatin1String("Center")) ? 3 : 2,
+            QString(file).replace(QLatin1Char('_'), QLatin1Char(' ')) + QLatin1Char('.') });
     }
     return clips;
 }

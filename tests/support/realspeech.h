@@ -22,6 +22,7 @@ struct SpeechClip
     QString path; ///< the packaged file (WAV, or headerless 16 kHz 16-bit mono .raw)
     int words = -1; ///< words of its transcript; -1 when unknown (not used for pace)
     int syllables = -1; ///< syllables of its transcript, counted by hand; -1 when unknown
+    QString text; ///< its transcript, as a speaker's script would hold it
 };
 
 /// Where the speech is in a passage, and its words: known from how the passage was built and

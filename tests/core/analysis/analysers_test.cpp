@@ -38,9 +38,10 @@ void feed(Analyser& analyser, const std::vector<float>& samples, std::size_t blo
     analyser.finish();
 }
 
-TakeReport analyse(const std::vector<float>& samples)
+TakeReport analyse(const std::vector<float>& samples, double syllablesPerWord = kSyllablesPerWord)
 {
     AnalysisPipeline pipeline;
+    pipeline.setSyllablesPerWord(syllablesPerWord);
     pipeline.reset();
     for (std::size_t pos = 0; pos < samples.size(); pos += 4096) {
         AudioBlock block;
@@ -195,6 +196,20 @@ TEST(AnalysisPipelineTest, APaceFromUnderThreeSecondsOfSpeechIsWithheldAndSaidWh
     ASSERT_TRUE(enough.signalToNoiseDb);
     EXPECT_GT(*enough.signalToNoiseDb, kNoisyBelowDb);
     EXPECT_FALSE(has(enough, Caveat::Noisy));
+}
+
+TEST(AnalysisPipelineTest, WordsPerMinuteCountInTheGivenSyllablesPerWord)
+{
+    const std::vector<float> take = syllableTrain({ { 0.5, 5.5 } }, 6.0);
+    const TakeReport average = analyse(take);
+    const TakeReport monosyllabic = analyse(take, 1.0);
+    ASSERT_TRUE(average.wordsPerMinute);
+    ASSERT_TRUE(monosyllabic.wordsPerMinute);
+    EXPECT_EQ(average.syllableCount, monosyllabic.syllableCount);
+    EXPECT_EQ(average.speakingTimeS, monosyllabic.speakingTimeS);
+    EXPECT_NEAR(*monosyllabic.wordsPerMinute / *average.wordsPerMinute, kSyllablesPerWord, 1e-9);
+    EXPECT_NEAR(*monosyllabic.wordsPerMinute,
+        *monosyllabic.syllableCount / (*monosyllabic.speakingTimeS / 60.0), 1e-9);
 }
 
 TEST(AnalysisPipelineTest, SilenceHasNoSpeechAndNoMeasures)
