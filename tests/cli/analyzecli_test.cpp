@@ -152,6 +152,49 @@ TEST_F(AnalyzeCliTest, BadArgumentsExitWithTwo)
     }
 }
 
+TEST_F(AnalyzeCliTest, AScriptCountsWordsInItsOwnSyllablesPerWord)
+{
+    // 21 words of one syllable each: the pace is the syllable rate itself, not 1/1.45 of it.
+    const QString path = m_dir.filePath(QStringLiteral("script.txt"));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("Thank you for the time. I lead a small team that builds tools for shops, and we "
+               "want to grow it.\n");
+    file.close();
+    const auto plain = runCli({ QStringLiteral("analyze"), s_take.path, QStringLiteral("--json") });
+    const auto scripted = runCli({ QStringLiteral("analyze"), s_take.path, QStringLiteral("--json"),
+        QStringLiteral("--script"), path });
+    ASSERT_EQ(plain.exitCode, 0) << plain.err.toStdString();
+    ASSERT_EQ(scripted.exitCode, 0) << scripted.err.toStdString();
+    const QJsonObject a = QJsonDocument::fromJson(plain.out.toUtf8()).object();
+    const QJsonObject b = QJsonDocument::fromJson(scripted.out.toUtf8()).object();
+    EXPECT_EQ(a.value(QStringLiteral("syllable_count")), b.value(QStringLiteral("syllable_count")));
+    const double wpm = a.value(QStringLiteral("words_per_minute")).toDouble();
+    ASSERT_GT(wpm, 0.0);
+    EXPECT_NEAR(b.value(QStringLiteral("words_per_minute")).toDouble() / wpm, 1.45, 0.01);
+}
+
+TEST_F(AnalyzeCliTest, AMissingOrTooShortScriptIsRefusedWithWhatToDo)
+{
+    const auto missing = runCli({ QStringLiteral("analyze"), s_take.path,
+        QStringLiteral("--script"), m_dir.filePath(QStringLiteral("none.txt")) });
+    EXPECT_EQ(missing.exitCode, 3);
+    EXPECT_TRUE(missing.out.isEmpty());
+    EXPECT_TRUE(missing.err.contains(QStringLiteral("none.txt"))) << missing.err.toStdString();
+    EXPECT_GE(missing.err.count(QLatin1Char('\n')), 2) << "expected what and fix lines";
+
+    const QString path = m_dir.filePath(QStringLiteral("short.txt"));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("Hello, I am Sam.\n");
+    file.close();
+    const auto brief
+        = runCli({ QStringLiteral("analyze"), s_take.path, QStringLiteral("--script"), path });
+    EXPECT_EQ(brief.exitCode, 2);
+    EXPECT_TRUE(brief.err.contains(QStringLiteral("fewer than 20 words")))
+        << brief.err.toStdString();
+}
+
 TEST_F(AnalyzeCliTest, HelpListsTheCommand)
 {
     const auto result = runCli({ QStringLiteral("--help") });
