@@ -14,17 +14,17 @@ using namespace rapport;
 // Fills draws and card_state as if the built-in decks had been drawn `rows` times.
 void seedHistory(const storage::Database& db, const decks::DeckLibrary& library, int rows)
 {
-    QList<storage::CardKey> keys;
+    QList<decks::CardKey> keys;
     for (const decks::Deck& deck : library.decks()) {
         for (const decks::Question& q : deck.questions)
-            keys << storage::CardKey { deck.id, q.id };
+            keys << decks::CardKey { deck.id, q.id };
     }
     storage::Transaction transaction(db.connection());
     storage::Sql insert(db.connection(),
         QStringLiteral("INSERT INTO draws (deck_id, question_id, zone, text, drawn_at) "
                        "VALUES (?, ?, 'fun', 'seeded', '2025-01-01T00:00:00.000Z')"));
     for (int i = 0; i < rows; ++i) {
-        const storage::CardKey& key = keys[i % keys.size()];
+        const decks::CardKey& key = keys[i % keys.size()];
         if (!insert.exec({ key.deckId, key.questionId }, QStringLiteral("seed")))
             std::abort();
     }
@@ -47,7 +47,7 @@ void BM_DrawWithLongHistory(benchmark::State& state)
     }
     const decks::DeckLibrary decksLibrary(*library);
     seedHistory(*store->database, decksLibrary, static_cast<int>(state.range(0)));
-    storage::DeckRepository repository(*store->database);
+    decks::DeckRepository repository(*store->database);
     SystemClock clock;
     decks::Drawer drawer(decksLibrary, repository, clock, 1);
     for (auto _ : state) {

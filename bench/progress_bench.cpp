@@ -7,7 +7,7 @@
 // reused by later runs; change kSeedVersion whenever the seeded data or the schema changes.
 #include "app/gui/progresspage.h"
 #include "core/common/clock.h"
-#include "core/progress/exporter.h"
+#include "core/data/exporter.h"
 #include "core/progress/weeklystats.h"
 #include "core/rehearsal/pitch.h"
 #include "core/storage/sql.h"
@@ -372,8 +372,8 @@ void BM_ExportAllCsv(benchmark::State& state)
     QTemporaryDir dir;
     qint64 bytes = 0;
     for (auto _ : state) {
-        auto summary = progress::exportData(*seededStore().database,
-            dir.filePath(QStringLiteral("out")), progress::ExportFormat::Csv);
+        auto summary = data::exportData(
+            *seededStore().database, dir.filePath(QStringLiteral("out")), data::ExportFormat::Csv);
         if (!summary || summary->takes != kTakes) {
             state.SkipWithError("export failed");
             break;

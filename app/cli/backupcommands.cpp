@@ -1,7 +1,7 @@
 #include "app/cli/commands.h"
-#include "core/progress/exporter.h"
-#include "core/progress/importer.h"
-#include "core/storage/backup.h"
+#include "core/data/backup.h"
+#include "core/data/exporter.h"
+#include "core/data/importer.h"
 
 #include <QDir>
 #include <QLocale>
@@ -39,7 +39,7 @@ std::optional<QString> oneFile(
     return parser.positionalArguments().first();
 }
 
-QString describe(const storage::BackupSummary& b)
+QString describe(const data::BackupSummary& b)
 {
     return QStringLiteral("%1 %2, database schema %3, %4")
         .arg(b.recordings)
@@ -67,7 +67,7 @@ int backupCommand(CommandContext& ctx, const QStringList& args)
     if (file->isEmpty())
         return kExitOk; // --help
     if (parser.isSet(verify)) {
-        Result<storage::BackupSummary> checked = storage::verifyBackup(*file);
+        Result<data::BackupSummary> checked = data::verifyBackup(*file);
         if (!checked)
             return ctx.fail(checked.error(), exitFor(checked.error()));
         ctx.out << QDir::toNativeSeparators(*file) << " is a good backup from "
@@ -79,7 +79,7 @@ int backupCommand(CommandContext& ctx, const QStringList& args)
     if (!store)
         return kExitData;
     const storage::DataPaths paths = store->paths;
-    Result<storage::BackupSummary> backup = storage::createBackup(paths, *file);
+    Result<data::BackupSummary> backup = data::createBackup(paths, *file);
     if (!backup)
         return ctx.fail(backup.error(), exitFor(backup.error()));
     ctx.out << "Backed up to " << QDir::toNativeSeparators(*file) << ": " << describe(*backup)
@@ -104,7 +104,7 @@ int restoreCommand(CommandContext& ctx, const QStringList& args)
     Result<storage::DataPaths> paths = storage::prepareDataDirectory(ctx.dataDir);
     if (!paths)
         return ctx.fail(paths.error(), kExitData);
-    Result<storage::RestoreSummary> restored = storage::restoreBackup(*file, *paths);
+    Result<data::RestoreSummary> restored = data::restoreBackup(*file, *paths);
     if (!restored)
         return ctx.fail(restored.error(), exitFor(restored.error()));
     ctx.out << "Restored the backup from " << restored->backup.createdAt.toString(Qt::ISODate)
@@ -142,9 +142,8 @@ int exportCommand(CommandContext& ctx, const QStringList& args)
     std::optional<storage::Store> store = ctx.openStore();
     if (!store)
         return kExitData;
-    Result<progress::ExportSummary> summary = progress::exportData(*store->database,
-        parser.value(out),
-        key == QLatin1String("csv") ? progress::ExportFormat::Csv : progress::ExportFormat::Json);
+    Result<data::ExportSummary> summary = data::exportData(*store->database, parser.value(out),
+        key == QLatin1String("csv") ? data::ExportFormat::Csv : data::ExportFormat::Json);
     if (!summary)
         return ctx.fail(summary.error(), kExitFailure);
     ctx.out << "Exported " << summary->pitches << " pitches, " << summary->takes << " takes, "
@@ -158,7 +157,7 @@ int exportCommand(CommandContext& ctx, const QStringList& args)
 
 namespace {
 
-void printCount(QTextStream& out, const char* table, const progress::ImportCount& count)
+void printCount(QTextStream& out, const char* table, const data::ImportCount& count)
 {
     out << "  " << QString::fromLatin1(table).leftJustified(24) << count.added << " added, "
         << count.present << " already there\n";
@@ -190,23 +189,21 @@ int importCommand(CommandContext& ctx, const QStringList& args)
             QStringLiteral("unexpected argument '%1'.").arg(parser.positionalArguments().first()));
     if (parser.value(from).trimmed().isEmpty())
         return ctx.usageError(name, QStringLiteral("import needs --from DIR."));
-    std::optional<progress::ExportFormat> chosen;
+    std::optional<data::ExportFormat> chosen;
     if (parser.isSet(format)) {
         const QString key = parser.value(format).toLower();
         if (key != QLatin1String("csv") && key != QLatin1String("json"))
             return ctx.usageError(name, QStringLiteral("--format must be csv or json."));
-        chosen = key == QLatin1String("csv") ? progress::ExportFormat::Csv
-                                             : progress::ExportFormat::Json;
+        chosen = key == QLatin1String("csv") ? data::ExportFormat::Csv : data::ExportFormat::Json;
     }
     std::optional<storage::Store> store = ctx.openStore();
     if (!store)
         return kExitData;
     const QString folder = parser.value(from);
-    Result<progress::ImportSummary> summary
-        = progress::importData(*store->database, folder, chosen);
+    Result<data::ImportSummary> summary = data::importData(*store->database, folder, chosen);
     if (!summary)
         return ctx.fail(summary.error(), exitFor(summary.error()));
-    ctx.out << "Imported the " << (summary->format == progress::ExportFormat::Csv ? "CSV" : "JSON")
+    ctx.out << "Imported the " << (summary->format == data::ExportFormat::Csv ? "CSV" : "JSON")
             << " export in " << QDir::toNativeSeparators(folder) << ":\n";
     printCount(ctx.out, "pitches", summary->pitches);
     printCount(ctx.out, "takes", summary->takes);

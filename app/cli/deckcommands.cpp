@@ -1,7 +1,7 @@
 #include "app/cli/commands.h"
+#include "core/conversations/conversationrepository.h"
 #include "core/decks/deckfiles.h"
 #include "core/decks/drawer.h"
-#include "core/storage/conversationrepository.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -19,7 +19,7 @@ namespace {
 struct DeckEnvironment
 {
     storage::Store store;
-    std::unique_ptr<storage::DeckRepository> repository;
+    std::unique_ptr<decks::DeckRepository> repository;
     DeckLibrary library;
     SystemClock clock;
 };
@@ -31,7 +31,7 @@ std::unique_ptr<DeckEnvironment> openDecks(CommandContext& ctx)
         return nullptr;
     auto env = std::make_unique<DeckEnvironment>();
     env->store = std::move(*store);
-    env->repository = std::make_unique<storage::DeckRepository>(*env->store.database);
+    env->repository = std::make_unique<decks::DeckRepository>(*env->store.database);
     Result<DeckLibrary> library = DeckLibrary::load(*env->repository);
     if (!library) {
         ctx.fail(library.error(), kExitData);
@@ -41,7 +41,7 @@ std::unique_ptr<DeckEnvironment> openDecks(CommandContext& ctx)
     return env;
 }
 
-QJsonObject cardJson(const storage::CardKey& key, const Question& q)
+QJsonObject cardJson(const decks::CardKey& key, const Question& q)
 {
     return QJsonObject { { QStringLiteral("id"), key.questionId },
         { QStringLiteral("deck"), key.deckId }, { QStringLiteral("zone"), zoneKey(q.zone) },
@@ -328,7 +328,7 @@ int conversationsCommand(CommandContext& ctx, const QStringList& args)
     if (words.size() != 1 || (action != QLatin1String("add") && action != QLatin1String("list")))
         return ctx.usageError(name, QStringLiteral("say add or list."));
 
-    storage::Conversation conversation;
+    conversations::Conversation conversation;
     if (action == QLatin1String("add")) {
         if (!parser.isSet(rating))
             return ctx.usageError(name, QStringLiteral("add needs --rating 1-5."));
@@ -350,14 +350,14 @@ int conversationsCommand(CommandContext& ctx, const QStringList& args)
     std::unique_ptr<DeckEnvironment> env = openDecks(ctx);
     if (!env)
         return kExitData;
-    storage::ConversationRepository repository(*env->store.database);
+    conversations::ConversationRepository repository(*env->store.database);
     if (action == QLatin1String("add")) {
         for (const QString& reference : parser.values(question)) {
-            Result<storage::CardKey> key = env->library.resolveCard(reference);
+            Result<decks::CardKey> key = env->library.resolveCard(reference);
             if (!key)
                 return ctx.fail(key.error(), kExitUsage);
             conversation.questions
-                << storage::UsedQuestion { *key, env->library.question(*key)->text };
+                << conversations::UsedQuestion { *key, env->library.question(*key)->text };
         }
         conversation.createdAt = env->clock.nowUtc();
         Result<qint64> id = repository.add(conversation);
@@ -368,13 +368,13 @@ int conversationsCommand(CommandContext& ctx, const QStringList& args)
         ctx.out.flush();
         return kExitOk;
     }
-    Result<QList<storage::Conversation>> all = repository.list();
+    Result<QList<conversations::Conversation>> all = repository.list();
     if (!all)
         return ctx.fail(all.error(), kExitData);
     QJsonArray array;
-    for (const storage::Conversation& c : *all) {
+    for (const conversations::Conversation& c : *all) {
         QJsonArray used;
-        for (const storage::UsedQuestion& q : c.questions)
+        for (const conversations::UsedQuestion& q : c.questions)
             used << QJsonObject { { QStringLiteral("id"), q.key.toString() },
                 { QStringLiteral("text"), q.text } };
         if (parser.isSet(json)) {
@@ -387,7 +387,7 @@ int conversationsCommand(CommandContext& ctx, const QStringList& args)
         ctx.out << c.happenedOn.toString(Qt::ISODate) << "  "
                 << QString(c.rating, QChar(0x2605)).leftJustified(5, QChar(0x2606)) << "  "
                 << (c.withWhom.isEmpty() ? QStringLiteral("(someone)") : c.withWhom) << '\n';
-        for (const storage::UsedQuestion& q : c.questions)
+        for (const conversations::UsedQuestion& q : c.questions)
             ctx.out << "    asked: " << q.text << '\n';
         if (!c.note.isEmpty())
             ctx.out << "    note: " << c.note << '\n';

@@ -1,7 +1,7 @@
 #include "app/cli/commands.h"
 #include "core/common/clock.h"
 #include "core/rehearsal/pitch.h"
-#include "core/storage/pitchrepository.h"
+#include "core/rehearsal/pitchrepository.h"
 
 #include <QDir>
 #include <QFile>
@@ -57,14 +57,14 @@ std::optional<QString> scriptText(CommandContext& ctx, const QString& text, cons
     return QString::fromUtf8(in.readAll());
 }
 
-int listPitches(CommandContext& ctx, storage::PitchRepository& pitches, bool json)
+int listPitches(CommandContext& ctx, rehearsal::PitchRepository& pitches, bool json)
 {
-    Result<QList<storage::PitchSummary>> all = pitches.list();
+    Result<QList<rehearsal::PitchSummary>> all = pitches.list();
     if (!all)
         return ctx.fail(all.error(), kExitData);
     const QDateTime now = SystemClock().nowUtc();
     QJsonArray array;
-    for (const storage::PitchSummary& s : *all) {
+    for (const rehearsal::PitchSummary& s : *all) {
         if (json) {
             QJsonObject o = pitchJson(s.pitch, s.takeCount, s.lastTakeAt);
             o.insert(
@@ -88,16 +88,16 @@ int listPitches(CommandContext& ctx, storage::PitchRepository& pitches, bool jso
 }
 
 int showPitch(
-    CommandContext& ctx, storage::PitchRepository& pitches, const QString& reference, bool json)
+    CommandContext& ctx, rehearsal::PitchRepository& pitches, const QString& reference, bool json)
 {
     Result<Pitch> p = pitches.find(reference);
     if (!p)
         return ctx.fail(p.error(), kExitFailure);
     if (json) {
-        Result<QList<storage::PitchSummary>> all = pitches.list();
+        Result<QList<rehearsal::PitchSummary>> all = pitches.list();
         if (!all)
             return ctx.fail(all.error(), kExitData);
-        for (const storage::PitchSummary& s : *all) {
+        for (const rehearsal::PitchSummary& s : *all) {
             if (s.pitch.id == p->id)
                 ctx.out << QJsonDocument(pitchJson(s.pitch, s.takeCount, s.lastTakeAt))
                                .toJson(QJsonDocument::Indented);
@@ -216,7 +216,7 @@ int pitchesCommand(CommandContext& ctx, const QStringList& args)
     std::optional<storage::Store> store = ctx.openStore();
     if (!store)
         return kExitData;
-    storage::PitchRepository pitches(*store->database);
+    rehearsal::PitchRepository pitches(*store->database);
     if (isList)
         return listPitches(ctx, pitches, parser.isSet(json));
     if (isShow)

@@ -5,7 +5,7 @@
 #include "core/analysis/scriptsyllables.h"
 #include "core/audio/audioblock.h"
 #include "core/common/clock.h"
-#include "core/storage/recordings.h"
+#include "core/rehearsal/recordings.h"
 
 #include <QDir>
 #include <QFile>
@@ -91,7 +91,7 @@ std::function<void(std::int64_t)> lightAnnouncer(QTextStream& err, const rehears
 }
 
 void printTake(
-    CommandContext& ctx, const storage::Take& take, const rehearsal::Pitch& pitch, bool json)
+    CommandContext& ctx, const rehearsal::Take& take, const rehearsal::Pitch& pitch, bool json)
 {
     if (json) {
         QJsonObject object = analysis::reportToJson(take.report, take.audioPath);
@@ -132,16 +132,17 @@ int rehearseCommand(CommandContext& ctx, const QStringList& args)
         return *code;
     const rehearsal::Pitch& pitch = std::get<rehearsal::Pitch>(found);
 
-    storage::TakeRepository takes(*store->database);
-    storage::Recordings recordings(store->paths, takes);
+    rehearsal::TakeRepository takes(*store->database);
+    rehearsal::Recordings recordings(store->paths, takes);
     const SystemClock clock;
-    storage::Take take;
+    rehearsal::Take take;
     take.pitchId = pitch.id;
     take.startedAt = clock.nowUtc();
     take.lights = pitch.lights;
     take.lights.graceMs = 0;
     take.audioPath = recordings.newTakePath(take.startedAt);
-    Result<std::unique_ptr<storage::RecordingLock>> lock = recordings.markRecording(take.audioPath);
+    Result<std::unique_ptr<rehearsal::RecordingLock>> lock
+        = recordings.markRecording(take.audioPath);
     if (!lock)
         return ctx.fail(lock.error(), kExitData);
 

@@ -1,6 +1,6 @@
 #include "app/cli/takecommon.h"
 
-#include "core/storage/pitchrepository.h"
+#include "core/rehearsal/pitchrepository.h"
 
 #include <QJsonArray>
 #include <cmath>
@@ -32,7 +32,7 @@ template <typename T> QJsonValue orNull(const std::optional<T>& value)
 std::variant<rehearsal::Pitch, int> findPitch(
     CommandContext& ctx, const storage::Database& database, const QString& reference)
 {
-    Result<rehearsal::Pitch> pitch = storage::PitchRepository(database).find(reference);
+    Result<rehearsal::Pitch> pitch = rehearsal::PitchRepository(database).find(reference);
     if (pitch)
         return *pitch;
     const ErrorKind kind = pitch.error().kind;
@@ -48,9 +48,9 @@ QJsonObject targetJson(const rehearsal::LightTimes& lights)
         { QStringLiteral("red_s"), lights.redMs / 1000.0 } };
 }
 
-QJsonValue timingJson(const storage::Take& take)
+QJsonValue timingJson(const rehearsal::Take& take)
 {
-    const std::optional<rehearsal::TimingResult> timing = storage::takeTiming(take);
+    const std::optional<rehearsal::TimingResult> timing = rehearsal::takeTiming(take);
     if (!timing)
         return QJsonValue();
     return QJsonObject { { QStringLiteral("verdict"), verdictKey(timing->verdict) },
@@ -73,7 +73,7 @@ QJsonValue ratingJson(const rehearsal::SelfRating& rating)
                                      : QJsonValue() } };
 }
 
-QJsonObject takeListJson(const storage::Take& take)
+QJsonObject takeListJson(const rehearsal::Take& take)
 {
     const analysis::TakeReport& r = take.report;
     return { { QStringLiteral("id"), take.id }, { QStringLiteral("pitch_id"), take.pitchId },
@@ -89,9 +89,9 @@ QJsonObject takeListJson(const storage::Take& take)
         { QStringLiteral("audio_path"), take.audioPath } };
 }
 
-QString timingText(const storage::Take& take)
+QString timingText(const rehearsal::Take& take)
 {
-    const std::optional<rehearsal::TimingResult> timing = storage::takeTiming(take);
+    const std::optional<rehearsal::TimingResult> timing = rehearsal::takeTiming(take);
     if (!timing)
         return QStringLiteral("no speech found");
     const rehearsal::LightTimes& l = take.lights;

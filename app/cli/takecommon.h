@@ -2,8 +2,8 @@
 
 #include "app/cli/commandcontext.h"
 #include "core/rehearsal/pitch.h"
+#include "core/rehearsal/takerepository.h"
 #include "core/rehearsal/timing.h"
-#include "core/storage/takerepository.h"
 
 #include <QJsonObject>
 #include <QJsonValue>
@@ -24,14 +24,14 @@ std::variant<rehearsal::Pitch, int> findPitch(
 /// {green_s, yellow_s, red_s}.
 QJsonObject targetJson(const rehearsal::LightTimes& lights);
 /// {verdict: under|within|over, by_s}, or null when no speech was found.
-QJsonValue timingJson(const storage::Take& take);
+QJsonValue timingJson(const rehearsal::Take& take);
 /// {overall, items: {connection: 4, ...} (only the items given), rated_at}, or null when unrated.
 QJsonValue ratingJson(const rehearsal::SelfRating& rating);
 /// The row `takes list --json` prints for a take.
-QJsonObject takeListJson(const storage::Take& take);
+QJsonObject takeListJson(const rehearsal::Take& take);
 
 /// "0:48 — within the window (green 0:50, yellow 0:55, red 1:00)" or "no speech found".
-QString timingText(const storage::Take& take);
+QString timingText(const rehearsal::Take& take);
 /// "4/5 (connection 3, passion 5)" or "not rated".
 QString ratingText(const rehearsal::SelfRating& rating);
 

@@ -1,7 +1,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/takecommon.h"
 #include "core/audio/audioblock.h"
-#include "core/storage/recordings.h"
+#include "core/rehearsal/recordings.h"
 
 #include <QDir>
 #include <QFile>
@@ -58,7 +58,7 @@ struct TakesRun
     CommandContext& ctx;
     const QCommandLineParser& parser;
     storage::Store& store;
-    storage::TakeRepository takes;
+    rehearsal::TakeRepository takes;
     QString argument; ///< the action's ID or FILE
 
     qint64 id() const { return argument.toLongLong(); }
@@ -97,18 +97,18 @@ int listTakes(TakesRun& run)
             return *code;
         pitchId = std::get<rehearsal::Pitch>(pitch).id;
     }
-    Result<QList<storage::Take>> all = run.takes.list(pitchId);
+    Result<QList<rehearsal::Take>> all = run.takes.list(pitchId);
     if (!all)
         return run.ctx.fail(all.error(), kExitData);
     if (run.json()) {
         QJsonArray array;
-        for (const storage::Take& take : *all)
+        for (const rehearsal::Take& take : *all)
             array << takeListJson(take);
         run.print(array);
         return kExitOk;
     }
     QTextStream& out = run.ctx.out;
-    for (const storage::Take& take : *all) {
+    for (const rehearsal::Take& take : *all) {
         out << QString::number(take.id).rightJustified(4) << (take.starred ? " * " : "   ")
             << take.startedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")) << " UTC  pitch "
             << take.pitchId << "  " << timingText(take) << "  "
@@ -146,7 +146,7 @@ std::variant<rehearsal::SelfRating, int> givenRating(
 
 int rateTake(TakesRun& run, const rehearsal::SelfRating& given)
 {
-    Result<storage::Take> take = run.takes.get(run.id());
+    Result<rehearsal::Take> take = run.takes.get(run.id());
     if (!take)
         return run.ctx.fail(take.error(), exitFor(take.error()));
     // Values not given keep what the take had.
@@ -173,7 +173,7 @@ int deleteTake(TakesRun& run)
     Result<QString> audio = run.takes.remove(run.id());
     if (!audio)
         return run.ctx.fail(audio.error(), exitFor(audio.error()));
-    Result<storage::AudioRemoval> removed = storage::removeTakeAudio(run.store.paths, *audio);
+    Result<rehearsal::AudioRemoval> removed = rehearsal::removeTakeAudio(run.store.paths, *audio);
     if (!removed) {
         return run.ctx.fail(
             { ErrorKind::Io,
@@ -184,13 +184,13 @@ int deleteTake(TakesRun& run)
             kExitFailure);
     }
     switch (*removed) {
-    case storage::AudioRemoval::Removed:
+    case rehearsal::AudioRemoval::Removed:
         run.ctx.out << "Deleted take " << run.id() << " and its audio.\n";
         break;
-    case storage::AudioRemoval::AlreadyGone:
+    case rehearsal::AudioRemoval::AlreadyGone:
         run.ctx.out << "Deleted take " << run.id() << " (its audio was already gone).\n";
         break;
-    case storage::AudioRemoval::KeptOutside:
+    case rehearsal::AudioRemoval::KeptOutside:
         run.ctx.out << "Deleted take " << run.id() << ". Its audio "
                     << QDir::toNativeSeparators(*audio)
                     << " is outside this data folder (an imported take) and was left alone.\n";
@@ -211,7 +211,7 @@ int starTake(TakesRun& run)
     return kExitOk;
 }
 
-QJsonObject orphanJson(const storage::OrphanRecording& orphan)
+QJsonObject orphanJson(const rehearsal::OrphanRecording& orphan)
 {
     return { { QStringLiteral("path"), orphan.path },
         { QStringLiteral("duration_s"), orphan.durationS() },
@@ -220,20 +220,20 @@ QJsonObject orphanJson(const storage::OrphanRecording& orphan)
             orphan.problem.isEmpty() ? QJsonValue() : QJsonValue(orphan.problem) } };
 }
 
-int listOrphans(TakesRun& run, storage::Recordings& recordings)
+int listOrphans(TakesRun& run, rehearsal::Recordings& recordings)
 {
-    Result<QList<storage::OrphanRecording>> orphans = recordings.orphans();
+    Result<QList<rehearsal::OrphanRecording>> orphans = recordings.orphans();
     if (!orphans)
         return run.ctx.fail(orphans.error(), kExitData);
     if (run.json()) {
         QJsonArray array;
-        for (const storage::OrphanRecording& orphan : *orphans)
+        for (const rehearsal::OrphanRecording& orphan : *orphans)
             array << orphanJson(orphan);
         run.print(array);
         return kExitOk;
     }
     QTextStream& out = run.ctx.out;
-    for (const storage::OrphanRecording& orphan : *orphans) {
+    for (const rehearsal::OrphanRecording& orphan : *orphans) {
         out << QDir::toNativeSeparators(orphan.path) << "  "
             << rehearsal::formatClock(orphan.durationFrames * 1000 / audio::kSampleRate)
             << "  started " << orphan.startedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm"))
@@ -250,13 +250,13 @@ int listOrphans(TakesRun& run, storage::Recordings& recordings)
     return kExitOk;
 }
 
-int recoverOrphan(TakesRun& run, storage::Recordings& recordings)
+int recoverOrphan(TakesRun& run, rehearsal::Recordings& recordings)
 {
     const std::variant<rehearsal::Pitch, int> pitch
         = findPitch(run.ctx, *run.store.database, run.parser.value(QStringLiteral("pitch")));
     if (const int* code = std::get_if<int>(&pitch))
         return *code;
-    Result<storage::Take> take
+    Result<rehearsal::Take> take
         = recordings.recover(run.argument, std::get<rehearsal::Pitch>(pitch));
     if (!take)
         return run.ctx.fail(take.error(), exitFor(take.error()));
@@ -271,7 +271,7 @@ int recoverOrphan(TakesRun& run, storage::Recordings& recordings)
     return kExitOk;
 }
 
-int discardOrphan(TakesRun& run, storage::Recordings& recordings)
+int discardOrphan(TakesRun& run, rehearsal::Recordings& recordings)
 {
     Result<QString> removed = recordings.discard(run.argument);
     if (!removed)
@@ -369,9 +369,9 @@ int takesCommand(CommandContext& ctx, const QStringList& args)
     std::optional<storage::Store> store = ctx.openStore();
     if (!store)
         return kExitData;
-    TakesRun run { ctx, parser, *store, storage::TakeRepository(*store->database),
+    TakesRun run { ctx, parser, *store, rehearsal::TakeRepository(*store->database),
         parser.positionalArguments().value(1) };
-    storage::Recordings recordings(store->paths, run.takes);
+    rehearsal::Recordings recordings(store->paths, run.takes);
     if (name == QLatin1String("list"))
         return listTakes(run);
     if (name == QLatin1String("rate"))

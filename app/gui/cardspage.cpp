@@ -55,8 +55,9 @@ QPushButton* button(const QString& text, const QString& accessible, QWidget* par
 CardsPage::CardsPage(storage::Store& store, QSettings* settings, QWidget* parent)
     : QWidget(parent)
     , m_settings(settings)
-    , m_repository(std::make_unique<storage::DeckRepository>(*store.database))
-    , m_conversationRepository(std::make_unique<storage::ConversationRepository>(*store.database))
+    , m_repository(std::make_unique<decks::DeckRepository>(*store.database))
+    , m_conversationRepository(
+          std::make_unique<conversations::ConversationRepository>(*store.database))
     , m_zone(new QLabel(this))
     , m_question(new QLabel(this))
     , m_followUp(new QLabel(this))
@@ -329,10 +330,10 @@ void CardsPage::showMessage(const QString& message)
 void CardsPage::loadHistory()
 {
     m_history->clear();
-    Result<QList<storage::DrawRecord>> draws = m_repository->recentDraws(50);
+    Result<QList<decks::DrawRecord>> draws = m_repository->recentDraws(50);
     if (!draws)
         return;
-    for (const storage::DrawRecord& draw : *draws) {
+    for (const decks::DrawRecord& draw : *draws) {
         m_history->addItem(draw.drawnAt.toLocalTime().toString(QStringLiteral("ddd HH:mm"))
             + QStringLiteral("   ") + zoneDisplayName(draw.zone) + QStringLiteral(" — ")
             + draw.text);
@@ -342,7 +343,7 @@ void CardsPage::loadHistory()
 void CardsPage::loadConversations()
 {
     m_conversations->clear();
-    Result<QList<storage::Conversation>> conversations = m_conversationRepository->list(200);
+    Result<QList<conversations::Conversation>> conversations = m_conversationRepository->list(200);
     if (!conversations) {
         m_conversations->addItem(conversations.error().toString());
         return;
@@ -355,7 +356,7 @@ void CardsPage::loadConversations()
         empty->setFlags(Qt::NoItemFlags);
         return;
     }
-    for (const storage::Conversation& c : *conversations) {
+    for (const conversations::Conversation& c : *conversations) {
         QString line = QLocale().toString(c.happenedOn, QLocale::ShortFormat)
             + QStringLiteral("   ") + QString(c.rating, QChar(0x2605))
             + QString(5 - c.rating, QChar(0x2606));
@@ -373,17 +374,17 @@ void CardsPage::loadConversations()
 
 std::unique_ptr<ConversationDialog> CardsPage::makeConversationDialog()
 {
-    Result<QList<storage::DrawRecord>> recent = m_repository->recentDraws(60);
-    QList<storage::CardKey> preselected;
+    Result<QList<decks::DrawRecord>> recent = m_repository->recentDraws(60);
+    QList<decks::CardKey> preselected;
     if (m_index >= 0)
         preselected << m_session[m_index].card.key;
     return std::make_unique<ConversationDialog>(
-        recent ? *recent : QList<storage::DrawRecord> {}, preselected, QDate::currentDate(), this);
+        recent ? *recent : QList<decks::DrawRecord> {}, preselected, QDate::currentDate(), this);
 }
 
 bool CardsPage::logConversation(const ConversationDialog& dialog)
 {
-    storage::Conversation conversation = dialog.conversation();
+    conversations::Conversation conversation = dialog.conversation();
     conversation.createdAt = m_clock.nowUtc();
     Result<qint64> id = m_conversationRepository->add(conversation);
     if (!id) {

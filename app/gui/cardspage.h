@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/common/clock.h"
+#include "core/conversations/conversationrepository.h"
 #include "core/decks/drawer.h"
-#include "core/storage/conversationrepository.h"
 #include "core/storage/store.h"
 
 #include <QWidget>
@@ -70,8 +70,8 @@ private:
     QWidget* buildTabs();
 
     QSettings* m_settings;
-    std::unique_ptr<storage::DeckRepository> m_repository;
-    std::unique_ptr<storage::ConversationRepository> m_conversationRepository;
+    std::unique_ptr<decks::DeckRepository> m_repository;
+    std::unique_ptr<conversations::ConversationRepository> m_conversationRepository;
     decks::DeckLibrary m_library;
     SystemClock m_clock;
     std::unique_ptr<decks::Drawer> m_drawer;

@@ -42,8 +42,8 @@ QString ratingLabel(int rating)
 
 } // namespace
 
-ConversationDialog::ConversationDialog(const QList<storage::DrawRecord>& recent,
-    const QList<storage::CardKey>& preselected, const QDate& today, QWidget* parent)
+ConversationDialog::ConversationDialog(const QList<decks::DrawRecord>& recent,
+    const QList<decks::CardKey>& preselected, const QDate& today, QWidget* parent)
     : QDialog(parent)
     , m_date(new QDateEdit(today, this))
     , m_questions(new QListWidget(this))
@@ -58,8 +58,8 @@ ConversationDialog::ConversationDialog(const QList<storage::DrawRecord>& recent,
     m_date->setDisplayFormat(QStringLiteral("ddd d MMM yyyy"));
 
     // One entry per card, newest first: the history repeats cards across shuffles.
-    QSet<storage::CardKey> seen;
-    for (const storage::DrawRecord& draw : recent) {
+    QSet<decks::CardKey> seen;
+    for (const decks::DrawRecord& draw : recent) {
         if (seen.contains(draw.key))
             continue;
         seen.insert(draw.key);
@@ -114,9 +114,9 @@ ConversationDialog::ConversationDialog(const QList<storage::DrawRecord>& recent,
     resize(560, sizeHint().height());
 }
 
-storage::Conversation ConversationDialog::conversation() const
+conversations::Conversation ConversationDialog::conversation() const
 {
-    storage::Conversation conversation;
+    conversations::Conversation conversation;
     conversation.happenedOn = m_date->date();
     conversation.withWhom = m_with->text().trimmed();
     conversation.rating = std::max(m_rating->checkedId(), 0);
@@ -125,7 +125,7 @@ storage::Conversation ConversationDialog::conversation() const
         const QListWidgetItem* item = m_questions->item(row);
         if (item->checkState() != Qt::Checked)
             continue;
-        conversation.questions << storage::UsedQuestion {
+        conversation.questions << conversations::UsedQuestion {
             { item->data(kKeyDeckRole).toString(), item->data(kKeyQuestionRole).toString() },
             item->toolTip()
         };

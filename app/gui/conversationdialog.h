@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/storage/conversationrepository.h"
+#include "core/conversations/conversationrepository.h"
 
 #include <QDialog>
 
@@ -21,11 +21,11 @@ class ConversationDialog : public QDialog
 public:
     /// `recent` are the latest draws, newest first; those whose key is in `preselected` start
     /// ticked. `today` is the local date (the latest date allowed).
-    ConversationDialog(const QList<storage::DrawRecord>& recent,
-        const QList<storage::CardKey>& preselected, const QDate& today, QWidget* parent = nullptr);
+    ConversationDialog(const QList<decks::DrawRecord>& recent,
+        const QList<decks::CardKey>& preselected, const QDate& today, QWidget* parent = nullptr);
 
     /// The conversation as entered; rating is 0 while none is chosen.
-    storage::Conversation conversation() const;
+    conversations::Conversation conversation() const;
 
     // For tests and keyboard users: the widgets that hold the answers.
     QDateEdit* dateEdit() const { return m_date; }

@@ -28,7 +28,7 @@ constexpr int kIdRole = Qt::UserRole;
 
 } // namespace
 
-DecksDialog::DecksDialog(storage::DeckRepository& repository, const Clock& clock, QWidget* parent)
+DecksDialog::DecksDialog(decks::DeckRepository& repository, const Clock& clock, QWidget* parent)
     : QDialog(parent)
     , m_repository(repository)
     , m_clock(clock)

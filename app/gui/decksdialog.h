@@ -3,7 +3,7 @@
 #include "core/common/clock.h"
 #include "core/decks/deckfiles.h"
 #include "core/decks/decklibrary.h"
-#include "core/storage/deckrepository.h"
+#include "core/decks/deckrepository.h"
 
 #include <QDialog>
 
@@ -20,7 +20,7 @@ class DecksDialog : public QDialog
 {
     Q_OBJECT
 public:
-    DecksDialog(storage::DeckRepository& repository, const Clock& clock, QWidget* parent = nullptr);
+    DecksDialog(decks::DeckRepository& repository, const Clock& clock, QWidget* parent = nullptr);
 
     /// Imports a file; returns whether it worked (the message says what happened either way).
     bool importFile(const QString& path);
@@ -54,7 +54,7 @@ private:
     void showProblem(const Error& error);
     QStringList deckIds() const;
 
-    storage::DeckRepository& m_repository;
+    decks::DeckRepository& m_repository;
     const Clock& m_clock;
     decks::DeckLibrary m_library;
     QTreeWidget* m_list;

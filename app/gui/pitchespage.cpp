@@ -3,8 +3,8 @@
 #include "app/gui/pageheader.h"
 #include "app/gui/theme.h"
 #include "app/gui/wording.h"
-#include "core/storage/recordings.h"
-#include "core/storage/takerepository.h"
+#include "core/rehearsal/recordings.h"
+#include "core/rehearsal/takerepository.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -50,7 +50,7 @@ PitchesPage::PitchesPage(storage::Store& store, const Clock* clock, QWidget* par
     : QWidget(parent)
     , m_store(store)
     , m_clock(clock ? *clock : m_systemClock)
-    , m_pitches(std::make_unique<storage::PitchRepository>(*store.database))
+    , m_pitches(std::make_unique<rehearsal::PitchRepository>(*store.database))
     , m_list(new QListWidget(this))
     , m_duplicate(new QPushButton(tr("D&uplicate"), this))
     , m_delete(new QPushButton(tr("&Delete"), this))
@@ -202,7 +202,7 @@ QWidget* PitchesPage::buildEditor()
 
 void PitchesPage::reload()
 {
-    Result<QList<storage::PitchSummary>> all = m_pitches->list();
+    Result<QList<rehearsal::PitchSummary>> all = m_pitches->list();
     m_loading = true;
     m_list->clear();
     if (!all) {
@@ -211,7 +211,7 @@ void PitchesPage::reload()
         return;
     }
     const QDateTime now = m_clock.nowUtc();
-    for (const storage::PitchSummary& s : *all) {
+    for (const rehearsal::PitchSummary& s : *all) {
         QString detail = rehearsal::formatClock(s.pitch.targetMs) + QStringLiteral(" · ")
             + counted(s.takeCount, tr("%1 take"), tr("%1 takes"));
         if (rehearsal::needsFreshening(s.lastActivity(), now))
@@ -398,7 +398,7 @@ void PitchesPage::deleteCurrent()
 
 bool PitchesPage::deletePitch(qint64 id)
 {
-    Result<QStringList> audio = storage::TakeRepository(*m_store.database).audioPaths(id);
+    Result<QStringList> audio = rehearsal::TakeRepository(*m_store.database).audioPaths(id);
     if (Status s = m_pitches->remove(id); !s) {
         m_problem->setText(s.error().toString());
         return false;
@@ -407,8 +407,8 @@ bool PitchesPage::deletePitch(qint64 id)
     // missing is fine, and an imported take's recording elsewhere is left alone).
     if (audio) {
         for (const QString& path : *audio) {
-            if (Result<storage::AudioRemoval> removed
-                = storage::removeTakeAudio(m_store.paths, path);
+            if (Result<rehearsal::AudioRemoval> removed
+                = rehearsal::removeTakeAudio(m_store.paths, path);
                 !removed)
                 m_problem->setText(removed.error().toString());
         }

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/common/clock.h"
-#include "core/storage/pitchrepository.h"
+#include "core/rehearsal/pitchrepository.h"
 #include "core/storage/store.h"
 
 #include <QWidget>
@@ -62,7 +62,7 @@ private:
     storage::Store& m_store;
     SystemClock m_systemClock;
     const Clock& m_clock;
-    std::unique_ptr<storage::PitchRepository> m_pitches;
+    std::unique_ptr<rehearsal::PitchRepository> m_pitches;
     rehearsal::Pitch m_current;
     bool m_dirty = false;
     bool m_loading = false;

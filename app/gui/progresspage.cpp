@@ -3,12 +3,12 @@
 #include "app/gui/pageheader.h"
 #include "app/gui/theme.h"
 #include "app/gui/wording.h"
+#include "core/data/backup.h"
+#include "core/data/importer.h"
 #include "core/progress/goal.h"
-#include "core/progress/importer.h"
+#include "core/rehearsal/pitchrepository.h"
+#include "core/rehearsal/takerepository.h"
 #include "core/rehearsal/timing.h"
-#include "core/storage/backup.h"
-#include "core/storage/pitchrepository.h"
-#include "core/storage/takerepository.h"
 
 #include <QAreaSeries>
 #include <QBarSeries>
@@ -492,8 +492,8 @@ QWidget* ProgressPage::buildDataButtons()
     auto* row = new QWidget(this);
     auto* layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_exportFormat->addItem(tr("CSV"), static_cast<int>(progress::ExportFormat::Csv));
-    m_exportFormat->addItem(tr("JSON"), static_cast<int>(progress::ExportFormat::Json));
+    m_exportFormat->addItem(tr("CSV"), static_cast<int>(data::ExportFormat::Csv));
+    m_exportFormat->addItem(tr("JSON"), static_cast<int>(data::ExportFormat::Json));
     m_exportFormat->setAccessibleName(tr("Export and import format"));
     auto* formatLabel = new QLabel(tr("&Format:"), row);
     formatLabel->setBuddy(m_exportFormat);
@@ -793,8 +793,8 @@ void ProgressPage::showHover(qsizetype index)
 void ProgressPage::reloadPitches()
 {
     const qint64 selected = m_pitchChoice->currentData().toLongLong();
-    Result<QList<storage::PitchSummary>> pitches
-        = storage::PitchRepository(*m_store.database).list();
+    Result<QList<rehearsal::PitchSummary>> pitches
+        = rehearsal::PitchRepository(*m_store.database).list();
     if (!pitches) {
         showMessage(pitches.error().toString(), true);
         return;
@@ -802,7 +802,7 @@ void ProgressPage::reloadPitches()
     {
         const QSignalBlocker blocker(m_pitchChoice);
         m_pitchChoice->clear();
-        for (const storage::PitchSummary& p : *pitches) {
+        for (const rehearsal::PitchSummary& p : *pitches) {
             m_pitchChoice->addItem(p.pitch.title + QStringLiteral("  (")
                     + counted(p.takeCount, tr("%1 take"), tr("%1 takes")) + QStringLiteral(")"),
                 p.pitch.id);
@@ -830,7 +830,8 @@ void ProgressPage::showPitchHistory(qint64 pitchId)
         m_pitchChoice->setCurrentIndex(index); // shows the history through the signal
         return;
     }
-    Result<QList<storage::Take>> takes = storage::TakeRepository(*m_store.database).list(pitchId);
+    Result<QList<rehearsal::Take>> takes
+        = rehearsal::TakeRepository(*m_store.database).list(pitchId);
     if (!takes) {
         showMessage(takes.error().toString(), true);
         return;
@@ -838,11 +839,11 @@ void ProgressPage::showPitchHistory(qint64 pitchId)
     const QLocale locale;
     QList<QTreeWidgetItem*> items;
     items.reserve(takes->size());
-    for (const storage::Take& take : *takes) {
+    for (const rehearsal::Take& take : *takes) {
         QStringList columns;
         columns << locale.toString(
             take.startedAt.toTimeZone(m_zone), QStringLiteral("ddd d MMM yyyy, HH:mm"));
-        if (const std::optional<rehearsal::TimingResult> timing = storage::takeTiming(take)) {
+        if (const std::optional<rehearsal::TimingResult> timing = rehearsal::takeTiming(take)) {
             columns << rehearsal::formatClock(std::llround(*take.report.speakingTimeS * 1000.0))
                     << rehearsal::describeTiming(*timing);
         } else {
@@ -886,13 +887,12 @@ bool ProgressPage::saveGoal()
     return true;
 }
 
-bool ProgressPage::exportTo(const QString& folder, progress::ExportFormat format)
+bool ProgressPage::exportTo(const QString& folder, data::ExportFormat format)
 {
     if (waitingForRestart())
         return false;
     const BusyCursor busy;
-    Result<progress::ExportSummary> summary
-        = progress::exportData(*m_store.database, folder, format);
+    Result<data::ExportSummary> summary = data::exportData(*m_store.database, folder, format);
     if (!summary) {
         showMessage(summary.error().toString(), true);
         return false;
@@ -914,19 +914,18 @@ bool ProgressPage::importFrom(const QString& folder)
         return false;
     // The format the files show; when a folder has both, the one in the format box. Any other
     // problem with the folder is left to importData() to report.
-    std::optional<progress::ExportFormat> format;
-    if (Result<progress::ExportFormat> found = progress::detectExportFormat(folder))
+    std::optional<data::ExportFormat> format;
+    if (Result<data::ExportFormat> found = data::detectExportFormat(folder))
         format = *found;
     else if (found.error().kind == ErrorKind::InvalidArgument)
-        format = static_cast<progress::ExportFormat>(m_exportFormat->currentData().toInt());
+        format = static_cast<data::ExportFormat>(m_exportFormat->currentData().toInt());
     const BusyCursor busy;
-    Result<progress::ImportSummary> summary
-        = progress::importData(*m_store.database, folder, format);
+    Result<data::ImportSummary> summary = data::importData(*m_store.database, folder, format);
     if (!summary) {
         showMessage(summary.error().toString(), true);
         return false;
     }
-    const progress::ImportSummary& s = *summary;
+    const data::ImportSummary& s = *summary;
     const int present
         = s.pitches.present + s.takes.present + s.draws.present + s.conversations.present;
     QString text
@@ -964,8 +963,8 @@ bool ProgressPage::backupTo(const QString& archivePath)
     if (waitingForRestart())
         return false;
     const BusyCursor busy;
-    Result<storage::BackupSummary> backup
-        = storage::createBackup(m_store.paths, archivePath, m_clock.nowUtc());
+    Result<data::BackupSummary> backup
+        = data::createBackup(m_store.paths, archivePath, m_clock.nowUtc());
     if (!backup) {
         showMessage(backup.error().toString(), true);
         return false;
@@ -992,9 +991,9 @@ bool ProgressPage::restoreFrom(const QString& archivePath)
         return false;
     if (waitingForRestart())
         return false;
-    Result<storage::RestoreSummary> restored = [&] {
+    Result<data::RestoreSummary> restored = [&] {
         const BusyCursor busy;
-        return storage::restoreBackup(archivePath, m_store.paths, m_clock.nowUtc());
+        return data::restoreBackup(archivePath, m_store.paths, m_clock.nowUtc());
     }();
     if (!restored) {
         showMessage(restored.error().toString(), true);
@@ -1030,7 +1029,7 @@ void ProgressPage::chooseExport()
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Export to folder"));
     if (folder.isEmpty())
         return;
-    exportTo(folder, static_cast<progress::ExportFormat>(m_exportFormat->currentData().toInt()));
+    exportTo(folder, static_cast<data::ExportFormat>(m_exportFormat->currentData().toInt()));
 }
 
 void ProgressPage::chooseImport()
@@ -1078,7 +1077,7 @@ bool ProgressPage::restoreAfterAsking(const QString& archivePath, const RestoreP
         return false;
     if (restoreBlocked())
         return false;
-    Result<storage::BackupSummary> backup = storage::verifyBackup(archivePath);
+    Result<data::BackupSummary> backup = data::verifyBackup(archivePath);
     if (!backup) {
         showMessage(backup.error().toString(), true);
         return false;

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/common/clock.h"
-#include "core/progress/exporter.h"
+#include "core/data/exporter.h"
 #include "core/progress/weeklystats.h"
 #include "core/storage/store.h"
 
@@ -81,7 +81,7 @@ public slots:
     void refresh();
     bool saveGoal(); ///< stores the goal in the spin boxes; false with a message when refused
     /// Writes everything into `folder`; false with the error shown on the page.
-    bool exportTo(const QString& folder, progress::ExportFormat format);
+    bool exportTo(const QString& folder, data::ExportFormat format);
     bool backupTo(const QString& archivePath);
     /// Adds what an export in `folder` holds (records already here are skipped); false with the
     /// error shown on the page. When the folder has both formats, the one chosen in the format

@@ -56,9 +56,9 @@ QString ratingText(const rehearsal::SelfRating& rating)
     return rating.overall ? QString(*rating.overall, QChar(0x2605)) : QObject::tr("not rated");
 }
 
-QString verdictText(const storage::Take& take)
+QString verdictText(const rehearsal::Take& take)
 {
-    const std::optional<rehearsal::TimingResult> timing = storage::takeTiming(take);
+    const std::optional<rehearsal::TimingResult> timing = rehearsal::takeTiming(take);
     return timing ? rehearsal::describeTiming(*timing) : QObject::tr("no speech");
 }
 
@@ -70,9 +70,9 @@ RehearsePage::RehearsePage(
     , m_store(store)
     , m_sources(std::move(sources))
     , m_clock(clock ? *clock : m_systemClock)
-    , m_pitches(std::make_unique<storage::PitchRepository>(*store.database))
-    , m_takeStore(std::make_unique<storage::TakeRepository>(*store.database))
-    , m_recordings(std::make_unique<storage::Recordings>(store.paths, *m_takeStore))
+    , m_pitches(std::make_unique<rehearsal::PitchRepository>(*store.database))
+    , m_takeStore(std::make_unique<rehearsal::TakeRepository>(*store.database))
+    , m_recordings(std::make_unique<rehearsal::Recordings>(store.paths, *m_takeStore))
     , m_player(std::make_unique<audio::WavPlayer>())
     , m_pitch(new QComboBox(this))
     , m_teleprompterOn(new QCheckBox(tr("Te&leprompter"), this))
@@ -323,11 +323,11 @@ QWidget* RehearsePage::buildTakesPanel()
 void RehearsePage::reloadPitches()
 {
     const qint64 selected = m_pitch->currentData().toLongLong();
-    Result<QList<storage::PitchSummary>> all = m_pitches->list();
+    Result<QList<rehearsal::PitchSummary>> all = m_pitches->list();
     m_pitch->blockSignals(true);
     m_pitch->clear();
     if (all) {
-        for (const storage::PitchSummary& s : *all)
+        for (const rehearsal::PitchSummary& s : *all)
             m_pitch->addItem(QStringLiteral("%1  (%2)")
                                  .arg(s.pitch.title, rehearsal::formatClock(s.pitch.targetMs)),
                 s.pitch.id);
@@ -477,7 +477,7 @@ void RehearsePage::beginRecording()
     m_takeStartedAt = m_clock.nowUtc();
     const QString path = m_recordings->newTakePath(m_takeStartedAt);
     // While this take records, other programs (rapport-cli takes orphans) leave its file alone.
-    Result<std::unique_ptr<storage::RecordingLock>> lock = m_recordings->markRecording(path);
+    Result<std::unique_ptr<rehearsal::RecordingLock>> lock = m_recordings->markRecording(path);
     if (!lock) {
         m_source.reset();
         showStage(Stage::Ready);
@@ -519,7 +519,7 @@ void RehearsePage::onTakeFinished(const Status& status)
 {
     std::unique_ptr<audio::AudioSource> source = std::move(m_source);
     source.release()->deleteLater(); // it may still be inside its own signal
-    storage::Take take;
+    rehearsal::Take take;
     take.pitchId = m_pitch->currentData().toLongLong();
     take.startedAt = m_takeStartedAt;
     take.lights = m_lights;
@@ -558,7 +558,7 @@ void RehearsePage::onRated(const rehearsal::SelfRating& given)
     if (!m_setTakes.isEmpty() && m_setRemaining == 0) {
         QStringList lines { tr("Your warm-up set:") };
         for (qsizetype i = 0; i < m_setTakes.size(); ++i) {
-            Result<storage::Take> t = m_takeStore->get(m_setTakes[i]);
+            Result<rehearsal::Take> t = m_takeStore->get(m_setTakes[i]);
             if (!t)
                 continue;
             lines << tr("Take %1: %2, %3, rated %4")
@@ -580,11 +580,11 @@ void RehearsePage::loadTakes()
     const qint64 pitchId = m_pitch->currentData().toLongLong();
     if (pitchId <= 0)
         return;
-    Result<QList<storage::Take>> takes = m_takeStore->list(pitchId);
+    Result<QList<rehearsal::Take>> takes = m_takeStore->list(pitchId);
     if (!takes)
         return;
     for (auto it = takes->crbegin(); it != takes->crend(); ++it) {
-        const storage::Take& t = *it;
+        const rehearsal::Take& t = *it;
         const analysis::TakeReport& r = t.report;
         auto* item = new QTreeWidgetItem(m_takes,
             { QLocale().toString(t.startedAt.toLocalTime(), QLocale::ShortFormat),
@@ -621,18 +621,18 @@ QList<qint64> RehearsePage::selectedTakeIds() const
     return ids;
 }
 
-std::optional<storage::Take> RehearsePage::firstSelectedTake() const
+std::optional<rehearsal::Take> RehearsePage::firstSelectedTake() const
 {
     const QList<qint64> ids = selectedTakeIds();
     if (ids.isEmpty())
         return std::nullopt;
-    Result<storage::Take> take = m_takeStore->get(ids.first());
+    Result<rehearsal::Take> take = m_takeStore->get(ids.first());
     return take ? std::optional(std::move(*take)) : std::nullopt;
 }
 
 void RehearsePage::playSelected()
 {
-    const std::optional<storage::Take> take = firstSelectedTake();
+    const std::optional<rehearsal::Take> take = firstSelectedTake();
     if (!take)
         return;
     if (Status s = m_player->play(take->audioPath); !s)
@@ -641,7 +641,7 @@ void RehearsePage::playSelected()
 
 void RehearsePage::starSelected()
 {
-    const std::optional<storage::Take> take = firstSelectedTake();
+    const std::optional<rehearsal::Take> take = firstSelectedTake();
     if (take && m_takeStore->setStarred(take->id, !take->starred))
         loadTakes();
 }
@@ -670,7 +670,7 @@ bool RehearsePage::deleteTake(qint64 id)
         return false;
     }
     // The row is gone; a recording that stays is reported, not fatal.
-    if (Result<storage::AudioRemoval> removed = storage::removeTakeAudio(m_store.paths, *audio);
+    if (Result<rehearsal::AudioRemoval> removed = rehearsal::removeTakeAudio(m_store.paths, *audio);
         !removed)
         QMessageBox::warning(
             this, tr("Could not delete the recording"), removed.error().toString());
@@ -687,8 +687,8 @@ void RehearsePage::compareSelected()
             tr("Select two takes of this pitch (Ctrl+click), then compare them."));
         return;
     }
-    Result<storage::Take> a = m_takeStore->get(ids[0]);
-    Result<storage::Take> b = m_takeStore->get(ids[1]);
+    Result<rehearsal::Take> a = m_takeStore->get(ids[0]);
+    Result<rehearsal::Take> b = m_takeStore->get(ids[1]);
     if (!a || !b)
         return;
     TakeCompareDialog dialog(*a, *b, this);
@@ -697,7 +697,7 @@ void RehearsePage::compareSelected()
 
 void RehearsePage::editSelectedRating()
 {
-    const std::optional<storage::Take> take = firstSelectedTake();
+    const std::optional<rehearsal::Take> take = firstSelectedTake();
     if (!take)
         return;
     QDialog dialog(this);
@@ -789,14 +789,14 @@ QWidget* RehearsePage::buildOrphanBanner()
 
 void RehearsePage::findOrphans()
 {
-    Result<QList<storage::OrphanRecording>> found = m_recordings->orphans();
-    m_orphans = found ? *found : QList<storage::OrphanRecording> {};
+    Result<QList<rehearsal::OrphanRecording>> found = m_recordings->orphans();
+    m_orphans = found ? *found : QList<rehearsal::OrphanRecording> {};
     if (m_orphans.isEmpty()) {
         m_orphanBanner->hide();
         m_orphanLabel->clear();
         return;
     }
-    const storage::OrphanRecording& first = m_orphans.first();
+    const rehearsal::OrphanRecording& first = m_orphans.first();
     QString text = tr("A take from %1 (%2 long) was not saved: Rapport stopped while it was "
                       "recording. The recording is safe.")
                        .arg(QLocale().toString(first.startedAt.toLocalTime(), QLocale::ShortFormat),
@@ -816,7 +816,7 @@ bool RehearsePage::keepOrphan()
     const std::optional<rehearsal::Pitch> pitch = currentPitch();
     if (m_orphans.isEmpty() || !pitch)
         return false;
-    Result<storage::Take> take = m_recordings->recover(m_orphans.first().path, *pitch);
+    Result<rehearsal::Take> take = m_recordings->recover(m_orphans.first().path, *pitch);
     if (!take) {
         m_orphanLabel->setText(take.error().toString());
         return false;

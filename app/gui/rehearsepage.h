@@ -4,11 +4,11 @@
 #include "core/audio/audiosource.h"
 #include "core/common/clock.h"
 #include "core/rehearsal/pitch.h"
+#include "core/rehearsal/pitchrepository.h"
+#include "core/rehearsal/recordings.h"
 #include "core/rehearsal/takerecorder.h"
-#include "core/storage/pitchrepository.h"
-#include "core/storage/recordings.h"
+#include "core/rehearsal/takerepository.h"
 #include "core/storage/store.h"
-#include "core/storage/takerepository.h"
 
 #include <QWidget>
 #include <functional>
@@ -105,7 +105,7 @@ private:
     void updateClock(qint64 elapsedMs);
     std::optional<rehearsal::Pitch> currentPitch() const;
     QList<qint64> selectedTakeIds() const;
-    std::optional<storage::Take> firstSelectedTake() const; ///< the first selected, if readable
+    std::optional<rehearsal::Take> firstSelectedTake() const; ///< the first selected, if readable
     QWidget* buildRecordingStage();
     QWidget* buildReportStage();
     QWidget* buildTakesPanel();
@@ -117,11 +117,11 @@ private:
     SourceFactory m_sources;
     SystemClock m_systemClock;
     const Clock& m_clock;
-    std::unique_ptr<storage::PitchRepository> m_pitches;
-    std::unique_ptr<storage::TakeRepository> m_takeStore;
-    std::unique_ptr<storage::Recordings> m_recordings;
-    std::unique_ptr<storage::RecordingLock> m_recordingLock;
-    QList<storage::OrphanRecording> m_orphans;
+    std::unique_ptr<rehearsal::PitchRepository> m_pitches;
+    std::unique_ptr<rehearsal::TakeRepository> m_takeStore;
+    std::unique_ptr<rehearsal::Recordings> m_recordings;
+    std::unique_ptr<rehearsal::RecordingLock> m_recordingLock;
+    QList<rehearsal::OrphanRecording> m_orphans;
     std::unique_ptr<audio::AudioSource> m_source;
     rehearsal::TakeRecorder m_recorder;
     std::unique_ptr<audio::WavPlayer> m_player;

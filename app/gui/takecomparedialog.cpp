@@ -17,7 +17,7 @@ namespace {
 struct Row
 {
     QString name;
-    std::function<std::optional<double>(const storage::Take&)> value;
+    std::function<std::optional<double>(const rehearsal::Take&)> value;
     std::function<QString(double)> format;
     int better; ///< -1 lower is better, +1 higher is better, 0 no judgement
 };
@@ -27,44 +27,44 @@ QString fixed(double v, int decimals)
     return QLocale().toString(v, 'f', decimals);
 }
 
-std::optional<double> timingError(const storage::Take& t)
+std::optional<double> timingError(const rehearsal::Take& t)
 {
-    const std::optional<rehearsal::TimingResult> timing = storage::takeTiming(t);
+    const std::optional<rehearsal::TimingResult> timing = rehearsal::takeTiming(t);
     return timing ? std::optional<double>(timing->byMs / 1000.0) : std::nullopt;
 }
 
 } // namespace
 
 TakeCompareDialog::TakeCompareDialog(
-    const storage::Take& a, const storage::Take& b, QWidget* parent)
+    const rehearsal::Take& a, const rehearsal::Take& b, QWidget* parent)
     : QDialog(parent)
     , m_table(new QTableWidget(this))
 {
     setWindowTitle(tr("Compare takes"));
     const QList<Row> rows = {
-        { tr("Speaking time"), [](const storage::Take& t) { return t.report.speakingTimeS; },
+        { tr("Speaking time"), [](const rehearsal::Take& t) { return t.report.speakingTimeS; },
             [](double v) { return rehearsal::formatClock(std::llround(v * 1000)); }, 0 },
         { tr("Outside the window by"), timingError,
             [](double v) {
                 return v == 0 ? QObject::tr("within") : QObject::tr("%1 s").arg(fixed(v, 1));
             },
             -1 },
-        { tr("Pace (wpm)"), [](const storage::Take& t) { return t.report.wordsPerMinute; },
+        { tr("Pace (wpm)"), [](const rehearsal::Take& t) { return t.report.wordsPerMinute; },
             [](double v) { return fixed(v, 0); }, 0 },
         { tr("Pauses"),
-            [](const storage::Take& t) {
+            [](const rehearsal::Take& t) {
                 return t.report.pauseCount ? std::optional<double>(*t.report.pauseCount)
                                            : std::nullopt;
             },
             [](double v) { return fixed(v, 0); }, 0 },
-        { tr("Longest pause"), [](const storage::Take& t) { return t.report.longestPauseS; },
+        { tr("Longest pause"), [](const rehearsal::Take& t) { return t.report.longestPauseS; },
             [](double v) { return tr("%1 s").arg(fixed(v, 1)); }, 0 },
-        { tr("Pitch variation"), [](const storage::Take& t) { return t.report.pitchSdSemitones; },
+        { tr("Pitch variation"), [](const rehearsal::Take& t) { return t.report.pitchSdSemitones; },
             [](double v) { return tr("%1 semitones").arg(fixed(v, 1)); }, +1 },
-        { tr("Loudness"), [](const storage::Take& t) { return t.report.loudnessLufs; },
+        { tr("Loudness"), [](const rehearsal::Take& t) { return t.report.loudnessLufs; },
             [](double v) { return tr("%1 LUFS").arg(fixed(v, 1)); }, 0 },
         { tr("Your overall rating"),
-            [](const storage::Take& t) {
+            [](const rehearsal::Take& t) {
                 return t.rating.overall ? std::optional<double>(*t.rating.overall) : std::nullopt;
             },
             [](double v) { return QString(static_cast<int>(v), QChar(0x2605)); }, +1 },

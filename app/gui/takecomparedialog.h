@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/storage/takerepository.h"
+#include "core/rehearsal/takerepository.h"
 
 #include <QDialog>
 
@@ -14,7 +14,8 @@ class TakeCompareDialog : public QDialog
 {
     Q_OBJECT
 public:
-    TakeCompareDialog(const storage::Take& a, const storage::Take& b, QWidget* parent = nullptr);
+    TakeCompareDialog(
+        const rehearsal::Take& a, const rehearsal::Take& b, QWidget* parent = nullptr);
 
     QTableWidget* table() const { return m_table; }
 

@@ -54,7 +54,7 @@ std::optional<DeckFileFormat> deckFileFormatFromKey(const QString& key)
 }
 
 Result<ImportOutcome> importDeckFile(const QString& path, const DeckLibrary& library,
-    storage::DeckRepository& repository, const Clock& clock)
+    decks::DeckRepository& repository, const Clock& clock)
 {
     Result<QByteArray> bytes = readDeckFile(path);
     if (!bytes)

@@ -3,7 +3,7 @@
 #include "core/common/clock.h"
 #include "core/common/result.h"
 #include "core/decks/decklibrary.h"
-#include "core/storage/deckrepository.h"
+#include "core/decks/deckrepository.h"
 
 namespace rapport::decks {
 
@@ -26,7 +26,7 @@ struct ImportOutcome
 /// matches a user deck updates it (favourites and history follow the stable question ids); one
 /// whose id belongs to a built-in deck is stored under a new "user." id.
 Result<ImportOutcome> importDeckFile(const QString& path, const DeckLibrary& library,
-    storage::DeckRepository& repository, const Clock& clock);
+    decks::DeckRepository& repository, const Clock& clock);
 
 /// The deck in the chosen format (favourites, hidden flags and history are never included).
 QByteArray exportDeck(const Deck& deck, DeckFileFormat format);

@@ -32,7 +32,7 @@ Result<QList<Deck>> DeckLibrary::loadBuiltInDecks()
     return decks;
 }
 
-Result<DeckLibrary> DeckLibrary::load(const storage::DeckRepository& repository)
+Result<DeckLibrary> DeckLibrary::load(const decks::DeckRepository& repository)
 {
     Result<QList<Deck>> decks = loadBuiltInDecks();
     if (!decks)
@@ -52,7 +52,7 @@ const Deck* DeckLibrary::deck(const QString& deckId) const
     return nullptr;
 }
 
-const Question* DeckLibrary::question(const storage::CardKey& key) const
+const Question* DeckLibrary::question(const decks::CardKey& key) const
 {
     const Deck* d = deck(key.deckId);
     if (!d)
@@ -64,19 +64,19 @@ const Question* DeckLibrary::question(const storage::CardKey& key) const
     return nullptr;
 }
 
-Result<storage::CardKey> DeckLibrary::resolveCard(const QString& reference) const
+Result<decks::CardKey> DeckLibrary::resolveCard(const QString& reference) const
 {
     const qsizetype slash = reference.lastIndexOf(QLatin1Char('/'));
     if (slash > 0) {
-        storage::CardKey key { reference.left(slash), reference.mid(slash + 1) };
+        decks::CardKey key { reference.left(slash), reference.mid(slash + 1) };
         if (question(key))
             return key;
     }
-    QList<storage::CardKey> matches;
+    QList<decks::CardKey> matches;
     for (const Deck& d : m_decks) {
         for (const Question& q : d.questions) {
             if (q.id == reference)
-                matches << storage::CardKey { d.id, q.id };
+                matches << decks::CardKey { d.id, q.id };
         }
     }
     if (matches.size() == 1)

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/decks/deckrepository.h"
 #include "core/decks/question.h"
-#include "core/storage/deckrepository.h"
 
 namespace rapport::decks {
 
@@ -16,13 +16,13 @@ public:
     /// Parses the decks shipped in the program's resources (":/decks/*.json"), marked builtIn.
     static Result<QList<Deck>> loadBuiltInDecks();
     /// Built-in decks followed by the user's decks from `repository`.
-    static Result<DeckLibrary> load(const storage::DeckRepository& repository);
+    static Result<DeckLibrary> load(const decks::DeckRepository& repository);
 
     const QList<Deck>& decks() const { return m_decks; }
     const Deck* deck(const QString& deckId) const;
-    const Question* question(const storage::CardKey& key) const;
+    const Question* question(const decks::CardKey& key) const;
     /// Finds a card by "deck/question" or by a question id alone when exactly one deck has it.
-    Result<storage::CardKey> resolveCard(const QString& reference) const;
+    Result<decks::CardKey> resolveCard(const QString& reference) const;
 
 private:
     QList<Deck> m_decks;

@@ -23,8 +23,8 @@ Zone Ladder::next()
     return zone;
 }
 
-Drawer::Drawer(const DeckLibrary& library, storage::DeckRepository& repository, const Clock& clock,
-    quint64 seed)
+Drawer::Drawer(
+    const DeckLibrary& library, decks::DeckRepository& repository, const Clock& clock, quint64 seed)
     : m_library(library)
     , m_repository(repository)
     , m_clock(clock)
@@ -35,7 +35,7 @@ Result<QList<Drawer::Candidate>> Drawer::pool(const DrawFilter& filter) const
 {
     // State is re-read on every draw so that another Rapport process drawing from the same
     // database (the window and the CLI) never causes a repeat.
-    Result<QHash<storage::CardKey, storage::CardState>> states = m_repository.cardStates();
+    Result<QHash<decks::CardKey, decks::CardState>> states = m_repository.cardStates();
     if (!states)
         return states.error();
     Result<QStringList> disabled = m_repository.disabledDecks();
@@ -53,7 +53,7 @@ Result<QList<Drawer::Candidate>> Drawer::pool(const DrawFilter& filter) const
                 continue;
             if (!context.isEmpty() && !q.tags.contains(context))
                 continue;
-            const storage::CardState state = states->value({ deck.id, q.id });
+            const decks::CardState state = states->value({ deck.id, q.id });
             if (state.hidden || (filter.favouritesOnly && !state.favourite))
                 continue;
             candidates << Candidate { &deck, &q, state };
@@ -98,8 +98,8 @@ Result<std::optional<DrawnCard>> Drawer::draw(const DrawFilter& filter)
 
     std::uniform_int_distribution<qsizetype> pick(0, eligible.size() - 1);
     const Candidate& chosen = eligible[pick(m_random)];
-    const storage::CardKey key { chosen.deck->id, chosen.question->id };
-    Result<storage::DrawRecord> record = m_repository.recordDraw(
+    const decks::CardKey key { chosen.deck->id, chosen.question->id };
+    Result<decks::DrawRecord> record = m_repository.recordDraw(
         key, chosen.question->zone, chosen.question->text, m_clock.nowUtc());
     if (!record)
         return record.error();

@@ -3,7 +3,7 @@
 #include "core/common/clock.h"
 #include "core/common/result.h"
 #include "core/decks/decklibrary.h"
-#include "core/storage/deckrepository.h"
+#include "core/decks/deckrepository.h"
 
 #include <optional>
 #include <random>
@@ -22,10 +22,10 @@ struct DrawFilter
 /// A card that was drawn and written to the history.
 struct DrawnCard
 {
-    storage::CardKey key;
+    decks::CardKey key;
     Question question;
     QString deckTitle;
-    storage::DrawRecord record;
+    decks::DrawRecord record;
     bool favourite = false; ///< the card's favourite flag at the time of the draw
 };
 
@@ -53,7 +53,7 @@ class Drawer
 {
 public:
     /// `seed` makes the sequence reproducible (tests, --seed).
-    Drawer(const DeckLibrary& library, storage::DeckRepository& repository, const Clock& clock,
+    Drawer(const DeckLibrary& library, decks::DeckRepository& repository, const Clock& clock,
         quint64 seed = std::random_device {}());
 
     /// Draws one card, or nullopt when the filter leaves no card to draw.
@@ -69,12 +69,12 @@ private:
     {
         const Deck* deck;
         const Question* question;
-        storage::CardState state;
+        decks::CardState state;
     };
     Result<QList<Candidate>> pool(const DrawFilter& filter) const;
 
     const DeckLibrary& m_library;
-    storage::DeckRepository& m_repository;
+    decks::DeckRepository& m_repository;
     const Clock& m_clock;
     std::mt19937_64 m_random;
 };

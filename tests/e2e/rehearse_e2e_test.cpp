@@ -1,9 +1,9 @@
 // `rapport-cli rehearse` end to end through a private PulseAudio server's virtual microphone, and
 // the kill test: a take cut short by SIGKILL leaves a playable WAV, no take row, a healthy
 // database, and an orphan that `takes recover` turns into a take.
-#include "core/storage/recordings.h"
+#include "core/rehearsal/recordings.h"
+#include "core/rehearsal/takerepository.h"
 #include "core/storage/store.h"
-#include "core/storage/takerepository.h"
 #include "tests/e2e/clirun.h"
 #include "tests/support/cliprocess.h"
 #include "tests/support/speechfixture.h"
@@ -189,7 +189,7 @@ TEST_F(RehearseE2eTest, RehearsedTakeIsStoredWithItsPitchWindowAudioAndSpeakingT
     // ... and through the repository.
     Result<storage::Store> store = storage::openStore(data());
     ASSERT_TRUE(store.ok()) << store.error().toString().toStdString();
-    Result<storage::Take> take = storage::TakeRepository(*store->database).get(takeId);
+    Result<rehearsal::Take> take = rehearsal::TakeRepository(*store->database).get(takeId);
     ASSERT_TRUE(take.ok()) << take.error().toString().toStdString();
     EXPECT_EQ(take->pitchId, 1);
     EXPECT_EQ(take->lights.greenMs, 25'000);
@@ -201,7 +201,7 @@ TEST_F(RehearseE2eTest, RehearsedTakeIsStoredWithItsPitchWindowAudioAndSpeakingT
     EXPECT_NEAR(take->report.durationS, seconds, 0.001);
     ASSERT_TRUE(take->report.speakingTimeS.has_value());
     EXPECT_NEAR(*take->report.speakingTimeS, truthS, kSpeakingTimeToleranceS);
-    EXPECT_EQ(storage::Recordings::startTimeFromName(QFileInfo(audio).fileName()), startedAt);
+    EXPECT_EQ(rehearsal::Recordings::startTimeFromName(QFileInfo(audio).fileName()), startedAt);
 
     // The audio: in recordings/ (0700), private (0600), playable, exactly the take's length.
     EXPECT_EQ(QFileInfo(audio).absolutePath(), recordings());

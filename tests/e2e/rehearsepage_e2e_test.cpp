@@ -48,7 +48,7 @@ TEST(RehearsePageE2eTest, ATakeFromTheMicrophoneIsStoredWithTheSpeakingTimeOfThe
     pitch.title = QStringLiteral("Intro");
     pitch.targetMs = 30'000;
     pitch.lights = rehearsal::defaultLightsFor(30'000);
-    ASSERT_TRUE(storage::PitchRepository(*store->database)
+    ASSERT_TRUE(rehearsal::PitchRepository(*store->database)
                     .add(pitch, QDateTime::currentDateTimeUtc())
                     .ok());
 
@@ -71,10 +71,10 @@ TEST(RehearsePageE2eTest, ATakeFromTheMicrophoneIsStoredWithTheSpeakingTimeOfThe
     page.ratingPanel()->overallButton(3)->click();
     ASSERT_TRUE(page.ratingPanel()->submit());
 
-    auto takes = storage::TakeRepository(*store->database).list();
+    auto takes = rehearsal::TakeRepository(*store->database).list();
     ASSERT_TRUE(takes.ok());
     ASSERT_EQ(takes->size(), 1);
-    const storage::Take& take = takes->first();
+    const rehearsal::Take& take = takes->first();
     EXPECT_EQ(take.rating.overall, 3);
     EXPECT_TRUE(QFile::exists(take.audioPath));
     ASSERT_TRUE(take.report.speakingTimeS);

@@ -52,7 +52,7 @@ TEST(CardsPageTest, FavouriteSurvivesARestart)
         EXPECT_TRUE(page.currentIsFavourite());
     }
     auto store = openStore(dir.path());
-    storage::DeckRepository repository(*store->database);
+    decks::DeckRepository repository(*store->database);
     auto library = decks::DeckLibrary::load(repository);
     ASSERT_TRUE(library.ok());
     int favourites = 0;
@@ -75,10 +75,10 @@ TEST(CardsPageTest, HiddenCardIsReplacedAndRemembered)
     const QString hidden = page.currentQuestion();
     page.hideCurrent();
     EXPECT_NE(page.currentQuestion(), hidden);
-    storage::DeckRepository repository(*store->database);
+    decks::DeckRepository repository(*store->database);
     int hiddenCount = 0;
     const auto states = repository.cardStates().value();
-    for (const storage::CardState& state : states)
+    for (const decks::CardState& state : states)
         hiddenCount += state.hidden ? 1 : 0;
     EXPECT_EQ(hiddenCount, 1);
 }
@@ -114,8 +114,8 @@ TEST(CardsPageTest, LoggedConversationKeepsTheCardOnShowAndTheRating)
     ASSERT_EQ(dialog->result(), QDialog::Accepted);
     ASSERT_TRUE(page.logConversation(*dialog));
 
-    storage::ConversationRepository repository(*store->database);
-    const QList<storage::Conversation> logged = repository.list().value();
+    conversations::ConversationRepository repository(*store->database);
+    const QList<conversations::Conversation> logged = repository.list().value();
     ASSERT_EQ(logged.size(), 1);
     EXPECT_EQ(logged[0].rating, 4);
     EXPECT_EQ(logged[0].withWhom, QStringLiteral("Sam"));

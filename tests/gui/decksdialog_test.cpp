@@ -28,7 +28,7 @@ protected:
         auto store = storage::openStore(m_dir.filePath(QStringLiteral("data")));
         ASSERT_TRUE(store.ok());
         m_store = std::make_unique<storage::Store>(std::move(*store));
-        m_repository = std::make_unique<storage::DeckRepository>(*m_store->database);
+        m_repository = std::make_unique<decks::DeckRepository>(*m_store->database);
     }
 
     QString writeFile(const QString& name, const QByteArray& bytes)
@@ -49,7 +49,7 @@ protected:
 
     QTemporaryDir m_dir;
     std::unique_ptr<storage::Store> m_store;
-    std::unique_ptr<storage::DeckRepository> m_repository;
+    std::unique_ptr<decks::DeckRepository> m_repository;
     test::FixedClock m_clock;
 };
 

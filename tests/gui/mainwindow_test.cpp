@@ -6,8 +6,8 @@
 #include "app/gui/settingspage.h"
 #include "app/gui/startup.h"
 #include "app/gui/theme.h"
-#include "core/storage/backup.h"
-#include "core/storage/pitchrepository.h"
+#include "core/data/backup.h"
+#include "core/rehearsal/pitchrepository.h"
 #include "core/version.h"
 
 #include <QAbstractButton>
@@ -79,12 +79,11 @@ TEST_F(MainWindowTest, NoRestoreWhileATakeIsUnderWay)
     rehearsal::Pitch pitch;
     pitch.title = QStringLiteral("Intro");
     pitch.lights = rehearsal::defaultLightsFor(60'000);
-    ASSERT_TRUE(storage::PitchRepository(*m_store.database)
+    ASSERT_TRUE(rehearsal::PitchRepository(*m_store.database)
                     .add(pitch, QDateTime::currentDateTimeUtc())
                     .ok());
     const QString archive = m_dir.filePath(QStringLiteral("backup.tar.gz"));
-    ASSERT_TRUE(
-        storage::createBackup(m_store.paths, archive, QDateTime::currentDateTimeUtc()).ok());
+    ASSERT_TRUE(data::createBackup(m_store.paths, archive, QDateTime::currentDateTimeUtc()).ok());
 
     MainWindow window(m_store, m_theme, *m_settings);
     auto* rehearse = qobject_cast<RehearsePage*>(

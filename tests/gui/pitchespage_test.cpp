@@ -42,7 +42,7 @@ TEST_F(PitchesPageTest, NewPitchStartsFromTheOutlineAndSavesWhatWasTyped)
     ASSERT_TRUE(page.save()) << page.problemText().toStdString();
     ASSERT_EQ(page.pitchList()->count(), 1);
 
-    storage::PitchRepository repository(*m_store->database);
+    rehearsal::PitchRepository repository(*m_store->database);
     const rehearsal::Pitch stored = *repository.get(page.currentPitchId());
     EXPECT_EQ(stored.title, QStringLiteral("Director intro"));
     EXPECT_EQ(stored.text, QStringLiteral("We help small schools share teachers."));
@@ -69,7 +69,7 @@ TEST_F(PitchesPageTest, StatsFollowTheTextAsItIsTyped)
 
 TEST_F(PitchesPageTest, CustomTargetAndStaleMarker)
 {
-    storage::PitchRepository repository(*m_store->database);
+    rehearsal::PitchRepository repository(*m_store->database);
     rehearsal::Pitch old;
     old.title = QStringLiteral("Old pitch");
     ASSERT_TRUE(repository.add(old, m_clock.nowUtc().addDays(-20)).ok());

@@ -1,10 +1,10 @@
 #include "app/gui/progresspage.h"
+#include "core/conversations/conversationrepository.h"
+#include "core/data/backup.h"
+#include "core/decks/deckrepository.h"
 #include "core/progress/goal.h"
-#include "core/storage/backup.h"
-#include "core/storage/conversationrepository.h"
-#include "core/storage/deckrepository.h"
-#include "core/storage/pitchrepository.h"
-#include "core/storage/takerepository.h"
+#include "core/rehearsal/pitchrepository.h"
+#include "core/rehearsal/takerepository.h"
 #include "tests/support/fixedclock.h"
 #include "tests/support/sqlitefile.h"
 
@@ -49,12 +49,12 @@ FolderContents contentsOf(const QString& root)
     EXPECT_TRUE(db.ok()) << db.error().toString().toStdString();
     if (!db)
         return contents;
-    if (Result<QList<storage::PitchSummary>> pitches = storage::PitchRepository(**db).list()) {
-        for (const storage::PitchSummary& p : *pitches)
+    if (Result<QList<rehearsal::PitchSummary>> pitches = rehearsal::PitchRepository(**db).list()) {
+        for (const rehearsal::PitchSummary& p : *pitches)
             contents.pitches << p.pitch.title;
     }
     contents.pitches.sort();
-    if (Result<QList<storage::Take>> takes = storage::TakeRepository(**db).list())
+    if (Result<QList<rehearsal::Take>> takes = rehearsal::TakeRepository(**db).list())
         contents.takes = takes->size();
     if (Result<progress::WeeklyGoal> goal = progress::loadGoal(**db))
         contents.goal = *goal;
@@ -82,7 +82,7 @@ protected:
         pitch.title = title;
         pitch.lights = rehearsal::defaultLightsFor(60'000); // green 50 s, red 60 s
         Result<qint64> id
-            = storage::PitchRepository(*m_store->database).add(pitch, m_clock.nowUtc());
+            = rehearsal::PitchRepository(*m_store->database).add(pitch, m_clock.nowUtc());
         EXPECT_TRUE(id.ok());
         return id ? *id : 0;
     }
@@ -90,7 +90,7 @@ protected:
     void addTake(qint64 pitch, const QDateTime& startedAt, double speakingS = 55, double wpm = 150,
         std::optional<int> rating = 4)
     {
-        storage::Take take;
+        rehearsal::Take take;
         take.pitchId = pitch;
         take.startedAt = startedAt;
         take.lights = rehearsal::defaultLightsFor(60'000);
@@ -99,20 +99,20 @@ protected:
         take.report.pauseCount = 2;
         take.report.wordsPerMinute = wpm;
         take.rating.overall = rating;
-        ASSERT_TRUE(storage::TakeRepository(*m_store->database).add(take).ok());
+        ASSERT_TRUE(rehearsal::TakeRepository(*m_store->database).add(take).ok());
     }
 
     void addConversation(const QDate& day)
     {
-        storage::Conversation c;
+        conversations::Conversation c;
         c.happenedOn = day;
         c.rating = 4;
-        ASSERT_TRUE(storage::ConversationRepository(*m_store->database).add(c).ok());
+        ASSERT_TRUE(conversations::ConversationRepository(*m_store->database).add(c).ok());
     }
 
     void addDraw(const QDateTime& at)
     {
-        ASSERT_TRUE(storage::DeckRepository(*m_store->database)
+        ASSERT_TRUE(decks::DeckRepository(*m_store->database)
                         .recordDraw({ QStringLiteral("d"), QStringLiteral("q") },
                             decks::Zone::SmallTalk, QStringLiteral("Q?"), at)
                         .ok());
@@ -375,8 +375,7 @@ TEST_F(ProgressPageTest, ExportWritesEveryTableAndSaysWhatItWrote)
     addConversation(QDate(2026, 11, 18));
     auto page = makePage();
     const QString csv = m_dir.filePath(QStringLiteral("export-csv"));
-    ASSERT_TRUE(page->exportTo(csv, progress::ExportFormat::Csv))
-        << page->messageText().toStdString();
+    ASSERT_TRUE(page->exportTo(csv, data::ExportFormat::Csv)) << page->messageText().toStdString();
     for (const char* name : { "pitches.csv", "takes.csv", "draws.csv", "conversations.csv" })
         EXPECT_TRUE(QFile::exists(QDir(csv).filePath(QString::fromLatin1(name)))) << name;
     EXPECT_TRUE(page->messageText().contains(QStringLiteral("1 take,")))
@@ -386,7 +385,7 @@ TEST_F(ProgressPageTest, ExportWritesEveryTableAndSaysWhatItWrote)
     EXPECT_EQ(takes.readAll().count("\r\n"), 2); // header and the one take
 
     const QString json = m_dir.filePath(QStringLiteral("export-json"));
-    ASSERT_TRUE(page->exportTo(json, progress::ExportFormat::Json));
+    ASSERT_TRUE(page->exportTo(json, data::ExportFormat::Json));
     EXPECT_TRUE(QFile::exists(QDir(json).filePath(QStringLiteral("takes.json"))));
 
     // A folder that cannot be made is reported on the page.
@@ -394,7 +393,7 @@ TEST_F(ProgressPageTest, ExportWritesEveryTableAndSaysWhatItWrote)
     ASSERT_TRUE(blocker.open(QIODevice::WriteOnly));
     blocker.close();
     EXPECT_FALSE(
-        page->exportTo(blocker.fileName() + QStringLiteral("/sub"), progress::ExportFormat::Csv));
+        page->exportTo(blocker.fileName() + QStringLiteral("/sub"), data::ExportFormat::Csv));
     EXPECT_FALSE(page->messageText().isEmpty());
 }
 
@@ -404,7 +403,7 @@ TEST_F(ProgressPageTest, ImportAddsAnExportShowsItAndTellsTheOtherPages)
     addTake(pitch, QDateTime(QDate(2026, 11, 23), QTime(8, 0), Qt::UTC)); // this week
     addConversation(QDate(2026, 11, 23));
     const QString folder = m_dir.filePath(QStringLiteral("export"));
-    ASSERT_TRUE(makePage()->exportTo(folder, progress::ExportFormat::Json));
+    ASSERT_TRUE(makePage()->exportTo(folder, data::ExportFormat::Json));
 
     // Another data folder, empty until the import.
     auto other = storage::openStore(m_dir.filePath(QStringLiteral("other")));
@@ -450,7 +449,7 @@ TEST_F(ProgressPageTest, BackupWritesAPrivateArchiveThatVerifiesAndNamesIt)
                                                               "recordings to ")
         + QDir::toNativeSeparators(archive) + QStringLiteral(" (")))
         << page->messageText().toStdString();
-    Result<storage::BackupSummary> verified = storage::verifyBackup(archive);
+    Result<data::BackupSummary> verified = data::verifyBackup(archive);
     ASSERT_TRUE(verified.ok()) << verified.error().toString().toStdString();
     EXPECT_EQ(verified->recordings, 2);
     EXPECT_EQ(verified->schemaVersion, m_store->database->schemaVersion());
@@ -534,7 +533,7 @@ TEST_F(ProgressPageTest, AfterARestoreThePageChangesNothingUntilRapportRestarts)
     // Refusals repeat the restore's message, which says where the previous data is.
     EXPECT_EQ(page->messageText().toStdString(), restoredMessage.toStdString());
     const QString exportFolder = m_dir.filePath(QStringLiteral("export"));
-    EXPECT_FALSE(page->exportTo(exportFolder, progress::ExportFormat::Csv));
+    EXPECT_FALSE(page->exportTo(exportFolder, data::ExportFormat::Csv));
     EXPECT_FALSE(QFileInfo::exists(exportFolder));
     EXPECT_FALSE(page->backupTo(m_dir.filePath(QStringLiteral("again.tar.gz"))));
     EXPECT_FALSE(QFileInfo::exists(m_dir.filePath(QStringLiteral("again.tar.gz"))));

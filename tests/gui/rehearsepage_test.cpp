@@ -3,7 +3,7 @@
 #include "app/gui/takecomparedialog.h"
 #include "app/gui/takereportview.h"
 #include "core/audio/fileaudiosource.h"
-#include "core/storage/recordings.h"
+#include "core/rehearsal/recordings.h"
 #include "tests/support/fixedclock.h"
 #include "tests/support/sqlitefile.h"
 #include "tests/support/testtake.h"
@@ -50,7 +50,7 @@ protected:
         pitch.text = QStringLiteral("We help small schools share teachers.");
         pitch.targetMs = targetMs;
         pitch.lights = rehearsal::defaultLightsFor(targetMs);
-        return *storage::PitchRepository(*m_store->database).add(pitch, m_clock.nowUtc());
+        return *rehearsal::PitchRepository(*m_store->database).add(pitch, m_clock.nowUtc());
     }
 
     std::unique_ptr<RehearsePage> page()
@@ -76,10 +76,10 @@ protected:
         ASSERT_TRUE(page.ratingPanel()->submit());
     }
 
-    QList<storage::Take> takes()
+    QList<rehearsal::Take> takes()
     {
-        auto all = storage::TakeRepository(*m_store->database).list();
-        return all ? *all : QList<storage::Take> {};
+        auto all = rehearsal::TakeRepository(*m_store->database).list();
+        return all ? *all : QList<rehearsal::Take> {};
     }
 
     QTemporaryDir m_dir;
@@ -106,9 +106,9 @@ TEST_F(RehearsePageTest, ATakeIsRatedFirstThenReportedAndStored)
     EXPECT_EQ(view->clockText(), QStringLiteral("0:04")); // counted in audio frames
 
     // The take is stored as soon as it ends, unrated, with its audio.
-    QList<storage::Take> stored = takes();
+    QList<rehearsal::Take> stored = takes();
     ASSERT_EQ(stored.size(), 1);
-    const storage::Take& take = stored.first();
+    const rehearsal::Take& take = stored.first();
     EXPECT_EQ(take.pitchId, pitchId);
     EXPECT_EQ(take.startedAt, m_clock.nowUtc());
     EXPECT_EQ(take.lights, rehearsal::defaultLightsFor(10'000));
@@ -161,7 +161,7 @@ TEST_F(RehearsePageTest, TwoTakesCanBeComparedAndOneDeleted)
     m_clock.advance(60);
     recordTake(*view);
     rate(*view, 5);
-    QList<storage::Take> stored = takes();
+    QList<rehearsal::Take> stored = takes();
     ASSERT_EQ(stored.size(), 2);
 
     TakeCompareDialog compare(stored[0], stored[1]);
@@ -252,8 +252,8 @@ TEST_F(RehearsePageTest, CountInWaitsThreeSecondsBeforeRecording)
 TEST_F(RehearsePageTest, RecordingsOfTakesCutShortAreOfferedBack)
 {
     addPitch();
-    storage::TakeRepository repository(*m_store->database);
-    storage::Recordings recordings(m_store->paths, repository);
+    rehearsal::TakeRepository repository(*m_store->database);
+    rehearsal::Recordings recordings(m_store->paths, repository);
     const QString first = recordings.newTakePath(m_clock.nowUtc().addSecs(-3600));
     const QString second = recordings.newTakePath(m_clock.nowUtc().addSecs(-60));
     writeTake(first, 0.5, 2.0, 0.5);
@@ -287,8 +287,8 @@ TEST_F(RehearsePageTest, ATakeInProgressIsNotAnOrphan)
     view.startOrStop();
     ASSERT_EQ(view.stage(), RehearsePage::Stage::Recording);
     QTest::qWait(300);
-    storage::TakeRepository repository(*m_store->database);
-    storage::Recordings recordings(m_store->paths, repository);
+    rehearsal::TakeRepository repository(*m_store->database);
+    rehearsal::Recordings recordings(m_store->paths, repository);
     auto orphans = recordings.orphans();
     ASSERT_TRUE(orphans.ok());
     EXPECT_TRUE(orphans->isEmpty());

@@ -9,7 +9,7 @@
 namespace rapport::decks {
 namespace {
 
-using storage::CardKey;
+using decks::CardKey;
 
 Deck makeDeck(const QString& id, Zone zone, int count, const QStringList& tags = {})
 {
@@ -44,7 +44,7 @@ protected:
         auto store = storage::openStore(m_dir.path());
         ASSERT_TRUE(store.ok()) << store.error().toString().toStdString();
         m_store = std::move(*store);
-        m_repository = std::make_unique<storage::DeckRepository>(*m_store.database);
+        m_repository = std::make_unique<decks::DeckRepository>(*m_store.database);
     }
 
     // Draws `n` cards and returns their keys as "deck/question".
@@ -63,7 +63,7 @@ protected:
 
     QTemporaryDir m_dir;
     storage::Store m_store;
-    std::unique_ptr<storage::DeckRepository> m_repository;
+    std::unique_ptr<decks::DeckRepository> m_repository;
     DeckLibrary m_library;
     test::FixedClock m_clock;
 };
@@ -223,7 +223,7 @@ TEST_F(DrawerTest, SameSeedGivesTheSameSequence)
     QTemporaryDir other;
     auto store = storage::openStore(other.path());
     ASSERT_TRUE(store.ok());
-    storage::DeckRepository repository(*store->database);
+    decks::DeckRepository repository(*store->database);
     Drawer drawer(m_library, repository, m_clock, 1234);
     EXPECT_EQ(drawMany(drawer, 30), a);
 }

@@ -1,10 +1,10 @@
+#include "core/conversations/conversationrepository.h"
+#include "core/decks/deckrepository.h"
 #include "core/progress/weeklystats.h"
-#include "core/storage/conversationrepository.h"
-#include "core/storage/deckrepository.h"
-#include "core/storage/pitchrepository.h"
+#include "core/rehearsal/pitchrepository.h"
+#include "core/rehearsal/takerepository.h"
 #include "core/storage/sql.h"
 #include "core/storage/store.h"
-#include "core/storage/takerepository.h"
 
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
@@ -30,7 +30,7 @@ protected:
         rehearsal::Pitch pitch;
         pitch.title = QStringLiteral("A");
         pitch.lights = rehearsal::defaultLightsFor(60'000); // green 50 s, red 60 s
-        storage::PitchRepository pitches(*m_store->database);
+        rehearsal::PitchRepository pitches(*m_store->database);
         m_pitchA = *pitches.add(pitch, utc("2026-01-01T00:00:00"));
         pitch.title = QStringLiteral("B");
         m_pitchB = *pitches.add(pitch, utc("2026-01-01T00:00:00"));
@@ -41,7 +41,7 @@ protected:
         std::optional<rehearsal::FeltTiming> feltTiming = {},
         std::optional<rehearsal::FeltPace> feltPace = {})
     {
-        storage::Take take;
+        rehearsal::Take take;
         take.pitchId = pitch ? pitch : m_pitchA;
         take.startedAt = utc(startedAt);
         take.lights = rehearsal::defaultLightsFor(60'000);
@@ -52,12 +52,12 @@ protected:
         take.rating.overall = rating;
         take.rating.feltTiming = feltTiming;
         take.rating.feltPace = feltPace;
-        ASSERT_TRUE(storage::TakeRepository(*m_store->database).add(take).ok());
+        ASSERT_TRUE(rehearsal::TakeRepository(*m_store->database).add(take).ok());
     }
 
     void addDraw(const char* at, decks::Zone zone)
     {
-        storage::DeckRepository decks(*m_store->database);
+        decks::DeckRepository decks(*m_store->database);
         ASSERT_TRUE(decks
                         .recordDraw({ QStringLiteral("d"), QStringLiteral("q") }, zone,
                             QStringLiteral("Q?"), utc(at))
@@ -66,8 +66,8 @@ protected:
 
     void addConversation(QDate day, int rating)
     {
-        storage::ConversationRepository conversations(*m_store->database);
-        storage::Conversation c;
+        conversations::ConversationRepository conversations(*m_store->database);
+        conversations::Conversation c;
         c.happenedOn = day;
         c.rating = rating;
         ASSERT_TRUE(conversations.add(c).ok());
@@ -279,8 +279,8 @@ TEST_F(WeeklyStatsTest, FinishedWeeksAreCachedAndAnyChangeInThemIsSeen)
     WeekStats w = weeks("2026-W46", "2026-W46").first();
     EXPECT_EQ(w.takes, 2);
     EXPECT_DOUBLE_EQ(*w.avgSelfRating, 3.0);
-    storage::TakeRepository takes(*m_store->database);
-    const storage::Take first = takes.list()->first();
+    rehearsal::TakeRepository takes(*m_store->database);
+    const rehearsal::Take first = takes.list()->first();
     rehearsal::SelfRating rating;
     rating.overall = 2;
     ASSERT_TRUE(takes.setRating(first.id, rating).ok());

@@ -1,8 +1,8 @@
-#include "core/storage/pitchrepository.h"
+#include "core/rehearsal/pitchrepository.h"
 
 #include "core/storage/sql.h"
 
-namespace rapport::storage {
+namespace rapport::rehearsal {
 
 using rehearsal::Pitch;
 
@@ -12,7 +12,7 @@ const QString kColumns = QStringLiteral(
     "p.id, p.title, p.occasion, p.body, p.target_ms, p.green_ms, p.yellow_ms, p.red_ms, "
     "p.created_at, p.updated_at");
 
-Pitch readPitch(const Sql& sql)
+Pitch readPitch(const storage::Sql& sql)
 {
     Pitch p;
     p.id = sql.value(0).toLongLong();
@@ -24,8 +24,8 @@ Pitch readPitch(const Sql& sql)
     p.lights.yellowMs = sql.value(6).toLongLong();
     p.lights.redMs = sql.value(7).toLongLong();
     p.lights.graceMs = 0;
-    p.createdAt = fromStoredTime(sql.value(8));
-    p.updatedAt = fromStoredTime(sql.value(9));
+    p.createdAt = storage::fromStoredTime(sql.value(8));
+    p.updatedAt = storage::fromStoredTime(sql.value(9));
     return p;
 }
 
@@ -50,7 +50,7 @@ QDateTime PitchSummary::lastActivity() const
     return std::max(lastTakeAt, pitch.updatedAt);
 }
 
-PitchRepository::PitchRepository(const Database& database)
+PitchRepository::PitchRepository(const storage::Database& database)
     : m_database(database)
 { }
 
@@ -58,13 +58,14 @@ Result<qint64> PitchRepository::add(const Pitch& pitch, const QDateTime& nowUtc)
 {
     if (const QString problem = rehearsal::pitchProblem(pitch); !problem.isEmpty())
         return invalid(problem);
-    Sql insert(m_database.connection(),
+    storage::Sql insert(m_database.connection(),
         QStringLiteral("INSERT INTO pitches (title, occasion, body, target_ms, green_ms, "
                        "yellow_ms, red_ms, created_at, updated_at) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    if (Status s = insert.exec({ pitch.title.trimmed(), pitch.occasion.trimmed(), pitch.text,
-                                   pitch.targetMs, pitch.lights.greenMs, pitch.lights.yellowMs,
-                                   pitch.lights.redMs, toStoredTime(nowUtc), toStoredTime(nowUtc) },
+    if (Status s
+        = insert.exec({ pitch.title.trimmed(), pitch.occasion.trimmed(), pitch.text, pitch.targetMs,
+                          pitch.lights.greenMs, pitch.lights.yellowMs, pitch.lights.redMs,
+                          storage::toStoredTime(nowUtc), storage::toStoredTime(nowUtc) },
             QStringLiteral("Could not save the pitch \"%1\".").arg(pitch.title));
         !s)
         return s.error();
@@ -75,12 +76,12 @@ Status PitchRepository::update(const Pitch& pitch, const QDateTime& nowUtc)
 {
     if (const QString problem = rehearsal::pitchProblem(pitch); !problem.isEmpty())
         return invalid(problem);
-    Sql sql(m_database.connection(),
+    storage::Sql sql(m_database.connection(),
         QStringLiteral("UPDATE pitches SET title = ?, occasion = ?, body = ?, target_ms = ?, "
                        "green_ms = ?, yellow_ms = ?, red_ms = ?, updated_at = ? WHERE id = ?"));
     if (Status s = sql.exec({ pitch.title.trimmed(), pitch.occasion.trimmed(), pitch.text,
                                 pitch.targetMs, pitch.lights.greenMs, pitch.lights.yellowMs,
-                                pitch.lights.redMs, toStoredTime(nowUtc), pitch.id },
+                                pitch.lights.redMs, storage::toStoredTime(nowUtc), pitch.id },
             QStringLiteral("Could not save the pitch \"%1\".").arg(pitch.title));
         !s)
         return s;
@@ -91,7 +92,7 @@ Status PitchRepository::update(const Pitch& pitch, const QDateTime& nowUtc)
 
 Status PitchRepository::remove(qint64 id)
 {
-    Sql sql(m_database.connection(), QStringLiteral("DELETE FROM pitches WHERE id = ?"));
+    storage::Sql sql(m_database.connection(), QStringLiteral("DELETE FROM pitches WHERE id = ?"));
     if (Status s = sql.exec({ id }, QStringLiteral("Could not delete the pitch.")); !s)
         return s;
     if (sql.rowsAffected() != 1)
@@ -101,7 +102,7 @@ Status PitchRepository::remove(qint64 id)
 
 Result<Pitch> PitchRepository::get(qint64 id) const
 {
-    Sql sql(m_database.connection(),
+    storage::Sql sql(m_database.connection(),
         QStringLiteral("SELECT %1 FROM pitches p WHERE p.id = ?").arg(kColumns));
     if (Status s = sql.exec({ id }, QStringLiteral("Could not read the pitch.")); !s)
         return s.error();
@@ -112,7 +113,7 @@ Result<Pitch> PitchRepository::get(qint64 id) const
 
 Result<QList<PitchSummary>> PitchRepository::list() const
 {
-    Sql sql(m_database.connection(),
+    storage::Sql sql(m_database.connection(),
         QStringLiteral("SELECT %1, COUNT(t.id), MAX(t.started_at) FROM pitches p "
                        "LEFT JOIN takes t ON t.pitch_id = p.id GROUP BY p.id")
             .arg(kColumns));
@@ -122,7 +123,7 @@ Result<QList<PitchSummary>> PitchRepository::list() const
     while (sql.next()) {
         PitchSummary summary { readPitch(sql), sql.value(10).toInt(), {} };
         if (!sql.value(11).isNull())
-            summary.lastTakeAt = fromStoredTime(sql.value(11));
+            summary.lastTakeAt = storage::fromStoredTime(sql.value(11));
         result << summary;
     }
     std::stable_sort(result.begin(), result.end(),
@@ -157,4 +158,4 @@ Result<Pitch> PitchRepository::find(const QString& reference) const
     return notFound(reference);
 }
 
-} // namespace rapport::storage
+} // namespace rapport::rehearsal

@@ -1,13 +1,13 @@
 #include "core/analysis/reportjson.h"
-#include "core/storage/pitchrepository.h"
+#include "core/rehearsal/pitchrepository.h"
+#include "core/rehearsal/takerepository.h"
 #include "core/storage/store.h"
-#include "core/storage/takerepository.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
-namespace rapport::storage {
+namespace rapport::rehearsal {
 namespace {
 
 using rehearsal::RubricItem;
@@ -19,9 +19,9 @@ class TakeRepositoryTest : public ::testing::Test
 protected:
     void SetUp() override
     {
-        auto store = openStore(m_dir.path());
+        auto store = storage::openStore(m_dir.path());
         ASSERT_TRUE(store.ok());
-        m_store = std::make_unique<Store>(std::move(*store));
+        m_store = std::make_unique<storage::Store>(std::move(*store));
         m_takes = std::make_unique<TakeRepository>(*m_store->database);
         rehearsal::Pitch pitch;
         pitch.title = QStringLiteral("Intro");
@@ -67,7 +67,7 @@ protected:
     }
 
     QTemporaryDir m_dir;
-    std::unique_ptr<Store> m_store;
+    std::unique_ptr<storage::Store> m_store;
     std::unique_ptr<TakeRepository> m_takes;
     qint64 m_pitchId = 0;
 };
@@ -233,4 +233,4 @@ TEST_F(TakeRepositoryTest, ATakeNeedsAnExistingPitch)
 }
 
 } // namespace
-} // namespace rapport::storage
+} // namespace rapport::rehearsal

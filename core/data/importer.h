@@ -1,12 +1,12 @@
 #pragma once
 
 #include "core/common/result.h"
-#include "core/progress/exporter.h"
+#include "core/data/exporter.h"
 #include "core/storage/database.h"
 
 #include <optional>
 
-namespace rapport::progress {
+namespace rapport::data {
 
 /// What an import did with the records of one table.
 struct ImportCount
@@ -54,4 +54,4 @@ Result<ExportFormat> detectExportFormat(const QString& folder);
 Result<ImportSummary> importData(const storage::Database& database, const QString& folder,
     std::optional<ExportFormat> format = std::nullopt);
 
-} // namespace rapport::progress
+} // namespace rapport::data

@@ -1,4 +1,4 @@
-#include "core/storage/takerepository.h"
+#include "core/rehearsal/takerepository.h"
 
 #include "core/analysis/reportjson.h"
 #include "core/storage/sql.h"
@@ -8,7 +8,7 @@
 #include <QJsonObject>
 #include <cmath>
 
-namespace rapport::storage {
+namespace rapport::rehearsal {
 
 using analysis::TakeReport;
 using rehearsal::RubricItem;
@@ -86,12 +86,12 @@ Error takeNotFound(qint64 id)
 }
 
 // Columns: id, pitch_id, started_at, green, yellow, red, audio_path, starred, report..., rating...
-Take readTake(const Sql& sql)
+Take readTake(const storage::Sql& sql)
 {
     Take t;
     t.id = sql.value(0).toLongLong();
     t.pitchId = sql.value(1).toLongLong();
-    t.startedAt = fromStoredTime(sql.value(2));
+    t.startedAt = storage::fromStoredTime(sql.value(2));
     t.lights.greenMs = sql.value(3).toLongLong();
     t.lights.yellowMs = sql.value(4).toLongLong();
     t.lights.redMs = sql.value(5).toLongLong();
@@ -127,7 +127,7 @@ Take readTake(const Sql& sql)
     t.rating.note = sql.value(c++).toString();
     t.rating.feltTiming = rehearsal::feltTimingFromKey(sql.value(c++).toString());
     t.rating.feltPace = rehearsal::feltPaceFromKey(sql.value(c++).toString());
-    t.rating.ratedAt = fromStoredTime(sql.value(c++));
+    t.rating.ratedAt = storage::fromStoredTime(sql.value(c++));
     return t;
 }
 
@@ -155,7 +155,7 @@ std::optional<rehearsal::TimingResult> takeTiming(const Take& take)
     return rehearsal::judgeTiming(std::llround(*take.report.speakingTimeS * 1000.0), take.lights);
 }
 
-TakeRepository::TakeRepository(const Database& database)
+TakeRepository::TakeRepository(const storage::Database& database)
     : m_database(database)
 { }
 
@@ -163,7 +163,7 @@ Result<qint64> TakeRepository::add(const Take& t)
 {
     const QSqlDatabase db = m_database.connection();
     {
-        Sql pitch(db, QStringLiteral("SELECT 1 FROM pitches WHERE id = ?"));
+        storage::Sql pitch(db, QStringLiteral("SELECT 1 FROM pitches WHERE id = ?"));
         if (Status s = pitch.exec({ t.pitchId }, QStringLiteral("Could not save the take.")); !s)
             return s.error();
         if (!pitch.next()) {
@@ -173,7 +173,7 @@ Result<qint64> TakeRepository::add(const Take& t)
         }
     }
     const TakeReport& r = t.report;
-    Sql insert(db,
+    storage::Sql insert(db,
         QStringLiteral("INSERT INTO takes (pitch_id, started_at, green_ms, yellow_ms, red_ms, "
                        "audio_path, starred, %1, %2) VALUES (%3)")
             .arg(kReportColumns, kRatingColumns,
@@ -182,7 +182,7 @@ Result<qint64> TakeRepository::add(const Take& t)
     using rehearsal::RubricItem;
     const QVariant monotone = r.monotone ? QVariant(*r.monotone ? 1 : 0) : QVariant();
     if (Status s = insert.exec(
-            { t.pitchId, toStoredTime(t.startedAt), t.lights.greenMs, t.lights.yellowMs,
+            { t.pitchId, storage::toStoredTime(t.startedAt), t.lights.greenMs, t.lights.yellowMs,
                 t.lights.redMs, t.audioPath, t.starred ? 1 : 0, r.durationS,
                 optional(r.speechStartS), optional(r.speechEndS), optional(r.speakingTimeS),
                 optional(r.phonationTimeS), pausesJson(r.pauses), optional(r.pauseCount),
@@ -196,7 +196,7 @@ Result<qint64> TakeRepository::add(const Take& t)
                 optional(g.item(RubricItem::Language)), optional(g.item(RubricItem::NotMinimising)),
                 optional(g.item(RubricItem::Passion)), optional(g.item(RubricItem::Genuine)),
                 g.note, feltTiming(g), feltPace(g),
-                g.ratedAt.isValid() ? QVariant(toStoredTime(g.ratedAt)) : QVariant() },
+                g.ratedAt.isValid() ? QVariant(storage::toStoredTime(g.ratedAt)) : QVariant() },
             QStringLiteral("Could not save the take."));
         !s)
         return s.error();
@@ -205,7 +205,7 @@ Result<qint64> TakeRepository::add(const Take& t)
 
 Result<Take> TakeRepository::get(qint64 id) const
 {
-    Sql sql(m_database.connection(), selectTakes(QStringLiteral("WHERE id = ?")));
+    storage::Sql sql(m_database.connection(), selectTakes(QStringLiteral("WHERE id = ?")));
     if (Status s = sql.exec({ id }, QStringLiteral("Could not read the take.")); !s)
         return s.error();
     if (!sql.next())
@@ -215,7 +215,7 @@ Result<Take> TakeRepository::get(qint64 id) const
 
 Result<QList<Take>> TakeRepository::list(qint64 pitchId) const
 {
-    Sql sql(m_database.connection(),
+    storage::Sql sql(m_database.connection(),
         selectTakes(pitchId > 0 ? QStringLiteral("WHERE pitch_id = ? ORDER BY started_at, id")
                                 : QStringLiteral("WHERE ? = 0 ORDER BY started_at, id")));
     if (Status s = sql.exec({ pitchId }, QStringLiteral("Could not read your takes.")); !s)
@@ -230,7 +230,7 @@ Status TakeRepository::setRating(qint64 id, const rehearsal::SelfRating& g)
 {
     if (const QString problem = g.problem(); !problem.isEmpty())
         return Error { ErrorKind::InvalidArgument, problem, {}, {} };
-    Sql sql(m_database.connection(),
+    storage::Sql sql(m_database.connection(),
         QStringLiteral("UPDATE takes SET rating_overall = ?, rating_connection = ?, "
                        "rating_listener = ?, rating_no_assumptions = ?, rating_language = ?, "
                        "rating_not_minimising = ?, rating_passion = ?, rating_genuine = ?, "
@@ -241,7 +241,7 @@ Status TakeRepository::setRating(qint64 id, const rehearsal::SelfRating& g)
                 optional(g.item(RubricItem::Listener)), optional(g.item(RubricItem::NoAssumptions)),
                 optional(g.item(RubricItem::Language)), optional(g.item(RubricItem::NotMinimising)),
                 optional(g.item(RubricItem::Passion)), optional(g.item(RubricItem::Genuine)),
-                g.note, feltTiming(g), feltPace(g), toStoredTime(ratedAt), id },
+                g.note, feltTiming(g), feltPace(g), storage::toStoredTime(ratedAt), id },
             QStringLiteral("Could not save the rating."));
         !s)
         return s;
@@ -253,18 +253,18 @@ Status TakeRepository::setRating(qint64 id, const rehearsal::SelfRating& g)
 Status TakeRepository::setStarred(qint64 id, bool starred)
 {
     const QSqlDatabase db = m_database.connection();
-    Transaction transaction(db);
+    storage::Transaction transaction(db);
     if (!transaction.begun())
         return transaction.begun();
     const QString what = QStringLiteral("Could not star the take.");
     if (starred) {
-        Sql others(db,
+        storage::Sql others(db,
             QStringLiteral("UPDATE takes SET starred = 0 WHERE pitch_id = "
                            "(SELECT pitch_id FROM takes WHERE id = ?)"));
         if (Status s = others.exec({ id }, what); !s)
             return s;
     }
-    Sql sql(db, QStringLiteral("UPDATE takes SET starred = ? WHERE id = ?"));
+    storage::Sql sql(db, QStringLiteral("UPDATE takes SET starred = ? WHERE id = ?"));
     if (Status s = sql.exec({ starred ? 1 : 0, id }, what); !s)
         return s;
     if (sql.rowsAffected() != 1)
@@ -277,7 +277,7 @@ Result<QString> TakeRepository::remove(qint64 id)
     Result<Take> take = get(id);
     if (!take)
         return take.error();
-    Sql sql(m_database.connection(), QStringLiteral("DELETE FROM takes WHERE id = ?"));
+    storage::Sql sql(m_database.connection(), QStringLiteral("DELETE FROM takes WHERE id = ?"));
     if (Status s = sql.exec({ id }, QStringLiteral("Could not delete the take.")); !s)
         return s.error();
     return take->audioPath;
@@ -285,7 +285,7 @@ Result<QString> TakeRepository::remove(qint64 id)
 
 Result<QStringList> TakeRepository::audioPaths(qint64 pitchId) const
 {
-    Sql sql(m_database.connection(),
+    storage::Sql sql(m_database.connection(),
         QStringLiteral("SELECT audio_path FROM takes WHERE audio_path <> '' "
                        "AND (? = 0 OR pitch_id = ?)"));
     if (Status s = sql.exec({ pitchId, pitchId }, QStringLiteral("Could not read your takes.")); !s)
@@ -296,4 +296,4 @@ Result<QStringList> TakeRepository::audioPaths(qint64 pitchId) const
     return paths;
 }
 
-} // namespace rapport::storage
+} // namespace rapport::rehearsal

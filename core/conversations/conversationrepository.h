@@ -1,18 +1,18 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/decks/deckrepository.h"
 #include "core/storage/database.h"
-#include "core/storage/deckrepository.h"
 
 #include <QDate>
 #include <QDateTime>
 
-namespace rapport::storage {
+namespace rapport::conversations {
 
 /// A question the user used in a real conversation.
 struct UsedQuestion
 {
-    CardKey key;
+    decks::CardKey key;
     QString text; ///< as it read at the time
     bool operator==(const UsedQuestion&) const = default;
 };
@@ -33,7 +33,7 @@ struct Conversation
 class ConversationRepository
 {
 public:
-    explicit ConversationRepository(const Database& database);
+    explicit ConversationRepository(const storage::Database& database);
 
     /// Stores a conversation and its questions in one transaction; returns its id.
     /// Fails with InvalidArgument when the rating is outside 1-5 or the date is invalid.
@@ -43,7 +43,7 @@ public:
     Status remove(qint64 id);
 
 private:
-    const Database& m_database;
+    const storage::Database& m_database;
 };
 
-} // namespace rapport::storage
+} // namespace rapport::conversations

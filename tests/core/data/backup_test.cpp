@@ -1,6 +1,6 @@
-#include "core/storage/backup.h"
-#include "core/storage/conversationrepository.h"
-#include "core/storage/pitchrepository.h"
+#include "core/conversations/conversationrepository.h"
+#include "core/data/backup.h"
+#include "core/rehearsal/pitchrepository.h"
 #include "core/storage/sql.h"
 #include "core/storage/store.h"
 #include "tests/support/sqlitefile.h"
@@ -13,7 +13,7 @@
 #include <archive_entry.h>
 #include <gtest/gtest.h>
 
-namespace rapport::storage {
+namespace rapport::data {
 namespace {
 
 const QDateTime kNow(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC);
@@ -28,7 +28,7 @@ protected:
         open();
         rehearsal::Pitch pitch;
         pitch.title = QStringLiteral("Original pitch");
-        ASSERT_TRUE(PitchRepository(*m_store->database).add(pitch, kNow).ok());
+        ASSERT_TRUE(rehearsal::PitchRepository(*m_store->database).add(pitch, kNow).ok());
         test::writeFile(m_store->paths.recordings() + QStringLiteral("/take-1.wav"), "RIFF-one");
         test::writeFile(m_store->paths.recordings() + QStringLiteral("/take-2.wav"), "RIFF-two!");
     }
@@ -36,18 +36,19 @@ protected:
     void open()
     {
         m_store.reset();
-        auto store = openStore(m_root);
+        auto store = storage::openStore(m_root);
         ASSERT_TRUE(store.ok()) << store.error().toString().toStdString();
-        m_store = std::make_unique<Store>(std::move(*store));
+        m_store = std::make_unique<storage::Store>(std::move(*store));
     }
 
     QStringList pitchTitles()
     {
         QStringList titles;
-        const Result<QList<PitchSummary>> all = PitchRepository(*m_store->database).list();
+        const Result<QList<rehearsal::PitchSummary>> all
+            = rehearsal::PitchRepository(*m_store->database).list();
         if (!all.ok())
             return { QStringLiteral("(error)") };
-        for (const PitchSummary& s : all.value())
+        for (const rehearsal::PitchSummary& s : all.value())
             titles << s.pitch.title;
         return titles;
     }
@@ -56,7 +57,7 @@ protected:
 
     QTemporaryDir m_dir;
     QString m_root;
-    std::unique_ptr<Store> m_store;
+    std::unique_ptr<storage::Store> m_store;
 };
 
 TEST_F(BackupTest, BacksUpTheDatabaseAndRecordingsPrivately)
@@ -76,9 +77,9 @@ TEST_F(BackupTest, BacksUpTheDatabaseAndRecordingsPrivately)
 TEST_F(BackupTest, WorksWhileAnotherConnectionIsWriting)
 {
     // Another program (the window) holds an open write transaction with uncommitted changes.
-    Transaction open(m_store->database->connection());
+    storage::Transaction open(m_store->database->connection());
     ASSERT_TRUE(open.begun().ok());
-    Sql insert(m_store->database->connection(),
+    storage::Sql insert(m_store->database->connection(),
         QStringLiteral("INSERT INTO pitches (title, target_ms, green_ms, yellow_ms, red_ms, "
                        "created_at, updated_at) VALUES ('Uncommitted', 60000, 1, 2, 3, '', '')"));
     ASSERT_TRUE(insert.exec({}, {}).ok());
@@ -92,9 +93,9 @@ TEST_F(BackupTest, RestoreBringsBackTheDataAndKeepsASafetyCopy)
     ASSERT_TRUE(createBackup(m_store->paths, pathOf(QStringLiteral("b.tar.gz")), kNow).ok());
     rehearsal::Pitch later;
     later.title = QStringLiteral("Written after the backup");
-    ASSERT_TRUE(PitchRepository(*m_store->database).add(later, kNow).ok());
+    ASSERT_TRUE(rehearsal::PitchRepository(*m_store->database).add(later, kNow).ok());
     QFile::remove(m_store->paths.recordings() + QStringLiteral("/take-2.wav"));
-    const DataPaths paths = m_store->paths;
+    const storage::DataPaths paths = m_store->paths;
     m_store.reset();
 
     auto restored = restoreBackup(pathOf(QStringLiteral("b.tar.gz")), paths, kNow.addDays(1));
@@ -122,7 +123,7 @@ TEST_F(BackupTest, TheSafetyCopyIsWholeWithoutItsWriteAheadLog)
     ASSERT_TRUE(createBackup(m_store->paths, pathOf(QStringLiteral("b.tar.gz")), kNow).ok());
     rehearsal::Pitch later;
     later.title = QStringLiteral("Written after the backup");
-    ASSERT_TRUE(PitchRepository(*m_store->database).add(later, kNow).ok());
+    ASSERT_TRUE(rehearsal::PitchRepository(*m_store->database).add(later, kNow).ok());
     ASSERT_GT(QFileInfo(m_store->paths.database() + QStringLiteral("-wal")).size(), 0);
 
     auto restored = restoreBackup(pathOf(QStringLiteral("b.tar.gz")), m_store->paths, kNow);
@@ -143,7 +144,7 @@ TEST_F(BackupTest, DamagedArchivesAreRefusedAndNothingChanges)
     const QString good = pathOf(QStringLiteral("b.tar.gz"));
     ASSERT_TRUE(createBackup(m_store->paths, good, kNow).ok());
     const QByteArray bytes = test::fileBytes(good);
-    const DataPaths paths = m_store->paths;
+    const storage::DataPaths paths = m_store->paths;
     m_store.reset();
     const QByteArray databaseBefore = test::fileBytes(paths.database());
 
@@ -207,4 +208,4 @@ TEST_F(BackupTest, NeverOverwritesAnExistingFile)
 }
 
 } // namespace
-} // namespace rapport::storage
+} // namespace rapport::data

@@ -1,4 +1,4 @@
-#include "core/storage/backup.h"
+#include "core/data/backup.h"
 
 #include "core/storage/database.h"
 #include "core/version.h"
@@ -20,7 +20,7 @@
 #include <memory>
 #include <sqlite3.h>
 
-namespace rapport::storage {
+namespace rapport::data {
 
 namespace {
 
@@ -275,8 +275,8 @@ Result<BackupSummary> extractArchive(const QString& archivePath, const QString& 
         return damaged(archivePath, QStringLiteral("files its manifest lists are missing"));
 
     // The database must open as Rapport's (not newer, not damaged) and pass the integrity check.
-    Result<std::unique_ptr<Database>> db
-        = Database::open(staging + QLatin1Char('/') + kDatabaseName);
+    Result<std::unique_ptr<storage::Database>> db
+        = storage::Database::open(staging + QLatin1Char('/') + kDatabaseName);
     if (!db) {
         if (db.error().kind == ErrorKind::NewerSchema)
             return db.error();
@@ -298,7 +298,7 @@ bool move(const QString& from, const QString& to)
 } // namespace
 
 Result<BackupSummary> createBackup(
-    const DataPaths& data, const QString& archivePath, const QDateTime& nowUtc)
+    const storage::DataPaths& data, const QString& archivePath, const QDateTime& nowUtc)
 {
     if (!QFileInfo::exists(data.database()))
         return Error { ErrorKind::NotFound,
@@ -442,7 +442,7 @@ void foldWriteAheadLog(const QString& database)
 } // namespace
 
 Result<RestoreSummary> restoreBackup(
-    const QString& archivePath, const DataPaths& data, const QDateTime& nowUtc)
+    const QString& archivePath, const storage::DataPaths& data, const QDateTime& nowUtc)
 {
     // Unpack next to the data (same file system), so the swap is a pair of renames.
     QTemporaryDir staging(data.root + QStringLiteral("/.restore-XXXXXX"));
@@ -502,4 +502,4 @@ Result<RestoreSummary> restoreBackup(
     return summary;
 }
 
-} // namespace rapport::storage
+} // namespace rapport::data

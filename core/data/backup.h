@@ -5,7 +5,7 @@
 
 #include <QDateTime>
 
-namespace rapport::storage {
+namespace rapport::data {
 
 /// What a backup archive holds.
 struct BackupSummary
@@ -28,7 +28,7 @@ struct RestoreSummary
 /// online backup, so it works while Rapport is open — and every recording, plus a manifest with
 /// each file's size and SHA-256. The archive is written to a temporary name and renamed, and is
 /// private (0600). Errors name the file and say what to do.
-Result<BackupSummary> createBackup(const DataPaths& data, const QString& archivePath,
+Result<BackupSummary> createBackup(const storage::DataPaths& data, const QString& archivePath,
     const QDateTime& nowUtc = QDateTime::currentDateTimeUtc());
 
 /// Checks an archive completely (manifest, sizes, checksums, names, the database's integrity and
@@ -38,7 +38,7 @@ Result<BackupSummary> verifyBackup(const QString& archivePath);
 /// Replaces the data in `data` with the archive's, after verifying all of it. The data that was
 /// there moves to root/before-restore-<time>/ first, so nothing is lost; if anything fails the
 /// previous data is put back. Close Rapport's window before restoring.
-Result<RestoreSummary> restoreBackup(const QString& archivePath, const DataPaths& data,
+Result<RestoreSummary> restoreBackup(const QString& archivePath, const storage::DataPaths& data,
     const QDateTime& nowUtc = QDateTime::currentDateTimeUtc());
 
-} // namespace rapport::storage
+} // namespace rapport::data

@@ -1,12 +1,12 @@
-#include "core/storage/pitchrepository.h"
+#include "core/rehearsal/pitchrepository.h"
+#include "core/rehearsal/takerepository.h"
 #include "core/storage/sql.h"
 #include "core/storage/store.h"
-#include "core/storage/takerepository.h"
 
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
-namespace rapport::storage {
+namespace rapport::rehearsal {
 namespace {
 
 using rehearsal::Pitch;
@@ -18,9 +18,9 @@ class PitchRepositoryTest : public ::testing::Test
 protected:
     void SetUp() override
     {
-        auto store = openStore(m_dir.path());
+        auto store = storage::openStore(m_dir.path());
         ASSERT_TRUE(store.ok()) << store.error().toString().toStdString();
-        m_store = std::make_unique<Store>(std::move(*store));
+        m_store = std::make_unique<storage::Store>(std::move(*store));
         m_pitches = std::make_unique<PitchRepository>(*m_store->database);
     }
 
@@ -37,14 +37,14 @@ protected:
 
     void addTake(qint64 pitchId, const QDateTime& at, const QString& audio = {})
     {
-        Sql sql(m_store->database->connection(),
+        storage::Sql sql(m_store->database->connection(),
             QStringLiteral("INSERT INTO takes (pitch_id, started_at, green_ms, yellow_ms, red_ms, "
                            "audio_path) VALUES (?, ?, 1, 2, 3, ?)"));
         ASSERT_TRUE(sql.exec({ pitchId, at.toString(Qt::ISODateWithMs), audio }, {}).ok());
     }
 
     QTemporaryDir m_dir;
-    std::unique_ptr<Store> m_store;
+    std::unique_ptr<storage::Store> m_store;
     std::unique_ptr<PitchRepository> m_pitches;
 };
 
@@ -123,11 +123,12 @@ TEST_F(PitchRepositoryTest, RemovingAPitchRemovesItsTakesAndReportsTheirAudio)
     EXPECT_EQ(*TakeRepository(*m_store->database).audioPaths(id),
         QStringList { QStringLiteral("/data/recordings/1.wav") });
     ASSERT_TRUE(m_pitches->remove(id).ok());
-    Sql count(m_store->database->connection(), QStringLiteral("SELECT COUNT(*) FROM takes"));
+    storage::Sql count(
+        m_store->database->connection(), QStringLiteral("SELECT COUNT(*) FROM takes"));
     ASSERT_TRUE(count.exec({}, {}).ok() && count.next());
     EXPECT_EQ(count.value(0).toInt(), 0);
     EXPECT_EQ(m_pitches->remove(id).error().kind, ErrorKind::NotFound);
 }
 
 } // namespace
-} // namespace rapport::storage
+} // namespace rapport::rehearsal

@@ -7,7 +7,7 @@
 #include <QDateTime>
 #include <QHash>
 
-namespace rapport::storage {
+namespace rapport::decks {
 
 /// Identifies a card across built-in and user decks: its deck id and its question id.
 struct CardKey
@@ -43,7 +43,7 @@ struct DrawRecord
 class DeckRepository
 {
 public:
-    explicit DeckRepository(const Database& database);
+    explicit DeckRepository(const storage::Database& database);
 
     /// Every user deck, with its questions in order, sorted by title.
     Result<QList<decks::Deck>> userDecks() const;
@@ -71,7 +71,7 @@ public:
 private:
     Status setFlag(const CardKey& key, const char* column, bool value);
 
-    const Database& m_database;
+    const storage::Database& m_database;
 };
 
-} // namespace rapport::storage
+} // namespace rapport::decks

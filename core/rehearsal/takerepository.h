@@ -9,7 +9,7 @@
 
 #include <optional>
 
-namespace rapport::storage {
+namespace rapport::rehearsal {
 
 /// One rehearsal take: when, against which window, its audio, what was measured and how the
 /// speaker rated it.
@@ -38,7 +38,7 @@ QString storedCaveats(const std::vector<analysis::Caveat>& caveats);
 class TakeRepository
 {
 public:
-    explicit TakeRepository(const Database& database);
+    explicit TakeRepository(const storage::Database& database);
 
     /// Stores a new take; returns its id. NotFound when the pitch does not exist.
     Result<qint64> add(const Take& take);
@@ -56,7 +56,7 @@ public:
     Result<QStringList> audioPaths(qint64 pitchId = 0) const;
 
 private:
-    const Database& m_database;
+    const storage::Database& m_database;
 };
 
-} // namespace rapport::storage
+} // namespace rapport::rehearsal

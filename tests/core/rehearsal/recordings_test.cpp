@@ -1,6 +1,6 @@
 #include "core/audio/audioblock.h"
-#include "core/storage/pitchrepository.h"
-#include "core/storage/recordings.h"
+#include "core/rehearsal/pitchrepository.h"
+#include "core/rehearsal/recordings.h"
 #include "core/storage/store.h"
 #include "tests/support/testtake.h"
 
@@ -9,7 +9,7 @@
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
-namespace rapport::storage {
+namespace rapport::rehearsal {
 namespace {
 
 using audio::kSampleRate;
@@ -29,9 +29,9 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(m_dir.isValid());
-        auto store = openStore(m_dir.filePath(QStringLiteral("data")));
+        auto store = storage::openStore(m_dir.filePath(QStringLiteral("data")));
         ASSERT_TRUE(store.ok()) << store.error().toString().toStdString();
-        m_store = std::make_unique<Store>(std::move(*store));
+        m_store = std::make_unique<storage::Store>(std::move(*store));
         m_takes = std::make_unique<TakeRepository>(*m_store->database);
         m_recordings = std::make_unique<Recordings>(m_store->paths, *m_takes);
         m_pitch.title = QStringLiteral("Intro");
@@ -71,7 +71,7 @@ protected:
     }
 
     QTemporaryDir m_dir;
-    std::unique_ptr<Store> m_store;
+    std::unique_ptr<storage::Store> m_store;
     std::unique_ptr<TakeRepository> m_takes;
     std::unique_ptr<Recordings> m_recordings;
     rehearsal::Pitch m_pitch;
@@ -257,4 +257,4 @@ TEST_F(RecordingsTest, ADeletedTakesAudioIsRemovedOnlyFromThisDataFolder)
 }
 
 } // namespace
-} // namespace rapport::storage
+} // namespace rapport::rehearsal

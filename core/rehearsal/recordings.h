@@ -2,15 +2,15 @@
 
 #include "core/common/result.h"
 #include "core/rehearsal/pitch.h"
+#include "core/rehearsal/takerepository.h"
 #include "core/storage/datadir.h"
-#include "core/storage/takerepository.h"
 
 #include <QDateTime>
 #include <QString>
 #include <cstdint>
 #include <memory>
 
-namespace rapport::storage {
+namespace rapport::rehearsal {
 
 /// A WAV file in recordings/ that no take refers to: what a killed or failed take leaves behind
 /// (its database row is only written once the take has ended).
@@ -50,7 +50,7 @@ enum class AudioRemoval {
 /// Deletes the audio of a take whose row was deleted, but only a file directly inside the
 /// recordings folder of `paths`: a take imported from an export may name another data folder's
 /// recording, which is not this one's to delete. Io when the file is there and stays.
-Result<AudioRemoval> removeTakeAudio(const DataPaths& paths, const QString& audioPath);
+Result<AudioRemoval> removeTakeAudio(const storage::DataPaths& paths, const QString& audioPath);
 
 /// The recordings folder of a data directory: names for new takes, and the recordings no take
 /// refers to (found, turned back into takes, or deleted). Every path it accepts must be a .wav
@@ -58,8 +58,9 @@ Result<AudioRemoval> removeTakeAudio(const DataPaths& paths, const QString& audi
 class Recordings
 {
 public:
-    /// Precondition: `paths` comes from prepareDataDirectory(); `takes` outlives this object.
-    Recordings(DataPaths paths, TakeRepository& takes);
+    /// Precondition: `paths` comes from storage::prepareDataDirectory(); `takes` outlives this
+    /// object.
+    Recordings(storage::DataPaths paths, TakeRepository& takes);
 
     /// A path for a take started at `startedAtUtc` that no file has yet, e.g.
     /// recordings/take-20261123T090000Z-3f9a1c07.wav (UTC start time and a random suffix).
@@ -91,8 +92,8 @@ private:
     OrphanRecording describe(const QString& path) const;
     bool beingRecorded(const QString& path) const;
 
-    DataPaths m_paths;
+    storage::DataPaths m_paths;
     TakeRepository& m_takes;
 };
 
-} // namespace rapport::storage
+} // namespace rapport::rehearsal

@@ -1,12 +1,12 @@
-#include "core/progress/exporter.h"
+#include "core/data/exporter.h"
 
 #include "core/analysis/reportjson.h"
 #include "core/common/csv.h"
+#include "core/conversations/conversationrepository.h"
+#include "core/rehearsal/pitchrepository.h"
 #include "core/rehearsal/selfrating.h"
-#include "core/storage/conversationrepository.h"
-#include "core/storage/pitchrepository.h"
+#include "core/rehearsal/takerepository.h"
 #include "core/storage/sql.h"
-#include "core/storage/takerepository.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -16,7 +16,7 @@
 #include <algorithm>
 #include <limits>
 
-namespace rapport::progress {
+namespace rapport::data {
 
 namespace {
 
@@ -107,13 +107,13 @@ Result<Table> pitchesTable(const storage::Database& db)
             QStringLiteral("yellow_s"), QStringLiteral("red_s"), QStringLiteral("created_at"),
             QStringLiteral("updated_at") },
         {} };
-    Result<QList<storage::PitchSummary>> all = storage::PitchRepository(db).list();
+    Result<QList<rehearsal::PitchSummary>> all = rehearsal::PitchRepository(db).list();
     if (!all)
         return all.error();
-    QList<storage::PitchSummary> pitches = *all;
+    QList<rehearsal::PitchSummary> pitches = *all;
     std::sort(pitches.begin(), pitches.end(),
         [](const auto& a, const auto& b) { return a.pitch.id < b.pitch.id; });
-    for (const storage::PitchSummary& s : pitches) {
+    for (const rehearsal::PitchSummary& s : pitches) {
         const rehearsal::Pitch& p = s.pitch;
         t.rows << QJsonArray { p.id, p.title, p.occasion, p.text, p.targetMs / 1000.0,
             p.lights.greenMs / 1000.0, p.lights.yellowMs / 1000.0, p.lights.redMs / 1000.0,
@@ -140,10 +140,10 @@ Result<Table> takesTable(const storage::Database& db)
         t.columns << QStringLiteral("rating_") + rehearsal::rubricKey(item);
     t.columns << QStringLiteral("felt_timing") << QStringLiteral("felt_pace")
               << QStringLiteral("note") << QStringLiteral("rated_at");
-    Result<QList<storage::Take>> takes = storage::TakeRepository(db).list();
+    Result<QList<rehearsal::Take>> takes = rehearsal::TakeRepository(db).list();
     if (!takes)
         return takes.error();
-    for (const storage::Take& take : *takes) {
+    for (const rehearsal::Take& take : *takes) {
         QJsonArray row { take.id, take.pitchId, storage::toStoredTime(take.startedAt),
             take.lights.greenMs / 1000.0, take.lights.yellowMs / 1000.0, take.lights.redMs / 1000.0,
             take.audioPath, take.starred };
@@ -169,7 +169,7 @@ Result<Table> drawsTable(const storage::Database& db)
         { QStringLiteral("seq"), QStringLiteral("deck"), QStringLiteral("question"),
             QStringLiteral("zone"), QStringLiteral("text"), QStringLiteral("drawn_at") },
         {} };
-    Sql sql(db.connection(),
+    storage::Sql sql(db.connection(),
         QStringLiteral(
             "SELECT seq, deck_id, question_id, zone, text, drawn_at FROM draws ORDER BY seq"));
     if (Status s = sql.exec({}, QStringLiteral("Could not read your card draws.")); !s)
@@ -181,13 +181,13 @@ Result<Table> drawsTable(const storage::Database& db)
     return t;
 }
 
-Result<QList<storage::Conversation>> conversations(const storage::Database& db)
+Result<QList<conversations::Conversation>> conversations(const storage::Database& db)
 {
-    Result<QList<storage::Conversation>> all
-        = storage::ConversationRepository(db).list(std::numeric_limits<int>::max());
+    Result<QList<conversations::Conversation>> all
+        = conversations::ConversationRepository(db).list(std::numeric_limits<int>::max());
     if (!all)
         return all.error();
-    QList<storage::Conversation> list = *all;
+    QList<conversations::Conversation> list = *all;
     std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
     return list;
 }
@@ -210,7 +210,8 @@ Result<ExportSummary> exportData(
     Result<Table> pitches = pitchesTable(database);
     Result<Table> takes = pitches ? takesTable(database) : pitches.error();
     Result<Table> draws = takes ? drawsTable(database) : takes.error();
-    Result<QList<storage::Conversation>> talks = draws ? conversations(database) : draws.error();
+    Result<QList<conversations::Conversation>> talks
+        = draws ? conversations(database) : draws.error();
     if (!talks)
         return talks.error();
     summary.pitches = static_cast<int>(pitches->rows.size());
@@ -226,7 +227,7 @@ Result<ExportSummary> exportData(
         { QStringLiteral("conversation_id"), QStringLiteral("position"), QStringLiteral("id"),
             QStringLiteral("text") },
         {} };
-    for (const storage::Conversation& c : *talks) {
+    for (const conversations::Conversation& c : *talks) {
         QJsonArray row { c.id, c.happenedOn.toString(Qt::ISODate), c.withWhom, c.rating, c.note,
             storage::toStoredTime(c.createdAt) };
         QJsonArray used;
@@ -253,4 +254,4 @@ Result<ExportSummary> exportData(
     return summary;
 }
 
-} // namespace rapport::progress
+} // namespace rapport::data

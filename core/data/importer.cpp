@@ -1,12 +1,12 @@
-#include "core/progress/importer.h"
+#include "core/data/importer.h"
 
 #include "core/analysis/reportjson.h"
 #include "core/common/csv.h"
 #include "core/common/filetext.h"
 #include "core/decks/question.h"
 #include "core/rehearsal/selfrating.h"
+#include "core/rehearsal/takerepository.h"
 #include "core/storage/sql.h"
-#include "core/storage/takerepository.h"
 
 #include <QDir>
 #include <QFile>
@@ -20,7 +20,7 @@
 #include <cmath>
 #include <functional>
 
-namespace rapport::progress {
+namespace rapport::data {
 
 namespace {
 
@@ -50,7 +50,7 @@ enum class Kind {
     Bool, // true or false; stored as 1 or 0
     OptionalBool,
     Pauses, // [{"start_s": s, "end_s": s}, ...]; stored as [[start, end], ...]
-    Caveats, // ["noisy", ...], or nothing; stored as storage::storedCaveats() writes them
+    Caveats, // ["noisy", ...], or nothing; stored as rehearsal::storedCaveats() writes them
     Rating, // a whole number from 1 to 5
     OptionalRating,
     FeltTiming,
@@ -474,7 +474,7 @@ std::optional<QString> caveatsOf(const QJsonValue& cell, bool csv)
     // A report lists each caveat once, in the order of the enum.
     std::sort(caveats.begin(), caveats.end());
     caveats.erase(std::unique(caveats.begin(), caveats.end()), caveats.end());
-    return storage::storedCaveats(caveats);
+    return rehearsal::storedCaveats(caveats);
 }
 
 template <typename T> std::optional<QVariant> stored(const std::optional<T>& value)
@@ -936,7 +936,7 @@ Result<Merged> mergeTable(const QSqlDatabase& db, const TableSpec& spec, QList<R
     QSet<qint64> usedIds;
     QHash<QStringList, QList<qint64>> existing; // natural key -> ids, oldest first
     {
-        Sql sql(db,
+        storage::Sql sql(db,
             QStringLiteral("SELECT %1, %2 FROM %3 ORDER BY %1")
                 .arg(spec.idColumn, spec.keyColumns.join(QStringLiteral(", ")), spec.dbTable));
         if (Status s = sql.exec({}, kWriteWhat); !s)
@@ -969,8 +969,8 @@ Result<Merged> mergeTable(const QSqlDatabase& db, const TableSpec& spec, QList<R
     if (keepingId.isEmpty() && renumbered.isEmpty())
         return merged;
     const Row& sample = keepingId.isEmpty() ? renumbered.first() : keepingId.first();
-    Sql withId(db, insertStatement(spec, sample.columns, true));
-    Sql withoutId(db, insertStatement(spec, sample.columns, false));
+    storage::Sql withId(db, insertStatement(spec, sample.columns, true));
+    storage::Sql withoutId(db, insertStatement(spec, sample.columns, false));
     for (const bool keep : { true, false }) {
         for (Row& row : keep ? keepingId : renumbered) {
             if (hooks.beforeAdd)
@@ -981,7 +981,7 @@ Result<Merged> mergeTable(const QSqlDatabase& db, const TableSpec& spec, QList<R
             if (!spec.referenceColumn.isEmpty())
                 values << references.value(row.reference);
             values << row.values;
-            Sql& insert = keep ? withId : withoutId;
+            storage::Sql& insert = keep ? withId : withoutId;
             if (Status s = insert.exec(values, kWriteWhat); !s)
                 return s.error();
             const qint64 id = keep ? row.id : insert.lastInsertId().toLongLong();
@@ -1002,7 +1002,8 @@ Result<Merged> mergeTakes(
 {
     // A pitch has at most one starred take; one it already has keeps its star.
     QSet<qint64> starredPitches;
-    Sql starred(db, QStringLiteral("SELECT DISTINCT pitch_id FROM takes WHERE starred = 1"));
+    storage::Sql starred(
+        db, QStringLiteral("SELECT DISTINCT pitch_id FROM takes WHERE starred = 1"));
     if (Status s = starred.exec({}, kWriteWhat); !s)
         return s.error();
     while (starred.next())
@@ -1028,7 +1029,7 @@ Result<Merged> mergeTakes(
 Result<Merged> mergeDraws(const QSqlDatabase& db, const QList<Row>& draws, ImportSummary& summary)
 {
     // An added draw counts for the drawer as a draw does (DeckRepository::recordDraw).
-    Sql cardState(db,
+    storage::Sql cardState(db,
         QStringLiteral("INSERT INTO card_state (deck_id, question_id, times_drawn, last_draw_seq) "
                        "VALUES (?, ?, 1, ?) ON CONFLICT (deck_id, question_id) DO UPDATE SET "
                        "times_drawn = times_drawn + 1, "
@@ -1049,7 +1050,7 @@ Status addQuestions(const QSqlDatabase& db, const QList<Row>& questions,
     if (questions.isEmpty())
         return {};
     const TableSpec spec = questionsSpec();
-    Sql insert(db, insertStatement(spec, questions.first().columns, false));
+    storage::Sql insert(db, insertStatement(spec, questions.first().columns, false));
     for (const Row& question : questions) {
         if (!conversations.added.contains(question.reference)) {
             ++count.present;
@@ -1151,4 +1152,4 @@ Result<ImportSummary> importData(
     return summary;
 }
 
-} // namespace rapport::progress
+} // namespace rapport::data

@@ -1,16 +1,11 @@
-#include "core/storage/conversationrepository.h"
-#include "core/storage/deckrepository.h"
+#include "core/decks/deckrepository.h"
 #include "core/storage/store.h"
 
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
-namespace rapport::storage {
+namespace rapport::decks {
 namespace {
-
-using decks::Deck;
-using decks::Question;
-using decks::Zone;
 
 const QDateTime kNow(QDate(2026, 11, 23), QTime(10, 0), Qt::UTC);
 
@@ -36,13 +31,13 @@ class DeckRepositoryTest : public ::testing::Test
 protected:
     void SetUp() override
     {
-        auto store = openStore(m_dir.path());
+        auto store = storage::openStore(m_dir.path());
         ASSERT_TRUE(store.ok());
         m_store = std::move(*store);
         m_repository = std::make_unique<DeckRepository>(*m_store.database);
     }
     QTemporaryDir m_dir;
-    Store m_store;
+    storage::Store m_store;
     std::unique_ptr<DeckRepository> m_repository;
 };
 
@@ -120,33 +115,5 @@ TEST_F(DeckRepositoryTest, FlagsToggleIndependently)
     EXPECT_TRUE(state.favourite);
 }
 
-TEST_F(DeckRepositoryTest, ConversationsRoundTripNewestFirst)
-{
-    ConversationRepository conversations(*m_store.database);
-    Conversation older { 0, QDate(2026, 11, 2), QStringLiteral("Sam"), 4, QStringLiteral("Good"),
-        { { { QStringLiteral("rapport.fun-zone"), QStringLiteral("fun-001") },
-            QStringLiteral("First job?") } },
-        kNow };
-    Conversation newer { 0, QDate(2026, 11, 20), {}, 2, {}, {}, kNow };
-    ASSERT_TRUE(conversations.add(older).ok());
-    ASSERT_TRUE(conversations.add(newer).ok());
-    auto list = conversations.list();
-    ASSERT_TRUE(list.ok());
-    ASSERT_EQ(list->size(), 2);
-    EXPECT_EQ(list->at(0).happenedOn, QDate(2026, 11, 20));
-    EXPECT_EQ(list->at(1).withWhom, QStringLiteral("Sam"));
-    EXPECT_EQ(list->at(1).questions, older.questions);
-    EXPECT_EQ(list->at(1).createdAt, kNow);
-}
-
-TEST_F(DeckRepositoryTest, ConversationWithBadRatingIsRefused)
-{
-    ConversationRepository conversations(*m_store.database);
-    auto result = conversations.add(Conversation { 0, QDate(2026, 11, 2), {}, 6, {}, {}, kNow });
-    ASSERT_FALSE(result.ok());
-    EXPECT_EQ(result.error().kind, ErrorKind::InvalidArgument);
-    EXPECT_TRUE(conversations.list()->isEmpty());
-}
-
 } // namespace
-} // namespace rapport::storage
+} // namespace rapport::decks

@@ -1,10 +1,10 @@
-#include "core/storage/conversationrepository.h"
+#include "core/conversations/conversationrepository.h"
 
 #include "core/storage/sql.h"
 
-namespace rapport::storage {
+namespace rapport::conversations {
 
-ConversationRepository::ConversationRepository(const Database& database)
+ConversationRepository::ConversationRepository(const storage::Database& database)
     : m_database(database)
 { }
 
@@ -21,22 +21,22 @@ Result<qint64> ConversationRepository::add(const Conversation& c)
             QStringLiteral("Give the day as YYYY-MM-DD."), {} };
     }
     const QSqlDatabase db = m_database.connection();
-    Transaction transaction(db);
+    storage::Transaction transaction(db);
     if (!transaction.begun())
         return transaction.begun().error();
     const QString what = QStringLiteral("Could not save the conversation.");
-    Sql insert(db,
+    storage::Sql insert(db,
         QStringLiteral(
             "INSERT INTO conversations (happened_on, with_whom, rating, note, created_at) "
             "VALUES (?, ?, ?, ?, ?)"));
     const QDateTime created = c.createdAt.isValid() ? c.createdAt : QDateTime::currentDateTimeUtc();
     if (Status s = insert.exec({ c.happenedOn.toString(Qt::ISODate), c.withWhom.trimmed(), c.rating,
-                                   c.note, toStoredTime(created) },
+                                   c.note, storage::toStoredTime(created) },
             what);
         !s)
         return s.error();
     const qint64 id = insert.lastInsertId().toLongLong();
-    Sql question(db,
+    storage::Sql question(db,
         QStringLiteral("INSERT INTO conversation_questions (conversation_id, position, deck_id, "
                        "question_id, text) VALUES (?, ?, ?, ?, ?)"));
     int position = 0;
@@ -54,7 +54,7 @@ Result<qint64> ConversationRepository::add(const Conversation& c)
 Result<QList<Conversation>> ConversationRepository::list(int limit) const
 {
     const QSqlDatabase db = m_database.connection();
-    Sql sql(db,
+    storage::Sql sql(db,
         QStringLiteral(
             "SELECT id, happened_on, with_whom, rating, note, created_at FROM conversations "
             "ORDER BY happened_on DESC, id DESC LIMIT ?"));
@@ -68,10 +68,10 @@ Result<QList<Conversation>> ConversationRepository::list(int limit) const
         c.withWhom = sql.value(2).toString();
         c.rating = sql.value(3).toInt();
         c.note = sql.value(4).toString();
-        c.createdAt = fromStoredTime(sql.value(5));
+        c.createdAt = storage::fromStoredTime(sql.value(5));
         result << c;
     }
-    Sql questions(db,
+    storage::Sql questions(db,
         QStringLiteral("SELECT deck_id, question_id, text FROM conversation_questions "
                        "WHERE conversation_id = ? ORDER BY position"));
     for (Conversation& c : result) {
@@ -80,7 +80,7 @@ Result<QList<Conversation>> ConversationRepository::list(int limit) const
             !s)
             return s.error();
         while (questions.next()) {
-            c.questions << UsedQuestion { CardKey { questions.value(0).toString(),
+            c.questions << UsedQuestion { decks::CardKey { questions.value(0).toString(),
                                               questions.value(1).toString() },
                 questions.value(2).toString() };
         }
@@ -90,8 +90,9 @@ Result<QList<Conversation>> ConversationRepository::list(int limit) const
 
 Status ConversationRepository::remove(qint64 id)
 {
-    Sql sql(m_database.connection(), QStringLiteral("DELETE FROM conversations WHERE id = ?"));
+    storage::Sql sql(
+        m_database.connection(), QStringLiteral("DELETE FROM conversations WHERE id = ?"));
     return sql.exec({ id }, QStringLiteral("Could not delete the conversation %1.").arg(id));
 }
 
-} // namespace rapport::storage
+} // namespace rapport::conversations

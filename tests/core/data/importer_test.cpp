@@ -1,11 +1,11 @@
 #include "core/common/csv.h"
-#include "core/progress/exporter.h"
-#include "core/progress/importer.h"
-#include "core/storage/conversationrepository.h"
-#include "core/storage/deckrepository.h"
-#include "core/storage/pitchrepository.h"
+#include "core/conversations/conversationrepository.h"
+#include "core/data/exporter.h"
+#include "core/data/importer.h"
+#include "core/decks/deckrepository.h"
+#include "core/rehearsal/pitchrepository.h"
+#include "core/rehearsal/takerepository.h"
 #include "core/storage/store.h"
-#include "core/storage/takerepository.h"
 #include "tests/support/sqlitefile.h"
 #include "tests/support/testtake.h"
 
@@ -22,7 +22,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace rapport::progress {
+namespace rapport::data {
 namespace {
 
 using rehearsal::RubricItem;
@@ -105,7 +105,7 @@ protected:
     void seed(const storage::Database& db)
     {
         removedFirstRecords(db);
-        storage::PitchRepository pitches(db);
+        rehearsal::PitchRepository pitches(db);
         rehearsal::Pitch a;
         a.title = u"Intro, the \"long\" one — café"_s;
         a.occasion = u"networking, evening"_s;
@@ -122,8 +122,8 @@ protected:
         b.occasion = u"interview"_s;
         ASSERT_TRUE(pitches.update(b, kNow.addDays(2)).ok());
 
-        storage::TakeRepository takes(db);
-        storage::Take full;
+        rehearsal::TakeRepository takes(db);
+        rehearsal::Take full;
         full.pitchId = m_pitchA;
         full.startedAt = kNow.addSecs(7200);
         full.lights = a.lights;
@@ -141,7 +141,7 @@ protected:
         full.rating.ratedAt = kNow.addSecs(7300);
         ASSERT_TRUE(takes.add(full).ok());
 
-        storage::Take empty; // no speech found, not rated, no audio kept
+        rehearsal::Take empty; // no speech found, not rated, no audio kept
         empty.pitchId = m_pitchA;
         empty.startedAt = kNow.addSecs(9000);
         empty.lights = a.lights;
@@ -149,7 +149,7 @@ protected:
         empty.report.analysisMs = 1.5;
         ASSERT_TRUE(takes.add(empty).ok());
 
-        storage::Take other;
+        rehearsal::Take other;
         other.pitchId = m_pitchB;
         other.startedAt = kNow.addDays(3);
         other.lights = b.lights;
@@ -164,7 +164,7 @@ protected:
         other.rating.ratedAt = kNow.addDays(3).addSecs(60);
         ASSERT_TRUE(takes.add(other).ok());
 
-        storage::DeckRepository decks(db);
+        decks::DeckRepository decks(db);
         ASSERT_TRUE(decks
                         .recordDraw({ u"rapport.fun"_s, u"f-01"_s }, decks::Zone::Fun, kAwkward,
                             kNow.addSecs(10))
@@ -174,8 +174,8 @@ protected:
                             u"Was zählt, \"wirklich\"?"_s, kNow.addSecs(20))
                         .ok());
 
-        storage::ConversationRepository conversations(db);
-        storage::Conversation talk;
+        conversations::ConversationRepository conversations(db);
+        conversations::Conversation talk;
         talk.happenedOn = QDate(2026, 11, 22);
         talk.withWhom = u"Sam, from \"ops\""_s;
         talk.rating = 5;
@@ -184,7 +184,7 @@ protected:
         talk.questions = { { { u"rapport.fun"_s, u"f-01"_s }, kAwkward },
             { { u"user.team"_s, u"q_2"_s }, u"Was zählt?"_s } };
         ASSERT_TRUE(conversations.add(talk).ok());
-        storage::Conversation quiet;
+        conversations::Conversation quiet;
         quiet.happenedOn = QDate(2026, 11, 24);
         quiet.rating = 1;
         quiet.createdAt = kNow.addDays(1);
@@ -195,18 +195,18 @@ protected:
     {
         rehearsal::Pitch gone;
         gone.title = u"Deleted"_s;
-        const qint64 pitch = *storage::PitchRepository(db).add(gone, kNow.addDays(-9));
-        storage::Take take;
+        const qint64 pitch = *rehearsal::PitchRepository(db).add(gone, kNow.addDays(-9));
+        rehearsal::Take take;
         take.pitchId = pitch;
         take.startedAt = kNow.addDays(-9);
-        ASSERT_TRUE(storage::TakeRepository(db).add(take).ok());
-        ASSERT_TRUE(storage::PitchRepository(db).remove(pitch).ok());
-        storage::Conversation talk;
+        ASSERT_TRUE(rehearsal::TakeRepository(db).add(take).ok());
+        ASSERT_TRUE(rehearsal::PitchRepository(db).remove(pitch).ok());
+        conversations::Conversation talk;
         talk.happenedOn = QDate(2026, 11, 1);
-        const qint64 conversation = *storage::ConversationRepository(db).add(talk);
-        ASSERT_TRUE(storage::ConversationRepository(db).remove(conversation).ok());
+        const qint64 conversation = *conversations::ConversationRepository(db).add(talk);
+        ASSERT_TRUE(conversations::ConversationRepository(db).remove(conversation).ok());
         // Draws are never deleted by Rapport; the test removes one and its card state itself.
-        ASSERT_TRUE(storage::DeckRepository(db)
+        ASSERT_TRUE(decks::DeckRepository(db)
                         .recordDraw({ u"gone"_s, u"gone"_s }, decks::Zone::Fun, u"Gone?"_s,
                             kNow.addDays(-9))
                         .ok());
@@ -335,11 +335,11 @@ TEST_F(ImporterTest, AnExportWithoutTheBackgroundLevelAndCaveatsStillImports)
                                "AND caveats IS NULL"_s)
             && query.next());
         EXPECT_EQ(query.value(0).toInt(), 3);
-        const auto source = storage::TakeRepository(*m_source->database).list();
-        const auto imported = storage::TakeRepository(*target->database).list();
+        const auto source = rehearsal::TakeRepository(*m_source->database).list();
+        const auto imported = rehearsal::TakeRepository(*target->database).list();
         ASSERT_TRUE(source.ok() && imported.ok());
         ASSERT_EQ(imported->size(), source->size());
-        const storage::Take& full = imported->first();
+        const rehearsal::Take& full = imported->first();
         EXPECT_FALSE(full.report.signalToNoiseDb);
         EXPECT_TRUE(full.report.caveats.empty());
         EXPECT_EQ(full.report.wordsPerMinute, source->first().report.wordsPerMinute);
@@ -425,30 +425,30 @@ TEST_F(ImporterTest, MergingRemapsClashingIdsAndKeepsReferencesRight)
     // and 2.
     rehearsal::Pitch local;
     local.title = u"Local pitch"_s;
-    ASSERT_EQ(*storage::PitchRepository(db).add(local, kNow.addDays(-5)), 1);
-    const rehearsal::Pitch sourceB = *storage::PitchRepository(*m_source->database).get(m_pitchB);
-    ASSERT_EQ(*storage::PitchRepository(db).add(sourceB, sourceB.createdAt), 2);
-    storage::Take localTake;
+    ASSERT_EQ(*rehearsal::PitchRepository(db).add(local, kNow.addDays(-5)), 1);
+    const rehearsal::Pitch sourceB = *rehearsal::PitchRepository(*m_source->database).get(m_pitchB);
+    ASSERT_EQ(*rehearsal::PitchRepository(db).add(sourceB, sourceB.createdAt), 2);
+    rehearsal::Take localTake;
     localTake.pitchId = 1;
     localTake.startedAt = kNow.addDays(-5);
-    ASSERT_EQ(*storage::TakeRepository(db).add(localTake), 1);
-    storage::Take starredB = localTake;
+    ASSERT_EQ(*rehearsal::TakeRepository(db).add(localTake), 1);
+    rehearsal::Take starredB = localTake;
     starredB.pitchId = 2;
     starredB.starred = true;
-    ASSERT_EQ(*storage::TakeRepository(db).add(starredB), 2);
+    ASSERT_EQ(*rehearsal::TakeRepository(db).add(starredB), 2);
     for (int i = 0; i < 2; ++i) {
-        ASSERT_TRUE(storage::DeckRepository(db)
+        ASSERT_TRUE(decks::DeckRepository(db)
                         .recordDraw({ u"rapport.fun"_s, u"f-01"_s }, decks::Zone::Fun, u"Local?"_s,
                             kNow.addDays(-5).addSecs(i))
                         .ok());
     }
     for (const QString& note : { u"local one"_s, u"local two"_s }) {
-        storage::Conversation talk;
+        conversations::Conversation talk;
         talk.happenedOn = QDate(2026, 11, 1);
         talk.note = note;
         talk.createdAt = kNow.addDays(-5).addSecs(note.size());
         talk.questions = { { { u"rapport.deep"_s, u"d-09"_s }, u"Local question?"_s } };
-        ASSERT_TRUE(storage::ConversationRepository(db).add(talk).ok());
+        ASSERT_TRUE(conversations::ConversationRepository(db).add(talk).ok());
     }
 
     auto summary = importData(db, folder);
@@ -461,57 +461,57 @@ TEST_F(ImporterTest, MergingRemapsClashingIdsAndKeepsReferencesRight)
     EXPECT_EQ(summary->starsNotImported, 1);
 
     // Pitch A's id 2 was taken, so it got the next one; pitch B is the target's own pitch 2.
-    auto pitches = storage::PitchRepository(db).list();
+    auto pitches = rehearsal::PitchRepository(db).list();
     ASSERT_EQ(pitches->size(), 3);
-    auto pitchA = storage::PitchRepository(db).get(3);
+    auto pitchA = rehearsal::PitchRepository(db).get(3);
     ASSERT_TRUE(pitchA.ok());
     EXPECT_EQ(pitchA->title, u"Intro, the \"long\" one — café"_s);
     EXPECT_EQ(pitchA->text, kAwkward);
-    EXPECT_EQ(storage::PitchRepository(db).get(1)->title, u"Local pitch"_s);
+    EXPECT_EQ(rehearsal::PitchRepository(db).get(1)->title, u"Local pitch"_s);
 
     // Take 2 was taken: it comes after the kept takes 3 and 4. Each take follows its pitch;
     // pitch B keeps its own star, so the imported take of it comes in unstarred.
     const QHash<qint64, std::pair<qint64, qint64>> expected { // source id -> (id, pitch id)
         { 2, { 5, 3 } }, { 3, { 3, 3 } }, { 4, { 4, 2 } }
     };
-    const auto sourceTakes = storage::TakeRepository(*m_source->database).list();
+    const auto sourceTakes = rehearsal::TakeRepository(*m_source->database).list();
     ASSERT_TRUE(sourceTakes.ok());
-    for (const storage::Take& source : *sourceTakes) {
+    for (const rehearsal::Take& source : *sourceTakes) {
         SCOPED_TRACE(source.id);
-        auto imported = storage::TakeRepository(db).get(expected.value(source.id).first);
+        auto imported = rehearsal::TakeRepository(db).get(expected.value(source.id).first);
         ASSERT_TRUE(imported.ok());
         EXPECT_EQ(imported->startedAt, source.startedAt);
         EXPECT_EQ(imported->pitchId, expected.value(source.id).second);
         EXPECT_EQ(imported->rating, source.rating);
         EXPECT_EQ(imported->starred, source.id == 2);
     }
-    EXPECT_TRUE(storage::TakeRepository(db).get(2)->starred);
+    EXPECT_TRUE(rehearsal::TakeRepository(db).get(2)->starred);
 
     // Draw 2 was taken: it comes after the kept draw 3; the card counts every draw of it.
-    auto draws = storage::DeckRepository(db).recentDraws(10);
+    auto draws = decks::DeckRepository(db).recentDraws(10);
     ASSERT_EQ(draws->size(), 4);
     EXPECT_EQ((*draws)[0].seq, 4);
     EXPECT_EQ((*draws)[0].text, kAwkward);
     EXPECT_EQ((*draws)[1].seq, 3);
     EXPECT_EQ((*draws)[1].key.toString(), u"user.team/q_2"_s);
     EXPECT_EQ((*draws)[2].text, u"Local?"_s);
-    const storage::CardState fun = storage::DeckRepository(db).cardStates()->value(
-        storage::CardKey { u"rapport.fun"_s, u"f-01"_s });
+    const decks::CardState fun = decks::DeckRepository(db).cardStates()->value(
+        decks::CardKey { u"rapport.fun"_s, u"f-01"_s });
     EXPECT_EQ(fun.timesDrawn, 3);
     EXPECT_EQ(fun.lastDrawSeq, 4);
 
     // Conversation 2 was taken: it comes after the kept 3, and takes its questions along.
-    QHash<QString, storage::Conversation> byNote;
-    const auto talks = storage::ConversationRepository(db).list();
+    QHash<QString, conversations::Conversation> byNote;
+    const auto talks = conversations::ConversationRepository(db).list();
     ASSERT_TRUE(talks.ok());
-    for (const storage::Conversation& c : *talks)
+    for (const conversations::Conversation& c : *talks)
         byNote.insert(c.note, c);
     ASSERT_EQ(byNote.size(), 4);
     EXPECT_EQ(byNote.value(u"local two"_s).id, 2);
     EXPECT_EQ(byNote.value(u"local two"_s).questions.size(), 1);
     EXPECT_EQ(byNote.value(QString()).id, 3);
     EXPECT_TRUE(byNote.value(QString()).questions.isEmpty());
-    const storage::Conversation talk = byNote.value(kAwkward);
+    const conversations::Conversation talk = byNote.value(kAwkward);
     EXPECT_EQ(talk.id, 4);
     ASSERT_EQ(talk.questions.size(), 2);
     EXPECT_EQ(talk.questions[0].text, kAwkward);
@@ -531,7 +531,7 @@ protected:
         m_target = store(u"target"_s);
         rehearsal::Pitch local;
         local.title = u"Local pitch"_s;
-        ASSERT_TRUE(storage::PitchRepository(*m_target->database).add(local, kNow).ok());
+        ASSERT_TRUE(rehearsal::PitchRepository(*m_target->database).add(local, kNow).ok());
     }
 
     // Imports `folder` and checks that the target database did not change.
@@ -811,4 +811,4 @@ TEST_F(ImporterErrorTest, AFailureWhileWritingRollsEverythingBack)
 }
 
 } // namespace
-} // namespace rapport::progress
+} // namespace rapport::data

@@ -1,9 +1,9 @@
-#include "core/progress/exporter.h"
-#include "core/storage/conversationrepository.h"
-#include "core/storage/deckrepository.h"
-#include "core/storage/pitchrepository.h"
+#include "core/conversations/conversationrepository.h"
+#include "core/data/exporter.h"
+#include "core/decks/deckrepository.h"
+#include "core/rehearsal/pitchrepository.h"
+#include "core/rehearsal/takerepository.h"
 #include "core/storage/store.h"
-#include "core/storage/takerepository.h"
 #include "tests/support/sqlitefile.h"
 #include "tests/support/testtake.h"
 
@@ -13,7 +13,7 @@
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
-namespace rapport::progress {
+namespace rapport::data {
 namespace {
 
 const QDateTime kNow(QDate(2026, 11, 23), QTime(9, 30, 15, 250), Qt::UTC);
@@ -70,7 +70,7 @@ protected:
         pitch.text = kAwkward;
         pitch.targetMs = 90'000;
         pitch.lights = rehearsal::defaultLightsFor(90'000);
-        m_pitchId = *storage::PitchRepository(db).add(pitch, kNow);
+        m_pitchId = *rehearsal::PitchRepository(db).add(pitch, kNow);
 
         m_take.pitchId = m_pitchId;
         m_take.startedAt = kNow;
@@ -83,20 +83,20 @@ protected:
         m_take.rating.feltTiming = rehearsal::FeltTiming::OnTime;
         m_take.rating.note = kAwkward;
         m_take.rating.ratedAt = kNow.addSecs(60);
-        m_take.id = *storage::TakeRepository(db).add(m_take);
+        m_take.id = *rehearsal::TakeRepository(db).add(m_take);
 
-        ASSERT_TRUE(storage::DeckRepository(db)
+        ASSERT_TRUE(decks::DeckRepository(db)
                         .recordDraw({ QStringLiteral("rapport.fun"), QStringLiteral("f-01") },
                             decks::Zone::Fun, kAwkward, kNow)
                         .ok());
-        storage::Conversation c;
+        conversations::Conversation c;
         c.happenedOn = QDate(2026, 11, 22);
         c.withWhom = QStringLiteral("Sam, from \"ops\"");
         c.rating = 5;
         c.note = kAwkward;
         c.createdAt = kNow;
         c.questions = { { { QStringLiteral("rapport.fun"), QStringLiteral("f-01") }, kAwkward } };
-        ASSERT_TRUE(storage::ConversationRepository(db).add(c).ok());
+        ASSERT_TRUE(conversations::ConversationRepository(db).add(c).ok());
     }
 
     QJsonArray jsonFile(const QString& name)
@@ -108,7 +108,7 @@ protected:
     QString m_out = m_dir.filePath(QStringLiteral("export"));
     std::unique_ptr<storage::Store> m_store;
     qint64 m_pitchId = 0;
-    storage::Take m_take;
+    rehearsal::Take m_take;
 };
 
 TEST_F(ExporterTest, JsonHoldsEveryFieldOfEveryTable)
@@ -253,4 +253,4 @@ TEST_F(ExporterTest, AnEmptyDatabaseExportsHeadersOnly)
 }
 
 } // namespace
-} // namespace rapport::progress
+} // namespace rapport::data

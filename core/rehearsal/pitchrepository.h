@@ -4,7 +4,7 @@
 #include "core/rehearsal/pitch.h"
 #include "core/storage/database.h"
 
-namespace rapport::storage {
+namespace rapport::rehearsal {
 
 /// A pitch with what the list views show about its takes.
 struct PitchSummary
@@ -20,7 +20,7 @@ struct PitchSummary
 class PitchRepository
 {
 public:
-    explicit PitchRepository(const Database& database);
+    explicit PitchRepository(const storage::Database& database);
 
     /// Stores a new pitch (id 0) and returns its id; sets created/updated to `nowUtc`.
     /// InvalidArgument when rehearsal::pitchProblem() finds a problem.
@@ -37,7 +37,7 @@ public:
     Result<rehearsal::Pitch> find(const QString& reference) const;
 
 private:
-    const Database& m_database;
+    const storage::Database& m_database;
 };
 
-} // namespace rapport::storage
+} // namespace rapport::rehearsal

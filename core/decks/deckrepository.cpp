@@ -1,11 +1,11 @@
-#include "core/storage/deckrepository.h"
+#include "core/decks/deckrepository.h"
 
 #include "core/storage/sql.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 
-namespace rapport::storage {
+namespace rapport::decks {
 
 using decks::Deck;
 using decks::Question;
@@ -24,7 +24,7 @@ QStringList tagsFromColumn(const QString& column)
 
 Status loadQuestions(const QSqlDatabase& db, Deck& deck)
 {
-    Sql sql(db,
+    storage::Sql sql(db,
         QStringLiteral("SELECT id, zone, text, tags, follow_up, hint FROM questions "
                        "WHERE deck_id = ? ORDER BY position"));
     if (Status s = sql.exec({ deck.id }, QStringLiteral("Could not read the deck's questions."));
@@ -50,14 +50,14 @@ size_t qHash(const CardKey& key, size_t seed) noexcept
     return qHashMulti(seed, key.deckId, key.questionId);
 }
 
-DeckRepository::DeckRepository(const Database& database)
+DeckRepository::DeckRepository(const storage::Database& database)
     : m_database(database)
 { }
 
 Result<QList<Deck>> DeckRepository::userDecks() const
 {
     const QSqlDatabase db = m_database.connection();
-    Sql sql(db,
+    storage::Sql sql(db,
         QStringLiteral("SELECT id, title, description, language, author, license, version, hints "
                        "FROM decks ORDER BY title COLLATE NOCASE, id"));
     if (Status s = sql.exec({}, QStringLiteral("Could not read your decks.")); !s)
@@ -87,12 +87,12 @@ Status DeckRepository::saveUserDeck(const Deck& deck, const QDateTime& nowUtc)
 {
     Q_ASSERT(!deck.builtIn);
     const QSqlDatabase db = m_database.connection();
-    Transaction transaction(db);
+    storage::Transaction transaction(db);
     if (!transaction.begun())
         return transaction.begun();
     const QString what = QStringLiteral("Could not save the deck \"%1\".").arg(deck.title);
-    const QString now = toStoredTime(nowUtc);
-    Sql upsert(db,
+    const QString now = storage::toStoredTime(nowUtc);
+    storage::Sql upsert(db,
         QStringLiteral(
             "INSERT INTO decks (id, title, description, language, author, license, "
             "version, hints, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -108,10 +108,10 @@ Status DeckRepository::saveUserDeck(const Deck& deck, const QDateTime& nowUtc)
             what);
         !s)
         return s;
-    Sql clear(db, QStringLiteral("DELETE FROM questions WHERE deck_id = ?"));
+    storage::Sql clear(db, QStringLiteral("DELETE FROM questions WHERE deck_id = ?"));
     if (Status s = clear.exec({ deck.id }, what); !s)
         return s;
-    Sql insert(db,
+    storage::Sql insert(db,
         QStringLiteral("INSERT INTO questions (deck_id, id, position, zone, text, tags, follow_up, "
                        "hint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     int position = 0;
@@ -128,14 +128,14 @@ Status DeckRepository::saveUserDeck(const Deck& deck, const QDateTime& nowUtc)
 Status DeckRepository::deleteUserDeck(const QString& deckId)
 {
     const QSqlDatabase db = m_database.connection();
-    Transaction transaction(db);
+    storage::Transaction transaction(db);
     if (!transaction.begun())
         return transaction.begun();
     const QString what = QStringLiteral("Could not delete the deck %1.").arg(deckId);
     for (const QString& statement : { QStringLiteral("DELETE FROM decks WHERE id = ?"),
              QStringLiteral("DELETE FROM card_state WHERE deck_id = ?"),
              QStringLiteral("DELETE FROM deck_settings WHERE deck_id = ?") }) {
-        if (Status s = Sql(db, statement).exec({ deckId }, what); !s)
+        if (Status s = storage::Sql(db, statement).exec({ deckId }, what); !s)
             return s;
     }
     return transaction.commit();
@@ -143,7 +143,7 @@ Status DeckRepository::deleteUserDeck(const QString& deckId)
 
 Result<QHash<CardKey, CardState>> DeckRepository::cardStates() const
 {
-    Sql sql(m_database.connection(),
+    storage::Sql sql(m_database.connection(),
         QStringLiteral("SELECT deck_id, question_id, favourite, hidden, times_drawn, last_draw_seq "
                        "FROM card_state"));
     if (Status s = sql.exec({}, QStringLiteral("Could not read which cards you have seen.")); !s)
@@ -160,7 +160,7 @@ Result<QHash<CardKey, CardState>> DeckRepository::cardStates() const
 Status DeckRepository::setFlag(const CardKey& key, const char* column, bool value)
 {
     // `column` is one of two literals from this file, never user input.
-    Sql sql(m_database.connection(),
+    storage::Sql sql(m_database.connection(),
         QStringLiteral("INSERT INTO card_state (deck_id, question_id, %1) VALUES (?, ?, ?) "
                        "ON CONFLICT (deck_id, question_id) DO UPDATE SET %1 = excluded.%1")
             .arg(QLatin1String(column)));
@@ -180,7 +180,7 @@ Status DeckRepository::setHidden(const CardKey& key, bool hidden)
 
 Result<QStringList> DeckRepository::disabledDecks() const
 {
-    Sql sql(m_database.connection(),
+    storage::Sql sql(m_database.connection(),
         QStringLiteral("SELECT deck_id FROM deck_settings WHERE enabled = 0 ORDER BY deck_id"));
     if (Status s = sql.exec({}, QStringLiteral("Could not read which decks are switched on.")); !s)
         return s.error();
@@ -192,7 +192,7 @@ Result<QStringList> DeckRepository::disabledDecks() const
 
 Status DeckRepository::setDeckEnabled(const QString& deckId, bool enabled)
 {
-    Sql sql(m_database.connection(),
+    storage::Sql sql(m_database.connection(),
         QStringLiteral("INSERT INTO deck_settings (deck_id, enabled) VALUES (?, ?) "
                        "ON CONFLICT (deck_id) DO UPDATE SET enabled = excluded.enabled"));
     return sql.exec({ deckId, enabled ? 1 : 0 },
@@ -204,19 +204,20 @@ Result<DrawRecord> DeckRepository::recordDraw(
     const CardKey& key, decks::Zone zone, const QString& text, const QDateTime& nowUtc)
 {
     const QSqlDatabase db = m_database.connection();
-    Transaction transaction(db);
+    storage::Transaction transaction(db);
     if (!transaction.begun())
         return transaction.begun().error();
     const QString what = QStringLiteral("Could not remember the card you drew.");
-    Sql insert(db,
+    storage::Sql insert(db,
         QStringLiteral("INSERT INTO draws (deck_id, question_id, zone, text, drawn_at) "
                        "VALUES (?, ?, ?, ?, ?)"));
-    if (Status s = insert.exec(
-            { key.deckId, key.questionId, decks::zoneKey(zone), text, toStoredTime(nowUtc) }, what);
+    if (Status s = insert.exec({ key.deckId, key.questionId, decks::zoneKey(zone), text,
+                                   storage::toStoredTime(nowUtc) },
+            what);
         !s)
         return s.error();
     const qint64 seq = insert.lastInsertId().toLongLong();
-    Sql update(db,
+    storage::Sql update(db,
         QStringLiteral("INSERT INTO card_state (deck_id, question_id, times_drawn, last_draw_seq) "
                        "VALUES (?, ?, 1, ?) ON CONFLICT (deck_id, question_id) DO UPDATE SET "
                        "times_drawn = times_drawn + 1, last_draw_seq = excluded.last_draw_seq"));
@@ -229,7 +230,7 @@ Result<DrawRecord> DeckRepository::recordDraw(
 
 Result<QList<DrawRecord>> DeckRepository::recentDraws(int limit) const
 {
-    Sql sql(m_database.connection(),
+    storage::Sql sql(m_database.connection(),
         QStringLiteral("SELECT seq, deck_id, question_id, zone, text, drawn_at FROM draws "
                        "ORDER BY seq DESC LIMIT ?"));
     if (Status s = sql.exec({ limit }, QStringLiteral("Could not read your draw history.")); !s)
@@ -239,9 +240,9 @@ Result<QList<DrawRecord>> DeckRepository::recentDraws(int limit) const
         draws << DrawRecord { sql.value(0).toLongLong(),
             CardKey { sql.value(1).toString(), sql.value(2).toString() },
             decks::zoneFromKey(sql.value(3).toString()).value_or(decks::Zone::SmallTalk),
-            sql.value(4).toString(), fromStoredTime(sql.value(5)) };
+            sql.value(4).toString(), storage::fromStoredTime(sql.value(5)) };
     }
     return draws;
 }
 
-} // namespace rapport::storage
+} // namespace rapport::decks

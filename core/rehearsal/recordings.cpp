@@ -1,4 +1,4 @@
-#include "core/storage/recordings.h"
+#include "core/rehearsal/recordings.h"
 
 #include "core/analysis/analysispipeline.h"
 #include "core/analysis/scriptsyllables.h"
@@ -17,7 +17,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-namespace rapport::storage {
+namespace rapport::rehearsal {
 
 namespace {
 
@@ -46,14 +46,14 @@ QString shown(const QString& path)
 
 // Whether `path` names a file directly inside the recordings folder of `paths` (not below it,
 // not through a link or ".." that leads elsewhere).
-bool directlyInRecordings(const QString& path, const DataPaths& paths)
+bool directlyInRecordings(const QString& path, const storage::DataPaths& paths)
 {
     return QFileInfo(comparable(path)).absolutePath() == comparable(paths.recordings());
 }
 
 } // namespace
 
-Result<AudioRemoval> removeTakeAudio(const DataPaths& paths, const QString& audioPath)
+Result<AudioRemoval> removeTakeAudio(const storage::DataPaths& paths, const QString& audioPath)
 {
     if (audioPath.isEmpty())
         return AudioRemoval::AlreadyGone;
@@ -87,7 +87,7 @@ RecordingLock::~RecordingLock()
     ::close(m_fd);
 }
 
-Recordings::Recordings(DataPaths paths, TakeRepository& takes)
+Recordings::Recordings(storage::DataPaths paths, TakeRepository& takes)
     : m_paths(std::move(paths))
     , m_takes(takes)
 { }
@@ -281,4 +281,4 @@ QDateTime Recordings::startTimeFromName(const QString& fileName)
     return date.isValid() && time.isValid() ? QDateTime(date, time, Qt::UTC) : QDateTime();
 }
 
-} // namespace rapport::storage
+} // namespace rapport::rehearsal

@@ -5,7 +5,7 @@
 
 #include <QStringList>
 
-namespace rapport::progress {
+namespace rapport::data {
 
 enum class ExportFormat { Csv, Json };
 
@@ -27,4 +27,4 @@ struct ExportSummary
 Result<ExportSummary> exportData(
     const storage::Database& database, const QString& folder, ExportFormat format);
 
-} // namespace rapport::progress
+} // namespace rapport::data
