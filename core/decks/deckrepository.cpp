@@ -7,9 +7,6 @@
 
 namespace rapport::decks {
 
-using decks::Deck;
-using decks::Question;
-
 namespace {
 
 QString tagsToColumn(const QStringList& tags)
@@ -44,11 +41,6 @@ Status loadQuestions(const QSqlDatabase& db, Deck& deck)
 }
 
 } // namespace
-
-size_t qHash(const CardKey& key, size_t seed) noexcept
-{
-    return qHashMulti(seed, key.deckId, key.questionId);
-}
 
 DeckRepository::DeckRepository(const storage::Database& database)
     : m_database(database)

@@ -6,12 +6,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <cmath>
 
 namespace rapport::rehearsal {
 
 using analysis::TakeReport;
-using rehearsal::RubricItem;
 
 namespace {
 
@@ -148,13 +146,6 @@ QString storedCaveats(const std::vector<analysis::Caveat>& caveats)
     return keys.join(QLatin1Char(','));
 }
 
-std::optional<rehearsal::TimingResult> takeTiming(const Take& take)
-{
-    if (!take.report.speakingTimeS)
-        return std::nullopt;
-    return rehearsal::judgeTiming(std::llround(*take.report.speakingTimeS * 1000.0), take.lights);
-}
-
 TakeRepository::TakeRepository(const storage::Database& database)
     : m_database(database)
 { }
@@ -179,7 +170,6 @@ Result<qint64> TakeRepository::add(const Take& t)
             .arg(kReportColumns, kRatingColumns,
                 QStringList(7 + 20 + 12, QStringLiteral("?")).join(QLatin1Char(','))));
     const rehearsal::SelfRating& g = t.rating;
-    using rehearsal::RubricItem;
     const QVariant monotone = r.monotone ? QVariant(*r.monotone ? 1 : 0) : QVariant();
     if (Status s = insert.exec(
             { t.pitchId, storage::toStoredTime(t.startedAt), t.lights.greenMs, t.lights.yellowMs,

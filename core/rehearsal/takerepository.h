@@ -1,33 +1,10 @@
 #pragma once
 
-#include "core/analysis/takereport.h"
 #include "core/common/result.h"
-#include "core/rehearsal/selfrating.h"
-#include "core/rehearsal/timing.h"
-#include "core/rehearsal/timinglights.h"
+#include "core/rehearsal/take.h"
 #include "core/storage/database.h"
 
-#include <optional>
-
 namespace rapport::rehearsal {
-
-/// One rehearsal take: when, against which window, its audio, what was measured and how the
-/// speaker rated it.
-struct Take
-{
-    qint64 id = 0; ///< 0 until stored
-    qint64 pitchId = 0;
-    QDateTime startedAt; ///< UTC
-    rehearsal::LightTimes lights; ///< the window the take was timed against (grace not kept)
-    QString audioPath; ///< absolute; empty when the audio was not kept
-    bool starred = false; ///< the pitch's best take (at most one per pitch)
-    analysis::TakeReport report;
-    rehearsal::SelfRating rating;
-};
-
-/// The take's speaking time judged against the window it was timed with; nullopt when no speech
-/// was found.
-std::optional<rehearsal::TimingResult> takeTiming(const Take& take);
 
 /// Caveats as the takes table stores them: their keys joined by commas, in the order given;
 /// empty for none.
