@@ -5,7 +5,7 @@
 //
 // Seeding takes a while, so the seeded data folder is kept in /tmp under a versioned name and
 // reused by later runs; change kSeedVersion whenever the seeded data or the schema changes.
-#include "app/gui/progresspage.h"
+#include "app/gui/progress/progresspage.h"
 #include "core/common/clock.h"
 #include "core/data/exporter.h"
 #include "core/progress/weeklystats.h"

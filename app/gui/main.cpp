@@ -1,5 +1,5 @@
-#include "app/gui/mainwindow.h"
-#include "app/gui/startup.h"
+#include "app/gui/shell/mainwindow.h"
+#include "app/gui/shell/startup.h"
 #include "core/common/application.h"
 #include "core/storage/datadir.h"
 #include "core/version.h"

@@ -4,8 +4,6 @@
 
 namespace rapport::rehearsal {
 
-using rehearsal::Pitch;
-
 namespace {
 
 const QString kColumns = QStringLiteral(

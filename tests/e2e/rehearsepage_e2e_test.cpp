@@ -1,8 +1,8 @@
 // The Rehearse view end to end through a real sound server: speech played into a private
 // PulseAudio server's virtual microphone is recorded by the view's default microphone source
 // (QAudioSource), stored as a take and analysed. The truth is how the played file was built.
-#include "app/gui/rehearsepage.h"
-#include "app/gui/selfratingpanel.h"
+#include "app/gui/rehearse/rehearsepage.h"
+#include "app/gui/rehearse/selfratingpanel.h"
 #include "tests/support/speechfixture.h"
 #include "tests/support/virtualmic.h"
 

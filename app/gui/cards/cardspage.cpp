@@ -1,0 +1,444 @@
+#include "app/gui/cards/cardspage.h"
+
+#include "app/gui/cards/answertimer.h"
+#include "app/gui/cards/conversationdialog.h"
+#include "app/gui/cards/decksdialog.h"
+#include "app/gui/widgets/pageheader.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QShortcut>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace rapport::gui {
+
+using namespace rapport::decks;
+
+namespace {
+
+// Distinct in hue and lightness, and always shown with the zone's name.
+QColor zoneColour(Zone zone)
+{
+    switch (zone) {
+    case Zone::SmallTalk:
+        return QColor(0x1f, 0x8a, 0x7d);
+    case Zone::Fun:
+        return QColor(0xc7, 0x6b, 0x0a);
+    case Zone::Deep:
+        return QColor(0x5b, 0x4f, 0xc7);
+    case Zone::Interview:
+        return QColor(0x4b, 0x5b, 0x70);
+    }
+    return {};
+}
+
+const QString kTimerKey = QStringLiteral("cards/answerTimer");
+
+QPushButton* button(const QString& text, const QString& accessible, QWidget* parent)
+{
+    auto* b = new QPushButton(text, parent);
+    b->setAccessibleName(accessible);
+    return b;
+}
+
+} // namespace
+
+CardsPage::CardsPage(storage::Store& store, QSettings* settings, QWidget* parent)
+    : QWidget(parent)
+    , m_settings(settings)
+    , m_repository(std::make_unique<decks::DeckRepository>(*store.database))
+    , m_conversationRepository(
+          std::make_unique<conversations::ConversationRepository>(*store.database))
+    , m_zone(new QLabel(this))
+    , m_question(new QLabel(this))
+    , m_followUp(new QLabel(this))
+    , m_zoneFilter(new QComboBox(this))
+    , m_context(new QComboBox(this))
+    , m_ladderMode(new QCheckBox(tr("&Ladder: small talk → fun → deep"), this))
+    , m_timerOn(new QCheckBox(tr("Answer &timer  (T)"), this))
+    , m_timer(new AnswerTimer(settings, this))
+    , m_next(button(tr("&Next card  (N)"), tr("Next card"), this))
+    , m_back(button(tr("Back"), tr("Previous card"), this))
+    , m_favourite(button(tr("Favourite  (F)"), tr("Favourite"), this))
+    , m_hide(button(tr("Hide  (H)"), tr("Hide this card"), this))
+    , m_history(new QListWidget(this))
+    , m_conversations(new QListWidget(this))
+    , m_deleteConversation(new QPushButton(tr("Delete"), this))
+{
+    setAccessibleName(tr("Conversation cards"));
+    Result<DeckLibrary> library = DeckLibrary::load(*m_repository);
+    if (library)
+        m_library = std::move(*library);
+    m_drawer = std::make_unique<Drawer>(m_library, *m_repository, m_clock);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(32, 28, 32, 28);
+    layout->setSpacing(14);
+    layout->addWidget(new PageHeader(tr("Conversation cards"),
+        tr("Start light, go deeper as it warms up. Cards do not repeat until you have seen the "
+           "rest."),
+        this));
+    layout->addWidget(buildControls());
+    layout->addWidget(buildCard(), 2);
+    layout->addWidget(m_timer);
+
+    auto* logConversation
+        = button(tr("&Log conversation…  (L)"), tr("Log a real conversation"), this);
+    auto* buttons = new QHBoxLayout;
+    for (QPushButton* b : { m_back, m_favourite, m_hide })
+        buttons->addWidget(b);
+    buttons->addStretch(1);
+    buttons->addWidget(m_timerOn);
+    buttons->addSpacing(8);
+    buttons->addWidget(logConversation);
+    m_next->setDefault(true);
+    buttons->addWidget(m_next);
+    layout->addLayout(buttons);
+    layout->addWidget(buildTabs(), 1);
+
+    connect(m_next, &QPushButton::clicked, this, &CardsPage::drawNext);
+    connect(m_back, &QPushButton::clicked, this, &CardsPage::goBack);
+    connect(m_favourite, &QPushButton::clicked, this, &CardsPage::toggleFavourite);
+    connect(m_hide, &QPushButton::clicked, this, &CardsPage::hideCurrent);
+    connect(logConversation, &QPushButton::clicked, this, &CardsPage::openConversationLog);
+    connect(m_ladderMode, &QCheckBox::toggled, this, [this](bool on) {
+        m_zoneFilter->setEnabled(!on);
+        m_ladder.reset();
+    });
+    const bool timerOn = settings && settings->value(kTimerKey, false).toBool();
+    m_timerOn->setChecked(timerOn);
+    m_timer->setVisible(timerOn);
+    connect(m_timerOn, &QCheckBox::toggled, this, [this](bool on) {
+        m_timer->setVisible(on);
+        if (!on)
+            m_timer->reset();
+        if (m_settings)
+            m_settings->setValue(kTimerKey, on);
+    });
+    const std::pair<Qt::Key, void (CardsPage::*)()> keys[] = { { Qt::Key_N, &CardsPage::drawNext },
+        { Qt::Key_F, &CardsPage::toggleFavourite }, { Qt::Key_H, &CardsPage::hideCurrent },
+        { Qt::Key_Backspace, &CardsPage::goBack }, { Qt::Key_L, &CardsPage::openConversationLog } };
+    for (const auto& [key, slot] : keys) {
+        auto* shortcut = new QShortcut(QKeySequence(key), this);
+        shortcut->setContext(Qt::WindowShortcut);
+        connect(shortcut, &QShortcut::activated, this, slot);
+    }
+    auto* timerKey = new QShortcut(QKeySequence(Qt::Key_T), this);
+    timerKey->setContext(Qt::WindowShortcut);
+    connect(timerKey, &QShortcut::activated, this, [this] {
+        m_timerOn->setChecked(true);
+        m_timer->toggle();
+    });
+
+    if (!library)
+        showMessage(library.error().toString());
+    else
+        showMessage(tr("Press N to draw your first card."));
+    loadHistory();
+    loadConversations();
+}
+
+CardsPage::~CardsPage() = default;
+
+QWidget* CardsPage::buildControls()
+{
+    auto* row = new QWidget(this);
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_zoneFilter->addItem(tr("All zones"), QString());
+    for (Zone zone : kAllZones)
+        m_zoneFilter->addItem(zoneDisplayName(zone), zoneKey(zone));
+    m_zoneFilter->setCurrentIndex(1);
+    m_zoneFilter->setAccessibleName(tr("Zone"));
+    m_context->addItem(tr("Any context"), QString());
+    for (const QString& tag : knownContextTags())
+        m_context->addItem(tag.left(1).toUpper() + tag.mid(1), tag);
+    m_context->setAccessibleName(tr("Context"));
+    auto* zoneLabel = new QLabel(tr("&Zone:"), row);
+    zoneLabel->setBuddy(m_zoneFilter);
+    auto* contextLabel = new QLabel(tr("&Context:"), row);
+    contextLabel->setBuddy(m_context);
+    auto* decks = new QPushButton(tr("&Decks…"), row);
+    decks->setAccessibleName(tr("Manage decks"));
+    connect(decks, &QPushButton::clicked, this, &CardsPage::openDecks);
+    layout->addWidget(zoneLabel);
+    layout->addWidget(m_zoneFilter);
+    layout->addSpacing(12);
+    layout->addWidget(contextLabel);
+    layout->addWidget(m_context);
+    layout->addSpacing(12);
+    layout->addWidget(m_ladderMode);
+    layout->addStretch(1);
+    layout->addWidget(decks);
+    return row;
+}
+
+QWidget* CardsPage::buildCard()
+{
+    auto* card = new QFrame(this);
+    card->setFrameShape(QFrame::StyledPanel);
+    card->setMinimumHeight(220);
+    auto* cardLayout = new QVBoxLayout(card);
+    cardLayout->setContentsMargins(28, 20, 28, 24);
+    QFont zoneFont = m_zone->font();
+    zoneFont.setWeight(QFont::Bold);
+    zoneFont.setCapitalization(QFont::AllUppercase);
+    m_zone->setFont(zoneFont);
+    QFont questionFont = m_question->font();
+    questionFont.setPointSizeF(questionFont.pointSizeF() * 2.0);
+    m_question->setFont(questionFont);
+    m_question->setWordWrap(true);
+    m_question->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_question->setAccessibleName(tr("Question"));
+    m_followUp->setWordWrap(true);
+    m_followUp->setForegroundRole(QPalette::PlaceholderText);
+    cardLayout->addWidget(m_zone);
+    cardLayout->addWidget(m_question, 1);
+    cardLayout->addWidget(m_followUp);
+    return card;
+}
+
+QWidget* CardsPage::buildTabs()
+{
+    auto* tabs = new QTabWidget(this);
+    tabs->setDocumentMode(true);
+    m_history->setAccessibleName(tr("Cards drawn lately"));
+    tabs->addTab(m_history, tr("Drawn lately"));
+
+    auto* conversations = new QWidget(tabs);
+    auto* layout = new QVBoxLayout(conversations);
+    layout->setContentsMargins(0, 6, 0, 0);
+    m_conversations->setAccessibleName(tr("Conversations you logged"));
+    layout->addWidget(m_conversations, 1);
+    auto* actions = new QHBoxLayout;
+    actions->addStretch(1);
+    actions->addWidget(m_deleteConversation);
+    layout->addLayout(actions);
+    m_deleteConversation->setEnabled(false);
+    connect(m_conversations, &QListWidget::currentRowChanged, this, [this](int row) {
+        m_deleteConversation->setEnabled(
+            row >= 0 && m_conversations->item(row)->data(Qt::UserRole).toLongLong() > 0);
+    });
+    connect(
+        m_deleteConversation, &QPushButton::clicked, this, &CardsPage::deleteSelectedConversation);
+    tabs->addTab(conversations, tr("Real conversations"));
+    return tabs;
+}
+
+DrawFilter CardsPage::currentFilter() const
+{
+    DrawFilter filter;
+    if (const std::optional<Zone> zone = zoneFromKey(m_zoneFilter->currentData().toString()))
+        filter.zones = { *zone };
+    filter.context = m_context->currentData().toString();
+    return filter;
+}
+
+void CardsPage::drawNext()
+{
+    Result<std::optional<DrawnCard>> card = m_ladderMode->isChecked()
+        ? m_drawer->drawLadderStep(m_ladder, currentFilter())
+        : m_drawer->draw(currentFilter());
+    if (!card) {
+        showMessage(card.error().toString());
+        return;
+    }
+    if (!card->has_value()) {
+        showMessage(tr("No card matches these filters. Choose another zone or context."));
+        return;
+    }
+    m_session << ShownCard { **card, (*card)->favourite };
+    m_timer->reset();
+    showCard(m_session.size() - 1);
+    loadHistory();
+}
+
+void CardsPage::goBack()
+{
+    if (m_index > 0)
+        showCard(m_index - 1);
+}
+
+void CardsPage::toggleFavourite()
+{
+    if (m_index < 0)
+        return;
+    ShownCard& shown = m_session[m_index];
+    if (m_repository->setFavourite(shown.card.key, !shown.favourite))
+        shown.favourite = !shown.favourite;
+    showCard(m_index);
+}
+
+void CardsPage::hideCurrent()
+{
+    if (m_index < 0)
+        return;
+    if (Status s = m_repository->setHidden(m_session[m_index].card.key, true); !s) {
+        showMessage(s.error().toString());
+        return;
+    }
+    m_session.removeAt(m_index);
+    drawNext();
+}
+
+QString CardsPage::currentQuestion() const
+{
+    return m_index >= 0 ? m_session[m_index].card.question.text : QString();
+}
+
+bool CardsPage::currentIsFavourite() const
+{
+    return m_index >= 0 && m_session[m_index].favourite;
+}
+
+void CardsPage::showCard(qsizetype index)
+{
+    m_index = index;
+    const ShownCard& shown = m_session[index];
+    const Question& q = shown.card.question;
+    m_zone->setText(zoneDisplayName(q.zone) + QStringLiteral("  ·  ") + shown.card.deckTitle);
+    QPalette palette = m_zone->palette();
+    palette.setColor(QPalette::WindowText, zoneColour(q.zone));
+    m_zone->setPalette(palette);
+    m_question->setText(q.text);
+    m_followUp->setText(q.followUp.isEmpty() ? QString() : tr("Then: %1").arg(q.followUp));
+    m_favourite->setText(shown.favourite ? tr("★ Favourite  (F)") : tr("☆ Favourite  (F)"));
+    m_back->setEnabled(index > 0);
+    m_favourite->setEnabled(true);
+    m_hide->setEnabled(true);
+}
+
+void CardsPage::showMessage(const QString& message)
+{
+    m_zone->clear();
+    m_question->setText(message);
+    m_followUp->clear();
+    m_favourite->setEnabled(m_index >= 0);
+    m_hide->setEnabled(m_index >= 0);
+    m_back->setEnabled(m_index > 0);
+}
+
+void CardsPage::loadHistory()
+{
+    m_history->clear();
+    Result<QList<decks::DrawRecord>> draws = m_repository->recentDraws(50);
+    if (!draws)
+        return;
+    for (const decks::DrawRecord& draw : *draws) {
+        m_history->addItem(draw.drawnAt.toLocalTime().toString(QStringLiteral("ddd HH:mm"))
+            + QStringLiteral("   ") + zoneDisplayName(draw.zone) + QStringLiteral(" — ")
+            + draw.text);
+    }
+}
+
+void CardsPage::loadConversations()
+{
+    m_conversations->clear();
+    Result<QList<conversations::Conversation>> conversations = m_conversationRepository->list(200);
+    if (!conversations) {
+        m_conversations->addItem(conversations.error().toString());
+        return;
+    }
+    if (conversations->isEmpty()) {
+        auto* empty = new QListWidgetItem(
+            tr("No conversations logged yet. After a real conversation, press L to note which "
+               "question you used and how it went."),
+            m_conversations);
+        empty->setFlags(Qt::NoItemFlags);
+        return;
+    }
+    for (const conversations::Conversation& c : *conversations) {
+        QString line = QLocale().toString(c.happenedOn, QLocale::ShortFormat)
+            + QStringLiteral("   ") + QString(c.rating, QChar(0x2605))
+            + QString(5 - c.rating, QChar(0x2606));
+        if (!c.withWhom.isEmpty())
+            line += QStringLiteral("   ") + tr("with %1").arg(c.withWhom);
+        if (!c.questions.isEmpty())
+            line += QStringLiteral("   ") + tr("“%1”").arg(c.questions.first().text)
+                + (c.questions.size() > 1 ? tr(" and %n more", nullptr, int(c.questions.size() - 1))
+                                          : QString());
+        auto* item = new QListWidgetItem(line, m_conversations);
+        item->setData(Qt::UserRole, c.id);
+        item->setToolTip(c.note);
+    }
+}
+
+std::unique_ptr<ConversationDialog> CardsPage::makeConversationDialog()
+{
+    Result<QList<decks::DrawRecord>> recent = m_repository->recentDraws(60);
+    QList<decks::CardKey> preselected;
+    if (m_index >= 0)
+        preselected << m_session[m_index].card.key;
+    return std::make_unique<ConversationDialog>(
+        recent ? *recent : QList<decks::DrawRecord> {}, preselected, QDate::currentDate(), this);
+}
+
+bool CardsPage::logConversation(const ConversationDialog& dialog)
+{
+    conversations::Conversation conversation = dialog.conversation();
+    conversation.createdAt = m_clock.nowUtc();
+    Result<qint64> id = m_conversationRepository->add(conversation);
+    if (!id) {
+        QMessageBox::warning(this, tr("Could not log the conversation"), id.error().toString());
+        return false;
+    }
+    loadConversations();
+    return true;
+}
+
+void CardsPage::openConversationLog()
+{
+    std::unique_ptr<ConversationDialog> dialog = makeConversationDialog();
+    if (dialog->exec() == QDialog::Accepted)
+        logConversation(*dialog);
+}
+
+void CardsPage::deleteSelectedConversation()
+{
+    const QListWidgetItem* item = m_conversations->currentItem();
+    const qint64 id = item ? item->data(Qt::UserRole).toLongLong() : 0;
+    if (id <= 0)
+        return;
+    if (QMessageBox::question(this, tr("Delete conversation"),
+            tr("Delete this logged conversation?"), QMessageBox::Yes | QMessageBox::Cancel,
+            QMessageBox::Cancel)
+        != QMessageBox::Yes)
+        return;
+    if (Status status = m_conversationRepository->remove(id); !status)
+        QMessageBox::warning(this, tr("Could not delete"), status.error().toString());
+    loadConversations();
+}
+
+void CardsPage::openDecks()
+{
+    DecksDialog dialog(*m_repository, m_clock, this);
+    connect(&dialog, &DecksDialog::decksChanged, this, &CardsPage::reloadDecks);
+    dialog.exec();
+}
+
+void CardsPage::reloadHistory()
+{
+    loadHistory();
+    loadConversations();
+}
+
+void CardsPage::reloadDecks()
+{
+    Result<DeckLibrary> library = DeckLibrary::load(*m_repository);
+    if (!library) {
+        showMessage(library.error().toString());
+        return;
+    }
+    m_library = std::move(*library);
+}
+
+} // namespace rapport::gui

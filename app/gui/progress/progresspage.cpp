@@ -1,0 +1,1190 @@
+#include "app/gui/progress/progresspage.h"
+
+#include "app/gui/widgets/pageheader.h"
+#include "app/gui/widgets/theme.h"
+#include "app/gui/widgets/wording.h"
+#include "core/data/backup.h"
+#include "core/data/importer.h"
+#include "core/progress/goal.h"
+#include "core/rehearsal/pitchrepository.h"
+#include "core/rehearsal/takerepository.h"
+#include "core/rehearsal/timing.h"
+
+#include <QAreaSeries>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QCategoryAxis>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QCursor>
+#include <QDir>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFrame>
+#include <QGridLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLocale>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QToolTip>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QValueAxis>
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+namespace rapport::gui {
+
+using progress::IsoWeek;
+using progress::WeekStats;
+
+namespace {
+
+// The busy cursor while a job that can take seconds runs (export, import, backup, restore).
+class BusyCursor
+{
+public:
+    BusyCursor() { QGuiApplication::setOverrideCursor(Qt::WaitCursor); }
+    ~BusyCursor() { QGuiApplication::restoreOverrideCursor(); }
+    BusyCursor(const BusyCursor&) = delete;
+    BusyCursor& operator=(const BusyCursor&) = delete;
+};
+
+constexpr int kChartMinHeight = 210;
+constexpr double kWpmAxisMin = 60.0;
+constexpr double kWpmAxisMax = 200.0;
+
+int weeksIn(ProgressPage::Range range)
+{
+    switch (range) {
+    case ProgressPage::Range::Weeks4:
+        return 4;
+    case ProgressPage::Range::Weeks12:
+        return 12;
+    case ProgressPage::Range::Weeks52:
+        return 52;
+    case ProgressPage::Range::All:
+        break;
+    }
+    return 0;
+}
+
+// Fixed series colours, chosen per palette so they read on both light and dark backgrounds.
+struct SeriesColours
+{
+    QColor primary; // takes, on target, wpm, self-rating
+    QColor secondary; // minutes, timing error, measured
+    QColor band; // the comfortable pace band
+};
+
+SeriesColours coloursFor(bool dark)
+{
+    if (dark)
+        return { QColor(0x6c, 0xb6, 0xff), QColor(0xff, 0xb3, 0x4d), QColor(0x4c, 0xc3, 0x8a, 70) };
+    return { QColor(0x1f, 0x6f, 0xc5), QColor(0xd0, 0x6a, 0x00), QColor(0x2e, 0x9e, 0x5b, 55) };
+}
+
+QString percent(double share)
+{
+    return QString::number(qRound(share * 100.0)) + QStringLiteral(" %");
+}
+
+QString oneDecimal(double value)
+{
+    return QLocale().toString(value, 'f', 1);
+}
+
+// Points for the weeks that have a value; weeks without one are left out (no invented zeros).
+QList<QPointF> pointsOf(const QList<WeekStats>& weeks,
+    const std::function<std::optional<double>(const WeekStats&)>& value)
+{
+    QList<QPointF> points;
+    points.reserve(weeks.size());
+    for (qsizetype i = 0; i < weeks.size(); ++i) {
+        if (const std::optional<double> v = value(weeks[i]))
+            points << QPointF(static_cast<qreal>(i), *v);
+    }
+    return points;
+}
+
+double maxOf(const QList<QPointF>& points, double floor)
+{
+    double most = floor;
+    for (const QPointF& p : points)
+        most = std::max(most, p.y());
+    return most;
+}
+
+QPushButton* button(const QString& text, const QString& accessible, QWidget* parent)
+{
+    auto* b = new QPushButton(text, parent);
+    b->setAccessibleName(accessible);
+    return b;
+}
+
+QLineSeries* line(const QString& name, QObject* parent)
+{
+    auto* series = new QLineSeries(parent);
+    series->setName(name);
+    return series;
+}
+
+} // namespace
+
+ProgressPage::ProgressPage(
+    storage::Store& store, const Clock* clock, QTimeZone zone, QWidget* parent)
+    : QWidget(parent)
+    , m_store(store)
+    , m_clock(clock ? *clock : m_systemClock)
+    , m_zone(std::move(zone))
+    , m_query(*store.database, m_zone)
+    , m_message(new QLabel(this))
+    , m_takesBar(new QProgressBar(this))
+    , m_conversationsBar(new QProgressBar(this))
+    , m_streak(new QLabel(this))
+    , m_goalTakes(new QSpinBox(this))
+    , m_goalConversations(new QSpinBox(this))
+    , m_range(new QComboBox(this))
+    , m_hover(new QLabel(this))
+    , m_chartsOrEmpty(new QStackedWidget(this))
+    , m_calibration(new QLabel(this))
+    , m_pitchChoice(new QComboBox(this))
+    , m_history(new QTreeWidget(this))
+    , m_exportFormat(new QComboBox(this))
+{
+    setAccessibleName(tr("Progress"));
+    // The content scrolls, so the charts never force a minimum size on the window.
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* content = new QWidget(scroll);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(32, 28, 32, 20);
+    layout->setSpacing(12);
+    auto* top = new QHBoxLayout;
+    top->addWidget(
+        new PageHeader(tr("Progress"), tr("Are you practising, and getting better?"), this), 1);
+    top->addWidget(buildDataButtons(), 0, Qt::AlignTop);
+    layout->addLayout(top);
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->setAccessibleName(tr("Progress messages"));
+    m_message->hide();
+    layout->addWidget(m_message);
+    layout->addWidget(buildThisWeek());
+
+    auto* tabs = new QTabWidget(this);
+    tabs->setDocumentMode(true);
+    tabs->addTab(buildCharts(), tr("&Weeks"));
+    tabs->addTab(buildHistory(), tr("Takes of a &pitch"));
+    connect(tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == 1)
+            showPitchHistory(m_pitchChoice->currentData().toLongLong());
+    });
+    layout->addWidget(tabs, 1);
+    scroll->setWidget(content);
+    applyPalette();
+}
+
+ProgressPage::~ProgressPage() = default;
+
+QWidget* ProgressPage::buildThisWeek()
+{
+    auto* card = new QFrame(this);
+    card->setFrameShape(QFrame::StyledPanel);
+    auto* grid = new QGridLayout(card);
+    grid->setContentsMargins(18, 12, 18, 12);
+    grid->setHorizontalSpacing(14);
+    grid->setVerticalSpacing(8);
+
+    auto* title = new QLabel(tr("This week"), card);
+    QFont bold = title->font();
+    bold.setWeight(QFont::DemiBold);
+    bold.setPointSizeF(bold.pointSizeF() * 1.15);
+    title->setFont(bold);
+    m_streak->setFont(bold);
+    m_streak->setAccessibleName(tr("Streak"));
+    grid->addWidget(title, 0, 0);
+    grid->addWidget(m_streak, 0, 1, 1, 2);
+
+    m_takesBar->setAccessibleName(tr("Takes this week"));
+    m_conversationsBar->setAccessibleName(tr("Conversations this week"));
+    for (QProgressBar* bar : { m_takesBar, m_conversationsBar }) {
+        bar->setTextVisible(true);
+        bar->setMinimumWidth(260);
+    }
+    grid->addWidget(new QLabel(tr("Takes"), card), 1, 0);
+    grid->addWidget(m_takesBar, 1, 1);
+    grid->addWidget(new QLabel(tr("Real conversations"), card), 2, 0);
+    grid->addWidget(m_conversationsBar, 2, 1);
+
+    // The goal editor sits to the right of the bars.
+    auto* goal = new QWidget(card);
+    auto* goalLayout = new QGridLayout(goal);
+    goalLayout->setContentsMargins(24, 0, 0, 0);
+    goalLayout->setVerticalSpacing(8);
+    auto* goalTitle = new QLabel(tr("Weekly goal"), goal);
+    goalTitle->setFont(bold);
+    goalLayout->addWidget(goalTitle, 0, 0, 1, 3);
+    m_goalTakes->setRange(0, 100);
+    m_goalTakes->setAccessibleName(tr("Goal: takes per week"));
+    m_goalConversations->setRange(0, 100);
+    m_goalConversations->setAccessibleName(tr("Goal: conversations per week"));
+    auto* takesLabel = new QLabel(tr("&Takes:"), goal);
+    takesLabel->setBuddy(m_goalTakes);
+    auto* conversationsLabel = new QLabel(tr("C&onversations:"), goal);
+    conversationsLabel->setBuddy(m_goalConversations);
+    auto* save = button(tr("&Save goal"), tr("Save the weekly goal"), goal);
+    connect(save, &QPushButton::clicked, this, &ProgressPage::saveGoal);
+    goalLayout->addWidget(takesLabel, 1, 0);
+    goalLayout->addWidget(m_goalTakes, 1, 1);
+    goalLayout->addWidget(conversationsLabel, 2, 0);
+    goalLayout->addWidget(m_goalConversations, 2, 1);
+    goalLayout->addWidget(save, 1, 2, 2, 1, Qt::AlignVCenter);
+    grid->addWidget(goal, 1, 2, 2, 1);
+    grid->setColumnStretch(1, 1);
+    m_goalEditor = goal;
+    return card;
+}
+
+QWidget* ProgressPage::buildCharts()
+{
+    auto* page = new QWidget(this);
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 8, 0, 0);
+    layout->setSpacing(8);
+
+    auto* row = new QHBoxLayout;
+    auto* rangeLabel = new QLabel(tr("&Range:"), page);
+    rangeLabel->setBuddy(m_range);
+    m_range->addItem(tr("Last 4 weeks"), static_cast<int>(Range::Weeks4));
+    m_range->addItem(tr("Last 12 weeks"), static_cast<int>(Range::Weeks12));
+    m_range->addItem(tr("Last 52 weeks"), static_cast<int>(Range::Weeks52));
+    m_range->addItem(tr("All weeks"), static_cast<int>(Range::All));
+    m_range->setCurrentIndex(1);
+    m_range->setAccessibleName(tr("Range of weeks"));
+    connect(m_range, &QComboBox::currentIndexChanged, this, &ProgressPage::refresh);
+    m_hover->setForegroundRole(QPalette::PlaceholderText);
+    m_hover->setText(tr("Point at a bar or a point to see that week."));
+    m_hover->setAccessibleName(tr("Week under the pointer"));
+    m_hover->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_hover->setWordWrap(true);
+    // Room for two lines, so the charts do not jump when a long summary wraps.
+    m_hover->setMinimumHeight(2 * m_hover->fontMetrics().lineSpacing());
+    row->addWidget(rangeLabel);
+    row->addWidget(m_range);
+    row->addSpacing(16);
+    row->addWidget(m_hover, 1);
+    layout->addLayout(row);
+
+    auto* empty = new QLabel(tr("<p style=\"font-size:large\"><b>Rehearse a pitch or draw a few "
+                                "cards; your weeks appear here.</b></p><p>Then log the real "
+                                "conversations you have. Set a weekly goal above to start a "
+                                "streak — three takes and two conversations is a good start.</p>"),
+        page);
+    empty->setObjectName(QStringLiteral("progressEmptyState"));
+    empty->setAlignment(Qt::AlignCenter);
+    empty->setWordWrap(true);
+    empty->setTextFormat(Qt::RichText);
+    empty->setContentsMargins(40, 20, 40, 20);
+    m_chartsOrEmpty->addWidget(empty);
+
+    auto* chartGrid = new QWidget(page);
+    auto* grid = new QGridLayout(chartGrid);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setSpacing(10);
+
+    // Practice: takes as bars, minutes as a line on the right-hand axis.
+    QChartView* practice = addChart(tr("Takes and minutes per week"));
+    QChart* chart = practice->chart();
+    auto* bars = new QBarSeries(chart);
+    m_takesSet = new QBarSet(tr("Takes"), bars);
+    bars->append(m_takesSet);
+    bars->setBarWidth(0.6);
+    chart->addSeries(bars);
+    m_minutes = line(tr("Minutes"), chart);
+    chart->addSeries(m_minutes);
+    m_takesAxis = new QValueAxis(chart);
+    m_takesAxis->setLabelFormat(QStringLiteral("%d"));
+    m_minutesAxis = new QValueAxis(chart);
+    m_minutesAxis->setLabelFormat(QStringLiteral("%d"));
+    m_minutesAxis->setTitleText(tr("min"));
+    chart->addAxis(m_takesAxis, Qt::AlignLeft);
+    chart->addAxis(m_minutesAxis, Qt::AlignRight);
+    bars->attachAxis(m_weekAxes.last());
+    bars->attachAxis(m_takesAxis);
+    m_minutes->attachAxis(m_weekAxes.last());
+    m_minutes->attachAxis(m_minutesAxis);
+    // This week's minutes are a sum still growing: joined to the last week by a dashed line, so
+    // they do not read as a drop. No legend entry of their own.
+    m_minutesSoFar = line(tr("Minutes so far"), chart);
+    chart->addSeries(m_minutesSoFar);
+    m_minutesSoFar->attachAxis(m_weekAxes.last());
+    m_minutesSoFar->attachAxis(m_minutesAxis);
+    for (QLegendMarker* marker : chart->legend()->markers(m_minutesSoFar))
+        marker->setVisible(false);
+    connect(m_takesSet, &QBarSet::hovered, this, [this](bool on, int index) {
+        if (on)
+            showHover(index);
+    });
+    connectHover(m_minutes);
+    connectHover(m_minutesSoFar);
+
+    // Timing accuracy: share of takes on target, and the mean distance from the target.
+    QChartView* timing = addChart(tr("Timing: on target and mean error"));
+    chart = timing->chart();
+    m_onTarget = line(tr("On target (%)"), chart);
+    m_timingError = line(tr("Mean |error| (s)"), chart);
+    chart->addSeries(m_onTarget);
+    chart->addSeries(m_timingError);
+    auto* shareAxis = new QValueAxis(chart);
+    shareAxis->setRange(0, 100);
+    shareAxis->setLabelFormat(QStringLiteral("%d %%"));
+    m_errorAxis = new QValueAxis(chart);
+    m_errorAxis->setLabelFormat(QStringLiteral("%d s"));
+    chart->addAxis(shareAxis, Qt::AlignLeft);
+    chart->addAxis(m_errorAxis, Qt::AlignRight);
+    m_onTarget->attachAxis(m_weekAxes.last());
+    m_onTarget->attachAxis(shareAxis);
+    m_timingError->attachAxis(m_weekAxes.last());
+    m_timingError->attachAxis(m_errorAxis);
+    connectHover(m_onTarget);
+    connectHover(m_timingError);
+
+    // Pace, with the comfortable band shaded between two flat lines.
+    QChartView* pace = addChart(tr("Pace: words per minute"));
+    chart = pace->chart();
+    m_bandLow = new QLineSeries(chart);
+    m_bandHigh = new QLineSeries(chart);
+    m_paceBand = new QAreaSeries(m_bandHigh, m_bandLow);
+    m_paceBand->setName(tr("Comfortable %1–%2")
+                            .arg(rehearsal::kComfortableWpmMin)
+                            .arg(rehearsal::kComfortableWpmMax));
+    chart->addSeries(m_paceBand);
+    m_wpm = line(tr("Your pace"), chart);
+    chart->addSeries(m_wpm);
+    m_wpmAxis = new QValueAxis(chart);
+    m_wpmAxis->setLabelFormat(QStringLiteral("%d"));
+    chart->addAxis(m_wpmAxis, Qt::AlignLeft);
+    for (QAbstractSeries* series : std::initializer_list<QAbstractSeries*> { m_paceBand, m_wpm }) {
+        series->attachAxis(m_weekAxes.last());
+        series->attachAxis(m_wpmAxis);
+    }
+    connectHover(m_wpm);
+
+    // Self-rating against a measurement on the same 0-5 scale.
+    QChartView* rating = addChart(tr("Your rating vs the measurement"));
+    chart = rating->chart();
+    m_selfRating = line(tr("Self-rating (1–5)"), chart);
+    m_measured = line(tr("Measured: on target × 5"), chart);
+    chart->addSeries(m_selfRating);
+    chart->addSeries(m_measured);
+    auto* ratingAxis = new QValueAxis(chart);
+    ratingAxis->setRange(0, 5);
+    ratingAxis->setTickCount(6);
+    ratingAxis->setLabelFormat(QStringLiteral("%d"));
+    chart->addAxis(ratingAxis, Qt::AlignLeft);
+    for (QLineSeries* series : { m_selfRating, m_measured }) {
+        series->attachAxis(m_weekAxes.last());
+        series->attachAxis(ratingAxis);
+        connectHover(series);
+    }
+
+    grid->addWidget(practice, 0, 0);
+    grid->addWidget(timing, 0, 1);
+    grid->addWidget(pace, 1, 0);
+    grid->addWidget(rating, 1, 1);
+    m_chartsOrEmpty->addWidget(chartGrid);
+    layout->addWidget(m_chartsOrEmpty, 1);
+
+    m_calibration->setWordWrap(true);
+    m_calibration->setAccessibleName(tr("Calibration"));
+    m_calibration->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_calibration);
+    return page;
+}
+
+QChartView* ProgressPage::addChart(const QString& title)
+{
+    auto* chart = new QChart;
+    chart->setTitle(title);
+    QFont titleFont = font();
+    titleFont.setWeight(QFont::DemiBold);
+    chart->setTitleFont(titleFont);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setBackgroundRoundness(6);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setFont(font());
+    // Charts are rebuilt from data in place; animation would only slow refreshes down.
+    chart->setAnimationOptions(QChart::NoAnimation);
+    auto* weeks = new QCategoryAxis(chart);
+    weeks->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    weeks->setGridLineVisible(false);
+    chart->addAxis(weeks, Qt::AlignBottom);
+    m_weekAxes << weeks;
+
+    auto* view = new QChartView(chart, this);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(kChartMinHeight);
+    view->setAccessibleName(title);
+    view->setFrameShape(QFrame::NoFrame);
+    m_views << view;
+    return view;
+}
+
+void ProgressPage::connectHover(QXYSeries* series)
+{
+    series->setPointsVisible(true);
+    connect(series, &QXYSeries::hovered, this, [this](const QPointF& point, bool on) {
+        if (on)
+            showHover(qRound(point.x()));
+    });
+}
+
+QWidget* ProgressPage::buildHistory()
+{
+    auto* page = new QWidget(this);
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 8, 0, 0);
+    auto* row = new QHBoxLayout;
+    auto* label = new QLabel(tr("Pitc&h:"), page);
+    label->setBuddy(m_pitchChoice);
+    m_pitchChoice->setAccessibleName(tr("Pitch whose takes are listed"));
+    m_pitchChoice->setMinimumContentsLength(24);
+    m_pitchChoice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    connect(m_pitchChoice, &QComboBox::currentIndexChanged, this,
+        [this] { showPitchHistory(m_pitchChoice->currentData().toLongLong()); });
+    row->addWidget(label);
+    row->addWidget(m_pitchChoice);
+    row->addStretch(1);
+    layout->addLayout(row);
+
+    m_history->setAccessibleName(tr("Takes of the pitch, oldest first"));
+    m_history->setRootIsDecorated(false);
+    m_history->setUniformRowHeights(true);
+    m_history->setAlternatingRowColors(true);
+    m_history->setHeaderLabels(
+        { tr("Date"), tr("Speaking time"), tr("Timing"), tr("Pace"), tr("Self-rating") });
+    m_history->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_history->header()->setStretchLastSection(true);
+    layout->addWidget(m_history, 1);
+    return page;
+}
+
+QWidget* ProgressPage::buildDataButtons()
+{
+    auto* row = new QWidget(this);
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_exportFormat->addItem(tr("CSV"), static_cast<int>(data::ExportFormat::Csv));
+    m_exportFormat->addItem(tr("JSON"), static_cast<int>(data::ExportFormat::Json));
+    m_exportFormat->setAccessibleName(tr("Export and import format"));
+    auto* formatLabel = new QLabel(tr("&Format:"), row);
+    formatLabel->setBuddy(m_exportFormat);
+    auto* exportButton = button(tr("&Export…"), tr("Export all your data"), row);
+    auto* importButton = button(tr("&Import…"), tr("Add what an export holds"), row);
+    auto* backup = button(tr("&Back up…"), tr("Back up all your data"), row);
+    auto* restore = button(tr("Res&tore…"), tr("Restore a backup"), row);
+    connect(exportButton, &QPushButton::clicked, this, &ProgressPage::chooseExport);
+    connect(importButton, &QPushButton::clicked, this, &ProgressPage::chooseImport);
+    connect(backup, &QPushButton::clicked, this, &ProgressPage::chooseBackup);
+    connect(restore, &QPushButton::clicked, this, &ProgressPage::chooseRestore);
+    layout->addWidget(formatLabel);
+    layout->addWidget(m_exportFormat);
+    layout->addWidget(exportButton);
+    layout->addWidget(importButton);
+    layout->addSpacing(12);
+    layout->addWidget(backup);
+    layout->addWidget(restore);
+    m_dataButtons = row;
+    return row;
+}
+
+void ProgressPage::setRange(Range range)
+{
+    const int index = m_range->findData(static_cast<int>(range));
+    if (index == m_range->currentIndex())
+        refresh();
+    else
+        m_range->setCurrentIndex(index); // refreshes
+}
+
+ProgressPage::Range ProgressPage::range() const
+{
+    return static_cast<Range>(m_range->currentData().toInt());
+}
+
+IsoWeek ProgressPage::currentWeek() const
+{
+    return m_query.weekOf(m_clock.nowUtc());
+}
+
+void ProgressPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    refresh();
+}
+
+void ProgressPage::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+}
+
+void ProgressPage::refresh()
+{
+    m_message->hide();
+    if (Result<progress::WeeklyGoal> goal = progress::loadGoal(*m_store.database); goal)
+        m_goal = *goal;
+    else
+        showMessage(goal.error().toString(), true);
+    m_goalTakes->setValue(m_goal.takes);
+    m_goalConversations->setValue(m_goal.conversations);
+
+    const IsoWeek current = currentWeek();
+    Result<std::optional<IsoWeek>> firstActive = m_query.firstActiveWeek();
+    if (!firstActive) {
+        showMessage(firstActive.error().toString(), true);
+        return;
+    }
+    const int count = weeksIn(range());
+    IsoWeek first = count > 0 ? IsoWeek::containing(current.monday().addDays(-7 * (count - 1)))
+                              : firstActive->value_or(current);
+    // "All" still shows at least four weeks, and never starts after this week.
+    const IsoWeek fourBack = IsoWeek::containing(current.monday().addDays(-21));
+    if (count == 0)
+        first = std::min(first, fourBack);
+    Result<QList<WeekStats>> weeks = m_query.weeks(first, current, m_goal);
+    if (!weeks) {
+        showMessage(weeks.error().toString(), true);
+        return;
+    }
+    m_weeks = std::move(*weeks);
+
+    // The streak may reach back past the range: count it over every week since the first,
+    // from the cheap counts-only query.
+    int streak = progress::goalStreak(m_weeks, true);
+    if (firstActive->has_value() && **firstActive < first) {
+        Result<QList<WeekStats>> all = m_query.goalWeeks(**firstActive, current, m_goal);
+        if (all)
+            streak = progress::goalStreak(*all, true);
+        else
+            showMessage(all.error().toString(), true);
+    }
+    updateThisWeek(m_weeks.last(), streak);
+    m_chartsOrEmpty->setCurrentIndex(firstActive->has_value() ? 1 : 0);
+    m_calibration->setVisible(firstActive->has_value());
+    m_hover->setVisible(firstActive->has_value());
+    updateCharts();
+    reloadPitches();
+}
+
+void ProgressPage::updateThisWeek(const WeekStats& week, int streak)
+{
+    auto fill = [](QProgressBar* bar, int done, int goal, const QString& text) {
+        bar->setRange(0, std::max(goal, 1));
+        bar->setValue(std::min(done, std::max(goal, 1)));
+        bar->setFormat(text);
+    };
+    const auto goalText = [](int done, int goal, const QString& one, const QString& many,
+                              const QString& noGoal) -> QString {
+        if (goal == 0)
+            return counted(done, one, many) + QStringLiteral(" · ") + noGoal;
+        return tr("%1 of %2").arg(done).arg(counted(goal, one, many))
+            + (done >= goal ? QStringLiteral("  ✓") : QString());
+    };
+    fill(m_takesBar, week.takes, m_goal.takes,
+        goalText(week.takes, m_goal.takes, tr("%1 take"), tr("%1 takes"), tr("no goal set")));
+    fill(m_conversationsBar, week.conversations, m_goal.conversations,
+        goalText(week.conversations, m_goal.conversations, tr("%1 conversation"),
+            tr("%1 conversations"), tr("no goal set")));
+
+    if (streak > 0) {
+        m_streak->setText(counted(streak, tr("Streak: %1 week meeting your goal"),
+            tr("Streak: %1 weeks meeting your goal")));
+    } else {
+        m_streak->setText(tr("No streak yet: meet this week's goal to start one"));
+    }
+}
+
+void ProgressPage::updateAxis()
+{
+    const qsizetype n = m_weeks.size();
+    // About four labels, counted back from this week (every week of 4, every third of 12, every
+    // quarter of 52); beyond a year, the first week of each year.
+    const qsizetype step = n <= 4 ? 1 : (n + 3) / 4;
+    const bool years = n > 52;
+    QList<std::pair<QString, qreal>> labels;
+    const QLocale locale;
+    int yearStep = 1;
+    if (years)
+        yearStep = static_cast<int>(n / 52 / 10) + 1;
+    for (qsizetype i = 0; i < n; ++i) {
+        const QDate monday = m_weeks[i].week.monday();
+        if (years) {
+            const int year = m_weeks[i].week.year;
+            if (m_weeks[i].week.week == 1 && year % yearStep == 0)
+                labels.append({ QString::number(year), static_cast<qreal>(i) });
+        } else if (i == n - 1) {
+            labels.append({ tr("this week"), static_cast<qreal>(i) });
+        } else if ((n - 1 - i) % step == 0) {
+            labels.append(
+                { locale.toString(monday, QStringLiteral("d MMM")), static_cast<qreal>(i) });
+        }
+    }
+    for (QCategoryAxis* axis : m_weekAxes) {
+        for (const QString& label : axis->categoriesLabels())
+            axis->remove(label);
+        axis->setStartValue(-0.5);
+        for (const auto& [label, at] : labels)
+            axis->append(label, at);
+        axis->setRange(-0.5, static_cast<qreal>(n) - 0.5);
+    }
+}
+
+void ProgressPage::updateCharts()
+{
+    updateAxis();
+    const qsizetype n = m_weeks.size();
+    const bool markers = n <= 52;
+
+    QList<qreal> takes;
+    takes.reserve(n);
+    for (const WeekStats& w : m_weeks)
+        takes << w.takes;
+    m_takesSet->remove(0, m_takesSet->count());
+    m_takesSet->append(takes);
+    // This week's bar is lighter: it is not over yet, so it is not a drop.
+    m_takesSet->deselectAllBars();
+    if (n > 0)
+        m_takesSet->selectBar(static_cast<int>(n - 1));
+    const QList<QPointF> minutes = pointsOf(m_weeks,
+        [](const WeekStats& w) { return w.takes > 0 ? std::optional(w.minutes) : std::nullopt; });
+    QList<QPointF> finished = minutes;
+    QList<QPointF> soFar;
+    if (!finished.isEmpty() && finished.last().x() == static_cast<qreal>(n - 1)) {
+        soFar << finished.takeLast();
+        if (!finished.isEmpty())
+            soFar.prepend(finished.last());
+    }
+    m_minutes->replace(finished);
+    m_minutesSoFar->replace(soFar);
+    double mostTakes = m_goal.takes;
+    for (qreal t : takes)
+        mostTakes = std::max(mostTakes, t);
+    m_takesAxis->setRange(0, std::max(4.0, std::ceil(mostTakes * 1.1)));
+    m_takesAxis->applyNiceNumbers();
+    m_minutesAxis->setRange(0, std::max(5.0, std::ceil(maxOf(minutes, 0) * 1.1)));
+    m_minutesAxis->applyNiceNumbers();
+
+    m_onTarget->replace(pointsOf(m_weeks, [](const WeekStats& w) -> std::optional<double> {
+        return w.onTargetRatio ? std::optional(*w.onTargetRatio * 100.0) : std::nullopt;
+    }));
+    const QList<QPointF> errors
+        = pointsOf(m_weeks, [](const WeekStats& w) { return w.meanAbsTimingErrorS; });
+    m_timingError->replace(errors);
+    m_errorAxis->setRange(0, std::max(10.0, std::ceil(maxOf(errors, 0) * 1.1)));
+    m_errorAxis->applyNiceNumbers();
+
+    const QList<QPointF> wpm = pointsOf(m_weeks, [](const WeekStats& w) { return w.avgWpm; });
+    m_wpm->replace(wpm);
+    const qreal left = -0.5;
+    const qreal right = static_cast<qreal>(n) - 0.5;
+    m_bandLow->replace({ QPointF(left, rehearsal::kComfortableWpmMin),
+        QPointF(right, rehearsal::kComfortableWpmMin) });
+    m_bandHigh->replace({ QPointF(left, rehearsal::kComfortableWpmMax),
+        QPointF(right, rehearsal::kComfortableWpmMax) });
+    double lowest = kWpmAxisMin;
+    for (const QPointF& p : wpm)
+        lowest = std::min(lowest, p.y());
+    // Ticks every 40 wpm: the band edges read against 80, 120, 160.
+    const double wpmFloor = std::floor(lowest / 40.0) * 40.0;
+    const double wpmCeiling = std::ceil(std::max(kWpmAxisMax, maxOf(wpm, 0) + 10.0) / 40.0) * 40.0;
+    m_wpmAxis->setRange(wpmFloor, wpmCeiling);
+    m_wpmAxis->setTickCount(static_cast<int>((wpmCeiling - wpmFloor) / 40.0) + 1);
+
+    m_selfRating->replace(pointsOf(m_weeks, [](const WeekStats& w) { return w.avgSelfRating; }));
+    m_measured->replace(pointsOf(m_weeks, [](const WeekStats& w) -> std::optional<double> {
+        return w.onTargetRatio ? std::optional(*w.onTargetRatio * 5.0) : std::nullopt;
+    }));
+    for (QXYSeries* series : std::initializer_list<QXYSeries*> { m_minutes, m_minutesSoFar,
+             m_onTarget, m_timingError, m_wpm, m_selfRating, m_measured })
+        series->setPointsVisible(markers);
+
+    // Calibration over the range: the mean of the weekly agreement shares.
+    auto mean = [this](auto member) -> std::optional<double> {
+        double sum = 0;
+        int weeks = 0;
+        for (const WeekStats& w : m_weeks) {
+            if (const std::optional<double> v = w.*member) {
+                sum += *v;
+                ++weeks;
+            }
+        }
+        return weeks ? std::optional(sum / weeks) : std::nullopt;
+    };
+    const std::optional<double> timing = mean(&WeekStats::feltTimingAgreement);
+    const std::optional<double> pace = mean(&WeekStats::feltPaceAgreement);
+    if (!timing && !pace) {
+        m_calibration->setText(
+            tr("When you rate a take, say how long and how fast it felt: this line then shows "
+               "how often your feeling matches the measurement."));
+    } else {
+        m_calibration->setText(tr("Your feeling matched the measurement: timing %1, pace %2 "
+                                  "(average of the weeks shown).")
+                                   .arg(timing ? percent(*timing) : tr("not rated"),
+                                       pace ? percent(*pace) : tr("not rated")));
+    }
+}
+
+QString ProgressPage::weekSummary(qsizetype index) const
+{
+    if (index < 0 || index >= m_weeks.size())
+        return {};
+    const WeekStats& w = m_weeks[index];
+    QStringList parts;
+    parts << counted(w.takes, tr("%1 take"), tr("%1 takes"));
+    if (w.takes > 0)
+        parts << tr("%1 min").arg(oneDecimal(w.minutes));
+    if (w.onTargetRatio)
+        parts << tr("%1 on target").arg(percent(*w.onTargetRatio));
+    if (w.meanAbsTimingErrorS)
+        parts << tr("mean error %1 s").arg(oneDecimal(*w.meanAbsTimingErrorS));
+    if (w.avgWpm)
+        parts << tr("%1 wpm").arg(qRound(*w.avgWpm));
+    if (w.avgSelfRating)
+        parts << tr("self-rating %1").arg(oneDecimal(*w.avgSelfRating));
+    parts << counted(w.cardsDrawn(), tr("%1 card"), tr("%1 cards"));
+    parts << counted(w.conversations, tr("%1 conversation"), tr("%1 conversations"));
+    // The last week shown is this week, not over yet.
+    if (index == m_weeks.size() - 1)
+        return tr("This week so far (%1): %2").arg(w.week.key(), parts.join(QStringLiteral(" · ")));
+    return tr("Week of %1 (%2): %3")
+        .arg(QLocale().toString(w.week.monday(), QStringLiteral("d MMM yyyy")), w.week.key(),
+            parts.join(QStringLiteral(" · ")));
+}
+
+void ProgressPage::showHover(qsizetype index)
+{
+    const QString text = weekSummary(index);
+    if (text.isEmpty())
+        return;
+    m_hover->setText(text);
+    QToolTip::showText(QCursor::pos(), text, this);
+}
+
+void ProgressPage::reloadPitches()
+{
+    const qint64 selected = m_pitchChoice->currentData().toLongLong();
+    Result<QList<rehearsal::PitchSummary>> pitches
+        = rehearsal::PitchRepository(*m_store.database).list();
+    if (!pitches) {
+        showMessage(pitches.error().toString(), true);
+        return;
+    }
+    {
+        const QSignalBlocker blocker(m_pitchChoice);
+        m_pitchChoice->clear();
+        for (const rehearsal::PitchSummary& p : *pitches) {
+            m_pitchChoice->addItem(p.pitch.title + QStringLiteral("  (")
+                    + counted(p.takeCount, tr("%1 take"), tr("%1 takes")) + QStringLiteral(")"),
+                p.pitch.id);
+        }
+        const int index = m_pitchChoice->findData(selected);
+        m_pitchChoice->setCurrentIndex(index >= 0 ? index : 0);
+    }
+    // The list of takes is read when its tab is open, not on every refresh.
+    if (m_history->isVisible())
+        showPitchHistory(m_pitchChoice->currentData().toLongLong());
+}
+
+void ProgressPage::showPitchHistory(qint64 pitchId)
+{
+    m_history->clear();
+    if (pitchId <= 0) {
+        auto* item = new QTreeWidgetItem(m_history,
+            { tr("No pitches yet. Write one under Pitches and rehearse it; every take is "
+                 "listed here.") });
+        item->setFirstColumnSpanned(true);
+        return;
+    }
+    const int index = m_pitchChoice->findData(pitchId);
+    if (index >= 0 && index != m_pitchChoice->currentIndex()) {
+        m_pitchChoice->setCurrentIndex(index); // shows the history through the signal
+        return;
+    }
+    Result<QList<rehearsal::Take>> takes
+        = rehearsal::TakeRepository(*m_store.database).list(pitchId);
+    if (!takes) {
+        showMessage(takes.error().toString(), true);
+        return;
+    }
+    const QLocale locale;
+    QList<QTreeWidgetItem*> items;
+    items.reserve(takes->size());
+    for (const rehearsal::Take& take : *takes) {
+        QStringList columns;
+        columns << locale.toString(
+            take.startedAt.toTimeZone(m_zone), QStringLiteral("ddd d MMM yyyy, HH:mm"));
+        if (const std::optional<rehearsal::TimingResult> timing = rehearsal::takeTiming(take)) {
+            columns << rehearsal::formatClock(std::llround(*take.report.speakingTimeS * 1000.0))
+                    << rehearsal::describeTiming(*timing);
+        } else {
+            columns << tr("no speech") << QString();
+        }
+        columns << (take.report.wordsPerMinute
+                ? tr("%1 wpm").arg(qRound(*take.report.wordsPerMinute))
+                : QString());
+        const std::optional<int> overall = take.rating.overall;
+        columns << (overall
+                ? QString(*overall, QChar(0x2605)) + QString(5 - *overall, QChar(0x2606))
+                : tr("not rated"));
+        auto* item = new QTreeWidgetItem(columns);
+        item->setData(0, Qt::UserRole, take.startedAt);
+        if (overall)
+            item->setData(4, Qt::AccessibleTextRole, tr("%1 of 5").arg(*overall));
+        items << item;
+    }
+    m_history->addTopLevelItems(items);
+    if (items.isEmpty()) {
+        auto* item = new QTreeWidgetItem(m_history,
+            { tr("No takes of this pitch yet. Rehearse it and each take appears here.") });
+        item->setFirstColumnSpanned(true);
+    }
+}
+
+bool ProgressPage::saveGoal()
+{
+    if (waitingForRestart())
+        return false;
+    const progress::WeeklyGoal goal { m_goalTakes->value(), m_goalConversations->value() };
+    if (Status s = progress::saveGoal(*m_store.database, goal); !s) {
+        showMessage(s.error().toString(), true);
+        return false;
+    }
+    refresh();
+    showMessage(tr("Goal saved: %1 and %2 a week.")
+                    .arg(counted(goal.takes, tr("%1 take"), tr("%1 takes")),
+                        counted(goal.conversations, tr("%1 conversation"), tr("%1 conversations"))),
+        false);
+    return true;
+}
+
+bool ProgressPage::exportTo(const QString& folder, data::ExportFormat format)
+{
+    if (waitingForRestart())
+        return false;
+    const BusyCursor busy;
+    Result<data::ExportSummary> summary = data::exportData(*m_store.database, folder, format);
+    if (!summary) {
+        showMessage(summary.error().toString(), true);
+        return false;
+    }
+    showMessage(
+        tr("Exported %1, %2, %3 and %4 to %5.")
+            .arg(counted(summary->pitches, tr("%1 pitch"), tr("%1 pitches")),
+                counted(summary->takes, tr("%1 take"), tr("%1 takes")),
+                counted(summary->draws, tr("%1 card draw"), tr("%1 card draws")),
+                counted(summary->conversations, tr("%1 conversation"), tr("%1 conversations")),
+                QDir::toNativeSeparators(folder)),
+        false);
+    return true;
+}
+
+bool ProgressPage::importFrom(const QString& folder)
+{
+    if (waitingForRestart())
+        return false;
+    // The format the files show; when a folder has both, the one in the format box. Any other
+    // problem with the folder is left to importData() to report.
+    std::optional<data::ExportFormat> format;
+    if (Result<data::ExportFormat> found = data::detectExportFormat(folder))
+        format = *found;
+    else if (found.error().kind == ErrorKind::InvalidArgument)
+        format = static_cast<data::ExportFormat>(m_exportFormat->currentData().toInt());
+    const BusyCursor busy;
+    Result<data::ImportSummary> summary = data::importData(*m_store.database, folder, format);
+    if (!summary) {
+        showMessage(summary.error().toString(), true);
+        return false;
+    }
+    const data::ImportSummary& s = *summary;
+    const int present
+        = s.pitches.present + s.takes.present + s.draws.present + s.conversations.present;
+    QString text
+        = tr("Imported %1, %2, %3 and %4 from %5.")
+              .arg(counted(s.pitches.added, tr("%1 pitch"), tr("%1 pitches")),
+                  counted(s.takes.added, tr("%1 take"), tr("%1 takes")),
+                  counted(s.draws.added, tr("%1 card draw"), tr("%1 card draws")),
+                  counted(s.conversations.added, tr("%1 conversation"), tr("%1 conversations")),
+                  QDir::toNativeSeparators(folder));
+    if (present > 0)
+        text += QLatin1Char(' ')
+            + counted(present, tr("%1 record was already here and was skipped."),
+                tr("%1 records were already here and were skipped."));
+    if (s.takesWithoutAudio > 0)
+        text += QLatin1Char(' ')
+            + counted(s.takesWithoutAudio,
+                tr("%1 take has no recording on this computer (an export holds none): its report "
+                   "and ratings are kept."),
+                tr("%1 takes have no recording on this computer (an export holds none): their "
+                   "reports and ratings are kept."));
+    if (s.starsNotImported > 0)
+        text += QLatin1Char(' ')
+            + counted(s.starsNotImported,
+                tr("%1 starred take came in unstarred: its pitch already has a best take."),
+                tr("%1 starred takes came in unstarred: their pitches already have a best take."));
+    refresh();
+    showMessage(text, false);
+    if (s.pitches.added + s.takes.added + s.draws.added + s.conversations.added > 0)
+        emit dataImported();
+    return true;
+}
+
+bool ProgressPage::backupTo(const QString& archivePath)
+{
+    if (waitingForRestart())
+        return false;
+    const BusyCursor busy;
+    Result<data::BackupSummary> backup
+        = data::createBackup(m_store.paths, archivePath, m_clock.nowUtc());
+    if (!backup) {
+        showMessage(backup.error().toString(), true);
+        return false;
+    }
+    showMessage(tr("Backed up your data and %1 to %2 (%3).")
+                    .arg(counted(backup->recordings, tr("%1 recording"), tr("%1 recordings")),
+                        QDir::toNativeSeparators(backup->archivePath),
+                        QLocale().formattedDataSize(backup->bytes)),
+        false);
+    return true;
+}
+
+bool ProgressPage::restoreBlocked()
+{
+    const QString blocker = m_restoreBlocker ? m_restoreBlocker() : QString();
+    if (!blocker.isEmpty())
+        showMessage(blocker, true);
+    return !blocker.isEmpty();
+}
+
+bool ProgressPage::restoreFrom(const QString& archivePath)
+{
+    if (restoreBlocked())
+        return false;
+    if (waitingForRestart())
+        return false;
+    Result<data::RestoreSummary> restored = [&] {
+        const BusyCursor busy;
+        return data::restoreBackup(archivePath, m_store.paths, m_clock.nowUtc());
+    }();
+    if (!restored) {
+        showMessage(restored.error().toString(), true);
+        return false;
+    }
+    QString text = tr("Restored the backup of %1. Restart Rapport to see it.")
+                       .arg(QLocale().toString(
+                           restored->backup.createdAt.toLocalTime(), QLocale::LongFormat));
+    if (!restored->safetyCopy.isEmpty())
+        text += QLatin1Char(' ')
+            + tr("Your previous data is in %1.")
+                  .arg(QDir::toNativeSeparators(restored->safetyCopy));
+    showMessage(text, false);
+    m_restoredMessage = text;
+    m_goalEditor->setEnabled(false);
+    m_dataButtons->setEnabled(false);
+    return true;
+}
+
+// The page's connection still points at the replaced database, which the restore moved into the
+// safety folder (an open file follows a rename): a goal saved now would land there and an export
+// would show the replaced data. So until the restart the page only repeats what the restore said.
+bool ProgressPage::waitingForRestart()
+{
+    if (m_restoredMessage.isEmpty())
+        return false;
+    showMessage(m_restoredMessage, false);
+    return true;
+}
+
+void ProgressPage::chooseExport()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Export to folder"));
+    if (folder.isEmpty())
+        return;
+    exportTo(folder, static_cast<data::ExportFormat>(m_exportFormat->currentData().toInt()));
+}
+
+void ProgressPage::chooseImport()
+{
+    const QString folder
+        = QFileDialog::getExistingDirectory(this, tr("Import from an export folder"));
+    if (!folder.isEmpty())
+        importFrom(folder);
+}
+
+void ProgressPage::chooseBackup()
+{
+    const QString suggested = QDir::home().filePath(QStringLiteral("rapport-backup-")
+        + m_clock.nowUtc().toLocalTime().toString(QStringLiteral("yyyy-MM-dd"))
+        + QStringLiteral(".tar.gz"));
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Back up to"), suggested, tr("Rapport backups (*.tar.gz)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QLatin1String(".tar.gz")))
+        path += QStringLiteral(".tar.gz");
+    backupTo(path);
+}
+
+void ProgressPage::chooseRestore()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Restore a backup"), QDir::homePath(), tr("Rapport backups (*.tar.gz)"));
+    if (path.isEmpty())
+        return;
+    restoreAfterAsking(path,
+        { [this](const QString& question) {
+             return QMessageBox::question(this, tr("Restore backup"), question,
+                        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+                 == QMessageBox::Yes;
+         },
+            [this](const QString& message) {
+                QMessageBox::information(this, tr("Backup restored"), message);
+            } });
+}
+
+bool ProgressPage::restoreAfterAsking(const QString& archivePath, const RestorePrompts& prompts)
+{
+    if (waitingForRestart())
+        return false;
+    if (restoreBlocked())
+        return false;
+    Result<data::BackupSummary> backup = data::verifyBackup(archivePath);
+    if (!backup) {
+        showMessage(backup.error().toString(), true);
+        return false;
+    }
+    const QString question
+        = tr("Replace all your data with the backup of %1 (%2)?\n\nYour current data is moved to "
+             "a safety folder, not deleted. Rapport closes afterwards; start it again to see the "
+             "restored data.")
+              .arg(QLocale().toString(backup->createdAt.toLocalTime(), QLocale::LongFormat),
+                  counted(backup->recordings, tr("%1 recording"), tr("%1 recordings")));
+    if (!prompts.confirm(question) || !restoreFrom(archivePath))
+        return false;
+    prompts.restored(messageText());
+    emit restartNeeded();
+    return true;
+}
+
+void ProgressPage::showMessage(const QString& text, bool problem)
+{
+    m_message->setText(text);
+    if (problem)
+        styleAsProblem(m_message);
+    else
+        m_message->setPalette(QPalette());
+    m_message->show();
+}
+
+void ProgressPage::applyPalette()
+{
+    const QPalette p = palette();
+    const bool dark = ThemeManager::isDark(p);
+    const QColor text = p.color(QPalette::Text);
+    const QColor grid = dark ? QColor(0x3a, 0x3c, 0x40) : QColor(0xe2, 0xe4, 0xe8);
+    const QColor axisLine = p.color(QPalette::PlaceholderText);
+    for (QChartView* view : m_views) {
+        QChart* chart = view->chart();
+        view->setBackgroundBrush(p.color(QPalette::Window));
+        chart->setBackgroundBrush(p.color(QPalette::Base));
+        chart->setBackgroundPen(QPen(grid));
+        chart->setTitleBrush(text);
+        chart->legend()->setLabelColor(text);
+        for (QAbstractAxis* axis : chart->axes()) {
+            axis->setLabelsColor(text);
+            axis->setTitleBrush(text);
+            axis->setGridLineColor(grid);
+            axis->setLinePenColor(axisLine);
+        }
+    }
+    const SeriesColours colours = coloursFor(dark);
+    if (!m_takesSet)
+        return;
+    m_takesSet->setColor(colours.primary);
+    m_takesSet->setBorderColor(colours.primary);
+    QColor unfinished = colours.primary;
+    unfinished.setAlphaF(0.45f);
+    m_takesSet->setSelectedColor(unfinished);
+    auto style = [](QXYSeries* series, const QColor& colour) {
+        QPen pen(colour);
+        pen.setWidthF(2.0);
+        series->setPen(pen);
+        series->setColor(colour);
+    };
+    style(m_minutes, colours.secondary);
+    style(m_minutesSoFar, colours.secondary);
+    QPen dashed = m_minutesSoFar->pen();
+    dashed.setStyle(Qt::DashLine);
+    m_minutesSoFar->setPen(dashed);
+    style(m_onTarget, colours.primary);
+    style(m_timingError, colours.secondary);
+    style(m_wpm, colours.primary);
+    style(m_selfRating, colours.primary);
+    style(m_measured, colours.secondary);
+    m_paceBand->setBrush(colours.band);
+    m_paceBand->setPen(QPen(colours.band.darker(dark ? 80 : 130), 1.0));
+}
+
+QString ProgressPage::thisWeekTakesText() const
+{
+    return m_takesBar->format();
+}
+
+QString ProgressPage::thisWeekConversationsText() const
+{
+    return m_conversationsBar->format();
+}
+
+QString ProgressPage::streakText() const
+{
+    return m_streak->text();
+}
+
+QString ProgressPage::messageText() const
+{
+    return m_message->isHidden() ? QString() : m_message->text();
+}
+
+bool ProgressPage::emptyStateShown() const
+{
+    return m_chartsOrEmpty->currentIndex() == 0;
+}
+
+QList<QChart*> ProgressPage::charts() const
+{
+    QList<QChart*> result;
+    for (QChartView* view : m_views)
+        result << view->chart();
+    return result;
+}
+
+} // namespace rapport::gui

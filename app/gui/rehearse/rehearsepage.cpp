@@ -1,0 +1,863 @@
+#include "app/gui/rehearse/rehearsepage.h"
+
+#include "app/audio/audiodevices.h"
+#include "app/audio/microphonesource.h"
+#include "app/audio/wavplayer.h"
+#include "app/gui/rehearse/levelmeterwidget.h"
+#include "app/gui/rehearse/selfratingpanel.h"
+#include "app/gui/rehearse/takecomparedialog.h"
+#include "app/gui/rehearse/takereportview.h"
+#include "app/gui/widgets/lightindicator.h"
+#include "app/gui/widgets/pageheader.h"
+#include "app/gui/widgets/theme.h"
+#include "app/gui/widgets/wording.h"
+#include "core/analysis/scriptsyllables.h"
+#include "core/rehearsal/timing.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace rapport::gui {
+
+using rehearsal::Light;
+
+namespace {
+
+constexpr int kIdRole = Qt::UserRole;
+
+QString secondsText(const std::optional<double>& seconds)
+{
+    return seconds ? rehearsal::formatClock(std::llround(*seconds * 1000)) : QStringLiteral("—");
+}
+
+QString ratingText(const rehearsal::SelfRating& rating)
+{
+    return rating.overall ? QString(*rating.overall, QChar(0x2605)) : QObject::tr("not rated");
+}
+
+QString verdictText(const rehearsal::Take& take)
+{
+    const std::optional<rehearsal::TimingResult> timing = rehearsal::takeTiming(take);
+    return timing ? rehearsal::describeTiming(*timing) : QObject::tr("no speech");
+}
+
+} // namespace
+
+RehearsePage::RehearsePage(
+    storage::Store& store, SourceFactory sources, const Clock* clock, QWidget* parent)
+    : QWidget(parent)
+    , m_store(store)
+    , m_sources(std::move(sources))
+    , m_clock(clock ? *clock : m_systemClock)
+    , m_pitches(std::make_unique<rehearsal::PitchRepository>(*store.database))
+    , m_takeStore(std::make_unique<rehearsal::TakeRepository>(*store.database))
+    , m_recordings(std::make_unique<rehearsal::Recordings>(store.paths, *m_takeStore))
+    , m_player(std::make_unique<audio::WavPlayer>())
+    , m_pitch(new QComboBox(this))
+    , m_teleprompterOn(new QCheckBox(tr("Te&leprompter"), this))
+    , m_countIn(new QCheckBox(tr("3-2-1 &count-in"), this))
+    , m_setSize(new QSpinBox(this))
+    , m_stages(new QStackedWidget(this))
+    , m_clockLabel(new QLabel(this))
+    , m_overTime(new QLabel(this))
+    , m_window(new QLabel(this))
+    , m_lightIndicator(new LightIndicator(this))
+    , m_meter(new LevelMeterWidget(this))
+    , m_teleprompter(new QTextBrowser(this))
+    , m_status(new QLabel(this))
+    , m_startStop(new QPushButton(this))
+    , m_rating(new SelfRatingPanel(clock, this))
+    , m_report(new TakeReportView(this))
+    , m_next(new QPushButton(tr("New take  (Space)"), this))
+    , m_summary(new QLabel(this))
+    , m_takes(new QTreeWidget(this))
+    , m_countInTimer(new QTimer(this))
+    , m_orphanBanner(nullptr)
+    , m_orphanLabel(new QLabel(this))
+    , m_checkTimeout(new QTimer(this))
+    , m_checkButton(new QPushButton(tr("Check &microphone"), this))
+    , m_writePitch(new QPushButton(tr("&Write a pitch"), this))
+{
+    setAccessibleName(tr("Rehearse"));
+    if (!m_sources) {
+        m_usesMicrophone = true;
+        m_sources = [] { return std::make_unique<audio::MicrophoneSource>(); };
+    }
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(32, 28, 32, 28);
+    layout->setSpacing(12);
+    layout->addWidget(new PageHeader(tr("Rehearse"),
+        tr("Say your pitch out loud. Rate yourself first, then see what was measured."), this));
+
+    auto* controls = new QHBoxLayout;
+    auto* pitchLabel = new QLabel(tr("&Pitch:"), this);
+    pitchLabel->setBuddy(m_pitch);
+    m_pitch->setAccessibleName(tr("Pitch"));
+    m_pitch->setMinimumContentsLength(16);
+    m_pitch->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_setSize->setRange(2, 10);
+    m_setSize->setValue(3);
+    m_setSize->setSuffix(tr(" takes"));
+    m_setSize->setAccessibleName(tr("Takes in a warm-up set"));
+    auto* warmUp = new QPushButton(tr("&Before a meeting"), this);
+    warmUp->setToolTip(tr("Several takes in a row, then a summary of the set"));
+    controls->addWidget(pitchLabel);
+    controls->addWidget(m_pitch);
+    controls->addSpacing(12);
+    controls->addWidget(m_teleprompterOn);
+    controls->addWidget(m_countIn);
+    controls->addStretch(1);
+    controls->addWidget(warmUp);
+    controls->addWidget(m_setSize);
+    layout->addLayout(controls);
+    m_orphanBanner = buildOrphanBanner();
+    layout->addWidget(m_orphanBanner);
+
+    // The rating form and the report scroll when the window is small, so the page never forces
+    // a large minimum size on the window.
+    auto scrolled = [this](QWidget* content) {
+        auto* area = new QScrollArea(this);
+        area->setWidget(content);
+        area->setWidgetResizable(true);
+        area->setFrameShape(QFrame::NoFrame);
+        return area;
+    };
+    m_stages->addWidget(buildRecordingStage());
+    m_stages->addWidget(scrolled(m_rating));
+    m_stages->addWidget(scrolled(buildReportStage()));
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_stages);
+    split->addWidget(buildTakesPanel());
+    // The takes list keeps room for about six takes; the recording stage gets the rest first.
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 1);
+    split->setChildrenCollapsible(false);
+    layout->addWidget(split, 1);
+
+    connect(m_pitch, &QComboBox::currentIndexChanged, this, [this] {
+        showPitchText();
+        loadTakes();
+    });
+    connect(m_teleprompterOn, &QCheckBox::toggled, this, &RehearsePage::showPitchText);
+    connect(warmUp, &QPushButton::clicked, this, &RehearsePage::startWarmUp);
+    connect(m_startStop, &QPushButton::clicked, this, &RehearsePage::startOrStop);
+    connect(m_next, &QPushButton::clicked, this, &RehearsePage::startOrStop);
+    connect(m_rating, &SelfRatingPanel::submitted, this, &RehearsePage::onRated);
+    connect(&m_recorder, &rehearsal::TakeRecorder::progressed, this, &RehearsePage::onProgress);
+    connect(&m_recorder, &rehearsal::TakeRecorder::finished, this, &RehearsePage::onTakeFinished);
+    m_countInTimer->setInterval(1000);
+    connect(m_countInTimer, &QTimer::timeout, this, [this] {
+        if (--m_countInLeft > 0) {
+            m_clockLabel->setText(QString::number(m_countInLeft));
+            return;
+        }
+        m_countInTimer->stop();
+        beginRecording();
+    });
+    connect(m_checkButton, &QPushButton::clicked, this, &RehearsePage::checkMicrophone);
+    connect(m_writePitch, &QPushButton::clicked, this, &RehearsePage::writePitchRequested);
+    m_checkTimeout->setSingleShot(true);
+    connect(m_checkTimeout, &QTimer::timeout, this, [this] {
+        endMicrophoneCheck(tr("No sound reached Rapport in 10 seconds. Check that the "
+                              "microphone is not muted, and choose it in the sound settings."));
+    });
+    m_checkMeter.setCallback([this](const analysis::LevelReading& level) {
+        m_meter->setLevel(level.rmsDbfs, level.peakDbfs);
+        // Speech near a laptop microphone is around -30 to -15 dBFS; a room is below -50.
+        if (level.rmsDbfs > -40.0f && ++m_checkLoudWindows >= 10)
+            endMicrophoneCheck(tr("Rapport hears you (%1 dBFS). You are ready to rehearse.")
+                                   .arg(std::lround(level.rmsDbfs)));
+    });
+    auto* space = new QShortcut(QKeySequence(Qt::Key_Space), this);
+    space->setContext(Qt::WindowShortcut);
+    connect(space, &QShortcut::activated, this, &RehearsePage::startOrStop);
+
+    reloadPitches();
+    showStage(Stage::Ready);
+    findOrphans();
+}
+
+RehearsePage::~RehearsePage()
+{
+    m_countInTimer->stop();
+    if (m_recorder.isRecording())
+        m_recorder.stop();
+}
+
+QWidget* RehearsePage::buildRecordingStage()
+{
+    auto* stage = new QWidget(this);
+    auto* layout = new QVBoxLayout(stage);
+    layout->setContentsMargins(0, 8, 0, 0);
+    QFont clockFont = m_clockLabel->font();
+    clockFont.setPointSizeF(clockFont.pointSizeF() * 3.2);
+    clockFont.setWeight(QFont::DemiBold);
+    m_clockLabel->setFont(clockFont);
+    m_clockLabel->setAccessibleName(tr("Time speaking"));
+    QFont overFont = m_overTime->font();
+    overFont.setPointSizeF(overFont.pointSizeF() * 1.3);
+    overFont.setWeight(QFont::Bold);
+    m_overTime->setFont(overFont);
+    styleAsProblem(m_overTime);
+    m_lightIndicator->setProminence(84, 1.5);
+    m_window->setForegroundRole(QPalette::PlaceholderText);
+    auto* clockColumn = new QVBoxLayout;
+    clockColumn->addWidget(m_clockLabel);
+    clockColumn->addWidget(m_window);
+    auto* top = new QHBoxLayout;
+    top->addLayout(clockColumn);
+    top->addSpacing(24);
+    top->addWidget(m_lightIndicator, 1);
+    top->addWidget(m_overTime);
+    layout->addLayout(top);
+    layout->addWidget(m_meter);
+    m_teleprompterOn->setChecked(true);
+    QFont prompterFont = m_teleprompter->font();
+    prompterFont.setPointSizeF(prompterFont.pointSizeF() * 1.6);
+    m_teleprompter->setFont(prompterFont);
+    m_teleprompter->setAccessibleName(tr("Teleprompter"));
+    layout->addWidget(m_teleprompter, 4);
+    m_status->setWordWrap(true);
+    layout->addWidget(m_status);
+    auto* row = new QHBoxLayout;
+    m_writePitch->setVisible(false);
+    row->addWidget(m_checkButton);
+    row->addWidget(m_writePitch);
+    row->addStretch(1);
+    m_startStop->setMinimumWidth(200);
+    m_startStop->setDefault(true);
+    row->addWidget(m_startStop);
+    layout->addLayout(row);
+    layout->addStretch(1);
+    return stage;
+}
+
+QWidget* RehearsePage::buildReportStage()
+{
+    auto* stage = new QWidget(this);
+    auto* layout = new QVBoxLayout(stage);
+    layout->setContentsMargins(0, 8, 0, 0);
+    layout->addWidget(m_report, 1);
+    m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::PlainText);
+    layout->addWidget(m_summary);
+    auto* row = new QHBoxLayout;
+    auto* play = new QPushButton(tr("▶ &Play take"), stage);
+    auto* star = new QPushButton(tr("★ &Best take"), stage);
+    row->addWidget(play);
+    row->addWidget(star);
+    row->addStretch(1);
+    row->addWidget(m_next);
+    layout->addLayout(row);
+    auto selectLast = [this] {
+        for (int i = 0; i < m_takes->topLevelItemCount(); ++i) {
+            QTreeWidgetItem* item = m_takes->topLevelItem(i);
+            item->setSelected(item->data(0, kIdRole).toLongLong() == m_lastTakeId);
+        }
+    };
+    connect(play, &QPushButton::clicked, this, [this, selectLast] {
+        selectLast();
+        playSelected();
+    });
+    connect(star, &QPushButton::clicked, this, [this, selectLast] {
+        selectLast();
+        starSelected();
+    });
+    return stage;
+}
+
+QWidget* RehearsePage::buildTakesPanel()
+{
+    auto* panel = new QWidget(this);
+    auto* layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(0, 8, 0, 0);
+    m_takes->setHeaderLabels({ tr("Take"), tr("Speaking time"), tr("Timing"), tr("Pace"),
+        tr("Pauses"), tr("Rating"), tr("Best") });
+    m_takes->setRootIsDecorated(false);
+    m_takes->setMinimumHeight(fontMetrics().height() * 9);
+    m_takes->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_takes->setAccessibleName(tr("Takes of this pitch"));
+    m_takes->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_takes->header()->setStretchLastSection(false);
+    layout->addWidget(m_takes, 1);
+    auto* row = new QHBoxLayout;
+    const std::pair<QString, void (RehearsePage::*)()> actions[]
+        = { { tr("Play"), &RehearsePage::playSelected },
+              { tr("Rate…"), &RehearsePage::editSelectedRating },
+              { tr("Star as best"), &RehearsePage::starSelected },
+              { tr("Compare two…"), &RehearsePage::compareSelected },
+              { tr("Delete…"), &RehearsePage::deleteSelected } };
+    for (const auto& [text, slot] : actions) {
+        auto* button = new QPushButton(text, panel);
+        connect(button, &QPushButton::clicked, this, slot);
+        row->addWidget(button);
+    }
+    row->addStretch(1);
+    layout->addLayout(row);
+    connect(m_takes, &QTreeWidget::itemActivated, this, &RehearsePage::playSelected);
+    return panel;
+}
+
+void RehearsePage::reloadPitches()
+{
+    const qint64 selected = m_pitch->currentData().toLongLong();
+    Result<QList<rehearsal::PitchSummary>> all = m_pitches->list();
+    m_pitch->blockSignals(true);
+    m_pitch->clear();
+    if (all) {
+        for (const rehearsal::PitchSummary& s : *all)
+            m_pitch->addItem(QStringLiteral("%1  (%2)")
+                                 .arg(s.pitch.title, rehearsal::formatClock(s.pitch.targetMs)),
+                s.pitch.id);
+    }
+    const int index = m_pitch->findData(selected);
+    m_pitch->setCurrentIndex(index >= 0 ? index : 0);
+    m_pitch->blockSignals(false);
+    showPitchText();
+    loadTakes();
+    if (m_stage == Stage::Ready)
+        showStage(Stage::Ready);
+}
+
+std::optional<rehearsal::Pitch> RehearsePage::currentPitch() const
+{
+    if (m_pitch->currentIndex() < 0)
+        return std::nullopt;
+    Result<rehearsal::Pitch> pitch = m_pitches->get(m_pitch->currentData().toLongLong());
+    return pitch ? std::optional(*pitch) : std::nullopt;
+}
+
+void RehearsePage::showPitchText()
+{
+    const std::optional<rehearsal::Pitch> pitch = currentPitch();
+    m_teleprompter->setPlainText(pitch ? pitch->text : QString());
+    m_teleprompter->setVisible(
+        m_teleprompterOn->isChecked() && pitch && !pitch->text.trimmed().isEmpty());
+    if (pitch) {
+        m_lights = pitch->lights;
+        m_window->setText(tr("Green %1 · yellow %2 · red %3")
+                              .arg(rehearsal::formatClock(m_lights.greenMs),
+                                  rehearsal::formatClock(m_lights.yellowMs),
+                                  rehearsal::formatClock(m_lights.redMs)));
+    } else {
+        m_window->clear();
+    }
+}
+
+void RehearsePage::showStage(Stage stage)
+{
+    m_stage = stage;
+    switch (stage) {
+    case Stage::Ready: {
+        m_stages->setCurrentIndex(0);
+        const bool havePitch = m_pitch->count() > 0;
+        m_startStop->setText(tr("Start take  (Space)"));
+        m_startStop->setEnabled(havePitch);
+        m_clockLabel->setText(rehearsal::formatClock(0));
+        m_overTime->clear();
+        m_lightIndicator->setLight(Light::None);
+        m_meter->setLevel(-120.0f, -120.0f);
+        m_writePitch->setVisible(!havePitch);
+        if (m_usesMicrophone && !audio::defaultInputDevice()) {
+            m_startStop->setEnabled(false);
+            m_checkButton->setEnabled(false);
+            m_status->setText(audio::noInputMessage());
+        } else if (!havePitch)
+            m_status->setText(tr("Welcome! Write your first pitch (a short outline is offered), "
+                                 "and press \"Check microphone\" to see that Rapport hears "
+                                 "you."));
+        else if (m_setRemaining > 0)
+            m_status->setText(tr("Warm-up set: take %1 of %2. Press Space and start speaking.")
+                                  .arg(m_setSize->value() - m_setRemaining + 1)
+                                  .arg(m_setSize->value()));
+        else
+            m_status->setText(tr("Press Space, then say your pitch. Press Space again when you "
+                                 "finish."));
+        break;
+    }
+    case Stage::CountIn:
+        m_startStop->setText(tr("Cancel  (Space)"));
+        m_status->setText(tr("Get ready…"));
+        break;
+    case Stage::Recording:
+        m_startStop->setText(tr("Stop  (Space)"));
+        m_startStop->setEnabled(true);
+        m_status->setText(tr("Recording from %1. Press Space when you finish.")
+                              .arg(m_source ? m_source->name() : QString()));
+        break;
+    case Stage::Rating:
+        m_stages->setCurrentIndex(1);
+        m_rating->setRating({});
+        m_rating->setFocus();
+        break;
+    case Stage::Report:
+    case Stage::SetSummary:
+        m_stages->setCurrentIndex(2);
+        m_next->setText(m_setRemaining > 0 ? tr("Next take  (Space)") : tr("New take  (Space)"));
+        m_summary->setVisible(stage == Stage::SetSummary);
+        break;
+    }
+}
+
+void RehearsePage::startOrStop()
+{
+    switch (m_stage) {
+    case Stage::Ready:
+    case Stage::Report:
+    case Stage::SetSummary:
+        if (m_stage != Stage::Ready)
+            showStage(Stage::Ready);
+        startTake();
+        break;
+    case Stage::CountIn:
+        m_countInTimer->stop();
+        showStage(Stage::Ready);
+        break;
+    case Stage::Recording:
+        stopTake();
+        break;
+    case Stage::Rating:
+        break; // Space belongs to the rating form here
+    }
+}
+
+void RehearsePage::startWarmUp()
+{
+    if (m_stage == Stage::Recording || m_stage == Stage::CountIn)
+        return;
+    m_setRemaining = m_setSize->value();
+    m_setTakes.clear();
+    showStage(Stage::Ready);
+    startTake();
+}
+
+void RehearsePage::startTake()
+{
+    const std::optional<rehearsal::Pitch> pitch = currentPitch();
+    if (!pitch)
+        return;
+    m_lights = pitch->lights;
+    m_recorder.setSyllablesPerWord(analysis::paceSyllablesPerWord(pitch->text));
+    m_player->stop();
+    if (m_countIn->isChecked()) {
+        m_countInLeft = 3;
+        m_clockLabel->setText(QString::number(m_countInLeft));
+        showStage(Stage::CountIn);
+        m_countInTimer->start();
+        return;
+    }
+    beginRecording();
+}
+
+void RehearsePage::beginRecording()
+{
+    m_source = m_sources();
+    m_takeStartedAt = m_clock.nowUtc();
+    const QString path = m_recordings->newTakePath(m_takeStartedAt);
+    // While this take records, other programs (rapport-cli takes orphans) leave its file alone.
+    Result<std::unique_ptr<rehearsal::RecordingLock>> lock = m_recordings->markRecording(path);
+    if (!lock) {
+        m_source.reset();
+        showStage(Stage::Ready);
+        m_status->setText(lock.error().toString());
+        return;
+    }
+    m_recordingLock = std::move(*lock);
+    if (Status started = m_recorder.start(*m_source, path); !started) {
+        m_recordingLock.reset();
+        m_source.reset();
+        showStage(Stage::Ready);
+        m_status->setText(started.error().toString());
+        return;
+    }
+    showStage(Stage::Recording);
+}
+
+void RehearsePage::stopTake()
+{
+    m_recorder.stop();
+}
+
+void RehearsePage::updateClock(qint64 elapsedMs)
+{
+    m_clockLabel->setText(rehearsal::formatClock(elapsedMs));
+    m_lightIndicator->setLight(rehearsal::lightAt(elapsedMs, m_lights));
+    m_overTime->setText(elapsedMs > m_lights.redMs
+            ? tr("Over time +%1").arg(rehearsal::formatClock(elapsedMs - m_lights.redMs))
+            : QString());
+}
+
+void RehearsePage::onProgress(qint64 frames, float rmsDbfs, float peakDbfs)
+{
+    updateClock(frames * 1000 / audio::kSampleRate);
+    m_meter->setLevel(rmsDbfs, peakDbfs);
+}
+
+void RehearsePage::onTakeFinished(const Status& status)
+{
+    std::unique_ptr<audio::AudioSource> source = std::move(m_source);
+    source.release()->deleteLater(); // it may still be inside its own signal
+    rehearsal::Take take;
+    take.pitchId = m_pitch->currentData().toLongLong();
+    take.startedAt = m_takeStartedAt;
+    take.lights = m_lights;
+    take.audioPath = m_recorder.wavPath();
+    take.report = m_recorder.report();
+    Result<qint64> id = m_takeStore->add(take);
+    m_recordingLock.reset();
+    if (!id) {
+        showStage(Stage::Ready);
+        m_status->setText(id.error().toString()
+            + tr("\nThe recording is kept in %1.").arg(QDir::toNativeSeparators(take.audioPath)));
+        return;
+    }
+    m_lastTakeId = *id;
+    if (m_setRemaining > 0) {
+        m_setTakes << *id;
+        --m_setRemaining;
+    }
+    loadTakes();
+    emit takesChanged();
+    m_report->setReport(take.report, take.lights);
+    showStage(Stage::Rating);
+    if (!status) {
+        QMessageBox::warning(this, tr("The take stopped early"),
+            status.error().toString() + tr("\n\nWhat was recorded up to then is kept."));
+    }
+}
+
+void RehearsePage::onRated(const rehearsal::SelfRating& given)
+{
+    rehearsal::SelfRating rating = given;
+    rating.ratedAt = m_clock.nowUtc();
+    if (Status s = m_takeStore->setRating(m_lastTakeId, rating); !s)
+        QMessageBox::warning(this, tr("Could not save the rating"), s.error().toString());
+    loadTakes();
+    if (!m_setTakes.isEmpty() && m_setRemaining == 0) {
+        QStringList lines { tr("Your warm-up set:") };
+        for (qsizetype i = 0; i < m_setTakes.size(); ++i) {
+            Result<rehearsal::Take> t = m_takeStore->get(m_setTakes[i]);
+            if (!t)
+                continue;
+            lines << tr("Take %1: %2, %3, rated %4")
+                         .arg(i + 1)
+                         .arg(secondsText(t->report.speakingTimeS), verdictText(*t),
+                             ratingText(t->rating));
+        }
+        m_summary->setText(lines.join(u'\n'));
+        m_setTakes.clear();
+        showStage(Stage::SetSummary);
+        return;
+    }
+    showStage(Stage::Report);
+}
+
+void RehearsePage::loadTakes()
+{
+    m_takes->clear();
+    const qint64 pitchId = m_pitch->currentData().toLongLong();
+    if (pitchId <= 0)
+        return;
+    Result<QList<rehearsal::Take>> takes = m_takeStore->list(pitchId);
+    if (!takes)
+        return;
+    for (auto it = takes->crbegin(); it != takes->crend(); ++it) {
+        const rehearsal::Take& t = *it;
+        const analysis::TakeReport& r = t.report;
+        auto* item = new QTreeWidgetItem(m_takes,
+            { QLocale().toString(t.startedAt.toLocalTime(), QLocale::ShortFormat),
+                secondsText(r.speakingTimeS), verdictText(t),
+                r.wordsPerMinute ? tr("%1 wpm").arg(std::lround(*r.wordsPerMinute))
+                                 : QStringLiteral("—"),
+                r.pauseCount ? QString::number(*r.pauseCount) : QStringLiteral("—"),
+                ratingText(t.rating), t.starred ? QStringLiteral("★") : QString() });
+        item->setData(0, kIdRole, t.id);
+        if (const QString why = withheldPaceReason(r); !why.isEmpty())
+            item->setToolTip(3, asSentence(why));
+        // An imported take (an export holds no audio) or a recording deleted by hand.
+        if (t.audioPath.isEmpty() || !QFileInfo::exists(t.audioPath)) {
+            item->setText(0, item->text(0) + QStringLiteral("  ") + tr("(no recording)"));
+            item->setToolTip(0,
+                tr("There is no recording of this take on this computer: its report and rating "
+                   "are kept, but it cannot be played."));
+            item->setForeground(0, palette().brush(QPalette::PlaceholderText));
+        }
+    }
+    for (int c = 0; c < m_takes->columnCount(); ++c) {
+        if (c != 2)
+            m_takes->resizeColumnToContents(c);
+    }
+}
+
+QList<qint64> RehearsePage::selectedTakeIds() const
+{
+    QList<qint64> ids;
+    for (const QTreeWidgetItem* item : m_takes->selectedItems())
+        ids << item->data(0, kIdRole).toLongLong();
+    if (ids.isEmpty() && m_takes->currentItem())
+        ids << m_takes->currentItem()->data(0, kIdRole).toLongLong();
+    return ids;
+}
+
+std::optional<rehearsal::Take> RehearsePage::firstSelectedTake() const
+{
+    const QList<qint64> ids = selectedTakeIds();
+    if (ids.isEmpty())
+        return std::nullopt;
+    Result<rehearsal::Take> take = m_takeStore->get(ids.first());
+    return take ? std::optional(std::move(*take)) : std::nullopt;
+}
+
+void RehearsePage::playSelected()
+{
+    const std::optional<rehearsal::Take> take = firstSelectedTake();
+    if (!take)
+        return;
+    if (Status s = m_player->play(take->audioPath); !s)
+        QMessageBox::warning(this, tr("Cannot play the take"), s.error().toString());
+}
+
+void RehearsePage::starSelected()
+{
+    const std::optional<rehearsal::Take> take = firstSelectedTake();
+    if (take && m_takeStore->setStarred(take->id, !take->starred))
+        loadTakes();
+}
+
+void RehearsePage::deleteSelected()
+{
+    const QList<qint64> ids = selectedTakeIds();
+    if (ids.isEmpty())
+        return;
+    const auto answer = QMessageBox::question(this, tr("Delete takes"),
+        tr("Delete %1 and the recording(s)? This cannot be undone.")
+            .arg(counted(ids.size(), tr("%1 take"), tr("%1 takes"))),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    for (qint64 id : ids)
+        deleteTake(id);
+}
+
+bool RehearsePage::deleteTake(qint64 id)
+{
+    m_player->stop();
+    Result<QString> audio = m_takeStore->remove(id);
+    if (!audio) {
+        QMessageBox::warning(this, tr("Could not delete the take"), audio.error().toString());
+        return false;
+    }
+    // The row is gone; a recording that stays is reported, not fatal.
+    if (Result<rehearsal::AudioRemoval> removed = rehearsal::removeTakeAudio(m_store.paths, *audio);
+        !removed)
+        QMessageBox::warning(
+            this, tr("Could not delete the recording"), removed.error().toString());
+    loadTakes();
+    emit takesChanged();
+    return true;
+}
+
+void RehearsePage::compareSelected()
+{
+    const QList<qint64> ids = selectedTakeIds();
+    if (ids.size() != 2) {
+        QMessageBox::information(this, tr("Compare takes"),
+            tr("Select two takes of this pitch (Ctrl+click), then compare them."));
+        return;
+    }
+    Result<rehearsal::Take> a = m_takeStore->get(ids[0]);
+    Result<rehearsal::Take> b = m_takeStore->get(ids[1]);
+    if (!a || !b)
+        return;
+    TakeCompareDialog dialog(*a, *b, this);
+    dialog.exec();
+}
+
+void RehearsePage::editSelectedRating()
+{
+    const std::optional<rehearsal::Take> take = firstSelectedTake();
+    if (!take)
+        return;
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Rate this take"));
+    auto* layout = new QVBoxLayout(&dialog);
+    auto* panel = new SelfRatingPanel(&m_clock, &dialog);
+    panel->setRating(take->rating);
+    layout->addWidget(panel);
+    auto* cancel = new QDialogButtonBox(QDialogButtonBox::Cancel, &dialog);
+    layout->addWidget(cancel);
+    connect(cancel, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(panel, &SelfRatingPanel::submitted, &dialog, [&](const rehearsal::SelfRating& r) {
+        rehearsal::SelfRating rating = r;
+        rating.ratedAt = m_clock.nowUtc();
+        if (Status s = m_takeStore->setRating(take->id, rating); !s)
+            QMessageBox::warning(&dialog, tr("Could not save the rating"), s.error().toString());
+        dialog.accept();
+    });
+    dialog.exec();
+    loadTakes();
+}
+
+void RehearsePage::checkMicrophone()
+{
+    if (m_checkSource) {
+        endMicrophoneCheck(tr("Microphone check stopped."));
+        return;
+    }
+    if (m_stage != Stage::Ready)
+        return;
+    m_checkSource = m_sources();
+    m_checkMeter.reset();
+    m_checkLoudWindows = 0;
+    connect(m_checkSource.get(), &audio::AudioSource::blockReady, this,
+        [this](const audio::AudioBlock& block) { m_checkMeter.process(block); });
+    connect(m_checkSource.get(), &audio::AudioSource::finished, this, [this](const Status& s) {
+        if (m_checkSource)
+            endMicrophoneCheck(s ? tr("Microphone check ended.") : s.error().toString());
+    });
+    if (Status started = m_checkSource->start(); !started) {
+        m_checkSource.reset();
+        m_status->setText(started.error().toString());
+        return;
+    }
+    m_checkButton->setText(tr("Stop &check"));
+    m_startStop->setEnabled(false);
+    m_status->setText(tr("Say a few words: the bar should move. (Nothing is recorded.)"));
+    m_checkTimeout->start(10'000);
+}
+
+void RehearsePage::endMicrophoneCheck(const QString& verdict)
+{
+    m_checkTimeout->stop();
+    if (std::unique_ptr<audio::AudioSource> source = std::move(m_checkSource)) {
+        disconnect(source.get(), nullptr, this, nullptr);
+        source->stop();
+        source.release()->deleteLater(); // it may be inside its own signal
+    }
+    m_checkButton->setText(tr("Check &microphone"));
+    showStage(Stage::Ready);
+    m_status->setText(verdict);
+}
+
+QString RehearsePage::clockText() const
+{
+    return m_clockLabel->text();
+}
+
+QWidget* RehearsePage::buildOrphanBanner()
+{
+    auto* banner = new QFrame(this);
+    banner->setFrameShape(QFrame::StyledPanel);
+    auto* row = new QHBoxLayout(banner);
+    m_orphanLabel->setWordWrap(true);
+    m_orphanLabel->setAccessibleName(tr("Recordings not saved as takes"));
+    auto* keep = new QPushButton(tr("&Keep as a take of this pitch"), banner);
+    auto* discard = new QPushButton(tr("Delete the recording"), banner);
+    auto* later = new QPushButton(tr("Later"), banner);
+    row->addWidget(m_orphanLabel, 1);
+    row->addWidget(keep);
+    row->addWidget(discard);
+    row->addWidget(later);
+    connect(keep, &QPushButton::clicked, this, &RehearsePage::keepOrphan);
+    connect(discard, &QPushButton::clicked, this, &RehearsePage::discardOrphan);
+    connect(later, &QPushButton::clicked, banner, &QWidget::hide);
+    banner->hide();
+    return banner;
+}
+
+void RehearsePage::findOrphans()
+{
+    Result<QList<rehearsal::OrphanRecording>> found = m_recordings->orphans();
+    m_orphans = found ? *found : QList<rehearsal::OrphanRecording> {};
+    if (m_orphans.isEmpty()) {
+        m_orphanBanner->hide();
+        m_orphanLabel->clear();
+        return;
+    }
+    const rehearsal::OrphanRecording& first = m_orphans.first();
+    QString text = tr("A take from %1 (%2 long) was not saved: Rapport stopped while it was "
+                      "recording. The recording is safe.")
+                       .arg(QLocale().toString(first.startedAt.toLocalTime(), QLocale::ShortFormat),
+                           rehearsal::formatClock(std::llround(first.durationS() * 1000)));
+    if (!first.problem.isEmpty())
+        text = tr("A recording from %1 cannot be read: %2")
+                   .arg(QLocale().toString(first.startedAt.toLocalTime(), QLocale::ShortFormat),
+                       first.problem);
+    if (m_orphans.size() > 1)
+        text += QLatin1Char(' ') + tr("(%1 more after this one.)").arg(m_orphans.size() - 1);
+    m_orphanLabel->setText(text);
+    m_orphanBanner->show();
+}
+
+bool RehearsePage::keepOrphan()
+{
+    const std::optional<rehearsal::Pitch> pitch = currentPitch();
+    if (m_orphans.isEmpty() || !pitch)
+        return false;
+    Result<rehearsal::Take> take = m_recordings->recover(m_orphans.first().path, *pitch);
+    if (!take) {
+        m_orphanLabel->setText(take.error().toString());
+        return false;
+    }
+    loadTakes();
+    emit takesChanged();
+    findOrphans();
+    return true;
+}
+
+bool RehearsePage::discardOrphan()
+{
+    if (m_orphans.isEmpty())
+        return false;
+    Result<QString> removed = m_recordings->discard(m_orphans.first().path);
+    if (!removed) {
+        m_orphanLabel->setText(removed.error().toString());
+        return false;
+    }
+    findOrphans();
+    return true;
+}
+
+QString RehearsePage::orphanText() const
+{
+    return m_orphanBanner->isHidden() ? QString() : m_orphanLabel->text();
+}
+
+QString RehearsePage::summaryText() const
+{
+    return m_summary->text();
+}
+
+QString RehearsePage::statusText() const
+{
+    return m_status->text();
+}
+
+Light RehearsePage::light() const
+{
+    return m_lightIndicator->light();
+}
+
+} // namespace rapport::gui

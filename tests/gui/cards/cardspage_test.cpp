@@ -1,0 +1,151 @@
+#include "app/gui/cards/answertimer.h"
+#include "app/gui/cards/cardspage.h"
+#include "app/gui/cards/conversationdialog.h"
+
+#include <QCheckBox>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QTemporaryDir>
+#include <QTest>
+#include <gtest/gtest.h>
+
+namespace rapport::gui {
+namespace {
+
+std::unique_ptr<storage::Store> openStore(const QString& dir)
+{
+    auto store = storage::openStore(dir);
+    EXPECT_TRUE(store.ok());
+    return store ? std::make_unique<storage::Store>(std::move(*store)) : nullptr;
+}
+
+TEST(CardsPageTest, PressingNShowsADifferentCard)
+{
+    QTemporaryDir dir;
+    auto store = openStore(dir.path());
+    CardsPage page(*store);
+    page.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));
+    page.activateWindow();
+    page.setFocus();
+    QTest::keyClick(&page, Qt::Key_N);
+    const QString first = page.currentQuestion();
+    ASSERT_FALSE(first.isEmpty());
+    QTest::keyClick(&page, Qt::Key_N);
+    EXPECT_FALSE(page.currentQuestion().isEmpty());
+    EXPECT_NE(page.currentQuestion(), first);
+    page.goBack();
+    EXPECT_EQ(page.currentQuestion(), first);
+}
+
+TEST(CardsPageTest, FavouriteSurvivesARestart)
+{
+    QTemporaryDir dir;
+    QString favourite;
+    {
+        auto store = openStore(dir.path());
+        CardsPage page(*store);
+        page.drawNext();
+        favourite = page.currentQuestion();
+        page.toggleFavourite();
+        EXPECT_TRUE(page.currentIsFavourite());
+    }
+    auto store = openStore(dir.path());
+    decks::DeckRepository repository(*store->database);
+    auto library = decks::DeckLibrary::load(repository);
+    ASSERT_TRUE(library.ok());
+    int favourites = 0;
+    const auto states = repository.cardStates().value();
+    for (auto it = states.cbegin(); it != states.cend(); ++it) {
+        if (it.value().favourite) {
+            ++favourites;
+            EXPECT_EQ(library->question(it.key())->text, favourite);
+        }
+    }
+    EXPECT_EQ(favourites, 1);
+}
+
+TEST(CardsPageTest, HiddenCardIsReplacedAndRemembered)
+{
+    QTemporaryDir dir;
+    auto store = openStore(dir.path());
+    CardsPage page(*store);
+    page.drawNext();
+    const QString hidden = page.currentQuestion();
+    page.hideCurrent();
+    EXPECT_NE(page.currentQuestion(), hidden);
+    decks::DeckRepository repository(*store->database);
+    int hiddenCount = 0;
+    const auto states = repository.cardStates().value();
+    for (const decks::CardState& state : states)
+        hiddenCount += state.hidden ? 1 : 0;
+    EXPECT_EQ(hiddenCount, 1);
+}
+
+TEST(CardsPageTest, LoggedConversationKeepsTheCardOnShowAndTheRating)
+{
+    QTemporaryDir dir;
+    auto store = openStore(dir.path());
+    CardsPage page(*store);
+    page.drawNext();
+    page.drawNext();
+    const QString used = page.currentQuestion();
+
+    std::unique_ptr<ConversationDialog> dialog = page.makeConversationDialog();
+    QListWidget* questions = dialog->questionList();
+    ASSERT_EQ(questions->count(), 2);
+    int ticked = 0;
+    for (int row = 0; row < questions->count(); ++row) {
+        if (questions->item(row)->checkState() == Qt::Checked) {
+            ++ticked;
+            EXPECT_TRUE(questions->item(row)->text().endsWith(used));
+        }
+    }
+    EXPECT_EQ(ticked, 1);
+
+    dialog->accept(); // no rating yet: refused, with a reason
+    EXPECT_EQ(dialog->result(), QDialog::Rejected);
+    EXPECT_FALSE(dialog->problem().isEmpty());
+    dialog->setRating(4);
+    dialog->withWhomEdit()->setText(QStringLiteral("Sam"));
+    dialog->noteEdit()->setPlainText(QStringLiteral("Asked about the trip; easy."));
+    dialog->accept();
+    ASSERT_EQ(dialog->result(), QDialog::Accepted);
+    ASSERT_TRUE(page.logConversation(*dialog));
+
+    conversations::ConversationRepository repository(*store->database);
+    const QList<conversations::Conversation> logged = repository.list().value();
+    ASSERT_EQ(logged.size(), 1);
+    EXPECT_EQ(logged[0].rating, 4);
+    EXPECT_EQ(logged[0].withWhom, QStringLiteral("Sam"));
+    EXPECT_EQ(logged[0].note, QStringLiteral("Asked about the trip; easy."));
+    EXPECT_EQ(logged[0].happenedOn, QDate::currentDate());
+    ASSERT_EQ(logged[0].questions.size(), 1);
+    EXPECT_EQ(logged[0].questions[0].text, used);
+    ASSERT_EQ(page.conversationList()->count(), 1);
+    EXPECT_TRUE(page.conversationList()->item(0)->text().contains(QStringLiteral("Sam")));
+}
+
+TEST(CardsPageTest, TKeyShowsAndStartsTheAnswerTimerAndANewCardResetsIt)
+{
+    QTemporaryDir dir;
+    auto store = openStore(dir.path());
+    CardsPage page(*store);
+    page.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));
+    page.activateWindow();
+    page.setFocus();
+    EXPECT_FALSE(page.answerTimer()->isVisible());
+    QTest::keyClick(&page, Qt::Key_N);
+    QTest::keyClick(&page, Qt::Key_T);
+    EXPECT_TRUE(page.timerToggle()->isChecked());
+    EXPECT_TRUE(page.answerTimer()->isVisible());
+    EXPECT_TRUE(page.answerTimer()->isRunning());
+    QTest::keyClick(&page, Qt::Key_N);
+    EXPECT_FALSE(page.answerTimer()->isRunning());
+    EXPECT_EQ(page.answerTimer()->elapsedMs(), 0);
+}
+
+} // namespace
+} // namespace rapport::gui

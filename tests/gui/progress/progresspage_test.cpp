@@ -1,0 +1,691 @@
+#include "app/gui/progress/progresspage.h"
+#include "core/conversations/conversationrepository.h"
+#include "core/data/backup.h"
+#include "core/decks/deckrepository.h"
+#include "core/progress/goal.h"
+#include "core/rehearsal/pitchrepository.h"
+#include "core/rehearsal/takerepository.h"
+#include "tests/support/fixedclock.h"
+#include "tests/support/sqlitefile.h"
+
+#include <QAreaSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineSeries>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <gtest/gtest.h>
+
+namespace rapport::gui {
+namespace {
+
+using progress::IsoWeek;
+
+// What one data folder holds, read through a connection of its own: what Rapport shows after a
+// restart.
+struct FolderContents
+{
+    QStringList pitches; // titles, sorted
+    qsizetype takes = -1;
+    progress::WeeklyGoal goal;
+    QStringList recordings; // file names, sorted
+};
+
+FolderContents contentsOf(const QString& root)
+{
+    FolderContents contents;
+    contents.recordings
+        = QDir(root + QStringLiteral("/recordings")).entryList(QDir::Files, QDir::Name);
+    Result<std::unique_ptr<storage::Database>> db
+        = storage::Database::open(root + QStringLiteral("/rapport.sqlite"));
+    EXPECT_TRUE(db.ok()) << db.error().toString().toStdString();
+    if (!db)
+        return contents;
+    if (Result<QList<rehearsal::PitchSummary>> pitches = rehearsal::PitchRepository(**db).list()) {
+        for (const rehearsal::PitchSummary& p : *pitches)
+            contents.pitches << p.pitch.title;
+    }
+    contents.pitches.sort();
+    if (Result<QList<rehearsal::Take>> takes = rehearsal::TakeRepository(**db).list())
+        contents.takes = takes->size();
+    if (Result<progress::WeeklyGoal> goal = progress::loadGoal(**db))
+        contents.goal = *goal;
+    return contents;
+}
+
+// The fixed clock says Monday 23 November 2026, 10:00 in Berlin: the first hour of 2026-W48.
+class ProgressPageTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        auto store = storage::openStore(m_dir.filePath(QStringLiteral("data")));
+        ASSERT_TRUE(store.ok()) << store.error().toString().toStdString();
+        m_store = std::make_unique<storage::Store>(std::move(*store));
+        // Dates and numbers on the page follow the user's locale; the expectations are English.
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    }
+
+    void TearDown() override { QLocale::setDefault(m_locale); }
+
+    qint64 addPitch(const QString& title)
+    {
+        rehearsal::Pitch pitch;
+        pitch.title = title;
+        pitch.lights = rehearsal::defaultLightsFor(60'000); // green 50 s, red 60 s
+        Result<qint64> id
+            = rehearsal::PitchRepository(*m_store->database).add(pitch, m_clock.nowUtc());
+        EXPECT_TRUE(id.ok());
+        return id ? *id : 0;
+    }
+
+    void addTake(qint64 pitch, const QDateTime& startedAt, double speakingS = 55, double wpm = 150,
+        std::optional<int> rating = 4)
+    {
+        rehearsal::Take take;
+        take.pitchId = pitch;
+        take.startedAt = startedAt;
+        take.lights = rehearsal::defaultLightsFor(60'000);
+        take.report.durationS = speakingS + 2;
+        take.report.speakingTimeS = speakingS;
+        take.report.pauseCount = 2;
+        take.report.wordsPerMinute = wpm;
+        take.rating.overall = rating;
+        ASSERT_TRUE(rehearsal::TakeRepository(*m_store->database).add(take).ok());
+    }
+
+    void addConversation(const QDate& day)
+    {
+        conversations::Conversation c;
+        c.happenedOn = day;
+        c.rating = 4;
+        ASSERT_TRUE(conversations::ConversationRepository(*m_store->database).add(c).ok());
+    }
+
+    void addDraw(const QDateTime& at)
+    {
+        ASSERT_TRUE(decks::DeckRepository(*m_store->database)
+                        .recordDraw({ QStringLiteral("d"), QStringLiteral("q") },
+                            decks::Zone::SmallTalk, QStringLiteral("Q?"), at)
+                        .ok());
+    }
+
+    // Meets the default goal (3 takes, 2 conversations) in the week starting `monday`.
+    void meetGoalInWeekOf(qint64 pitch, const QDate& monday)
+    {
+        for (int day = 0; day < 3; ++day)
+            addTake(pitch, QDateTime(monday.addDays(day), QTime(12, 0), Qt::UTC));
+        addConversation(monday.addDays(1));
+        addConversation(monday.addDays(2));
+    }
+
+    void addRecording(const QString& name, const QByteArray& bytes)
+    {
+        test::writeFile(m_store->paths.recordings() + QLatin1Char('/') + name, bytes);
+    }
+
+    // Data A in the store, a backup of it through the page, then data B in the store: A is the
+    // pitch "Before the backup" with a take and take-a.wav; B adds the pitch "After the backup"
+    // with a take and take-b.wav, and deletes take-a.wav.
+    QString backUpAThenChangeToB(ProgressPage& page)
+    {
+        addTake(addPitch(QStringLiteral("Before the backup")),
+            QDateTime(QDate(2026, 11, 17), QTime(12, 0), Qt::UTC));
+        addRecording(QStringLiteral("take-a.wav"), "A-take");
+        const QString archive = m_dir.filePath(QStringLiteral("a.tar.gz"));
+        EXPECT_TRUE(page.backupTo(archive)) << page.messageText().toStdString();
+        addTake(addPitch(QStringLiteral("After the backup")),
+            QDateTime(QDate(2026, 11, 18), QTime(12, 0), Qt::UTC));
+        addRecording(QStringLiteral("take-b.wav"), "B-take");
+        EXPECT_TRUE(QFile::remove(m_store->paths.recordings() + QStringLiteral("/take-a.wav")));
+        return archive;
+    }
+
+    // The folders a restore moved the replaced data into.
+    QStringList safetyFolders() const
+    {
+        return QDir(m_store->paths.root)
+            .entryList({ QStringLiteral("before-restore-*") }, QDir::Dirs, QDir::Name);
+    }
+
+    std::unique_ptr<ProgressPage> makePage()
+    {
+        auto page = std::make_unique<ProgressPage>(*m_store, &m_clock, m_berlin);
+        page->resize(1000, 800);
+        page->refresh();
+        return page;
+    }
+
+    QLocale m_locale;
+    QTemporaryDir m_dir;
+    std::unique_ptr<storage::Store> m_store;
+    test::FixedClock m_clock { QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC) };
+    QTimeZone m_berlin { "Europe/Berlin" };
+};
+
+TEST_F(ProgressPageTest, EmptyDatabaseSaysWhatToDoFirst)
+{
+    auto page = makePage();
+    EXPECT_TRUE(page->emptyStateShown());
+    auto* empty = page->findChild<QLabel*>(QStringLiteral("progressEmptyState"));
+    ASSERT_NE(empty, nullptr);
+    EXPECT_TRUE(empty->text().contains(
+        QStringLiteral("Rehearse a pitch or draw a few cards; your weeks appear here")));
+    EXPECT_EQ(page->thisWeekTakesText(), QStringLiteral("0 of 3 takes"));
+    EXPECT_EQ(page->thisWeekConversationsText(), QStringLiteral("0 of 2 conversations"));
+    EXPECT_TRUE(page->streakText().startsWith(QStringLiteral("No streak yet")));
+    EXPECT_TRUE(page->messageText().isEmpty()) << page->messageText().toStdString();
+}
+
+TEST_F(ProgressPageTest, ShowsThisWeekAgainstTheGoalAndTheStreak)
+{
+    const qint64 pitch = addPitch(QStringLiteral("Intro"));
+    meetGoalInWeekOf(pitch, QDate(2026, 11, 9)); // W46
+    meetGoalInWeekOf(pitch, QDate(2026, 11, 16)); // W47
+    // This week (W48) so far: one take, one conversation.
+    addTake(pitch, QDateTime(QDate(2026, 11, 23), QTime(8, 0), Qt::UTC));
+    addConversation(QDate(2026, 11, 23));
+    auto page = makePage();
+    EXPECT_FALSE(page->emptyStateShown());
+    EXPECT_EQ(page->thisWeekTakesText(), QStringLiteral("1 of 3 takes"));
+    EXPECT_EQ(page->thisWeekConversationsText(), QStringLiteral("1 of 2 conversations"));
+    // The unfinished week neither counts nor breaks the streak.
+    EXPECT_EQ(page->streakText(), QStringLiteral("Streak: 2 weeks meeting your goal"));
+
+    addTake(pitch, QDateTime(QDate(2026, 11, 23), QTime(8, 10), Qt::UTC));
+    addTake(pitch, QDateTime(QDate(2026, 11, 23), QTime(8, 20), Qt::UTC));
+    addConversation(QDate(2026, 11, 23));
+    page->refresh();
+    EXPECT_EQ(page->thisWeekTakesText(), QStringLiteral("3 of 3 takes  ✓"));
+    EXPECT_EQ(page->streakText(), QStringLiteral("Streak: 3 weeks meeting your goal"));
+}
+
+TEST_F(ProgressPageTest, StreakLongerThanTheRangeIsCountedInFull)
+{
+    const qint64 pitch = addPitch(QStringLiteral("Intro"));
+    QDate monday(2026, 11, 16);
+    for (int i = 0; i < 6; ++i, monday = monday.addDays(-7))
+        meetGoalInWeekOf(pitch, monday);
+    auto page = makePage();
+    page->setRange(ProgressPage::Range::Weeks4);
+    EXPECT_EQ(page->streakText(), QStringLiteral("Streak: 6 weeks meeting your goal"));
+}
+
+TEST_F(ProgressPageTest, RangeSelectorSetsTheNumberOfWeeksOnTheCharts)
+{
+    const qint64 pitch = addPitch(QStringLiteral("Intro"));
+    addTake(pitch, QDateTime(QDate(2024, 3, 5), QTime(12, 0), Qt::UTC)); // 2024-W10
+    addTake(pitch, QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC), 58, 120);
+    auto page = makePage();
+    EXPECT_EQ(page->range(), ProgressPage::Range::Weeks12);
+    for (const auto& [range, weeks] :
+        { std::pair(ProgressPage::Range::Weeks4, 4), std::pair(ProgressPage::Range::Weeks12, 12),
+            std::pair(ProgressPage::Range::Weeks52, 52) }) {
+        page->setRange(range);
+        EXPECT_EQ(page->shownWeeks().size(), weeks);
+        EXPECT_EQ(page->takesSet()->count(), weeks);
+        EXPECT_EQ(page->shownWeeks().last().week.key(), QStringLiteral("2026-W48"));
+        EXPECT_EQ(page->takesSet()->at(weeks - 2), 1.0); // last week's take
+    }
+    page->setRange(ProgressPage::Range::All);
+    const int all = IsoWeek { 2024, 10 }.weeksTo(IsoWeek { 2026, 48 }) + 1;
+    EXPECT_EQ(page->shownWeeks().size(), all);
+    EXPECT_EQ(page->takesSet()->count(), all);
+    EXPECT_EQ(page->shownWeeks().first().week.key(), QStringLiteral("2024-W10"));
+    EXPECT_EQ(page->takesSet()->at(0), 1.0);
+}
+
+TEST_F(ProgressPageTest, PaceChartShadesTheComfortableBand)
+{
+    const qint64 pitch = addPitch(QStringLiteral("Intro"));
+    addTake(pitch, QDateTime(QDate(2026, 11, 18), QTime(12, 0), Qt::UTC), 55, 172);
+    auto page = makePage();
+    QAreaSeries* band = page->paceBand();
+    ASSERT_NE(band, nullptr);
+    ASSERT_TRUE(page->charts().contains(band->chart()));
+    ASSERT_NE(band->upperSeries(), nullptr);
+    ASSERT_NE(band->lowerSeries(), nullptr);
+    const QList<QPointF> upper = band->upperSeries()->points();
+    const QList<QPointF> lower = band->lowerSeries()->points();
+    ASSERT_EQ(upper.size(), 2);
+    ASSERT_EQ(lower.size(), 2);
+    EXPECT_EQ(upper[0].y(), 165.0);
+    EXPECT_EQ(lower[0].y(), 100.0);
+    // The band spans every week shown.
+    EXPECT_EQ(upper[0].x(), -0.5);
+    EXPECT_EQ(upper[1].x(), 11.5);
+    page->setRange(ProgressPage::Range::Weeks52);
+    EXPECT_EQ(band->upperSeries()->points()[1].x(), 51.5);
+    // The pace line has the one week with takes, at its measured wpm.
+    bool found = false;
+    for (QAbstractSeries* series : band->chart()->series()) {
+        auto* lineSeries = qobject_cast<QLineSeries*>(series);
+        if (lineSeries && lineSeries->count() == 1) {
+            found = true;
+            EXPECT_EQ(lineSeries->at(0), QPointF(50.0, 172.0));
+        }
+    }
+    EXPECT_TRUE(found);
+}
+
+TEST_F(ProgressPageTest, HoveringAWeekShowsItsValues)
+{
+    const qint64 pitch = addPitch(QStringLiteral("Intro"));
+    addTake(pitch, QDateTime(QDate(2026, 11, 17), QTime(12, 0), Qt::UTC), 55, 140, 4);
+    addTake(pitch, QDateTime(QDate(2026, 11, 18), QTime(12, 0), Qt::UTC), 67, 160, 2);
+    addDraw(QDateTime(QDate(2026, 11, 18), QTime(13, 0), Qt::UTC));
+    auto page = makePage();
+    emit page->takesSet()->hovered(true, 10);
+    const QString expected = QStringLiteral("Week of 16 Nov 2026 (2026-W47): 2 takes · 2.1 min · "
+                                            "50 % on target · mean error 6.0 s · 150 wpm · "
+                                            "self-rating 3.0 · 1 card · 0 conversations");
+    EXPECT_EQ(page->weekSummary(10), expected);
+    bool shown = false;
+    for (QLabel* label : page->findChildren<QLabel*>())
+        shown = shown || label->text() == expected;
+    EXPECT_TRUE(shown);
+
+    // This week is not over: it says so, its bar is the lighter one, its axis label is words.
+    EXPECT_EQ(page->weekSummary(11),
+        QStringLiteral("This week so far (2026-W48): 0 takes · 0 cards · 0 conversations"));
+    EXPECT_EQ(page->takesSet()->selectedBars(), QList<int> { 11 });
+    EXPECT_NE(page->takesSet()->selectedColor(), page->takesSet()->color());
+
+    EXPECT_TRUE(page->minutesSoFarSeries()->points().isEmpty()); // nothing this week yet
+
+    // With a take this week, its minutes are drawn dashed from last week's, not in the line.
+    addTake(pitch, QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC), 40);
+    page->refresh();
+    ASSERT_FALSE(page->minutesSeries()->points().isEmpty());
+    EXPECT_EQ(page->minutesSeries()->points().last().x(), 10.0);
+    const QList<QPointF> soFar = page->minutesSoFarSeries()->points();
+    ASSERT_EQ(soFar.size(), 2);
+    EXPECT_EQ(soFar[0], page->minutesSeries()->points().last());
+    EXPECT_EQ(soFar[1].x(), 11.0);
+    EXPECT_DOUBLE_EQ(soFar[1].y(), 42.0 / 60.0);
+    EXPECT_EQ(page->minutesSoFarSeries()->pen().style(), Qt::DashLine);
+}
+
+TEST_F(ProgressPageTest, GoalEditsAreStoredAndRefused)
+{
+    auto page = makePage();
+    page->goalTakes()->setValue(5);
+    page->goalConversations()->setValue(1);
+    ASSERT_TRUE(page->saveGoal()) << page->messageText().toStdString();
+    Result<progress::WeeklyGoal> stored = progress::loadGoal(*m_store->database);
+    ASSERT_TRUE(stored.ok());
+    EXPECT_EQ(*stored, (progress::WeeklyGoal { 5, 1 }));
+    EXPECT_EQ(page->thisWeekTakesText(), QStringLiteral("0 of 5 takes"));
+
+    page->goalTakes()->setValue(0);
+    page->goalConversations()->setValue(0);
+    EXPECT_FALSE(page->saveGoal());
+    EXPECT_FALSE(page->messageText().isEmpty());
+    EXPECT_EQ(*progress::loadGoal(*m_store->database), (progress::WeeklyGoal { 5, 1 }));
+    // A new page reads the stored goal.
+    ProgressPage again(*m_store, &m_clock, m_berlin);
+    again.refresh();
+    EXPECT_EQ(again.goalTakes()->value(), 5);
+    EXPECT_EQ(again.goalConversations()->value(), 1);
+}
+
+TEST_F(ProgressPageTest, PitchHistoryListsEveryTakeInTimeOrder)
+{
+    const qint64 intro = addPitch(QStringLiteral("Intro"));
+    const qint64 other = addPitch(QStringLiteral("Other"));
+    const QDateTime first(QDate(2026, 10, 1), QTime(8, 0), Qt::UTC);
+    addTake(intro, first.addDays(20), 65, 170, 2);
+    addTake(intro, first, 55, 150, 4);
+    addTake(other, first.addDays(5));
+    addTake(intro, first.addDays(3), 40, 90, std::nullopt);
+    auto page = makePage();
+    page->showPitchHistory(intro);
+    QTreeWidget* list = page->takeHistory();
+    ASSERT_EQ(list->topLevelItemCount(), 3);
+    for (int i = 1; i < 3; ++i) {
+        EXPECT_LT(list->topLevelItem(i - 1)->data(0, Qt::UserRole).toDateTime(),
+            list->topLevelItem(i)->data(0, Qt::UserRole).toDateTime());
+    }
+    const QTreeWidgetItem* oldest = list->topLevelItem(0);
+    EXPECT_EQ(oldest->text(0), QStringLiteral("Thu 1 Oct 2026, 10:00")); // Berlin time
+    EXPECT_EQ(oldest->text(1), QStringLiteral("0:55"));
+    EXPECT_EQ(oldest->text(2), QStringLiteral("within the window"));
+    EXPECT_EQ(oldest->text(3), QStringLiteral("150 wpm"));
+    EXPECT_EQ(oldest->text(4), QStringLiteral("★★★★☆"));
+    EXPECT_EQ(list->topLevelItem(1)->text(2), QStringLiteral("10.0 s short of the green light"));
+    EXPECT_EQ(list->topLevelItem(1)->text(4), QStringLiteral("not rated"));
+    EXPECT_EQ(list->topLevelItem(2)->text(2), QStringLiteral("5.0 s over the red light"));
+
+    page->showPitchHistory(other);
+    EXPECT_EQ(list->topLevelItemCount(), 1);
+}
+
+TEST_F(ProgressPageTest, ExportWritesEveryTableAndSaysWhatItWrote)
+{
+    const qint64 pitch = addPitch(QStringLiteral("Intro"));
+    addTake(pitch, QDateTime(QDate(2026, 11, 18), QTime(12, 0), Qt::UTC));
+    addConversation(QDate(2026, 11, 18));
+    auto page = makePage();
+    const QString csv = m_dir.filePath(QStringLiteral("export-csv"));
+    ASSERT_TRUE(page->exportTo(csv, data::ExportFormat::Csv)) << page->messageText().toStdString();
+    for (const char* name : { "pitches.csv", "takes.csv", "draws.csv", "conversations.csv" })
+        EXPECT_TRUE(QFile::exists(QDir(csv).filePath(QString::fromLatin1(name)))) << name;
+    EXPECT_TRUE(page->messageText().contains(QStringLiteral("1 take,")))
+        << page->messageText().toStdString();
+    QFile takes(QDir(csv).filePath(QStringLiteral("takes.csv")));
+    ASSERT_TRUE(takes.open(QIODevice::ReadOnly));
+    EXPECT_EQ(takes.readAll().count("\r\n"), 2); // header and the one take
+
+    const QString json = m_dir.filePath(QStringLiteral("export-json"));
+    ASSERT_TRUE(page->exportTo(json, data::ExportFormat::Json));
+    EXPECT_TRUE(QFile::exists(QDir(json).filePath(QStringLiteral("takes.json"))));
+
+    // A folder that cannot be made is reported on the page.
+    QFile blocker(m_dir.filePath(QStringLiteral("a-file")));
+    ASSERT_TRUE(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    EXPECT_FALSE(
+        page->exportTo(blocker.fileName() + QStringLiteral("/sub"), data::ExportFormat::Csv));
+    EXPECT_FALSE(page->messageText().isEmpty());
+}
+
+TEST_F(ProgressPageTest, ImportAddsAnExportShowsItAndTellsTheOtherPages)
+{
+    const qint64 pitch = addPitch(QStringLiteral("Intro"));
+    addTake(pitch, QDateTime(QDate(2026, 11, 23), QTime(8, 0), Qt::UTC)); // this week
+    addConversation(QDate(2026, 11, 23));
+    const QString folder = m_dir.filePath(QStringLiteral("export"));
+    ASSERT_TRUE(makePage()->exportTo(folder, data::ExportFormat::Json));
+
+    // Another data folder, empty until the import.
+    auto other = storage::openStore(m_dir.filePath(QStringLiteral("other")));
+    ASSERT_TRUE(other.ok());
+    ProgressPage page(*other, &m_clock, m_berlin);
+    page.refresh();
+    ASSERT_TRUE(page.emptyStateShown());
+    QSignalSpy imported(&page, &ProgressPage::dataImported);
+    ASSERT_TRUE(page.importFrom(folder)) << page.messageText().toStdString();
+    EXPECT_TRUE(page.messageText().startsWith(
+        QStringLiteral("Imported 1 pitch, 1 take, 0 card draws and 1 conversation from ")))
+        << page.messageText().toStdString();
+    EXPECT_FALSE(page.emptyStateShown());
+    EXPECT_EQ(page.thisWeekTakesText(), QStringLiteral("1 of 3 takes"));
+    EXPECT_EQ(page.thisWeekConversationsText(), QStringLiteral("1 of 2 conversations"));
+    EXPECT_EQ(imported.count(), 1);
+
+    // Again: nothing new, so no page needs to re-read.
+    ASSERT_TRUE(page.importFrom(folder));
+    EXPECT_TRUE(page.messageText().contains(
+        QStringLiteral("3 records were already here and were skipped.")))
+        << page.messageText().toStdString();
+    EXPECT_EQ(page.thisWeekTakesText(), QStringLiteral("1 of 3 takes"));
+    EXPECT_EQ(imported.count(), 1);
+
+    // A folder without an export is refused on the page.
+    EXPECT_FALSE(page.importFrom(m_dir.filePath(QStringLiteral("other"))));
+    EXPECT_TRUE(page.messageText().contains(QStringLiteral("no Rapport export")))
+        << page.messageText().toStdString();
+    EXPECT_EQ(imported.count(), 1);
+}
+
+TEST_F(ProgressPageTest, BackupWritesAPrivateArchiveThatVerifiesAndNamesIt)
+{
+    const qint64 pitch = addPitch(QStringLiteral("Intro"));
+    addTake(pitch, QDateTime(QDate(2026, 11, 18), QTime(12, 0), Qt::UTC));
+    addRecording(QStringLiteral("take-1.wav"), "one");
+    addRecording(QStringLiteral("take-2.wav"), "two");
+    auto page = makePage();
+    const QString archive = m_dir.filePath(QStringLiteral("backup.tar.gz"));
+    ASSERT_TRUE(page->backupTo(archive)) << page->messageText().toStdString();
+    EXPECT_TRUE(page->messageText().startsWith(QStringLiteral("Backed up your data and 2 "
+                                                              "recordings to ")
+        + QDir::toNativeSeparators(archive) + QStringLiteral(" (")))
+        << page->messageText().toStdString();
+    Result<data::BackupSummary> verified = data::verifyBackup(archive);
+    ASSERT_TRUE(verified.ok()) << verified.error().toString().toStdString();
+    EXPECT_EQ(verified->recordings, 2);
+    EXPECT_EQ(verified->schemaVersion, m_store->database->schemaVersion());
+    EXPECT_EQ(verified->createdAt, m_clock.nowUtc());
+    EXPECT_EQ(test::permissionBits(archive), 0600u); // backup.h: the archive is private
+
+    // The page never overwrites: a second backup to the same name is refused on the page.
+    const QByteArray before = test::fileBytes(archive);
+    EXPECT_FALSE(page->backupTo(archive));
+    EXPECT_TRUE(page->messageText().contains(QStringLiteral("already exists")))
+        << page->messageText().toStdString();
+    EXPECT_EQ(test::fileBytes(archive), before);
+}
+
+TEST_F(ProgressPageTest, RestoreBringsBackTheBackupAndKeepsTheReplacedDataAside)
+{
+    auto page = makePage();
+    const QString archive = backUpAThenChangeToB(*page);
+    ASSERT_TRUE(page->restoreFrom(archive)) << page->messageText().toStdString();
+
+    const QStringList safety = safetyFolders();
+    ASSERT_EQ(safety.size(), 1) << safety.join(QStringLiteral(", ")).toStdString();
+    const QString root = m_store->paths.root;
+    const QString safetyPath = root + QLatin1Char('/') + safety.first();
+    const QString message = page->messageText();
+    EXPECT_TRUE(message.startsWith(QStringLiteral("Restored the backup of ")))
+        << message.toStdString();
+    EXPECT_TRUE(message.contains(QStringLiteral("Restart Rapport to see it.")))
+        << message.toStdString();
+    EXPECT_TRUE(message.contains(
+        QStringLiteral("Your previous data is in %1.").arg(QDir::toNativeSeparators(safetyPath))))
+        << message.toStdString();
+
+    // Private, like the data folder: the restored files 0600, the folders 0700 (read before a
+    // connection opens the databases, which would tighten them itself).
+    EXPECT_EQ(test::permissionBits(root + QStringLiteral("/rapport.sqlite")), 0600u);
+    EXPECT_EQ(test::permissionBits(root + QStringLiteral("/recordings")), 0700u);
+    EXPECT_EQ(test::permissionBits(root + QStringLiteral("/recordings/take-a.wav")), 0600u);
+    EXPECT_EQ(test::permissionBits(safetyPath), 0700u);
+
+    // Rapport closes after a restore; then the data folder holds A and the safety copy B.
+    page.reset();
+    m_store.reset();
+    const FolderContents restored = contentsOf(root);
+    EXPECT_EQ(restored.pitches, QStringList { QStringLiteral("Before the backup") });
+    EXPECT_EQ(restored.takes, 1);
+    EXPECT_EQ(restored.recordings, QStringList { QStringLiteral("take-a.wav") });
+    EXPECT_EQ(test::fileBytes(root + QStringLiteral("/recordings/take-a.wav")), "A-take");
+    const FolderContents replaced = contentsOf(safetyPath);
+    EXPECT_EQ(replaced.pitches,
+        (QStringList { QStringLiteral("After the backup"), QStringLiteral("Before the backup") }));
+    EXPECT_EQ(replaced.takes, 2);
+    EXPECT_EQ(replaced.recordings, QStringList { QStringLiteral("take-b.wav") });
+    EXPECT_EQ(test::fileBytes(safetyPath + QStringLiteral("/recordings/take-b.wav")), "B-take");
+}
+
+// The page's connection stays open on the database the restore moved into the safety folder
+// (on Linux it follows the moved file): a goal saved through it would land in the safety copy and
+// be missing after the restart, an export would show the replaced data.
+TEST_F(ProgressPageTest, AfterARestoreThePageChangesNothingUntilRapportRestarts)
+{
+    auto page = makePage();
+    const QString archive = backUpAThenChangeToB(*page);
+    ASSERT_TRUE(page->restoreFrom(archive)) << page->messageText().toStdString();
+    const QString restoredMessage = page->messageText();
+
+    for (const QString& name :
+        { QStringLiteral("Save the weekly goal"), QStringLiteral("Export all your data"),
+            QStringLiteral("Back up all your data"), QStringLiteral("Restore a backup") }) {
+        QPushButton* found = nullptr;
+        for (QPushButton* b : page->findChildren<QPushButton*>())
+            found = b->accessibleName() == name ? b : found;
+        ASSERT_NE(found, nullptr) << name.toStdString();
+        EXPECT_FALSE(found->isEnabled()) << name.toStdString();
+    }
+    EXPECT_FALSE(page->goalTakes()->isEnabled());
+
+    page->goalTakes()->setValue(5);
+    page->goalConversations()->setValue(1);
+    EXPECT_FALSE(page->saveGoal());
+    // Refusals repeat the restore's message, which says where the previous data is.
+    EXPECT_EQ(page->messageText().toStdString(), restoredMessage.toStdString());
+    const QString exportFolder = m_dir.filePath(QStringLiteral("export"));
+    EXPECT_FALSE(page->exportTo(exportFolder, data::ExportFormat::Csv));
+    EXPECT_FALSE(QFileInfo::exists(exportFolder));
+    EXPECT_FALSE(page->backupTo(m_dir.filePath(QStringLiteral("again.tar.gz"))));
+    EXPECT_FALSE(QFileInfo::exists(m_dir.filePath(QStringLiteral("again.tar.gz"))));
+    m_clock.advance(60); // a second restore would otherwise collide with the first's folder name
+    EXPECT_FALSE(page->restoreFrom(archive));
+    EXPECT_EQ(safetyFolders().size(), 1);
+    EXPECT_EQ(page->messageText().toStdString(), restoredMessage.toStdString());
+
+    const QString root = m_store->paths.root;
+    const QString safetyPath = root + QLatin1Char('/') + safetyFolders().value(0);
+    page.reset();
+    m_store.reset();
+    const progress::WeeklyGoal unchanged;
+    EXPECT_EQ(contentsOf(root).goal, unchanged);
+    EXPECT_EQ(contentsOf(safetyPath).goal, unchanged);
+}
+
+// The Restore button's decisions, with the dialogs answered by the test.
+class RestoreFlowTest : public ProgressPageTest
+{
+protected:
+    ProgressPage::RestorePrompts answering(bool yes)
+    {
+        return { [this, yes](const QString& question) {
+                    m_asked << question;
+                    return yes;
+                },
+            [this](const QString& message) {
+                m_told << message;
+                // Told while the window is still open: restartNeeded closes it.
+                m_restartsWhenTold << (m_restarts ? m_restarts->count() : -1);
+            } };
+    }
+
+    std::unique_ptr<ProgressPage> makeWatchedPage()
+    {
+        auto page = makePage();
+        m_restarts = std::make_unique<QSignalSpy>(page.get(), &ProgressPage::restartNeeded);
+        return page;
+    }
+
+    QStringList m_asked;
+    QStringList m_told;
+    QList<qsizetype> m_restartsWhenTold;
+    std::unique_ptr<QSignalSpy> m_restarts;
+};
+
+TEST_F(RestoreFlowTest, ADamagedArchiveIsRefusedBeforeAnyQuestion)
+{
+    auto page = makeWatchedPage();
+    const QString broken = m_dir.filePath(QStringLiteral("broken.tar.gz"));
+    test::writeFile(broken, "not an archive");
+    EXPECT_FALSE(page->restoreAfterAsking(broken, answering(true)));
+    EXPECT_TRUE(m_asked.isEmpty());
+    EXPECT_TRUE(page->messageText().contains(QDir::toNativeSeparators(broken)))
+        << page->messageText().toStdString();
+    EXPECT_TRUE(safetyFolders().isEmpty());
+    EXPECT_EQ(m_restarts->count(), 0);
+}
+
+TEST_F(RestoreFlowTest, DecliningTheQuestionChangesNothing)
+{
+    auto page = makeWatchedPage();
+    const QString archive = backUpAThenChangeToB(*page);
+    EXPECT_FALSE(page->restoreAfterAsking(archive, answering(false)));
+    ASSERT_EQ(m_asked.size(), 1);
+    EXPECT_TRUE(m_asked[0].startsWith(QStringLiteral("Replace all your data with the backup of ")))
+        << m_asked[0].toStdString();
+    EXPECT_TRUE(m_asked[0].contains(QStringLiteral("(1 recording)?"))) << m_asked[0].toStdString();
+    EXPECT_TRUE(m_told.isEmpty());
+    EXPECT_TRUE(safetyFolders().isEmpty());
+    EXPECT_EQ(m_restarts->count(), 0);
+    // Still usable: nothing was replaced.
+    EXPECT_TRUE(page->saveGoal()) << page->messageText().toStdString();
+}
+
+TEST_F(RestoreFlowTest, ARestoreThatFailsAfterTheQuestionNeedsNoRestart)
+{
+    auto page = makeWatchedPage();
+    const QString archive = backUpAThenChangeToB(*page);
+    ProgressPage::RestorePrompts vanishing = answering(true);
+    vanishing.confirm = [&](const QString&) { return QFile::remove(archive); };
+    EXPECT_FALSE(page->restoreAfterAsking(archive, vanishing));
+    EXPECT_TRUE(page->messageText().contains(QStringLiteral("There is no backup file")))
+        << page->messageText().toStdString();
+    EXPECT_TRUE(m_told.isEmpty());
+    EXPECT_TRUE(safetyFolders().isEmpty());
+    EXPECT_EQ(m_restarts->count(), 0);
+}
+
+TEST_F(RestoreFlowTest, ARestoreThatWorkedIsToldAndThenNeedsARestart)
+{
+    auto page = makeWatchedPage();
+    const QString archive = backUpAThenChangeToB(*page);
+    EXPECT_TRUE(page->restoreAfterAsking(archive, answering(true)))
+        << page->messageText().toStdString();
+    EXPECT_EQ(m_asked.size(), 1);
+    ASSERT_EQ(m_told.size(), 1);
+    EXPECT_EQ(m_told[0].toStdString(), page->messageText().toStdString());
+    EXPECT_TRUE(m_told[0].contains(QStringLiteral("Your previous data is in ")));
+    EXPECT_EQ(m_restartsWhenTold, QList<qsizetype> { 0 });
+    EXPECT_EQ(m_restarts->count(), 1);
+    EXPECT_EQ(safetyFolders().size(), 1);
+
+    // A second try before the restart asks nothing and restores nothing.
+    m_clock.advance(60);
+    EXPECT_FALSE(page->restoreAfterAsking(archive, answering(true)));
+    EXPECT_EQ(m_asked.size(), 1);
+    EXPECT_EQ(m_restarts->count(), 1);
+    EXPECT_EQ(safetyFolders().size(), 1);
+}
+
+TEST_F(ProgressPageTest, ABadRestoreChangesNothing)
+{
+    const qint64 pitch = addPitch(QStringLiteral("Intro"));
+    addTake(pitch, QDateTime(QDate(2026, 11, 18), QTime(12, 0), Qt::UTC));
+    auto page = makePage();
+
+    QFile broken(m_dir.filePath(QStringLiteral("broken.tar.gz")));
+    ASSERT_TRUE(broken.open(QIODevice::WriteOnly));
+    broken.write("not an archive");
+    broken.close();
+    EXPECT_FALSE(page->restoreFrom(broken.fileName()));
+    EXPECT_TRUE(page->messageText().contains(QDir::toNativeSeparators(broken.fileName())))
+        << page->messageText().toStdString();
+    EXPECT_TRUE(safetyFolders().isEmpty());
+    page->refresh();
+    EXPECT_EQ(page->shownWeeks()[10].takes, 1);
+    // Nothing was replaced, so the page still writes.
+    EXPECT_TRUE(page->saveGoal()) << page->messageText().toStdString();
+}
+
+TEST_F(ProgressPageTest, ChartsFollowThePalette)
+{
+    auto page = makePage();
+    QPalette dark = page->palette();
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
+    dark.setColor(QPalette::Base, QColor(0x1f, 0x20, 0x23));
+    dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xea));
+    page->setPalette(dark);
+    for (QChart* chart : page->charts()) {
+        EXPECT_EQ(chart->backgroundBrush().color(), QColor(0x1f, 0x20, 0x23));
+        EXPECT_EQ(chart->titleBrush().color(), QColor(0xe8, 0xe8, 0xea));
+    }
+    QPalette light = page->palette();
+    light.setColor(QPalette::Window, QColor(0xef, 0xef, 0xef));
+    light.setColor(QPalette::Base, Qt::white);
+    light.setColor(QPalette::Text, Qt::black);
+    page->setPalette(light);
+    for (QChart* chart : page->charts())
+        EXPECT_EQ(chart->backgroundBrush().color(), QColor(Qt::white));
+}
+
+} // namespace
+} // namespace rapport::gui

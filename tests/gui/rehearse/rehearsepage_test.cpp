@@ -1,0 +1,303 @@
+#include "app/gui/rehearse/rehearsepage.h"
+#include "app/gui/rehearse/selfratingpanel.h"
+#include "app/gui/rehearse/takecomparedialog.h"
+#include "app/gui/rehearse/takereportview.h"
+#include "core/audio/fileaudiosource.h"
+#include "core/rehearsal/recordings.h"
+#include "tests/support/fixedclock.h"
+#include "tests/support/sqlitefile.h"
+#include "tests/support/testtake.h"
+
+#include <QAbstractButton>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+#include <gtest/gtest.h>
+
+namespace rapport::gui {
+namespace {
+
+using audio::kSampleRate;
+
+// `leadS` of silence, `toneS` of the test tone (the "speech"), `tailS` of silence.
+void writeTake(const QString& path, double leadS, double toneS, double tailS)
+{
+    auto frames = [](double seconds) { return std::llround(seconds * kSampleRate); };
+    ASSERT_EQ(test::writeToneTake(path, frames(leadS), frames(toneS), frames(tailS)), QString());
+}
+
+class RehearsePageTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        auto store = storage::openStore(m_dir.filePath(QStringLiteral("data")));
+        ASSERT_TRUE(store.ok());
+        m_store = std::make_unique<storage::Store>(std::move(*store));
+        m_source = m_dir.filePath(QStringLiteral("speech.wav"));
+        writeTake(m_source, 1.0, 2.0, 1.0);
+    }
+
+    qint64 addPitch(qint64 targetMs = 10'000)
+    {
+        rehearsal::Pitch pitch;
+        pitch.title = QStringLiteral("Elevator");
+        pitch.text = QStringLiteral("We help small schools share teachers.");
+        pitch.targetMs = targetMs;
+        pitch.lights = rehearsal::defaultLightsFor(targetMs);
+        return *rehearsal::PitchRepository(*m_store->database).add(pitch, m_clock.nowUtc());
+    }
+
+    std::unique_ptr<RehearsePage> page()
+    {
+        const QString source = m_source;
+        return std::make_unique<RehearsePage>(
+            *m_store, [source] { return std::make_unique<audio::FileAudioSource>(source, 0); },
+            &m_clock);
+    }
+
+    // Starts a take and waits for it to reach the rating step.
+    void recordTake(RehearsePage& page)
+    {
+        page.startOrStop();
+        ASSERT_EQ(page.stage(), RehearsePage::Stage::Recording);
+        ASSERT_TRUE(
+            QTest::qWaitFor([&] { return page.stage() == RehearsePage::Stage::Rating; }, 20'000));
+    }
+
+    void rate(RehearsePage& page, int overall)
+    {
+        page.ratingPanel()->overallButton(overall)->click();
+        ASSERT_TRUE(page.ratingPanel()->submit());
+    }
+
+    QList<rehearsal::Take> takes()
+    {
+        auto all = rehearsal::TakeRepository(*m_store->database).list();
+        return all ? *all : QList<rehearsal::Take> {};
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<storage::Store> m_store;
+    QString m_source;
+    test::FixedClock m_clock;
+};
+
+TEST_F(RehearsePageTest, WithoutAPitchItOffersToWriteOne)
+{
+    auto view = page();
+    EXPECT_EQ(view->pitchChoice()->count(), 0);
+    EXPECT_TRUE(view->statusText().contains(QStringLiteral("first pitch")));
+    view->startOrStop();
+    EXPECT_EQ(view->stage(), RehearsePage::Stage::Ready);
+}
+
+TEST_F(RehearsePageTest, ATakeIsRatedFirstThenReportedAndStored)
+{
+    const qint64 pitchId = addPitch();
+    auto view = page();
+    ASSERT_EQ(view->pitchChoice()->count(), 1);
+    recordTake(*view);
+    EXPECT_EQ(view->clockText(), QStringLiteral("0:04")); // counted in audio frames
+
+    // The take is stored as soon as it ends, unrated, with its audio.
+    QList<rehearsal::Take> stored = takes();
+    ASSERT_EQ(stored.size(), 1);
+    const rehearsal::Take& take = stored.first();
+    EXPECT_EQ(take.pitchId, pitchId);
+    EXPECT_EQ(take.startedAt, m_clock.nowUtc());
+    EXPECT_EQ(take.lights, rehearsal::defaultLightsFor(10'000));
+    EXPECT_FALSE(take.rating.rated());
+    EXPECT_TRUE(QFile::exists(take.audioPath));
+    EXPECT_EQ(test::permissionBits(take.audioPath), 0600);
+    EXPECT_TRUE(take.audioPath.startsWith(m_store->paths.recordings()));
+    ASSERT_TRUE(take.report.speakingTimeS);
+    EXPECT_NEAR(*take.report.speakingTimeS, 2.0, 0.1);
+
+    // Rating comes first; the report only after submitting.
+    EXPECT_FALSE(view->ratingPanel()->submit());
+    EXPECT_EQ(view->stage(), RehearsePage::Stage::Rating);
+    rate(*view, 4);
+    EXPECT_EQ(view->stage(), RehearsePage::Stage::Report);
+    EXPECT_EQ(takes().first().rating.overall, 4);
+    EXPECT_EQ(takes().first().rating.ratedAt, m_clock.nowUtc());
+    EXPECT_TRUE(view->reportView()->speakingTimeText().startsWith(QStringLiteral("0:02")))
+        << view->reportView()->speakingTimeText().toStdString();
+    EXPECT_TRUE(view->reportView()->speakingTimeText().contains(QStringLiteral("short")))
+        << view->reportView()->speakingTimeText().toStdString();
+    ASSERT_EQ(view->takeList()->topLevelItemCount(), 1);
+    EXPECT_TRUE(view->takeList()->topLevelItem(0)->text(5).contains(QStringLiteral("★★★★")));
+}
+
+TEST_F(RehearsePageTest, AWithheldPaceSaysWhyInTheReportAndTheTakeList)
+{
+    addPitch();
+    auto view = page();
+    recordTake(*view); // 2 s of speech: too little for a pace
+    rate(*view, 3);
+    ASSERT_EQ(takes().size(), 1);
+    const analysis::TakeReport report = takes().first().report;
+    ASSERT_FALSE(report.wordsPerMinute);
+    ASSERT_TRUE(report.caveats == std::vector { analysis::Caveat::TooShortForPace });
+    EXPECT_EQ(view->reportView()->paceText(),
+        QStringLiteral("— too little speech (under 3 s) to estimate the pace"));
+    const QTreeWidgetItem* item = view->takeList()->topLevelItem(0);
+    EXPECT_EQ(item->text(3), QStringLiteral("—"));
+    EXPECT_EQ(
+        item->toolTip(3), QStringLiteral("Too little speech (under 3 s) to estimate the pace."));
+}
+
+TEST_F(RehearsePageTest, TwoTakesCanBeComparedAndOneDeleted)
+{
+    addPitch();
+    auto view = page();
+    recordTake(*view);
+    rate(*view, 2);
+    m_clock.advance(60);
+    recordTake(*view);
+    rate(*view, 5);
+    QList<rehearsal::Take> stored = takes();
+    ASSERT_EQ(stored.size(), 2);
+
+    TakeCompareDialog compare(stored[0], stored[1]);
+    QTableWidget* table = compare.table();
+    ASSERT_EQ(table->columnCount(), 2);
+    int ratingRow = -1;
+    for (int r = 0; r < table->rowCount(); ++r) {
+        if (table->verticalHeaderItem(r)->text() == QStringLiteral("Your overall rating"))
+            ratingRow = r;
+    }
+    ASSERT_GE(ratingRow, 0);
+    EXPECT_FALSE(table->item(ratingRow, 0)->text().contains(QStringLiteral("✓")));
+    EXPECT_TRUE(table->item(ratingRow, 1)->text().contains(QStringLiteral("✓")));
+
+    const QString audio = stored[0].audioPath;
+    ASSERT_TRUE(view->deleteTake(stored[0].id));
+    EXPECT_FALSE(QFile::exists(audio));
+    EXPECT_EQ(takes().size(), 1);
+    EXPECT_EQ(view->takeList()->topLevelItemCount(), 1);
+}
+
+TEST_F(RehearsePageTest, ATakeWithoutItsRecordingIsMarkedInTheList)
+{
+    addPitch();
+    auto view = page();
+    recordTake(*view);
+    rate(*view, 4);
+    ASSERT_EQ(view->takeList()->topLevelItemCount(), 1);
+    EXPECT_FALSE(
+        view->takeList()->topLevelItem(0)->text(0).contains(QStringLiteral("no recording")));
+    // As after an import, or after the file was deleted by hand.
+    ASSERT_TRUE(QFile::remove(takes().first().audioPath));
+    view->reloadPitches();
+    ASSERT_EQ(view->takeList()->topLevelItemCount(), 1);
+    EXPECT_TRUE(
+        view->takeList()->topLevelItem(0)->text(0).endsWith(QStringLiteral("(no recording)")))
+        << view->takeList()->topLevelItem(0)->text(0).toStdString();
+    EXPECT_FALSE(view->takeList()->topLevelItem(0)->toolTip(0).isEmpty());
+}
+
+TEST_F(RehearsePageTest, WarmUpSetEndsWithASummary)
+{
+    addPitch();
+    auto view = page();
+    view->setSizeBox()->setValue(2);
+    view->startWarmUp();
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return view->stage() == RehearsePage::Stage::Rating; }, 20'000));
+    rate(*view, 3);
+    EXPECT_EQ(view->stage(), RehearsePage::Stage::Report);
+    recordTake(*view);
+    rate(*view, 4);
+    EXPECT_EQ(view->stage(), RehearsePage::Stage::SetSummary);
+    EXPECT_TRUE(view->summaryText().contains(QStringLiteral("Take 1")));
+    EXPECT_TRUE(view->summaryText().contains(QStringLiteral("Take 2")));
+    EXPECT_EQ(takes().size(), 2);
+}
+
+TEST_F(RehearsePageTest, PastTheRedLightTheTakeIsOverTimeAndKeepsCounting)
+{
+    writeTake(m_source, 0.5, 11.0, 0.5); // 12 s against a 10 s window
+    addPitch(10'000);
+    auto view = page();
+    recordTake(*view);
+    EXPECT_EQ(view->clockText(), QStringLiteral("0:12"));
+    EXPECT_EQ(view->light(), rehearsal::Light::Red);
+    rate(*view, 3);
+    EXPECT_TRUE(view->reportView()->speakingTimeText().contains(QStringLiteral("over")))
+        << view->reportView()->speakingTimeText().toStdString();
+}
+
+TEST_F(RehearsePageTest, CountInWaitsThreeSecondsBeforeRecording)
+{
+    addPitch();
+    auto view = page();
+    view->countInToggle()->setChecked(true);
+    view->startOrStop();
+    EXPECT_EQ(view->stage(), RehearsePage::Stage::CountIn);
+    EXPECT_EQ(view->clockText(), QStringLiteral("3"));
+    EXPECT_TRUE(takes().isEmpty());
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return view->stage() != RehearsePage::Stage::CountIn; }, 5'000));
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return view->stage() == RehearsePage::Stage::Rating; }, 20'000));
+    EXPECT_EQ(takes().size(), 1);
+}
+
+TEST_F(RehearsePageTest, RecordingsOfTakesCutShortAreOfferedBack)
+{
+    addPitch();
+    rehearsal::TakeRepository repository(*m_store->database);
+    rehearsal::Recordings recordings(m_store->paths, repository);
+    const QString first = recordings.newTakePath(m_clock.nowUtc().addSecs(-3600));
+    const QString second = recordings.newTakePath(m_clock.nowUtc().addSecs(-60));
+    writeTake(first, 0.5, 2.0, 0.5);
+    writeTake(second, 0.5, 1.0, 0.5);
+
+    auto view = page();
+    EXPECT_TRUE(view->orphanText().contains(QStringLiteral("was not saved")))
+        << view->orphanText().toStdString();
+    EXPECT_TRUE(view->orphanText().contains(QStringLiteral("0:03 long")));
+    EXPECT_TRUE(view->orphanText().contains(QStringLiteral("1 more")));
+    ASSERT_TRUE(view->keepOrphan());
+    ASSERT_EQ(takes().size(), 1);
+    EXPECT_EQ(takes().first().audioPath, first);
+    ASSERT_TRUE(takes().first().report.speakingTimeS);
+    EXPECT_NEAR(*takes().first().report.speakingTimeS, 2.0, 0.1);
+    EXPECT_FALSE(view->orphanText().contains(QStringLiteral("more")));
+    ASSERT_TRUE(view->discardOrphan());
+    EXPECT_FALSE(QFile::exists(second));
+    EXPECT_TRUE(view->orphanText().isEmpty());
+    EXPECT_EQ(view->takeList()->topLevelItemCount(), 1);
+}
+
+TEST_F(RehearsePageTest, ATakeInProgressIsNotAnOrphan)
+{
+    addPitch();
+    writeTake(m_source, 0.5, 1.0, 10.0); // long enough to still be recording below
+    const QString source = m_source;
+    RehearsePage view(
+        *m_store, [source] { return std::make_unique<audio::FileAudioSource>(source, 1.0); },
+        &m_clock);
+    view.startOrStop();
+    ASSERT_EQ(view.stage(), RehearsePage::Stage::Recording);
+    QTest::qWait(300);
+    rehearsal::TakeRepository repository(*m_store->database);
+    rehearsal::Recordings recordings(m_store->paths, repository);
+    auto orphans = recordings.orphans();
+    ASSERT_TRUE(orphans.ok());
+    EXPECT_TRUE(orphans->isEmpty());
+    view.startOrStop();
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return view.stage() == RehearsePage::Stage::Rating; }, 5'000));
+    EXPECT_TRUE(recordings.orphans()->isEmpty());
+    EXPECT_EQ(takes().size(), 1);
+}
+
+} // namespace
+} // namespace rapport::gui
