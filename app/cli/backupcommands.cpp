@@ -10,20 +10,6 @@ namespace rapport::cli {
 
 namespace {
 
-int exitFor(const Error& error)
-{
-    switch (error.kind) {
-    case ErrorKind::Format:
-    case ErrorKind::NotFound:
-    case ErrorKind::NewerSchema:
-        return kExitInput;
-    case ErrorKind::InvalidArgument:
-        return kExitUsage;
-    default:
-        return kExitFailure;
-    }
-}
-
 std::optional<QString> oneFile(
     CommandContext& ctx, const QString& name, QCommandLineParser& parser, const QStringList& args)
 {
@@ -69,7 +55,7 @@ int backupCommand(CommandContext& ctx, const QStringList& args)
     if (parser.isSet(verify)) {
         Result<data::BackupSummary> checked = data::verifyBackup(*file);
         if (!checked)
-            return ctx.fail(checked.error(), exitFor(checked.error()));
+            return ctx.fail(checked.error(), exitCodeFor(checked.error()));
         ctx.out << QDir::toNativeSeparators(*file) << " is a good backup from "
                 << checked->createdAt.toString(Qt::ISODate) << ": " << describe(*checked) << ".\n";
         ctx.out.flush();
@@ -81,7 +67,7 @@ int backupCommand(CommandContext& ctx, const QStringList& args)
     const storage::DataPaths paths = store->paths;
     Result<data::BackupSummary> backup = data::createBackup(paths, *file);
     if (!backup)
-        return ctx.fail(backup.error(), exitFor(backup.error()));
+        return ctx.fail(backup.error(), exitCodeFor(backup.error()));
     ctx.out << "Backed up to " << QDir::toNativeSeparators(*file) << ": " << describe(*backup)
             << ".\n";
     ctx.out.flush();
@@ -106,7 +92,7 @@ int restoreCommand(CommandContext& ctx, const QStringList& args)
         return ctx.fail(paths.error(), kExitData);
     Result<data::RestoreSummary> restored = data::restoreBackup(*file, *paths);
     if (!restored)
-        return ctx.fail(restored.error(), exitFor(restored.error()));
+        return ctx.fail(restored.error(), exitCodeFor(restored.error()));
     ctx.out << "Restored the backup from " << restored->backup.createdAt.toString(Qt::ISODate)
             << " (" << describe(restored->backup) << ").\n";
     if (!restored->safetyCopy.isEmpty())
@@ -200,9 +186,15 @@ int importCommand(CommandContext& ctx, const QStringList& args)
     if (!store)
         return kExitData;
     const QString folder = parser.value(from);
+    if (!chosen) {
+        // Which export to read is the command line's to say when the folder holds both.
+        Result<data::ExportFormat> found = data::detectExportFormat(folder);
+        if (!found && found.error().kind == ErrorKind::InvalidArgument)
+            return ctx.usageError(name, found.error().what + QLatin1Char(' ') + found.error().fix);
+    }
     Result<data::ImportSummary> summary = data::importData(*store->database, folder, chosen);
     if (!summary)
-        return ctx.fail(summary.error(), exitFor(summary.error()));
+        return ctx.fail(summary.error(), exitCodeFor(summary.error()));
     ctx.out << "Imported the " << (summary->format == data::ExportFormat::Csv ? "CSV" : "JSON")
             << " export in " << QDir::toNativeSeparators(folder) << ":\n";
     printCount(ctx.out, "pitches", summary->pitches);

@@ -39,7 +39,7 @@ constexpr std::array kCommands {
     Command { kRehearsal, "record",
         "Record a take from the microphone into a WAV file and analyse it", &recordCommand },
     Command { kRehearsal, "analyze",
-        "Analyse a recorded take: speaking time, pauses, pace, pitch, loudness", &analyzeCommand },
+        "Analyse a recorded take: speaking time, pauses, pace, pitch, loudness", &analyseCommand },
     Command { kProgress, "progress", "Your practice week by week, and the weekly goal",
         &progressCommand },
     Command { kProgress, "export", "Export pitches, takes, draws and conversations as CSV or JSON",
@@ -76,8 +76,8 @@ void printHelp(QTextStream& out)
            "                  else ~/.local/share/rapport)\n"
            "  -h, --help      Show this help; 'rapport-cli COMMAND --help' for a command\n"
            "  -v, --version   Show the version\n\n"
-           "Exit codes: 0 ok, 1 failed, 2 bad arguments, 3 unreadable input or no audio device,\n"
-           "4 data folder or database cannot be used.\n";
+           "Exit codes: 0 ok, 1 failed, 2 wrong command line, 3 a missing or unreadable file or\n"
+           "audio device, 4 data folder or database cannot be used.\n";
     out.flush();
 }
 

@@ -4,6 +4,27 @@
 
 namespace rapport::cli {
 
+int exitCodeFor(const Error& error)
+{
+    switch (error.kind) {
+    case ErrorKind::NotFound:
+    case ErrorKind::Format:
+    case ErrorKind::Unsupported:
+        return kExitInput;
+    case ErrorKind::NotADatabase:
+    case ErrorKind::NewerSchema:
+    case ErrorKind::Database:
+        return kExitData;
+    case ErrorKind::InvalidArgument:
+    case ErrorKind::NoSuchRecord:
+    case ErrorKind::Io:
+    case ErrorKind::Permission:
+    case ErrorKind::Busy:
+        return kExitFailure;
+    }
+    return kExitFailure;
+}
+
 int CommandContext::fail(const Error& error, int code)
 {
     err << "rapport-cli: " << error.what;

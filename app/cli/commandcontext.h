@@ -19,6 +19,13 @@ enum ExitCode : int {
     kExitData = 4, ///< the data folder or database cannot be used
 };
 
+/// The exit code for an error of the core, the same in every command: a file, folder or device
+/// that is missing or unreadable is an input error (3); a database that cannot be used is a data
+/// error (4); anything else — a take or pitch that does not exist, a file Rapport will not
+/// overwrite or delete, a busy data folder, a file that could not be written — is a failure (1).
+/// Usage errors (2) are the command line's own: the parser reports them, never the core.
+int exitCodeFor(const Error& error);
+
 /// What every command gets: output streams and the global options.
 struct CommandContext
 {

@@ -146,7 +146,7 @@ int drawCommand(CommandContext& ctx, const QStringList& args)
             return ctx.fail(card.error(), kExitData);
         if (!card->has_value()) {
             return ctx.fail(
-                Error { ErrorKind::NotFound, QStringLiteral("No card matches this selection."),
+                Error { ErrorKind::NoSuchRecord, QStringLiteral("No card matches this selection."),
                     QStringLiteral("Drop --favourites, --context or --deck, or unhide "
                                    "cards in the Conversation cards view."),
                     {} },
@@ -291,9 +291,9 @@ int decksCommand(CommandContext& ctx, const QStringList& args)
     }
     const Deck* deck = env->library.deck(words[1]);
     if (!deck)
-        return ctx.fail(
-            Error { ErrorKind::NotFound, QStringLiteral("No deck has the id \"%1\".").arg(words[1]),
-                QStringLiteral("See the ids with 'rapport-cli decks list'."), {} },
+        return ctx.fail(Error { ErrorKind::NoSuchRecord,
+                            QStringLiteral("No deck has the id \"%1\".").arg(words[1]),
+                            QStringLiteral("See the ids with 'rapport-cli decks list'."), {} },
             kExitFailure);
     return writeExport(ctx, exportDeck(*deck, *fileFormat), parser.value(out), parser.isSet(force));
 }

@@ -110,11 +110,10 @@ LiveRecording::LiveRecording(QTextStream& err)
     : m_err(err)
 { }
 
-Result<LiveTake> LiveRecording::run(const QString& wavPath, std::int64_t maxFrames)
+Result<LiveTake> LiveRecording::run(rehearsal::TakeRecorder& recorder,
+    const std::function<Status(audio::AudioSource& microphone)>& start)
 {
     audio::MicrophoneSource mic;
-    rehearsal::TakeRecorder recorder;
-    recorder.setSyllablesPerWord(m_syllablesPerWord);
     QEventLoop loop;
     LiveTake take;
     std::optional<Error> watchdogFailure;
@@ -152,7 +151,7 @@ Result<LiveTake> LiveRecording::run(const QString& wavPath, std::int64_t maxFram
         recorder.stop();
     });
 
-    if (Status started = recorder.start(mic, wavPath, maxFrames); !started)
+    if (Status started = start(mic); !started)
         return started.error();
     watchdog.start();
     loop.exec();

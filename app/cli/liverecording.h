@@ -3,6 +3,7 @@
 #include "app/cli/commandcontext.h"
 #include "core/analysis/takereport.h"
 #include "core/common/result.h"
+#include "core/rehearsal/takerecorder.h"
 
 #include <QString>
 #include <QTextStream>
@@ -46,18 +47,17 @@ public:
         m_onProgress = std::move(callback);
     }
 
-    /// See AnalysisPipeline::setSyllablesPerWord().
-    void setSyllablesPerWord(double syllablesPerWord) { m_syllablesPerWord = syllablesPerWord; }
-
-    /// Records into `wavPath` until `maxFrames`, an interrupt or a failure. An Error means the
-    /// microphone could not start: nothing was recorded and no file was left at `wavPath`.
-    Result<LiveTake> run(const QString& wavPath, std::int64_t maxFrames);
+    /// Records from the default microphone through `recorder`, which `start` starts (it is
+    /// given the microphone: TakeRecorder::start() or TakeSession::start()), until the take's
+    /// own limit, an interrupt or a failure. An Error is the one `start` returned: nothing was
+    /// recorded. The slots that `recorder`'s owner connected first have run when this returns.
+    Result<LiveTake> run(rehearsal::TakeRecorder& recorder,
+        const std::function<Status(audio::AudioSource& microphone)>& start);
 
 private:
     QTextStream& m_err;
     QString m_announcement;
     std::function<void(std::int64_t)> m_onProgress;
-    double m_syllablesPerWord = analysis::kSyllablesPerWord;
 };
 
 } // namespace rapport::cli

@@ -106,7 +106,10 @@ int recordCommand(CommandContext& ctx, const QStringList& args)
     recording.setAnnouncement(QStringLiteral(" for %1 s (Ctrl+C stops and keeps the take)")
                                   .arg(audio::framesToSeconds(options.frames)));
     const QString partial = partialPath(options.out);
-    const Result<LiveTake> take = recording.run(partial, options.frames);
+    rehearsal::TakeRecorder recorder;
+    const Result<LiveTake> take = recording.run(recorder, [&](audio::AudioSource& microphone) {
+        return recorder.start(microphone, partial, options.frames);
+    });
     if (!take)
         return ctx.fail(take.error(), kExitInput);
     // Nothing heard at all (a silent device): leave whatever was at --out alone.

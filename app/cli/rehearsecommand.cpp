@@ -6,6 +6,7 @@
 #include "core/audio/audioblock.h"
 #include "core/common/clock.h"
 #include "core/rehearsal/recordings.h"
+#include "core/rehearsal/takesession.h"
 
 #include <QDir>
 #include <QFile>
@@ -135,16 +136,11 @@ int rehearseCommand(CommandContext& ctx, const QStringList& args)
     rehearsal::TakeRepository takes(*store->database);
     rehearsal::Recordings recordings(store->paths, takes);
     const SystemClock clock;
-    rehearsal::Take take;
-    take.pitchId = pitch.id;
-    take.startedAt = clock.nowUtc();
-    take.lights = pitch.lights;
-    take.lights.graceMs = 0;
-    take.audioPath = recordings.newTakePath(take.startedAt);
-    Result<std::unique_ptr<rehearsal::RecordingLock>> lock
-        = recordings.markRecording(take.audioPath);
-    if (!lock)
-        return ctx.fail(lock.error(), kExitData);
+    rehearsal::TakeSession session(recordings, takes, clock);
+    rehearsal::SelfRating rating;
+    rating.overall = options.rating;
+    rating.note = options.note;
+    session.setRating(rating);
 
     LiveRecording recording(ctx.err);
     recording.setAnnouncement(QStringLiteral(" for %1 s: \"%2\" (green %3, yellow %4, red %5; "
@@ -155,36 +151,19 @@ int rehearseCommand(CommandContext& ctx, const QStringList& args)
                                       rehearsal::formatClock(pitch.lights.redMs)));
     if (!options.json)
         recording.setProgressCallback(lightAnnouncer(ctx.err, pitch));
-    recording.setSyllablesPerWord(analysis::paceSyllablesPerWord(pitch.text));
-    const Result<LiveTake> live = recording.run(take.audioPath, options.frames);
+    const Result<LiveTake> live
+        = recording.run(session.recorder(), [&](audio::AudioSource& microphone) {
+              return session.start(microphone, pitch, options.frames);
+          });
     if (!live)
-        return ctx.fail(live.error(), kExitInput);
-    if (live->frames == 0) {
-        // Not a single frame: there is no take to keep.
-        QFile::remove(take.audioPath);
-        return ctx.fail(live->failure.value_or(Error { ErrorKind::Io,
-                            QStringLiteral("The microphone delivered no sound."),
-                            QStringLiteral("Check that it is not muted."), {} }),
-            kExitFailure);
+        return ctx.fail(live.error(), exitCodeFor(live.error()));
+    const rehearsal::TakeOutcome& outcome = session.outcome();
+    if (!outcome.take) {
+        // Nothing heard (no file is left), or the row could not be written (the file stays).
+        const Error error = outcome.notStored.value_or(*live->failure);
+        return ctx.fail(error, live->frames == 0 ? kExitFailure : kExitData);
     }
-
-    // The row is written only now that the take has ended: a take killed before this point
-    // leaves its WAV (playable, see WavWriter) for 'takes orphans' and no half-written row.
-    take.report = live->report;
-    take.rating.overall = options.rating;
-    take.rating.note = options.note;
-    if (options.rating)
-        take.rating.ratedAt = clock.nowUtc();
-    Result<qint64> id = takes.add(take);
-    if (!id) {
-        Error error = id.error();
-        error.fix = QStringLiteral("The recording is kept as %1; store it later with 'rapport-cli "
-                                   "takes recover FILE --pitch ID'.")
-                        .arg(QDir::toNativeSeparators(take.audioPath));
-        return ctx.fail(error, kExitData);
-    }
-    take.id = *id;
-    printTake(ctx, take, pitch, options.json);
+    printTake(ctx, *outcome.take, pitch, options.json);
     if (live->failure)
         return ctx.fail(*live->failure, kExitFailure);
     return kExitOk;

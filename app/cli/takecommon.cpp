@@ -35,10 +35,7 @@ std::variant<rehearsal::Pitch, int> findPitch(
     Result<rehearsal::Pitch> pitch = rehearsal::PitchRepository(database).find(reference);
     if (pitch)
         return *pitch;
-    const ErrorKind kind = pitch.error().kind;
-    return ctx.fail(pitch.error(),
-        kind == ErrorKind::NotFound || kind == ErrorKind::InvalidArgument ? kExitFailure
-                                                                          : kExitData);
+    return ctx.fail(pitch.error(), exitCodeFor(pitch.error()));
 }
 
 QJsonObject targetJson(const rehearsal::LightTimes& lights)

@@ -72,21 +72,6 @@ struct TakesRun
     }
 };
 
-int exitFor(const Error& error)
-{
-    switch (error.kind) {
-    case ErrorKind::InvalidArgument:
-    case ErrorKind::NotFound:
-    case ErrorKind::Busy:
-        return kExitFailure;
-    case ErrorKind::Format:
-    case ErrorKind::Unsupported:
-        return kExitInput;
-    default:
-        return kExitData;
-    }
-}
-
 int listTakes(TakesRun& run)
 {
     qint64 pitchId = 0;
@@ -148,7 +133,7 @@ int rateTake(TakesRun& run, const rehearsal::SelfRating& given)
 {
     Result<rehearsal::Take> take = run.takes.get(run.id());
     if (!take)
-        return run.ctx.fail(take.error(), exitFor(take.error()));
+        return run.ctx.fail(take.error(), exitCodeFor(take.error()));
     // Values not given keep what the take had.
     rehearsal::SelfRating rating = take->rating;
     rating.overall = given.overall;
@@ -160,7 +145,7 @@ int rateTake(TakesRun& run, const rehearsal::SelfRating& given)
         rating.note = run.parser.value(QStringLiteral("note"));
     rating.ratedAt = QDateTime::currentDateTimeUtc();
     if (Status saved = run.takes.setRating(run.id(), rating); !saved)
-        return run.ctx.fail(saved.error(), exitFor(saved.error()));
+        return run.ctx.fail(saved.error(), exitCodeFor(saved.error()));
     run.ctx.out << "Rated take " << run.id() << ": " << ratingText(rating) << ".\n";
     run.ctx.out.flush();
     return kExitOk;
@@ -168,18 +153,17 @@ int rateTake(TakesRun& run, const rehearsal::SelfRating& given)
 
 int deleteTake(TakesRun& run)
 {
-    // The row goes first: interrupted between the two steps, the audio is an orphan (found and
-    // offered back by 'takes orphans'), never a take without its audio.
-    Result<QString> audio = run.takes.remove(run.id());
-    if (!audio)
-        return run.ctx.fail(audio.error(), exitFor(audio.error()));
-    Result<rehearsal::AudioRemoval> removed = rehearsal::removeTakeAudio(run.store.paths, *audio);
+    Result<rehearsal::TakeDeletion> deleted
+        = rehearsal::Recordings(run.store.paths, run.takes).deleteTake(run.id());
+    if (!deleted)
+        return run.ctx.fail(deleted.error(), exitCodeFor(deleted.error()));
+    const Result<rehearsal::AudioRemoval>& removed = deleted->audio;
     if (!removed) {
         return run.ctx.fail(
             { ErrorKind::Io,
                 QStringLiteral("Deleted take %1, but not its audio %2.")
                     .arg(run.id())
-                    .arg(QDir::toNativeSeparators(*audio)),
+                    .arg(QDir::toNativeSeparators(deleted->audioPath)),
                 QStringLiteral("Delete the file yourself."), removed.error().detail },
             kExitFailure);
     }
@@ -192,7 +176,7 @@ int deleteTake(TakesRun& run)
         break;
     case rehearsal::AudioRemoval::KeptOutside:
         run.ctx.out << "Deleted take " << run.id() << ". Its audio "
-                    << QDir::toNativeSeparators(*audio)
+                    << QDir::toNativeSeparators(deleted->audioPath)
                     << " is outside this data folder (an imported take) and was left alone.\n";
         break;
     }
@@ -204,7 +188,7 @@ int starTake(TakesRun& run)
 {
     const bool starred = !run.parser.isSet(QStringLiteral("off"));
     if (Status s = run.takes.setStarred(run.id(), starred); !s)
-        return run.ctx.fail(s.error(), exitFor(s.error()));
+        return run.ctx.fail(s.error(), exitCodeFor(s.error()));
     run.ctx.out << (starred ? "Starred take " : "Unstarred take ") << run.id()
                 << (starred ? " as its pitch's best.\n" : ".\n");
     run.ctx.out.flush();
@@ -259,7 +243,7 @@ int recoverOrphan(TakesRun& run, rehearsal::Recordings& recordings)
     Result<rehearsal::Take> take
         = recordings.recover(run.argument, std::get<rehearsal::Pitch>(pitch));
     if (!take)
-        return run.ctx.fail(take.error(), exitFor(take.error()));
+        return run.ctx.fail(take.error(), exitCodeFor(take.error()));
     if (run.json()) {
         run.print(takeListJson(*take));
         return kExitOk;
@@ -275,7 +259,7 @@ int discardOrphan(TakesRun& run, rehearsal::Recordings& recordings)
 {
     Result<QString> removed = recordings.discard(run.argument);
     if (!removed)
-        return run.ctx.fail(removed.error(), exitFor(removed.error()));
+        return run.ctx.fail(removed.error(), exitCodeFor(removed.error()));
     run.ctx.out << "Deleted " << QDir::toNativeSeparators(*removed) << ".\n";
     run.ctx.out.flush();
     return kExitOk;

@@ -7,7 +7,8 @@ namespace rapport {
 /// What kind of failure an Error reports; front ends map these to exit codes and dialogs.
 enum class ErrorKind {
     InvalidArgument, ///< the caller passed something that cannot be right
-    NotFound, ///< a file, record or device that was asked for does not exist
+    NotFound, ///< a file, folder or device that was asked for does not exist
+    NoSuchRecord, ///< a pitch, take, deck or card asked for by id or name is not in the data
     Io, ///< reading or writing a file failed
     Permission, ///< the operating system refused access
     NotADatabase, ///< a file that should be Rapport's database is something else

@@ -81,7 +81,7 @@ Result<decks::CardKey> DeckLibrary::resolveCard(const QString& reference) const
     }
     if (matches.size() == 1)
         return matches.first();
-    return Error { ErrorKind::NotFound,
+    return Error { ErrorKind::NoSuchRecord,
         matches.isEmpty() ? QStringLiteral("No question has the id \"%1\".").arg(reference)
                           : QStringLiteral("Several decks have a question \"%1\".").arg(reference),
         QStringLiteral("Use DECK/QUESTION as shown by 'rapport-cli draw --json' or "

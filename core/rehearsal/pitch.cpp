@@ -7,10 +7,10 @@ namespace rapport::rehearsal {
 LightTimes defaultLightsFor(qint64 targetMs)
 {
     const qint64 margin = std::max<qint64>(5'000, targetMs / 6);
-    LightTimes lights = LightTimes::forWindow(targetMs - margin, targetMs);
-    lights.yellowMs -= lights.yellowMs % 1000; // whole seconds, as people set and read them
-    lights.graceMs = 0; // past red a take is over time at once; the clock keeps counting
-    return lights;
+    const LightTimes window = LightTimes::forWindow(targetMs - margin, targetMs);
+    // Whole seconds, as people set and read them.
+    return LightTimes::pitch(
+        window.greenMs, window.yellowMs - window.yellowMs % 1000, window.redMs);
 }
 
 int wordCount(const QString& text)

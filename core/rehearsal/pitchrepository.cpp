@@ -18,10 +18,8 @@ Pitch readPitch(const storage::Sql& sql)
     p.occasion = sql.value(2).toString();
     p.text = sql.value(3).toString();
     p.targetMs = sql.value(4).toLongLong();
-    p.lights.greenMs = sql.value(5).toLongLong();
-    p.lights.yellowMs = sql.value(6).toLongLong();
-    p.lights.redMs = sql.value(7).toLongLong();
-    p.lights.graceMs = 0;
+    p.lights = LightTimes::pitch(
+        sql.value(5).toLongLong(), sql.value(6).toLongLong(), sql.value(7).toLongLong());
     p.createdAt = storage::fromStoredTime(sql.value(8));
     p.updatedAt = storage::fromStoredTime(sql.value(9));
     return p;
@@ -34,7 +32,7 @@ Error invalid(const QString& problem)
 
 Error notFound(const QString& reference)
 {
-    return { ErrorKind::NotFound, QStringLiteral("No pitch matches \"%1\".").arg(reference),
+    return { ErrorKind::NoSuchRecord, QStringLiteral("No pitch matches \"%1\".").arg(reference),
         QStringLiteral("See your pitches with 'rapport-cli pitches list', or write one first."),
         {} };
 }

@@ -237,11 +237,7 @@ Result<Take> Recordings::recover(const QString& path, const rehearsal::Pitch& pi
         = analysis::analyseFile(found->path, analysis::paceSyllablesPerWord(pitch.text));
     if (!report)
         return report.error();
-    Take take;
-    take.pitchId = pitch.id;
-    take.startedAt = found->startedAt;
-    take.lights = pitch.lights;
-    take.lights.graceMs = 0; // not kept with a take
+    Take take = takeOf(pitch, found->startedAt);
     take.audioPath = found->path;
     take.report = *report;
     Result<qint64> id = m_takes.add(take);
@@ -250,6 +246,28 @@ Result<Take> Recordings::recover(const QString& path, const rehearsal::Pitch& pi
     take.id = *id;
     QFile::remove(lockPathFor(found->path)); // left by the killed take, if any
     return take;
+}
+
+Result<TakeDeletion> Recordings::deleteTake(qint64 takeId)
+{
+    Result<QString> audio = m_takes.remove(takeId);
+    if (!audio)
+        return audio.error();
+    return TakeDeletion { takeId, *audio, removeTakeAudio(m_paths, *audio) };
+}
+
+Result<QList<TakeDeletion>> Recordings::deletePitch(PitchRepository& pitches, qint64 pitchId)
+{
+    Result<QList<Take>> takes = m_takes.list(pitchId);
+    if (!takes)
+        return takes.error();
+    if (Status removed = pitches.remove(pitchId); !removed)
+        return removed.error();
+    // The rows are gone (the takes with their pitch); the recordings follow.
+    QList<TakeDeletion> deleted;
+    for (const Take& take : *takes)
+        deleted.append({ take.id, take.audioPath, removeTakeAudio(m_paths, take.audioPath) });
+    return deleted;
 }
 
 Result<QString> Recordings::discard(const QString& path)

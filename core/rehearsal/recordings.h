@@ -2,6 +2,7 @@
 
 #include "core/common/result.h"
 #include "core/rehearsal/pitch.h"
+#include "core/rehearsal/pitchrepository.h"
 #include "core/rehearsal/takerepository.h"
 #include "core/storage/datadir.h"
 
@@ -52,6 +53,15 @@ enum class AudioRemoval {
 /// recording, which is not this one's to delete. Io when the file is there and stays.
 Result<AudioRemoval> removeTakeAudio(const storage::DataPaths& paths, const QString& audioPath);
 
+/// What deleting a take did: its row is gone; its recording as `audio` says.
+struct TakeDeletion
+{
+    qint64 takeId = 0;
+    QString audioPath; ///< as the take named it; may be empty
+    /// What became of the recording, or why it is still there (Io): the row is gone either way.
+    Result<AudioRemoval> audio = AudioRemoval::AlreadyGone;
+};
+
 /// The recordings folder of a data directory: names for new takes, and the recordings no take
 /// refers to (found, turned back into takes, or deleted). Every path it accepts must be a .wav
 /// file directly inside the folder; anything else is refused.
@@ -80,6 +90,15 @@ public:
     /// pitch's window; returns the stored take. Errors: those of orphan(), of the analysis
     /// (Format, Io) and of TakeRepository::add.
     Result<Take> recover(const QString& path, const rehearsal::Pitch& pitch);
+    /// Deletes a take and then its recording (removeTakeAudio(): only a file in this data
+    /// folder). The row goes first: interrupted between the two, the audio is an orphan that
+    /// orphans() offers back, never a take without its audio. Errors: those of
+    /// TakeRepository::remove (then nothing was deleted).
+    Result<TakeDeletion> deleteTake(qint64 takeId);
+    /// Deletes a pitch with all its takes (one statement) and then their recordings, as
+    /// deleteTake() does. Errors: those of PitchRepository::remove (then nothing was deleted).
+    Result<QList<TakeDeletion>> deletePitch(PitchRepository& pitches, qint64 pitchId);
+
     /// Deletes the orphan (see orphan()); returns the path deleted.
     Result<QString> discard(const QString& path);
 

@@ -4,6 +4,16 @@
 
 namespace rapport::rehearsal {
 
+Take takeOf(const Pitch& pitch, const QDateTime& startedAtUtc)
+{
+    Take take;
+    take.pitchId = pitch.id;
+    take.startedAt = startedAtUtc;
+    take.lights
+        = LightTimes::pitch(pitch.lights.greenMs, pitch.lights.yellowMs, pitch.lights.redMs);
+    return take;
+}
+
 std::optional<TimingResult> takeTiming(const Take& take)
 {
     if (!take.report.speakingTimeS)

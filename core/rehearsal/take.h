@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/analysis/takereport.h"
+#include "core/rehearsal/pitch.h"
 #include "core/rehearsal/selfrating.h"
 #include "core/rehearsal/timing.h"
 #include "core/rehearsal/timinglights.h"
@@ -24,6 +25,10 @@ struct Take
     analysis::TakeReport report;
     SelfRating rating;
 };
+
+/// A new take of `pitch` started at `startedAtUtc`, timed against the pitch's window (its grace
+/// is not kept with a take).
+Take takeOf(const Pitch& pitch, const QDateTime& startedAtUtc);
 
 /// The take's speaking time judged against the window it was timed with; nullopt when no speech
 /// was found.

@@ -79,7 +79,7 @@ QVariant feltPace(const rehearsal::SelfRating& g)
 
 Error takeNotFound(qint64 id)
 {
-    return { ErrorKind::NotFound, QStringLiteral("There is no take %1.").arg(id),
+    return { ErrorKind::NoSuchRecord, QStringLiteral("There is no take %1.").arg(id),
         QStringLiteral("See your takes with 'rapport-cli takes list'."), {} };
 }
 
@@ -90,10 +90,8 @@ Take readTake(const storage::Sql& sql)
     t.id = sql.value(0).toLongLong();
     t.pitchId = sql.value(1).toLongLong();
     t.startedAt = storage::fromStoredTime(sql.value(2));
-    t.lights.greenMs = sql.value(3).toLongLong();
-    t.lights.yellowMs = sql.value(4).toLongLong();
-    t.lights.redMs = sql.value(5).toLongLong();
-    t.lights.graceMs = 0;
+    t.lights = LightTimes::pitch(
+        sql.value(3).toLongLong(), sql.value(4).toLongLong(), sql.value(5).toLongLong());
     t.audioPath = sql.value(6).toString();
     t.starred = sql.value(7).toBool();
     int c = 8;
@@ -158,7 +156,7 @@ Result<qint64> TakeRepository::add(const Take& t)
         if (Status s = pitch.exec({ t.pitchId }, QStringLiteral("Could not save the take.")); !s)
             return s.error();
         if (!pitch.next()) {
-            return Error { ErrorKind::NotFound,
+            return Error { ErrorKind::NoSuchRecord,
                 QStringLiteral("The take's pitch (%1) no longer exists.").arg(t.pitchId),
                 QStringLiteral("Choose another pitch and record again."), {} };
         }

@@ -24,6 +24,12 @@ struct LightTimes
 
     /// Table Topics: green 1:00, yellow 1:30, red 2:00.
     static LightTimes tableTopics() { return {}; }
+    /// A pitch's (and its takes') lights: no grace, past red a take is over time at once (the
+    /// clock keeps counting). Neither pitches nor takes store a grace.
+    static LightTimes pitch(qint64 greenMs, qint64 yellowMs, qint64 redMs)
+    {
+        return { greenMs, yellowMs, redMs, 0 };
+    }
     /// Green at the minimum, yellow at the midpoint, red at the maximum (both in ms, min < max).
     static LightTimes forWindow(qint64 minimumMs, qint64 maximumMs);
 

@@ -88,7 +88,7 @@ TEST_F(BackupCliTest, ArgumentsAreChecked)
         cli({ QStringLiteral("restore"), file(QStringLiteral("missing.tar.gz")) }).exitCode, 3);
     ASSERT_EQ(cli({ QStringLiteral("backup"), file(QStringLiteral("b.tar.gz")) }).exitCode, 0);
     auto again = cli({ QStringLiteral("backup"), file(QStringLiteral("b.tar.gz")) });
-    EXPECT_EQ(again.exitCode, 2);
+    EXPECT_EQ(again.exitCode, 1);
     EXPECT_TRUE(again.err.contains(QStringLiteral("already exists")));
 }
 

@@ -273,10 +273,8 @@ Pitch PitchesPage::editedPitch() const
     pitch.occasion = m_occasion->text().trimmed();
     const qint64 preset = m_target->currentData().toLongLong();
     pitch.targetMs = preset == kCustomTarget ? m_customSeconds->value() * 1000LL : preset;
-    pitch.lights.greenMs = m_green->value() * 1000LL;
-    pitch.lights.yellowMs = m_yellow->value() * 1000LL;
-    pitch.lights.redMs = m_red->value() * 1000LL;
-    pitch.lights.graceMs = 0;
+    pitch.lights = rehearsal::LightTimes::pitch(
+        m_green->value() * 1000LL, m_yellow->value() * 1000LL, m_red->value() * 1000LL);
     pitch.text = m_script->toPlainText();
     return pitch;
 }
@@ -398,20 +396,18 @@ void PitchesPage::deleteCurrent()
 
 bool PitchesPage::deletePitch(qint64 id)
 {
-    Result<QStringList> audio = rehearsal::TakeRepository(*m_store.database).audioPaths(id);
-    if (Status s = m_pitches->remove(id); !s) {
-        m_problem->setText(s.error().toString());
+    rehearsal::TakeRepository takes(*m_store.database);
+    Result<QList<rehearsal::TakeDeletion>> deleted
+        = rehearsal::Recordings(m_store.paths, takes).deletePitch(*m_pitches, id);
+    if (!deleted) {
+        m_problem->setText(deleted.error().toString());
         return false;
     }
-    // The rows are gone; the recordings in this data folder follow (a file that is already
+    // The rows are gone; a recording that stays is reported, not fatal (one that is already
     // missing is fine, and an imported take's recording elsewhere is left alone).
-    if (audio) {
-        for (const QString& path : *audio) {
-            if (Result<rehearsal::AudioRemoval> removed
-                = rehearsal::removeTakeAudio(m_store.paths, path);
-                !removed)
-                m_problem->setText(removed.error().toString());
-        }
+    for (const rehearsal::TakeDeletion& take : *deleted) {
+        if (!take.audio)
+            m_problem->setText(take.audio.error().toString());
     }
     m_current = {};
     setDirty(false);

@@ -73,6 +73,7 @@ RehearsePage::RehearsePage(
     , m_pitches(std::make_unique<rehearsal::PitchRepository>(*store.database))
     , m_takeStore(std::make_unique<rehearsal::TakeRepository>(*store.database))
     , m_recordings(std::make_unique<rehearsal::Recordings>(store.paths, *m_takeStore))
+    , m_session(std::make_unique<rehearsal::TakeSession>(*m_recordings, *m_takeStore, m_clock))
     , m_player(std::make_unique<audio::WavPlayer>())
     , m_pitch(new QComboBox(this))
     , m_teleprompterOn(new QCheckBox(tr("Te&leprompter"), this))
@@ -165,8 +166,9 @@ RehearsePage::RehearsePage(
     connect(m_startStop, &QPushButton::clicked, this, &RehearsePage::startOrStop);
     connect(m_next, &QPushButton::clicked, this, &RehearsePage::startOrStop);
     connect(m_rating, &SelfRatingPanel::submitted, this, &RehearsePage::onRated);
-    connect(&m_recorder, &rehearsal::TakeRecorder::progressed, this, &RehearsePage::onProgress);
-    connect(&m_recorder, &rehearsal::TakeRecorder::finished, this, &RehearsePage::onTakeFinished);
+    connect(m_session.get(), &rehearsal::TakeSession::progressed, this, &RehearsePage::onProgress);
+    connect(
+        m_session.get(), &rehearsal::TakeSession::finished, this, &RehearsePage::onTakeFinished);
     m_countInTimer->setInterval(1000);
     connect(m_countInTimer, &QTimer::timeout, this, [this] {
         if (--m_countInLeft > 0) {
@@ -202,8 +204,8 @@ RehearsePage::RehearsePage(
 RehearsePage::~RehearsePage()
 {
     m_countInTimer->stop();
-    if (m_recorder.isRecording())
-        m_recorder.stop();
+    if (m_session->isRecording())
+        m_session->stop();
 }
 
 QWidget* RehearsePage::buildRecordingStage()
@@ -459,7 +461,6 @@ void RehearsePage::startTake()
     if (!pitch)
         return;
     m_lights = pitch->lights;
-    m_recorder.setSyllablesPerWord(analysis::paceSyllablesPerWord(pitch->text));
     m_player->stop();
     if (m_countIn->isChecked()) {
         m_countInLeft = 3;
@@ -473,20 +474,11 @@ void RehearsePage::startTake()
 
 void RehearsePage::beginRecording()
 {
-    m_source = m_sources();
-    m_takeStartedAt = m_clock.nowUtc();
-    const QString path = m_recordings->newTakePath(m_takeStartedAt);
-    // While this take records, other programs (rapport-cli takes orphans) leave its file alone.
-    Result<std::unique_ptr<rehearsal::RecordingLock>> lock = m_recordings->markRecording(path);
-    if (!lock) {
-        m_source.reset();
-        showStage(Stage::Ready);
-        m_status->setText(lock.error().toString());
+    const std::optional<rehearsal::Pitch> pitch = currentPitch();
+    if (!pitch)
         return;
-    }
-    m_recordingLock = std::move(*lock);
-    if (Status started = m_recorder.start(*m_source, path); !started) {
-        m_recordingLock.reset();
+    m_source = m_sources();
+    if (Status started = m_session->start(*m_source, *pitch); !started) {
         m_source.reset();
         showStage(Stage::Ready);
         m_status->setText(started.error().toString());
@@ -497,7 +489,7 @@ void RehearsePage::beginRecording()
 
 void RehearsePage::stopTake()
 {
-    m_recorder.stop();
+    m_session->stop();
 }
 
 void RehearsePage::updateClock(qint64 elapsedMs)
@@ -515,36 +507,28 @@ void RehearsePage::onProgress(qint64 frames, float rmsDbfs, float peakDbfs)
     m_meter->setLevel(rmsDbfs, peakDbfs);
 }
 
-void RehearsePage::onTakeFinished(const Status& status)
+void RehearsePage::onTakeFinished(const rehearsal::TakeOutcome& outcome)
 {
     std::unique_ptr<audio::AudioSource> source = std::move(m_source);
     source.release()->deleteLater(); // it may still be inside its own signal
-    rehearsal::Take take;
-    take.pitchId = m_pitch->currentData().toLongLong();
-    take.startedAt = m_takeStartedAt;
-    take.lights = m_lights;
-    take.audioPath = m_recorder.wavPath();
-    take.report = m_recorder.report();
-    Result<qint64> id = m_takeStore->add(take);
-    m_recordingLock.reset();
-    if (!id) {
+    if (!outcome.take) {
         showStage(Stage::Ready);
-        m_status->setText(id.error().toString()
-            + tr("\nThe recording is kept in %1.").arg(QDir::toNativeSeparators(take.audioPath)));
+        m_status->setText(outcome.notStored ? outcome.notStored->toString() : QString());
         return;
     }
-    m_lastTakeId = *id;
+    const rehearsal::Take& take = *outcome.take;
+    m_lastTakeId = take.id;
     if (m_setRemaining > 0) {
-        m_setTakes << *id;
+        m_setTakes << take.id;
         --m_setRemaining;
     }
     loadTakes();
     emit takesChanged();
     m_report->setReport(take.report, take.lights);
     showStage(Stage::Rating);
-    if (!status) {
+    if (outcome.stoppedEarly) {
         QMessageBox::warning(this, tr("The take stopped early"),
-            status.error().toString() + tr("\n\nWhat was recorded up to then is kept."));
+            outcome.stoppedEarly->toString() + tr("\n\nWhat was recorded up to then is kept."));
     }
 }
 
@@ -664,16 +648,15 @@ void RehearsePage::deleteSelected()
 bool RehearsePage::deleteTake(qint64 id)
 {
     m_player->stop();
-    Result<QString> audio = m_takeStore->remove(id);
-    if (!audio) {
-        QMessageBox::warning(this, tr("Could not delete the take"), audio.error().toString());
+    Result<rehearsal::TakeDeletion> deleted = m_recordings->deleteTake(id);
+    if (!deleted) {
+        QMessageBox::warning(this, tr("Could not delete the take"), deleted.error().toString());
         return false;
     }
     // The row is gone; a recording that stays is reported, not fatal.
-    if (Result<rehearsal::AudioRemoval> removed = rehearsal::removeTakeAudio(m_store.paths, *audio);
-        !removed)
+    if (!deleted->audio)
         QMessageBox::warning(
-            this, tr("Could not delete the recording"), removed.error().toString());
+            this, tr("Could not delete the recording"), deleted->audio.error().toString());
     loadTakes();
     emit takesChanged();
     return true;

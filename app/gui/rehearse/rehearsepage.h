@@ -6,8 +6,8 @@
 #include "core/rehearsal/pitch.h"
 #include "core/rehearsal/pitchrepository.h"
 #include "core/rehearsal/recordings.h"
-#include "core/rehearsal/takerecorder.h"
 #include "core/rehearsal/takerepository.h"
+#include "core/rehearsal/takesession.h"
 #include "core/storage/store.h"
 
 #include <QWidget>
@@ -69,7 +69,7 @@ public:
     rehearsal::Light light() const;
     qint64 lastTakeId() const { return m_lastTakeId; }
     /// Frames of the take being recorded (at audio::kSampleRate); 0 before the first block.
-    qint64 recordedFrames() const { return m_recorder.framesRecorded(); }
+    qint64 recordedFrames() const { return m_session->framesRecorded(); }
     /// The banner about recordings left by a take that was cut short (empty when hidden).
     QString orphanText() const;
 
@@ -97,7 +97,7 @@ private:
     void beginRecording();
     void stopTake();
     void onProgress(qint64 frames, float rmsDbfs, float peakDbfs);
-    void onTakeFinished(const Status& status);
+    void onTakeFinished(const rehearsal::TakeOutcome& outcome);
     void onRated(const rehearsal::SelfRating& rating);
     void showStage(Stage stage);
     void showPitchText();
@@ -120,14 +120,12 @@ private:
     std::unique_ptr<rehearsal::PitchRepository> m_pitches;
     std::unique_ptr<rehearsal::TakeRepository> m_takeStore;
     std::unique_ptr<rehearsal::Recordings> m_recordings;
-    std::unique_ptr<rehearsal::RecordingLock> m_recordingLock;
     QList<rehearsal::OrphanRecording> m_orphans;
     std::unique_ptr<audio::AudioSource> m_source;
-    rehearsal::TakeRecorder m_recorder;
+    std::unique_ptr<rehearsal::TakeSession> m_session;
     std::unique_ptr<audio::WavPlayer> m_player;
     Stage m_stage = Stage::Ready;
     rehearsal::LightTimes m_lights;
-    QDateTime m_takeStartedAt;
     qint64 m_lastTakeId = 0;
     int m_countInLeft = 0;
     int m_setRemaining = 0; ///< takes still to do in a warm-up set

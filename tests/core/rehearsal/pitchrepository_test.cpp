@@ -84,7 +84,7 @@ TEST_F(PitchRepositoryTest, UpdateChangesFieldsAndTimeButNotCreation)
     EXPECT_EQ(back.createdAt, kNow);
     EXPECT_EQ(back.updatedAt, kNow.addDays(1));
     p.id = 999;
-    EXPECT_EQ(m_pitches->update(p, kNow).error().kind, ErrorKind::NotFound);
+    EXPECT_EQ(m_pitches->update(p, kNow).error().kind, ErrorKind::NoSuchRecord);
 }
 
 TEST_F(PitchRepositoryTest, ListPutsTheMostRecentlyActiveFirstWithTakeCounts)
@@ -112,7 +112,7 @@ TEST_F(PitchRepositoryTest, FindsByIdTitleOrUniquePrefix)
     EXPECT_EQ(m_pitches->find(QStringLiteral("team INTRO"))->id, intro);
     EXPECT_EQ(m_pitches->find(QStringLiteral("Team intervi"))->id, interview);
     EXPECT_EQ(m_pitches->find(QStringLiteral("Team")).error().kind, ErrorKind::InvalidArgument);
-    EXPECT_EQ(m_pitches->find(QStringLiteral("Nope")).error().kind, ErrorKind::NotFound);
+    EXPECT_EQ(m_pitches->find(QStringLiteral("Nope")).error().kind, ErrorKind::NoSuchRecord);
 }
 
 TEST_F(PitchRepositoryTest, RemovingAPitchRemovesItsTakesAndReportsTheirAudio)
@@ -127,7 +127,7 @@ TEST_F(PitchRepositoryTest, RemovingAPitchRemovesItsTakesAndReportsTheirAudio)
         m_store->database->connection(), QStringLiteral("SELECT COUNT(*) FROM takes"));
     ASSERT_TRUE(count.exec({}, {}).ok() && count.next());
     EXPECT_EQ(count.value(0).toInt(), 0);
-    EXPECT_EQ(m_pitches->remove(id).error().kind, ErrorKind::NotFound);
+    EXPECT_EQ(m_pitches->remove(id).error().kind, ErrorKind::NoSuchRecord);
 }
 
 } // namespace

@@ -189,7 +189,7 @@ TEST_F(TakeRepositoryTest, RatingIsEditableLaterAndValidated)
     rating.ratedAt = kNow;
     ASSERT_TRUE(m_takes->setRating(id, rating).ok());
     EXPECT_EQ(m_takes->get(id)->rating, rating);
-    EXPECT_EQ(m_takes->setRating(999, rating).error().kind, ErrorKind::NotFound);
+    EXPECT_EQ(m_takes->setRating(999, rating).error().kind, ErrorKind::NoSuchRecord);
 }
 
 TEST_F(TakeRepositoryTest, OnlyOneStarredTakePerPitch)
@@ -221,14 +221,14 @@ TEST_F(TakeRepositoryTest, ListsInTimeOrderPerPitchAndRemoveReturnsTheAudio)
     EXPECT_EQ(m_takes->list()->size(), 2);
     EXPECT_EQ(*m_takes->remove(earlyId), QStringLiteral("/r/early.wav"));
     EXPECT_EQ(m_takes->list()->size(), 1);
-    EXPECT_EQ(m_takes->remove(earlyId).error().kind, ErrorKind::NotFound);
+    EXPECT_EQ(m_takes->remove(earlyId).error().kind, ErrorKind::NoSuchRecord);
 }
 
 TEST_F(TakeRepositoryTest, ATakeNeedsAnExistingPitch)
 {
     Take take = fullTake();
     take.pitchId = 4242;
-    EXPECT_EQ(m_takes->add(take).error().kind, ErrorKind::NotFound);
+    EXPECT_EQ(m_takes->add(take).error().kind, ErrorKind::NoSuchRecord);
     EXPECT_EQ(m_takes->list()->size(), 0);
 }
 

@@ -8,7 +8,7 @@
 
 namespace rapport::cli {
 
-int analyzeCommand(CommandContext& ctx, const QStringList& args)
+int analyseCommand(CommandContext& ctx, const QStringList& args)
 {
     const QString name = QStringLiteral("analyze");
     QCommandLineParser parser;

@@ -13,7 +13,7 @@ namespace {
 
 using test::runCli;
 
-class AnalyzeCliTest : public ::testing::Test
+class AnalyseCliTest : public ::testing::Test
 {
 protected:
     static void SetUpTestSuite()
@@ -55,7 +55,7 @@ protected:
     QTemporaryDir m_dir;
 };
 
-TEST_F(AnalyzeCliTest, JsonHasExactlyTheDocumentedKeysAndNeedsNoDatabase)
+TEST_F(AnalyseCliTest, JsonHasExactlyTheDocumentedKeysAndNeedsNoDatabase)
 {
     const auto result = runCli(
         { QStringLiteral("analyze"), s_take.path, QStringLiteral("--json") }, unusableDataDir());
@@ -94,7 +94,7 @@ TEST_F(AnalyzeCliTest, JsonHasExactlyTheDocumentedKeysAndNeedsNoDatabase)
     EXPECT_EQ(report.value(QStringLiteral("clipped_ratio")).toDouble(-1), 0.0);
 }
 
-TEST_F(AnalyzeCliTest, SilentFileReportsNullsNotZeros)
+TEST_F(AnalyseCliTest, SilentFileReportsNullsNotZeros)
 {
     const QString silent = s_dir->filePath(QStringLiteral("silent.wav"));
     test::SpeechFixture fixture(s_dir->path());
@@ -114,7 +114,7 @@ TEST_F(AnalyzeCliTest, SilentFileReportsNullsNotZeros)
     EXPECT_TRUE(report.value(QStringLiteral("pauses")).toArray().isEmpty());
 }
 
-TEST_F(AnalyzeCliTest, SummaryIsReadableText)
+TEST_F(AnalyseCliTest, SummaryIsReadableText)
 {
     const auto result = runCli({ QStringLiteral("analyze"), s_take.path });
     ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
@@ -123,7 +123,7 @@ TEST_F(AnalyzeCliTest, SummaryIsReadableText)
     EXPECT_FALSE(result.out.contains(QLatin1Char('{')));
 }
 
-TEST_F(AnalyzeCliTest, UnreadableFilesExitWithThreeAndSayWhatToDo)
+TEST_F(AnalyseCliTest, UnreadableFilesExitWithThreeAndSayWhatToDo)
 {
     const QString text = m_dir.filePath(QStringLiteral("notes.txt"));
     QFile file(text);
@@ -140,7 +140,7 @@ TEST_F(AnalyzeCliTest, UnreadableFilesExitWithThreeAndSayWhatToDo)
     }
 }
 
-TEST_F(AnalyzeCliTest, BadArgumentsExitWithTwo)
+TEST_F(AnalyseCliTest, BadArgumentsExitWithTwo)
 {
     for (const QStringList& args : { QStringList { QStringLiteral("analyze") },
              QStringList { QStringLiteral("analyze"), s_take.path, s_take.path },
@@ -152,7 +152,7 @@ TEST_F(AnalyzeCliTest, BadArgumentsExitWithTwo)
     }
 }
 
-TEST_F(AnalyzeCliTest, AScriptCountsWordsInItsOwnSyllablesPerWord)
+TEST_F(AnalyseCliTest, AScriptCountsWordsInItsOwnSyllablesPerWord)
 {
     // 21 words of one syllable each: the pace is the syllable rate itself, not 1/1.45 of it.
     const QString path = m_dir.filePath(QStringLiteral("script.txt"));
@@ -174,7 +174,7 @@ TEST_F(AnalyzeCliTest, AScriptCountsWordsInItsOwnSyllablesPerWord)
     EXPECT_NEAR(b.value(QStringLiteral("words_per_minute")).toDouble() / wpm, 1.45, 0.01);
 }
 
-TEST_F(AnalyzeCliTest, AMissingOrTooShortScriptIsRefusedWithWhatToDo)
+TEST_F(AnalyseCliTest, AMissingOrTooShortScriptIsRefusedWithWhatToDo)
 {
     const auto missing = runCli({ QStringLiteral("analyze"), s_take.path,
         QStringLiteral("--script"), m_dir.filePath(QStringLiteral("none.txt")) });
@@ -195,7 +195,7 @@ TEST_F(AnalyzeCliTest, AMissingOrTooShortScriptIsRefusedWithWhatToDo)
         << brief.err.toStdString();
 }
 
-TEST_F(AnalyzeCliTest, HelpListsTheCommand)
+TEST_F(AnalyseCliTest, HelpListsTheCommand)
 {
     const auto result = runCli({ QStringLiteral("--help") });
     EXPECT_EQ(result.exitCode, 0);

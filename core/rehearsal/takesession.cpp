@@ -1,0 +1,88 @@
+#include "core/rehearsal/takesession.h"
+
+#include "core/analysis/scriptsyllables.h"
+
+#include <QDir>
+#include <QFile>
+
+namespace rapport::rehearsal {
+
+TakeSession::TakeSession(
+    Recordings& recordings, TakeRepository& takes, const Clock& clock, QObject* parent)
+    : QObject(parent)
+    , m_recordings(recordings)
+    , m_takes(takes)
+    , m_clock(clock)
+{
+    connect(&m_recorder, &TakeRecorder::progressed, this, &TakeSession::progressed);
+    connect(&m_recorder, &TakeRecorder::finished, this, &TakeSession::onRecorderFinished);
+}
+
+TakeSession::~TakeSession()
+{
+    if (m_recorder.isRecording())
+        m_recorder.stop();
+}
+
+Status TakeSession::start(audio::AudioSource& source, const Pitch& pitch, std::int64_t maxFrames)
+{
+    m_outcome = {};
+    m_take = takeOf(pitch, m_clock.nowUtc());
+    m_take.audioPath = m_recordings.newTakePath(m_take.startedAt);
+    Result<std::unique_ptr<RecordingLock>> lock = m_recordings.markRecording(m_take.audioPath);
+    if (!lock)
+        return lock.error();
+    m_lock = std::move(*lock);
+    m_recorder.setSyllablesPerWord(analysis::paceSyllablesPerWord(pitch.text));
+    if (Status started = m_recorder.start(source, m_take.audioPath, maxFrames); !started) {
+        m_lock.reset();
+        return started;
+    }
+    return {};
+}
+
+void TakeSession::stop()
+{
+    m_recorder.stop();
+}
+
+void TakeSession::onRecorderFinished(const Status& status)
+{
+    m_take.report = m_recorder.report();
+    if (m_recorder.framesRecorded() == 0) {
+        // Not a single frame: there is no take to keep, and no file to leave behind.
+        QFile::remove(m_take.audioPath);
+        m_lock.reset();
+        m_outcome.notStored = status
+            ? Error { ErrorKind::Io, QStringLiteral("The microphone delivered no sound."),
+                  QStringLiteral("Check that it is not muted, and that "
+                                 "it is the input chosen in the sound "
+                                 "settings."),
+                  {} }
+            : status.error();
+        emit finished(m_outcome);
+        return;
+    }
+    if (m_rating) {
+        m_take.rating = *m_rating;
+        if (m_take.rating.overall && !m_take.rating.ratedAt.isValid())
+            m_take.rating.ratedAt = m_clock.nowUtc();
+    }
+    Result<qint64> id = m_takes.add(m_take);
+    m_lock.reset();
+    if (!id) {
+        Error error = id.error();
+        error.fix = QStringLiteral("The recording is kept as %1; store it later with "
+                                   "'rapport-cli takes recover FILE --pitch ID'.")
+                        .arg(QDir::toNativeSeparators(m_take.audioPath));
+        m_outcome.notStored = error;
+    } else {
+        m_take.id = *id;
+        m_outcome.take = m_take;
+    }
+    if (!status)
+        m_outcome.stoppedEarly = status.error();
+    emit finished(m_outcome);
+}
+
+} // namespace rapport::rehearsal
