@@ -1,3 +1,4 @@
+#include "app/cli/audiocommands.h"
 #include "app/cli/commands.h"
 #include "core/analysis/analysispipeline.h"
 #include "core/analysis/reportjson.h"
@@ -8,6 +9,7 @@
 
 namespace rapport::cli {
 
+// `analyze`: the command keeps the spelling people type; the code spells it "analyse".
 int analyseCommand(CommandContext& ctx, const QStringList& args)
 {
     const QString name = QStringLiteral("analyze");

@@ -1,9 +1,11 @@
 #include "app/cli/cli.h"
 
+#include "app/cli/audiohelper.h"
 #include "app/cli/commands.h"
 #include "core/storage/datadir.h"
 #include "core/version.h"
 
+#include <QCoreApplication>
 #include <array>
 
 namespace rapport::cli {
@@ -15,7 +17,7 @@ struct Command
     const char* group; ///< the heading it is listed under in --help
     const char* name;
     const char* summary;
-    int (*run)(CommandContext&, const QStringList&);
+    CommandFunction run; ///< nullptr for the audio commands (see AudioCommands)
 };
 
 // In the order --help lists them, grouped by what they are for.
@@ -33,13 +35,13 @@ constexpr std::array kCommands {
     Command {
         kRehearsal, "pitches", "Add, list and show your elevator-pitch scripts", &pitchesCommand },
     Command { kRehearsal, "rehearse", "Record a timed take of a pitch, analyse it and store it",
-        &rehearseCommand },
+        nullptr },
     Command { kRehearsal, "takes", "List, rate, star and delete takes; recover takes cut short",
         &takesCommand },
     Command { kRehearsal, "record",
-        "Record a take from the microphone into a WAV file and analyse it", &recordCommand },
+        "Record a take from the microphone into a WAV file and analyse it", nullptr },
     Command { kRehearsal, "analyze",
-        "Analyse a recorded take: speaking time, pauses, pace, pitch, loudness", &analyseCommand },
+        "Analyse a recorded take: speaking time, pauses, pace, pitch, loudness", nullptr },
     Command { kProgress, "progress", "Your practice week by week, and the weekly goal",
         &progressCommand },
     Command { kProgress, "export", "Export pitches, takes, draws and conversations as CSV or JSON",
@@ -83,7 +85,7 @@ void printHelp(QTextStream& out)
 
 } // namespace
 
-int run(const QStringList& args, QTextStream& out, QTextStream& err)
+int run(const QStringList& args, QTextStream& out, QTextStream& err, const AudioCommands& audio)
 {
     CommandContext ctx { out, err, storage::defaultDataDirectory() };
     qsizetype i = 0;
@@ -117,8 +119,19 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
 
     const QString name = args[i];
     for (const Command& command : kCommands) {
-        if (name == QLatin1String(command.name))
-            return command.run(ctx, args.mid(i + 1));
+        if (name != QLatin1String(command.name))
+            continue;
+        CommandFunction here = command.run;
+        if (name == QLatin1String("record"))
+            here = audio.record;
+        else if (name == QLatin1String("rehearse"))
+            here = audio.rehearse;
+        else if (name == QLatin1String("analyze"))
+            here = audio.analyse;
+        else if (name == QLatin1String("takes") && audio.takes)
+            here = audio.takes;
+        return here ? here(ctx, args.mid(i + 1))
+                    : execAudioHelper(ctx, QCoreApplication::arguments());
     }
     return ctx.usageError({}, QStringLiteral("unknown command '%1'.").arg(name));
 }

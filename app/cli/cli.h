@@ -5,7 +5,23 @@
 
 namespace rapport::cli {
 
+struct CommandContext;
+
+/// A command's entry point.
+using CommandFunction = int (*)(CommandContext&, const QStringList&);
+
+/// The commands that record or analyse audio, when this program has them (rapport-cli-audio);
+/// rapport-cli has not, and runs rapport-cli-audio in its place for them.
+struct AudioCommands
+{
+    CommandFunction record = nullptr;
+    CommandFunction rehearse = nullptr;
+    CommandFunction analyse = nullptr;
+    CommandFunction takes = nullptr; ///< `takes` with recover
+};
+
 /// Runs rapport-cli with `args` (without the program name); returns the process exit code.
-int run(const QStringList& args, QTextStream& out, QTextStream& err);
+int run(
+    const QStringList& args, QTextStream& out, QTextStream& err, const AudioCommands& audio = {});
 
 } // namespace rapport::cli

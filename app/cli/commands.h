@@ -9,16 +9,12 @@ int infoCommand(CommandContext& ctx, const QStringList& args);
 int drawCommand(CommandContext& ctx, const QStringList& args);
 int decksCommand(CommandContext& ctx, const QStringList& args);
 int conversationsCommand(CommandContext& ctx, const QStringList& args);
-/// `analyze` (the command keeps the spelling people type; the code spells it "analyse").
-int analyseCommand(CommandContext& ctx, const QStringList& args);
-int recordCommand(CommandContext& ctx, const QStringList& args);
 int pitchesCommand(CommandContext& ctx, const QStringList& args);
 int progressCommand(CommandContext& ctx, const QStringList& args);
 int backupCommand(CommandContext& ctx, const QStringList& args);
 int restoreCommand(CommandContext& ctx, const QStringList& args);
 int exportCommand(CommandContext& ctx, const QStringList& args);
 int importCommand(CommandContext& ctx, const QStringList& args);
-int rehearseCommand(CommandContext& ctx, const QStringList& args);
 int takesCommand(CommandContext& ctx, const QStringList& args);
 
 } // namespace rapport::cli

@@ -1,3 +1,4 @@
+#include "app/cli/audiocommands.h"
 #include "app/cli/commands.h"
 #include "app/cli/liverecording.h"
 #include "core/analysis/reportjson.h"

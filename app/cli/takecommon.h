@@ -2,6 +2,7 @@
 
 #include "app/cli/commandcontext.h"
 #include "core/rehearsal/pitch.h"
+#include "core/rehearsal/recordings.h"
 #include "core/rehearsal/takerepository.h"
 #include "core/rehearsal/timing.h"
 
@@ -34,5 +35,14 @@ QJsonObject takeListJson(const rehearsal::Take& take);
 QString timingText(const rehearsal::Take& take);
 /// "4/5 (connection 3, passion 5)" or "not rated".
 QString ratingText(const rehearsal::SelfRating& rating);
+
+/// Stores an orphan recording `file` as a take of `pitch` and prints it (as JSON with `json`);
+/// returns the exit code. Linked only into rapport-cli-audio (it analyses the recording).
+using RecoverFunction = int (*)(CommandContext& ctx, rehearsal::Recordings& recordings,
+    const rehearsal::Pitch& pitch, const QString& file, bool json);
+
+/// `takes`, with `recover` for its recover action; without one (rapport-cli), that action runs
+/// in rapport-cli-audio.
+int takesCommandWith(CommandContext& ctx, const QStringList& args, RecoverFunction recover);
 
 } // namespace rapport::cli

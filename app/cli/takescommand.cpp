@@ -1,8 +1,10 @@
+#include "app/cli/audiohelper.h"
 #include "app/cli/commands.h"
 #include "app/cli/takecommon.h"
 #include "core/audio/audioblock.h"
 #include "core/rehearsal/recordings.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -234,27 +236,6 @@ int listOrphans(TakesRun& run, rehearsal::Recordings& recordings)
     return kExitOk;
 }
 
-int recoverOrphan(TakesRun& run, rehearsal::Recordings& recordings)
-{
-    const std::variant<rehearsal::Pitch, int> pitch
-        = findPitch(run.ctx, *run.store.database, run.parser.value(QStringLiteral("pitch")));
-    if (const int* code = std::get_if<int>(&pitch))
-        return *code;
-    Result<rehearsal::Take> take
-        = recordings.recover(run.argument, std::get<rehearsal::Pitch>(pitch));
-    if (!take)
-        return run.ctx.fail(take.error(), exitCodeFor(take.error()));
-    if (run.json()) {
-        run.print(takeListJson(*take));
-        return kExitOk;
-    }
-    run.ctx.out << "Recovered " << QDir::toNativeSeparators(take->audioPath) << " as take "
-                << take->id << " of \"" << std::get<rehearsal::Pitch>(pitch).title
-                << "\": speaking time " << timingText(*take) << ".\n";
-    run.ctx.out.flush();
-    return kExitOk;
-}
-
 int discardOrphan(TakesRun& run, rehearsal::Recordings& recordings)
 {
     Result<QString> removed = recordings.discard(run.argument);
@@ -308,6 +289,11 @@ std::optional<int> checkArguments(
 } // namespace
 
 int takesCommand(CommandContext& ctx, const QStringList& args)
+{
+    return takesCommandWith(ctx, args, nullptr);
+}
+
+int takesCommandWith(CommandContext& ctx, const QStringList& args, RecoverFunction recover)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
@@ -366,8 +352,17 @@ int takesCommand(CommandContext& ctx, const QStringList& args)
         return starTake(run);
     if (name == QLatin1String("orphans"))
         return listOrphans(run, recordings);
-    if (name == QLatin1String("recover"))
-        return recoverOrphan(run, recordings);
+    if (name == QLatin1String("recover")) {
+        // Recovering analyses the recording: rapport-cli-audio does it (see audiohelper.h).
+        if (!recover)
+            return execAudioHelper(ctx, QCoreApplication::arguments());
+        const std::variant<rehearsal::Pitch, int> pitch
+            = findPitch(ctx, *store->database, parser.value(QStringLiteral("pitch")));
+        if (const int* code = std::get_if<int>(&pitch))
+            return *code;
+        return recover(
+            ctx, recordings, std::get<rehearsal::Pitch>(pitch), run.argument, run.json());
+    }
     return discardOrphan(run, recordings);
 }
 

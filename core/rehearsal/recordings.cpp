@@ -1,7 +1,5 @@
 #include "core/rehearsal/recordings.h"
 
-#include "core/analysis/analysispipeline.h"
-#include "core/analysis/scriptsyllables.h"
 #include "core/audio/audioblock.h"
 #include "core/audio/wavfilesource.h"
 
@@ -23,13 +21,17 @@ namespace {
 
 const QString kTimeFormat = QStringLiteral("yyyyMMdd'T'HHmmss'Z'");
 
+} // namespace
+
 // The hidden file whose flock(2) marks `wavPath` as being recorded.
-QString lockPathFor(const QString& wavPath)
+QString Recordings::lockPathFor(const QString& wavPath)
 {
     const QFileInfo info(wavPath);
     return info.absoluteDir().filePath(
         QLatin1Char('.') + info.fileName() + QStringLiteral(".lock"));
 }
+
+namespace {
 
 // The path as it can be compared: symbolic links and ".." resolved when the file exists.
 QString comparable(const QString& path)
@@ -226,26 +228,6 @@ Result<OrphanRecording> Recordings::orphan(const QString& path) const
             QStringLiteral("Wait until the take has ended."), {} };
     }
     return describe(*resolved);
-}
-
-Result<Take> Recordings::recover(const QString& path, const rehearsal::Pitch& pitch)
-{
-    Result<OrphanRecording> found = orphan(path);
-    if (!found)
-        return found.error();
-    Result<analysis::TakeReport> report
-        = analysis::analyseFile(found->path, analysis::paceSyllablesPerWord(pitch.text));
-    if (!report)
-        return report.error();
-    Take take = takeOf(pitch, found->startedAt);
-    take.audioPath = found->path;
-    take.report = *report;
-    Result<qint64> id = m_takes.add(take);
-    if (!id)
-        return id.error();
-    take.id = *id;
-    QFile::remove(lockPathFor(found->path)); // left by the killed take, if any
-    return take;
 }
 
 Result<TakeDeletion> Recordings::deleteTake(qint64 takeId)

@@ -106,6 +106,8 @@ public:
     static QDateTime startTimeFromName(const QString& fileName);
 
 private:
+    /// The hidden lock file markRecording() makes beside `wavPath`.
+    static QString lockPathFor(const QString& wavPath);
     Result<QString> resolve(const QString& path) const;
     Result<QStringList> referencedPaths() const;
     OrphanRecording describe(const QString& path) const;
