@@ -485,7 +485,8 @@ QWidget* ProgressPage::buildHistory()
     m_history->setAlternatingRowColors(true);
     m_history->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_history->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_history->header()->setStretchLastSection(true);
+    m_history->header()->setSectionResizeMode(TakeListModel::When, QHeaderView::Stretch);
+    m_history->header()->setStretchLastSection(false);
     layout->addWidget(m_history, 1);
     m_historyNote->setWordWrap(true);
     m_historyNote->setTextFormat(Qt::PlainText);

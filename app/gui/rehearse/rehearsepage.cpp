@@ -277,7 +277,8 @@ QWidget* RehearsePage::buildTakesPanel()
     m_takes->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_takes->setAccessibleName(tr("Takes of this pitch"));
     m_takes->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_takes->header()->setStretchLastSection(true);
+    m_takes->header()->setSectionResizeMode(TakeListModel::When, QHeaderView::Stretch);
+    m_takes->header()->setStretchLastSection(false);
     layout->addWidget(m_takes, 1);
     auto* row = new QHBoxLayout;
     const std::pair<QString, void (RehearsePage::*)()> actions[]

@@ -1,6 +1,7 @@
 #include "app/gui/rehearse/takecomparedialog.h"
 
 #include "app/gui/widgets/takelistmodel.h"
+#include "app/gui/widgets/wording.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -19,8 +20,8 @@ using Text = std::function<QString(const rehearsal::Take&)>;
 struct Row
 {
     QString name;
-    Value value; ///< what is compared; nullopt shows "—"
-    Text text; ///< what is shown when there is a value
+    Value value; ///< what is compared (nullopt: nothing to compare)
+    Text text; ///< what is shown
     int better; ///< -1 lower is better, +1 higher is better, 0 no judgement
 };
 
@@ -35,11 +36,13 @@ Text listed(TakeListModel::Column column)
     return [column](const rehearsal::Take& t) { return TakeListModel::text(t, column); };
 }
 
-// A row whose text is its value, formatted.
+// A row whose text is its value, formatted; "—" without one.
 Text formatted(Value value, std::function<QString(double)> format)
 {
-    return [value = std::move(value), format = std::move(format)](
-               const rehearsal::Take& t) { return format(*value(t)); };
+    return [value = std::move(value), format = std::move(format)](const rehearsal::Take& t) {
+        const std::optional<double> v = value(t);
+        return v ? format(*v) : QStringLiteral("—");
+    };
 }
 
 std::optional<double> timingError(const rehearsal::Take& t)
@@ -76,7 +79,8 @@ TakeCompareDialog::TakeCompareDialog(
             formatted(pitchVariation, [](double v) { return tr("%1 semitones").arg(fixed(v, 1)); }),
             +1 },
         { tr("Loudness"), loudness,
-            formatted(loudness, [](double v) { return tr("%1 LUFS").arg(fixed(v, 1)); }), 0 },
+            formatted(loudness, [](double v) { return tr("%1 LUFS").arg(signedDecimal(v, 1)); }),
+            0 },
         { tr("Your rating"),
             [](const rehearsal::Take& t) {
                 return t.rating.overall ? std::optional<double>(*t.rating.overall) : std::nullopt;
@@ -97,12 +101,13 @@ TakeCompareDialog::TakeCompareDialog(
         m_table->setVerticalHeaderItem(r, new QTableWidgetItem(row.name));
         const std::optional<double> va = row.value(a);
         const std::optional<double> vb = row.value(b);
+        const QString texts[] = { row.text(a), row.text(b) };
         int best = -1;
-        if (row.better != 0 && va && vb && *va != *vb)
+        // Figures that read the same are not told apart by digits the table does not show.
+        if (row.better != 0 && va && vb && *va != *vb && texts[0] != texts[1])
             best = (row.better > 0) == (*va > *vb) ? 0 : 1;
         for (int c = 0; c < 2; ++c) {
-            const std::optional<double>& v = c == 0 ? va : vb;
-            auto* item = new QTableWidgetItem(v ? row.text(c == 0 ? a : b) : QStringLiteral("—"));
+            auto* item = new QTableWidgetItem(texts[c]);
             item->setTextAlignment(Qt::AlignCenter);
             if (c == best) {
                 QFont font = item->font();

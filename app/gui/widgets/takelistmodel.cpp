@@ -85,7 +85,7 @@ QString TakeListModel::text(
     case When: {
         const QString when = QLocale().toString(
             take.startedAt.toTimeZone(zone), QStringLiteral("ddd d MMM yyyy, HH:mm"));
-        return hasRecording ? when : when + QStringLiteral("  ") + tr("(no recording)");
+        return hasRecording ? when : when + QLatin1Char(' ') + tr("(no recording)");
     }
     case SpeakingTime:
         return report.speakingTimeS
@@ -281,7 +281,7 @@ QVariant TakeListModel::headerData(int section, Qt::Orientation orientation, int
         case Pauses:
             return tr("Pauses");
         case Rating:
-            return tr("Your rating");
+            return tr("Rating");
         case Best:
             return tr("Best");
         case ColumnCount:

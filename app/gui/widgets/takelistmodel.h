@@ -16,7 +16,7 @@ QString withheldPaceReason(const analysis::TakeReport& report);
 /// The takes of a pitch as a table, one row a take, formatted one way wherever takes are listed
 /// (the Rehearse page's takes, the Progress page's history, the names in the compare dialog).
 ///
-/// Columns (Column): When, Speaking time, Timing, Pace, Pauses, Rating, Best.
+/// Columns (Column), titled: When, Speaking time, Timing, Pace, Pauses, Rating, Best.
 ///   When           "Thu 1 Oct 2026, 10:00" in the model's time zone and the default locale;
 ///                  "… (no recording)" when the take's audio file is not on this computer.
 ///   Speaking time  "0:55"; "—" when no speech was found.
@@ -43,8 +43,8 @@ QString withheldPaceReason(const analysis::TakeReport& report);
 ///                          pauses, overall rating, starred; missing values are an invalid
 ///                          QVariant. For QSortFilterProxyModel::setSortRole().
 ///
-/// Views size every column to its contents (the timing verdict must not be cut short) and let
-/// the last one take what is left.
+/// Views size every column but When to its contents (a timing verdict is never cut short) and
+/// let When take what is left: in a narrow view the end of "(no recording)" goes first.
 ///
 /// The takes are shown in the order given to setTakes(); each setTakes() resets the model
 /// (beginResetModel/endResetModel), so views lose their selection: a page that wants to keep it

@@ -360,8 +360,7 @@ TEST_F(ProgressPageTest, PitchHistoryListsEveryTakeInTimeOrder)
             list.index(row, TakeListModel::When).data(TakeListModel::SortRole).toDateTime());
     }
     // Berlin time; these takes were stored without audio.
-    EXPECT_EQ(
-        cell(0, TakeListModel::When), QStringLiteral("Thu 1 Oct 2026, 10:00  (no recording)"));
+    EXPECT_EQ(cell(0, TakeListModel::When), QStringLiteral("Thu 1 Oct 2026, 10:00 (no recording)"));
     EXPECT_EQ(cell(0, TakeListModel::SpeakingTime), QStringLiteral("0:55"));
     EXPECT_EQ(cell(0, TakeListModel::Timing), QStringLiteral("within the window"));
     EXPECT_EQ(cell(0, TakeListModel::Pace), QStringLiteral("150 wpm"));

@@ -13,6 +13,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QHash>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -209,6 +210,49 @@ TEST_F(RehearsePageTest, TwoTakesCanBeComparedAndOneDeleted)
     EXPECT_EQ(takes().size(), 1);
     ASSERT_EQ(view->takeModel().rowCount(), 1);
     EXPECT_EQ(view->takeModel().take(0).id, stored[1].id);
+}
+
+TEST(TakeCompareDialogTest, SaysTheTakesInTheTakeListsWordsAndMarksOnlyVisibleDifferences)
+{
+    rehearsal::Take a;
+    a.id = 1;
+    a.startedAt = QDateTime(QDate(2026, 10, 1), QTime(8, 0), Qt::UTC);
+    a.lights = rehearsal::defaultLightsFor(60'000);
+    a.report.speakingTimeS = 40;
+    a.report.pitchSdSemitones = 1.62;
+    a.report.loudnessLufs = -20.25;
+    a.rating.overall = 3;
+    rehearsal::Take b = a;
+    b.id = 2;
+    b.startedAt = a.startedAt.addDays(1);
+    b.report.speakingTimeS = 65;
+    b.report.pitchSdSemitones = 1.58; // reads "1.6" too
+    b.rating.overall.reset();
+
+    TakeCompareDialog compare(a, b);
+    const QTableWidget* table = compare.table();
+    QHash<QString, int> rowOf;
+    for (int r = 0; r < table->rowCount(); ++r)
+        rowOf[table->verticalHeaderItem(r)->text()] = r;
+    auto cellText = [&](const char* row, int column) {
+        return table->item(rowOf.value(QString::fromLatin1(row), -1), column)->text();
+    };
+    ASSERT_TRUE(rowOf.contains(QStringLiteral("Timing")));
+    for (int column = 0; column < 2; ++column) {
+        const rehearsal::Take& take = column == 0 ? a : b;
+        EXPECT_EQ(table->horizontalHeaderItem(column)->text(),
+            TakeListModel::text(take, TakeListModel::When, QTimeZone::systemTimeZone(), false));
+        EXPECT_TRUE(table->horizontalHeaderItem(column)->text().endsWith(u"(no recording)"));
+    }
+    // 5 s over is closer to the window than 10 s short.
+    EXPECT_EQ(cellText("Timing", 0), QStringLiteral("10.0 s short of the green light"));
+    EXPECT_EQ(cellText("Timing", 1), QStringLiteral("5.0 s over the red light  ✓"));
+    EXPECT_EQ(cellText("Pitch variation", 0), QStringLiteral("1.6 semitones"));
+    EXPECT_EQ(cellText("Pitch variation", 1), QStringLiteral("1.6 semitones"));
+    EXPECT_EQ(cellText("Loudness", 0), QStringLiteral("−20.3 LUFS"));
+    EXPECT_EQ(cellText("Your rating", 0), QStringLiteral("★★★☆☆"));
+    EXPECT_EQ(cellText("Your rating", 1), QStringLiteral("not rated"));
+    EXPECT_EQ(cellText("Pace", 0), QStringLiteral("—"));
 }
 
 TEST_F(RehearsePageTest, ATakeWithoutItsRecordingIsMarkedInTheList)

@@ -155,7 +155,7 @@ TEST_F(TakeListModelTest, SaysWhenATakeHasNoRecording)
     EXPECT_FALSE(at(model, 0, Column::When, Qt::ToolTipRole).isValid());
     EXPECT_FALSE(at(model, 0, Column::When, Qt::ForegroundRole).isValid());
     for (int row : { 1, 2 }) {
-        EXPECT_TRUE(shown(model, row, Column::When).endsWith(QStringLiteral("  (no recording)")))
+        EXPECT_TRUE(shown(model, row, Column::When).endsWith(QStringLiteral(" (no recording)")))
             << shown(model, row, Column::When).toStdString();
         EXPECT_TRUE(at(model, row, Column::When, Qt::ToolTipRole)
                         .toString()
@@ -163,7 +163,7 @@ TEST_F(TakeListModelTest, SaysWhenATakeHasNoRecording)
         EXPECT_TRUE(at(model, row, Column::When, Qt::ForegroundRole).isValid());
     }
     EXPECT_EQ(
-        shown(model, 1, Column::When), QStringLiteral("Thu 1 Oct 2026, 12:00  (no recording)"));
+        shown(model, 1, Column::When), QStringLiteral("Thu 1 Oct 2026, 12:00 (no recording)"));
 
     // Whether the file is there is read again with the next list.
     ASSERT_TRUE(QFile::remove(m_recording));
@@ -234,7 +234,7 @@ TEST_F(TakeListModelTest, NamesOneTakeTheWayTheListDoes)
     }
     EXPECT_EQ(model.headerData(Column::When, Qt::Horizontal).toString(), QStringLiteral("When"));
     EXPECT_EQ(
-        model.headerData(Column::Rating, Qt::Horizontal).toString(), QStringLiteral("Your rating"));
+        model.headerData(Column::Rating, Qt::Horizontal).toString(), QStringLiteral("Rating"));
 }
 
 } // namespace
