@@ -1,6 +1,7 @@
 #include "app/gui/progress/progresspage.h"
 
 #include "app/gui/widgets/pageheader.h"
+#include "app/gui/widgets/takelistmodel.h"
 #include "app/gui/widgets/theme.h"
 #include "app/gui/widgets/wording.h"
 #include "core/data/backup.h"
@@ -38,7 +39,7 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QToolTip>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <algorithm>
@@ -161,7 +162,9 @@ ProgressPage::ProgressPage(
     , m_chartsOrEmpty(new QStackedWidget(this))
     , m_calibration(new QLabel(this))
     , m_pitchChoice(new QComboBox(this))
-    , m_history(new QTreeWidget(this))
+    , m_historyModel(new TakeListModel(m_zone, this))
+    , m_history(new QTreeView(this))
+    , m_historyNote(new QLabel(this))
     , m_exportFormat(new QComboBox(this))
 {
     setAccessibleName(tr("Progress"));
@@ -475,15 +478,21 @@ QWidget* ProgressPage::buildHistory()
     row->addStretch(1);
     layout->addLayout(row);
 
+    m_history->setModel(m_historyModel);
     m_history->setAccessibleName(tr("Takes of the pitch, oldest first"));
     m_history->setRootIsDecorated(false);
     m_history->setUniformRowHeights(true);
     m_history->setAlternatingRowColors(true);
-    m_history->setHeaderLabels(
-        { tr("Date"), tr("Speaking time"), tr("Timing"), tr("Pace"), tr("Self-rating") });
+    m_history->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_history->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_history->header()->setStretchLastSection(true);
+    m_history->header()->setSectionResizeMode(TakeListModel::When, QHeaderView::Stretch);
+    m_history->header()->setStretchLastSection(false);
     layout->addWidget(m_history, 1);
+    m_historyNote->setWordWrap(true);
+    m_historyNote->setTextFormat(Qt::PlainText);
+    m_historyNote->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_historyNote->hide();
+    layout->addWidget(m_historyNote, 1);
     return page;
 }
 
@@ -811,18 +820,21 @@ void ProgressPage::reloadPitches()
         m_pitchChoice->setCurrentIndex(index >= 0 ? index : 0);
     }
     // The list of takes is read when its tab is open, not on every refresh.
-    if (m_history->isVisible())
+    if (m_pitchChoice->isVisible())
         showPitchHistory(m_pitchChoice->currentData().toLongLong());
 }
 
 void ProgressPage::showPitchHistory(qint64 pitchId)
 {
-    m_history->clear();
+    auto showNote = [this](const QString& note) {
+        m_historyNote->setText(note);
+        m_historyNote->setVisible(!note.isEmpty());
+        m_history->setVisible(note.isEmpty());
+    };
     if (pitchId <= 0) {
-        auto* item = new QTreeWidgetItem(m_history,
-            { tr("No pitches yet. Write one under Pitches and rehearse it; every take is "
-                 "listed here.") });
-        item->setFirstColumnSpanned(true);
+        m_historyModel->setTakes({});
+        showNote(tr("No pitches yet. Write one under Pitches and rehearse it; every take is "
+                    "listed here."));
         return;
     }
     const int index = m_pitchChoice->findData(pitchId);
@@ -836,38 +848,15 @@ void ProgressPage::showPitchHistory(qint64 pitchId)
         showMessage(takes.error().toString(), true);
         return;
     }
-    const QLocale locale;
-    QList<QTreeWidgetItem*> items;
-    items.reserve(takes->size());
-    for (const rehearsal::Take& take : *takes) {
-        QStringList columns;
-        columns << locale.toString(
-            take.startedAt.toTimeZone(m_zone), QStringLiteral("ddd d MMM yyyy, HH:mm"));
-        if (const std::optional<rehearsal::TimingResult> timing = rehearsal::takeTiming(take)) {
-            columns << rehearsal::formatClock(std::llround(*take.report.speakingTimeS * 1000.0))
-                    << rehearsal::describeTiming(*timing);
-        } else {
-            columns << tr("no speech") << QString();
-        }
-        columns << (take.report.wordsPerMinute
-                ? tr("%1 wpm").arg(qRound(*take.report.wordsPerMinute))
-                : QString());
-        const std::optional<int> overall = take.rating.overall;
-        columns << (overall
-                ? QString(*overall, QChar(0x2605)) + QString(5 - *overall, QChar(0x2606))
-                : tr("not rated"));
-        auto* item = new QTreeWidgetItem(columns);
-        item->setData(0, Qt::UserRole, take.startedAt);
-        if (overall)
-            item->setData(4, Qt::AccessibleTextRole, tr("%1 of 5").arg(*overall));
-        items << item;
-    }
-    m_history->addTopLevelItems(items);
-    if (items.isEmpty()) {
-        auto* item = new QTreeWidgetItem(m_history,
-            { tr("No takes of this pitch yet. Rehearse it and each take appears here.") });
-        item->setFirstColumnSpanned(true);
-    }
+    m_historyModel->setTakes(std::move(*takes));
+    showNote(m_historyModel->rowCount() == 0
+            ? tr("No takes of this pitch yet. Rehearse it and each take appears here.")
+            : QString());
+}
+
+QString ProgressPage::historyNoteText() const
+{
+    return m_historyNote->isHidden() ? QString() : m_historyNote->text();
 }
 
 bool ProgressPage::saveGoal()

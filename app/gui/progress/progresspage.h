@@ -23,11 +23,13 @@ class QPushButton;
 class QSpinBox;
 class QStackedWidget;
 class QTabWidget;
-class QTreeWidget;
+class QTreeView;
 class QValueAxis;
 class QXYSeries;
 
 namespace rapport::gui {
+
+class TakeListModel;
 
 /// Progress: this week against the weekly goal, the streak, charts of the chosen range of weeks
 /// (practice, timing accuracy, pace against the comfortable band, self-rating against the
@@ -74,7 +76,10 @@ public:
     QSpinBox* goalTakes() const { return m_goalTakes; }
     QSpinBox* goalConversations() const { return m_goalConversations; }
     QComboBox* pitchChoice() const { return m_pitchChoice; }
-    QTreeWidget* takeHistory() const { return m_history; }
+    /// The takes of the pitch whose history is shown, oldest first.
+    const TakeListModel& takeHistory() const { return *m_historyModel; }
+    /// What the history says instead of a list (no pitches, no takes); empty when it lists takes.
+    QString historyNoteText() const;
 
 public slots:
     /// Reads the weeks, the goal, the streak and the pitch list again and updates the charts.
@@ -177,7 +182,9 @@ private:
     QLineSeries* m_measured = nullptr;
 
     QComboBox* m_pitchChoice;
-    QTreeWidget* m_history;
+    TakeListModel* m_historyModel;
+    QTreeView* m_history;
+    QLabel* m_historyNote; ///< shown instead of the list when it would be empty
     QComboBox* m_exportFormat;
     std::function<QString()> m_restoreBlocker;
 };

@@ -9,6 +9,7 @@
 #include "app/gui/rehearse/takereportview.h"
 #include "app/gui/widgets/lightindicator.h"
 #include "app/gui/widgets/pageheader.h"
+#include "app/gui/widgets/takelistmodel.h"
 #include "app/gui/widgets/theme.h"
 #include "app/gui/widgets/wording.h"
 #include "core/analysis/scriptsyllables.h"
@@ -20,10 +21,10 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
@@ -35,34 +36,13 @@
 #include <QStackedWidget>
 #include <QTextBrowser>
 #include <QTimer>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace rapport::gui {
 
 using rehearsal::Light;
-
-namespace {
-
-constexpr int kIdRole = Qt::UserRole;
-
-QString secondsText(const std::optional<double>& seconds)
-{
-    return seconds ? rehearsal::formatClock(std::llround(*seconds * 1000)) : QStringLiteral("—");
-}
-
-QString ratingText(const rehearsal::SelfRating& rating)
-{
-    return rating.overall ? QString(*rating.overall, QChar(0x2605)) : QObject::tr("not rated");
-}
-
-QString verdictText(const rehearsal::Take& take)
-{
-    const std::optional<rehearsal::TimingResult> timing = rehearsal::takeTiming(take);
-    return timing ? rehearsal::describeTiming(*timing) : QObject::tr("no speech");
-}
-
-} // namespace
 
 RehearsePage::RehearsePage(
     storage::Store& store, SourceFactory sources, const Clock* clock, QWidget* parent)
@@ -92,7 +72,8 @@ RehearsePage::RehearsePage(
     , m_report(new TakeReportView(this))
     , m_next(new QPushButton(tr("New take  (Space)"), this))
     , m_summary(new QLabel(this))
-    , m_takes(new QTreeWidget(this))
+    , m_takeModel(new TakeListModel(QTimeZone::systemTimeZone(), this))
+    , m_takes(new QTreeView(this))
     , m_countInTimer(new QTimer(this))
     , m_orphanBanner(nullptr)
     , m_orphanLabel(new QLabel(this))
@@ -273,12 +254,7 @@ QWidget* RehearsePage::buildReportStage()
     row->addStretch(1);
     row->addWidget(m_next);
     layout->addLayout(row);
-    auto selectLast = [this] {
-        for (int i = 0; i < m_takes->topLevelItemCount(); ++i) {
-            QTreeWidgetItem* item = m_takes->topLevelItem(i);
-            item->setSelected(item->data(0, kIdRole).toLongLong() == m_lastTakeId);
-        }
-    };
+    auto selectLast = [this] { selectTakes({ m_lastTakeId }); };
     connect(play, &QPushButton::clicked, this, [this, selectLast] {
         selectLast();
         playSelected();
@@ -295,13 +271,15 @@ QWidget* RehearsePage::buildTakesPanel()
     auto* panel = new QWidget(this);
     auto* layout = new QVBoxLayout(panel);
     layout->setContentsMargins(0, 8, 0, 0);
-    m_takes->setHeaderLabels({ tr("Take"), tr("Speaking time"), tr("Timing"), tr("Pace"),
-        tr("Pauses"), tr("Rating"), tr("Best") });
+    m_takes->setModel(m_takeModel);
     m_takes->setRootIsDecorated(false);
+    m_takes->setUniformRowHeights(true);
+    m_takes->setAlternatingRowColors(true);
     m_takes->setMinimumHeight(fontMetrics().height() * 9);
     m_takes->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_takes->setAccessibleName(tr("Takes of this pitch"));
-    m_takes->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_takes->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_takes->header()->setSectionResizeMode(TakeListModel::When, QHeaderView::Stretch);
     m_takes->header()->setStretchLastSection(false);
     layout->addWidget(m_takes, 1);
     auto* row = new QHBoxLayout;
@@ -318,7 +296,7 @@ QWidget* RehearsePage::buildTakesPanel()
     }
     row->addStretch(1);
     layout->addLayout(row);
-    connect(m_takes, &QTreeWidget::itemActivated, this, &RehearsePage::playSelected);
+    connect(m_takes, &QTreeView::activated, this, &RehearsePage::playSelected);
     return panel;
 }
 
@@ -547,8 +525,9 @@ void RehearsePage::onRated(const rehearsal::SelfRating& given)
                 continue;
             lines << tr("Take %1: %2, %3, rated %4")
                          .arg(i + 1)
-                         .arg(secondsText(t->report.speakingTimeS), verdictText(*t),
-                             ratingText(t->rating));
+                         .arg(TakeListModel::text(*t, TakeListModel::SpeakingTime),
+                             TakeListModel::text(*t, TakeListModel::Timing),
+                             TakeListModel::text(*t, TakeListModel::Rating));
         }
         m_summary->setText(lines.join(u'\n'));
         m_setTakes.clear();
@@ -560,48 +539,45 @@ void RehearsePage::onRated(const rehearsal::SelfRating& given)
 
 void RehearsePage::loadTakes()
 {
-    m_takes->clear();
-    const qint64 pitchId = m_pitch->currentData().toLongLong();
-    if (pitchId <= 0)
-        return;
-    Result<QList<rehearsal::Take>> takes = m_takeStore->list(pitchId);
-    if (!takes)
-        return;
-    for (auto it = takes->crbegin(); it != takes->crend(); ++it) {
-        const rehearsal::Take& t = *it;
-        const analysis::TakeReport& r = t.report;
-        auto* item = new QTreeWidgetItem(m_takes,
-            { QLocale().toString(t.startedAt.toLocalTime(), QLocale::ShortFormat),
-                secondsText(r.speakingTimeS), verdictText(t),
-                r.wordsPerMinute ? tr("%1 wpm").arg(std::lround(*r.wordsPerMinute))
-                                 : QStringLiteral("—"),
-                r.pauseCount ? QString::number(*r.pauseCount) : QStringLiteral("—"),
-                ratingText(t.rating), t.starred ? QStringLiteral("★") : QString() });
-        item->setData(0, kIdRole, t.id);
-        if (const QString why = withheldPaceReason(r); !why.isEmpty())
-            item->setToolTip(3, asSentence(why));
-        // An imported take (an export holds no audio) or a recording deleted by hand.
-        if (t.audioPath.isEmpty() || !QFileInfo::exists(t.audioPath)) {
-            item->setText(0, item->text(0) + QStringLiteral("  ") + tr("(no recording)"));
-            item->setToolTip(0,
-                tr("There is no recording of this take on this computer: its report and rating "
-                   "are kept, but it cannot be played."));
-            item->setForeground(0, palette().brush(QPalette::PlaceholderText));
+    const QList<qint64> selected = selectedTakeIds();
+    QList<rehearsal::Take> newestFirst;
+    if (const qint64 pitchId = m_pitch->currentData().toLongLong(); pitchId > 0) {
+        if (Result<QList<rehearsal::Take>> takes = m_takeStore->list(pitchId)) {
+            newestFirst = std::move(*takes);
+            std::reverse(newestFirst.begin(), newestFirst.end());
         }
     }
-    for (int c = 0; c < m_takes->columnCount(); ++c) {
-        if (c != 2)
-            m_takes->resizeColumnToContents(c);
+    m_takeModel->setTakes(std::move(newestFirst));
+    selectTakes(selected); // a reload (a new rating, a star) keeps the selection
+}
+
+void RehearsePage::selectTakes(const QList<qint64>& ids)
+{
+    QItemSelectionModel* selection = m_takes->selectionModel();
+    selection->clearSelection();
+    bool first = true;
+    for (qint64 id : ids) {
+        const int row = m_takeModel->rowOf(id);
+        if (row < 0)
+            continue;
+        const QModelIndex index = m_takeModel->index(row, 0);
+        const auto flags = QItemSelectionModel::Select | QItemSelectionModel::Rows;
+        if (first)
+            selection->setCurrentIndex(index, flags);
+        else
+            selection->select(index, flags);
+        first = false;
     }
 }
 
 QList<qint64> RehearsePage::selectedTakeIds() const
 {
     QList<qint64> ids;
-    for (const QTreeWidgetItem* item : m_takes->selectedItems())
-        ids << item->data(0, kIdRole).toLongLong();
-    if (ids.isEmpty() && m_takes->currentItem())
-        ids << m_takes->currentItem()->data(0, kIdRole).toLongLong();
+    const QItemSelectionModel* selection = m_takes->selectionModel();
+    for (const QModelIndex& index : selection->selectedRows())
+        ids << TakeListModel::idAt(index);
+    if (ids.isEmpty() && selection->currentIndex().isValid())
+        ids << TakeListModel::idAt(selection->currentIndex());
     return ids;
 }
 

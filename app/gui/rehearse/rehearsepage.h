@@ -22,7 +22,7 @@ class QSpinBox;
 class QStackedWidget;
 class QTextBrowser;
 class QTimer;
-class QTreeWidget;
+class QTreeView;
 
 namespace rapport::audio {
 class WavPlayer;
@@ -33,6 +33,7 @@ namespace rapport::gui {
 class LevelMeterWidget;
 class LightIndicator;
 class SelfRatingPanel;
+class TakeListModel;
 class TakeReportView;
 
 /// Rehearse a pitch out loud: choose the pitch, optional teleprompter and 3-2-1 count-in, Space
@@ -61,7 +62,8 @@ public:
     QCheckBox* teleprompterToggle() const { return m_teleprompterOn; }
     SelfRatingPanel* ratingPanel() const { return m_rating; }
     TakeReportView* reportView() const { return m_report; }
-    QTreeWidget* takeList() const { return m_takes; }
+    /// The takes of the chosen pitch as the list shows them, newest first.
+    const TakeListModel& takeModel() const { return *m_takeModel; }
     QSpinBox* setSizeBox() const { return m_setSize; }
     QString summaryText() const;
     QString clockText() const;
@@ -77,6 +79,8 @@ public slots:
     void reloadPitches(); ///< after pitches were added or edited elsewhere
     void startOrStop(); ///< Space
     void startWarmUp(); ///< "Before a meeting": N takes in a row, then a summary
+    /// Selects the takes `ids` in the list (those it shows); the first becomes current.
+    void selectTakes(const QList<qint64>& ids);
     void playSelected();
     void deleteSelected(); ///< asks first
     bool deleteTake(qint64 id); ///< no question (tests, after confirmation)
@@ -152,7 +156,8 @@ private:
     TakeReportView* m_report;
     QPushButton* m_next;
     QLabel* m_summary;
-    QTreeWidget* m_takes;
+    TakeListModel* m_takeModel;
+    QTreeView* m_takes;
     QTimer* m_countInTimer;
     QWidget* m_orphanBanner;
     QLabel* m_orphanLabel;

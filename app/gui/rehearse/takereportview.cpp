@@ -1,6 +1,7 @@
 #include "app/gui/rehearse/takereportview.h"
 
 #include "app/gui/rehearse/taketimeline.h"
+#include "app/gui/widgets/takelistmodel.h"
 #include "app/gui/widgets/theme.h"
 #include "app/gui/widgets/wording.h"
 #include "core/analysis/reportjson.h"
@@ -139,12 +140,6 @@ QStringList warnings(const TakeReport& report)
 }
 
 } // namespace
-
-QString withheldPaceReason(const TakeReport& report)
-{
-    return caveatTexts(report, { Caveat::TooNoisyForPace, Caveat::TooShortForPace })
-        .join(QStringLiteral("; "));
-}
 
 TakeReportView::TakeReportView(QWidget* parent)
     : QWidget(parent)

@@ -12,10 +12,6 @@ namespace rapport::gui {
 
 class TakeTimeline;
 
-/// Why the report gives no pace, in words (from its caveats: too noisy, too little speech);
-/// empty when it gives one or does not say why.
-QString withheldPaceReason(const analysis::TakeReport& report);
-
 /// The measured report of one take, shown after the self-rating: speaking time against the
 /// target window, a timeline of speech and pauses, pauses, pace, pitch variation, loudness, the
 /// background's level and warnings (clipping, no speech). Values the report does not have are

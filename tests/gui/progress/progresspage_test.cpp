@@ -1,4 +1,5 @@
 #include "app/gui/progress/progresspage.h"
+#include "app/gui/widgets/takelistmodel.h"
 #include "core/conversations/conversationrepository.h"
 #include "core/data/backup.h"
 #include "core/decks/deckrepository.h"
@@ -21,7 +22,6 @@
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QTemporaryDir>
-#include <QTreeWidget>
 #include <gtest/gtest.h>
 
 namespace rapport::gui {
@@ -348,24 +348,49 @@ TEST_F(ProgressPageTest, PitchHistoryListsEveryTakeInTimeOrder)
     addTake(intro, first.addDays(3), 40, 90, std::nullopt);
     auto page = makePage();
     page->showPitchHistory(intro);
-    QTreeWidget* list = page->takeHistory();
-    ASSERT_EQ(list->topLevelItemCount(), 3);
-    for (int i = 1; i < 3; ++i) {
-        EXPECT_LT(list->topLevelItem(i - 1)->data(0, Qt::UserRole).toDateTime(),
-            list->topLevelItem(i)->data(0, Qt::UserRole).toDateTime());
+    const TakeListModel& list = page->takeHistory();
+    auto cell = [&list](int row, TakeListModel::Column column, int role = Qt::DisplayRole) {
+        return list.data(list.index(row, column), role).toString();
+    };
+    ASSERT_EQ(list.rowCount(), 3);
+    EXPECT_TRUE(page->historyNoteText().isEmpty());
+    for (int row = 1; row < 3; ++row) {
+        EXPECT_LT(
+            list.index(row - 1, TakeListModel::When).data(TakeListModel::SortRole).toDateTime(),
+            list.index(row, TakeListModel::When).data(TakeListModel::SortRole).toDateTime());
     }
-    const QTreeWidgetItem* oldest = list->topLevelItem(0);
-    EXPECT_EQ(oldest->text(0), QStringLiteral("Thu 1 Oct 2026, 10:00")); // Berlin time
-    EXPECT_EQ(oldest->text(1), QStringLiteral("0:55"));
-    EXPECT_EQ(oldest->text(2), QStringLiteral("within the window"));
-    EXPECT_EQ(oldest->text(3), QStringLiteral("150 wpm"));
-    EXPECT_EQ(oldest->text(4), QStringLiteral("★★★★☆"));
-    EXPECT_EQ(list->topLevelItem(1)->text(2), QStringLiteral("10.0 s short of the green light"));
-    EXPECT_EQ(list->topLevelItem(1)->text(4), QStringLiteral("not rated"));
-    EXPECT_EQ(list->topLevelItem(2)->text(2), QStringLiteral("5.0 s over the red light"));
+    // Berlin time; these takes were stored without audio.
+    EXPECT_EQ(cell(0, TakeListModel::When), QStringLiteral("Thu 1 Oct 2026, 10:00 (no recording)"));
+    EXPECT_EQ(cell(0, TakeListModel::SpeakingTime), QStringLiteral("0:55"));
+    EXPECT_EQ(cell(0, TakeListModel::Timing), QStringLiteral("within the window"));
+    EXPECT_EQ(cell(0, TakeListModel::Pace), QStringLiteral("150 wpm"));
+    EXPECT_EQ(cell(0, TakeListModel::Rating), QStringLiteral("★★★★☆"));
+    EXPECT_EQ(cell(0, TakeListModel::Rating, Qt::AccessibleTextRole), QStringLiteral("4 of 5"));
+    EXPECT_EQ(cell(1, TakeListModel::Timing), QStringLiteral("10.0 s short of the green light"));
+    EXPECT_EQ(cell(1, TakeListModel::Rating), QStringLiteral("not rated"));
+    EXPECT_EQ(cell(2, TakeListModel::Timing), QStringLiteral("5.0 s over the red light"));
 
     page->showPitchHistory(other);
-    EXPECT_EQ(list->topLevelItemCount(), 1);
+    EXPECT_EQ(list.rowCount(), 1);
+}
+
+TEST_F(ProgressPageTest, PitchHistorySaysWhyItListsNothing)
+{
+    auto page = makePage();
+    page->showPitchHistory(0);
+    EXPECT_EQ(page->takeHistory().rowCount(), 0);
+    EXPECT_TRUE(page->historyNoteText().startsWith(QStringLiteral("No pitches yet")))
+        << page->historyNoteText().toStdString();
+    const qint64 intro = addPitch(QStringLiteral("Intro"));
+    page->refresh();
+    page->showPitchHistory(intro);
+    EXPECT_EQ(page->takeHistory().rowCount(), 0);
+    EXPECT_TRUE(page->historyNoteText().startsWith(QStringLiteral("No takes of this pitch yet")))
+        << page->historyNoteText().toStdString();
+    addTake(intro, QDateTime(QDate(2026, 11, 18), QTime(12, 0), Qt::UTC));
+    page->showPitchHistory(intro);
+    EXPECT_EQ(page->takeHistory().rowCount(), 1);
+    EXPECT_TRUE(page->historyNoteText().isEmpty());
 }
 
 TEST_F(ProgressPageTest, ExportWritesEveryTableAndSaysWhatItWrote)

@@ -2,6 +2,7 @@
 #include "app/gui/rehearse/selfratingpanel.h"
 #include "app/gui/rehearse/takecomparedialog.h"
 #include "app/gui/rehearse/takereportview.h"
+#include "app/gui/widgets/takelistmodel.h"
 #include "core/audio/fileaudiosource.h"
 #include "core/rehearsal/recordings.h"
 #include "tests/support/fixedclock.h"
@@ -12,17 +13,25 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QHash>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTreeWidget>
 #include <gtest/gtest.h>
 
 namespace rapport::gui {
 namespace {
 
 using audio::kSampleRate;
+
+// What the takes list shows in `column` of `row` (in `role`).
+QString cell(
+    const RehearsePage& page, int row, TakeListModel::Column column, int role = Qt::DisplayRole)
+{
+    const TakeListModel& model = page.takeModel();
+    return model.data(model.index(row, column), role).toString();
+}
 
 // `leadS` of silence, `toneS` of the test tone (the "speech"), `tailS` of silence.
 void writeTake(const QString& path, double leadS, double toneS, double tailS)
@@ -130,8 +139,11 @@ TEST_F(RehearsePageTest, ATakeIsRatedFirstThenReportedAndStored)
         << view->reportView()->speakingTimeText().toStdString();
     EXPECT_TRUE(view->reportView()->speakingTimeText().contains(QStringLiteral("short")))
         << view->reportView()->speakingTimeText().toStdString();
-    ASSERT_EQ(view->takeList()->topLevelItemCount(), 1);
-    EXPECT_TRUE(view->takeList()->topLevelItem(0)->text(5).contains(QStringLiteral("★★★★")));
+    ASSERT_EQ(view->takeModel().rowCount(), 1);
+    EXPECT_EQ(cell(*view, 0, TakeListModel::Rating), QStringLiteral("★★★★☆"));
+    EXPECT_EQ(
+        cell(*view, 0, TakeListModel::Rating, Qt::AccessibleTextRole), QStringLiteral("4 of 5"));
+    EXPECT_EQ(cell(*view, 0, TakeListModel::SpeakingTime), QStringLiteral("0:02"));
 }
 
 TEST_F(RehearsePageTest, AWithheldPaceSaysWhyInTheReportAndTheTakeList)
@@ -146,10 +158,9 @@ TEST_F(RehearsePageTest, AWithheldPaceSaysWhyInTheReportAndTheTakeList)
     ASSERT_TRUE(report.caveats == std::vector { analysis::Caveat::TooShortForPace });
     EXPECT_EQ(view->reportView()->paceText(),
         QStringLiteral("— too little speech (under 3 s) to estimate the pace"));
-    const QTreeWidgetItem* item = view->takeList()->topLevelItem(0);
-    EXPECT_EQ(item->text(3), QStringLiteral("—"));
-    EXPECT_EQ(
-        item->toolTip(3), QStringLiteral("Too little speech (under 3 s) to estimate the pace."));
+    EXPECT_EQ(cell(*view, 0, TakeListModel::Pace), QStringLiteral("—"));
+    EXPECT_EQ(cell(*view, 0, TakeListModel::Pace, Qt::ToolTipRole),
+        QStringLiteral("Too little speech (under 3 s) to estimate the pace."));
 }
 
 TEST_F(RehearsePageTest, TwoTakesCanBeComparedAndOneDeleted)
@@ -167,20 +178,81 @@ TEST_F(RehearsePageTest, TwoTakesCanBeComparedAndOneDeleted)
     TakeCompareDialog compare(stored[0], stored[1]);
     QTableWidget* table = compare.table();
     ASSERT_EQ(table->columnCount(), 2);
+    // Each take is named as the takes list names it (the list shows the newest first).
+    ASSERT_EQ(view->takeModel().rowCount(), 2);
+    EXPECT_EQ(table->horizontalHeaderItem(0)->text(), cell(*view, 1, TakeListModel::When));
+    EXPECT_EQ(table->horizontalHeaderItem(1)->text(), cell(*view, 0, TakeListModel::When));
+    EXPECT_NE(table->horizontalHeaderItem(0)->text(), table->horizontalHeaderItem(1)->text());
     int ratingRow = -1;
     for (int r = 0; r < table->rowCount(); ++r) {
-        if (table->verticalHeaderItem(r)->text() == QStringLiteral("Your overall rating"))
+        if (table->verticalHeaderItem(r)->text() == QStringLiteral("Your rating"))
             ratingRow = r;
     }
     ASSERT_GE(ratingRow, 0);
-    EXPECT_FALSE(table->item(ratingRow, 0)->text().contains(QStringLiteral("✓")));
-    EXPECT_TRUE(table->item(ratingRow, 1)->text().contains(QStringLiteral("✓")));
+    EXPECT_EQ(table->item(ratingRow, 0)->text(), QStringLiteral("★★☆☆☆"));
+    EXPECT_EQ(table->item(ratingRow, 1)->text(), QStringLiteral("★★★★★  ✓"));
+
+    // Starring a take marks it Best and keeps it selected.
+    view->selectTakes({ stored[0].id });
+    view->starSelected();
+    const int starred = view->takeModel().rowOf(stored[0].id);
+    ASSERT_EQ(starred, 1);
+    EXPECT_EQ(cell(*view, starred, TakeListModel::Best), QStringLiteral("★"));
+    EXPECT_EQ(cell(*view, 0, TakeListModel::Best), QString());
+    EXPECT_TRUE(takes().first().starred);
+    view->starSelected(); // still the selected take: starring again unstars it
+    EXPECT_EQ(cell(*view, starred, TakeListModel::Best), QString());
+    EXPECT_FALSE(takes().first().starred);
 
     const QString audio = stored[0].audioPath;
     ASSERT_TRUE(view->deleteTake(stored[0].id));
     EXPECT_FALSE(QFile::exists(audio));
     EXPECT_EQ(takes().size(), 1);
-    EXPECT_EQ(view->takeList()->topLevelItemCount(), 1);
+    ASSERT_EQ(view->takeModel().rowCount(), 1);
+    EXPECT_EQ(view->takeModel().take(0).id, stored[1].id);
+}
+
+TEST(TakeCompareDialogTest, SaysTheTakesInTheTakeListsWordsAndMarksOnlyVisibleDifferences)
+{
+    rehearsal::Take a;
+    a.id = 1;
+    a.startedAt = QDateTime(QDate(2026, 10, 1), QTime(8, 0), Qt::UTC);
+    a.lights = rehearsal::defaultLightsFor(60'000);
+    a.report.speakingTimeS = 40;
+    a.report.pitchSdSemitones = 1.62;
+    a.report.loudnessLufs = -20.25;
+    a.rating.overall = 3;
+    rehearsal::Take b = a;
+    b.id = 2;
+    b.startedAt = a.startedAt.addDays(1);
+    b.report.speakingTimeS = 65;
+    b.report.pitchSdSemitones = 1.58; // reads "1.6" too
+    b.rating.overall.reset();
+
+    TakeCompareDialog compare(a, b);
+    const QTableWidget* table = compare.table();
+    QHash<QString, int> rowOf;
+    for (int r = 0; r < table->rowCount(); ++r)
+        rowOf[table->verticalHeaderItem(r)->text()] = r;
+    auto cellText = [&](const char* row, int column) {
+        return table->item(rowOf.value(QString::fromLatin1(row), -1), column)->text();
+    };
+    ASSERT_TRUE(rowOf.contains(QStringLiteral("Timing")));
+    for (int column = 0; column < 2; ++column) {
+        const rehearsal::Take& take = column == 0 ? a : b;
+        EXPECT_EQ(table->horizontalHeaderItem(column)->text(),
+            TakeListModel::text(take, TakeListModel::When, QTimeZone::systemTimeZone(), false));
+        EXPECT_TRUE(table->horizontalHeaderItem(column)->text().endsWith(u"(no recording)"));
+    }
+    // 5 s over is closer to the window than 10 s short.
+    EXPECT_EQ(cellText("Timing", 0), QStringLiteral("10.0 s short of the green light"));
+    EXPECT_EQ(cellText("Timing", 1), QStringLiteral("5.0 s over the red light  ✓"));
+    EXPECT_EQ(cellText("Pitch variation", 0), QStringLiteral("1.6 semitones"));
+    EXPECT_EQ(cellText("Pitch variation", 1), QStringLiteral("1.6 semitones"));
+    EXPECT_EQ(cellText("Loudness", 0), QStringLiteral("−20.3 LUFS"));
+    EXPECT_EQ(cellText("Your rating", 0), QStringLiteral("★★★☆☆"));
+    EXPECT_EQ(cellText("Your rating", 1), QStringLiteral("not rated"));
+    EXPECT_EQ(cellText("Pace", 0), QStringLiteral("—"));
 }
 
 TEST_F(RehearsePageTest, ATakeWithoutItsRecordingIsMarkedInTheList)
@@ -189,17 +261,17 @@ TEST_F(RehearsePageTest, ATakeWithoutItsRecordingIsMarkedInTheList)
     auto view = page();
     recordTake(*view);
     rate(*view, 4);
-    ASSERT_EQ(view->takeList()->topLevelItemCount(), 1);
-    EXPECT_FALSE(
-        view->takeList()->topLevelItem(0)->text(0).contains(QStringLiteral("no recording")));
+    ASSERT_EQ(view->takeModel().rowCount(), 1);
+    EXPECT_FALSE(cell(*view, 0, TakeListModel::When).contains(QStringLiteral("no recording")));
+    EXPECT_TRUE(cell(*view, 0, TakeListModel::When, Qt::ToolTipRole).isEmpty());
     // As after an import, or after the file was deleted by hand.
     ASSERT_TRUE(QFile::remove(takes().first().audioPath));
     view->reloadPitches();
-    ASSERT_EQ(view->takeList()->topLevelItemCount(), 1);
-    EXPECT_TRUE(
-        view->takeList()->topLevelItem(0)->text(0).endsWith(QStringLiteral("(no recording)")))
-        << view->takeList()->topLevelItem(0)->text(0).toStdString();
-    EXPECT_FALSE(view->takeList()->topLevelItem(0)->toolTip(0).isEmpty());
+    ASSERT_EQ(view->takeModel().rowCount(), 1);
+    EXPECT_TRUE(cell(*view, 0, TakeListModel::When).endsWith(QStringLiteral("(no recording)")))
+        << cell(*view, 0, TakeListModel::When).toStdString();
+    EXPECT_TRUE(cell(*view, 0, TakeListModel::When, Qt::ToolTipRole)
+                    .contains(QStringLiteral("cannot be played")));
 }
 
 TEST_F(RehearsePageTest, WarmUpSetEndsWithASummary)
@@ -273,7 +345,7 @@ TEST_F(RehearsePageTest, RecordingsOfTakesCutShortAreOfferedBack)
     ASSERT_TRUE(view->discardOrphan());
     EXPECT_FALSE(QFile::exists(second));
     EXPECT_TRUE(view->orphanText().isEmpty());
-    EXPECT_EQ(view->takeList()->topLevelItemCount(), 1);
+    EXPECT_EQ(view->takeModel().rowCount(), 1);
 }
 
 TEST_F(RehearsePageTest, ATakeInProgressIsNotAnOrphan)
