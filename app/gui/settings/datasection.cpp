@@ -17,6 +17,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QUrl>
+#include <QVBoxLayout>
 
 namespace rapport::gui {
 
@@ -46,7 +47,18 @@ QLabel* hint(const QString& text, QWidget* parent)
     auto* label = new QLabel(text, parent);
     label->setWordWrap(true);
     label->setForegroundRole(QPalette::PlaceholderText);
+    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     return label;
+}
+
+// A row of buttons with its hint right under it, as one field of the form.
+QLayout* withHint(QLayout* buttons, QLabel* hint)
+{
+    auto* column = new QVBoxLayout;
+    column->setSpacing(4);
+    column->addLayout(buttons);
+    column->addWidget(hint);
+    return column;
 }
 
 QPushButton* button(const QString& text, const QString& accessible, QWidget* parent)
@@ -80,7 +92,7 @@ DataSection::DataSection(storage::Store& store, const Clock* clock, QWidget* par
                                   "The folder is readable by you only."),
         this);
     privacy->setWordWrap(true);
-    form->addRow(QString(), privacy);
+    privacy->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     auto* open = button(tr("&Open data folder"), tr("Open data folder"), this);
     const QString root = store.paths.root;
     connect(open, &QPushButton::clicked, this,
@@ -88,7 +100,12 @@ DataSection::DataSection(storage::Store& store, const Clock* clock, QWidget* par
     auto* openRow = new QHBoxLayout;
     openRow->addWidget(open);
     openRow->addStretch(1);
-    form->addRow(QString(), openRow);
+    // The note with its button under it, as one field of the form.
+    auto* privacyColumn = new QVBoxLayout;
+    privacyColumn->setSpacing(8);
+    privacyColumn->addWidget(privacy);
+    privacyColumn->addLayout(openRow);
+    form->addRow(QString(), privacyColumn);
 
     // Export and import: readable files, one per table.
     m_format->addItem(tr("CSV"), static_cast<int>(data::ExportFormat::Csv));
@@ -107,12 +124,12 @@ DataSection::DataSection(storage::Store& store, const Clock* clock, QWidget* par
     filesRow->addWidget(exportButton);
     filesRow->addWidget(importButton);
     filesRow->addStretch(1);
-    form->addRow(tr("Export and import:"), filesRow);
-    form->addRow(QString(),
-        hint(tr("Export writes your pitches, takes, card draws and conversations into a folder "
-                "as CSV or JSON files, without the recordings. Import adds what such a folder "
-                "holds; records already here are skipped."),
-            this));
+    QLabel* filesHint
+        = hint(tr("Export writes your pitches, takes, card draws and conversations into a folder "
+                  "as CSV or JSON files, without the recordings. Import adds what such a folder "
+                  "holds; records already here are skipped."),
+            this);
+    form->addRow(tr("Export and import:"), withHint(filesRow, filesHint));
 
     // Backup and restore: one archive of everything, recordings included.
     auto* backupButton = button(tr("&Back up…"), tr("Back up all your data"), this);
@@ -123,12 +140,12 @@ DataSection::DataSection(storage::Store& store, const Clock* clock, QWidget* par
     backupRow->addWidget(backupButton);
     backupRow->addWidget(restoreButton);
     backupRow->addStretch(1);
-    form->addRow(tr("Backup:"), backupRow);
-    form->addRow(QString(),
-        hint(tr("A backup is one file holding everything, recordings included. Restoring one "
-                "replaces all your data; what it replaces is kept in the data folder, and "
-                "Rapport closes so that you start it again."),
-            this));
+    QLabel* backupHint
+        = hint(tr("A backup is one file holding everything, recordings included. Restoring one "
+                  "replaces all your data; what it replaces is kept in the data folder, and "
+                  "Rapport closes so that you start it again."),
+            this);
+    form->addRow(tr("Backup:"), withHint(backupRow, backupHint));
 
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);

@@ -12,6 +12,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace rapport::gui {
 
@@ -66,6 +67,23 @@ SettingsPage::SettingsPage(storage::Store& store, ThemeManager& theme, QSettings
     layout->addWidget(audio);
     layout->addStretch(1);
     scroll->setWidget(content);
+
+    // One label column across the groups, so their fields start at the same x.
+    const QList<QFormLayout*> forms = content->findChildren<QFormLayout*>();
+    int labelWidth = 0;
+    for (QFormLayout* form : forms) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            if (QLayoutItem* label = form->itemAt(row, QFormLayout::LabelRole); label)
+                labelWidth = std::max(labelWidth, label->sizeHint().width());
+        }
+    }
+    for (QFormLayout* form : forms) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            QLayoutItem* label = form->itemAt(row, QFormLayout::LabelRole);
+            if (label && label->widget())
+                label->widget()->setMinimumWidth(labelWidth);
+        }
+    }
 }
 
 void SettingsPage::onAppearanceChosen(int index)
