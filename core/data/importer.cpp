@@ -32,8 +32,8 @@ constexpr double kMaxId = 9'007'199'254'740'992.0; // 2^53
 constexpr double kMaxSeconds = 1e9;
 
 const QString kExportFolderFix = QStringLiteral(
-    "Import the folder as 'rapport-cli export' (or Export on the Progress page) wrote it, or "
-    "export your data again.");
+    "Import the folder as 'rapport-cli export' (or Export under Settings, Your data) wrote it, "
+    "or export your data again.");
 const QString kValueFix
     = QStringLiteral("Correct the value in the file, or export your data again.");
 
@@ -1117,8 +1117,8 @@ Result<ExportFormat> detectExportFormat(const QString& folder)
         return Error { ErrorKind::NotFound,
             QStringLiteral("%1 holds no Rapport export (no pitches.csv or pitches.json).")
                 .arg(shown),
-            QStringLiteral("Choose the folder 'rapport-cli export' (or Export on the Progress "
-                           "page) wrote."),
+            QStringLiteral("Choose the folder 'rapport-cli export' (or Export under Settings, "
+                           "Your data) wrote."),
             {} };
     }
     return csv ? ExportFormat::Csv : ExportFormat::Json;

@@ -4,8 +4,6 @@
 #include "app/gui/widgets/takelistmodel.h"
 #include "app/gui/widgets/theme.h"
 #include "app/gui/widgets/wording.h"
-#include "core/data/backup.h"
-#include "core/data/importer.h"
 #include "core/progress/goal.h"
 #include "core/rehearsal/pitchrepository.h"
 #include "core/rehearsal/takerepository.h"
@@ -19,19 +17,15 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QCursor>
-#include <QDir>
 #include <QEvent>
-#include <QFileDialog>
 #include <QFrame>
 #include <QGridLayout>
-#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
-#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
@@ -52,16 +46,6 @@ using progress::IsoWeek;
 using progress::WeekStats;
 
 namespace {
-
-// The busy cursor while a job that can take seconds runs (export, import, backup, restore).
-class BusyCursor
-{
-public:
-    BusyCursor() { QGuiApplication::setOverrideCursor(Qt::WaitCursor); }
-    ~BusyCursor() { QGuiApplication::restoreOverrideCursor(); }
-    BusyCursor(const BusyCursor&) = delete;
-    BusyCursor& operator=(const BusyCursor&) = delete;
-};
 
 constexpr int kChartMinHeight = 210;
 constexpr double kWpmAxisMin = 60.0;
@@ -165,7 +149,6 @@ ProgressPage::ProgressPage(
     , m_historyModel(new TakeListModel(m_zone, this))
     , m_history(new QTreeView(this))
     , m_historyNote(new QLabel(this))
-    , m_exportFormat(new QComboBox(this))
 {
     setAccessibleName(tr("Progress"));
     // The content scrolls, so the charts never force a minimum size on the window.
@@ -180,11 +163,8 @@ ProgressPage::ProgressPage(
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(32, 28, 32, 20);
     layout->setSpacing(12);
-    auto* top = new QHBoxLayout;
-    top->addWidget(
-        new PageHeader(tr("Progress"), tr("Are you practising, and getting better?"), this), 1);
-    top->addWidget(buildDataButtons(), 0, Qt::AlignTop);
-    layout->addLayout(top);
+    layout->addWidget(
+        new PageHeader(tr("Progress"), tr("Are you practising, and getting better?"), this));
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->setAccessibleName(tr("Progress messages"));
@@ -262,7 +242,6 @@ QWidget* ProgressPage::buildThisWeek()
     goalLayout->addWidget(save, 1, 2, 2, 1, Qt::AlignVCenter);
     grid->addWidget(goal, 1, 2, 2, 1);
     grid->setColumnStretch(1, 1);
-    m_goalEditor = goal;
     return card;
 }
 
@@ -494,35 +473,6 @@ QWidget* ProgressPage::buildHistory()
     m_historyNote->hide();
     layout->addWidget(m_historyNote, 1);
     return page;
-}
-
-QWidget* ProgressPage::buildDataButtons()
-{
-    auto* row = new QWidget(this);
-    auto* layout = new QHBoxLayout(row);
-    layout->setContentsMargins(0, 0, 0, 0);
-    m_exportFormat->addItem(tr("CSV"), static_cast<int>(data::ExportFormat::Csv));
-    m_exportFormat->addItem(tr("JSON"), static_cast<int>(data::ExportFormat::Json));
-    m_exportFormat->setAccessibleName(tr("Export and import format"));
-    auto* formatLabel = new QLabel(tr("&Format:"), row);
-    formatLabel->setBuddy(m_exportFormat);
-    auto* exportButton = button(tr("&Export…"), tr("Export all your data"), row);
-    auto* importButton = button(tr("&Import…"), tr("Add what an export holds"), row);
-    auto* backup = button(tr("&Back up…"), tr("Back up all your data"), row);
-    auto* restore = button(tr("Res&tore…"), tr("Restore a backup"), row);
-    connect(exportButton, &QPushButton::clicked, this, &ProgressPage::chooseExport);
-    connect(importButton, &QPushButton::clicked, this, &ProgressPage::chooseImport);
-    connect(backup, &QPushButton::clicked, this, &ProgressPage::chooseBackup);
-    connect(restore, &QPushButton::clicked, this, &ProgressPage::chooseRestore);
-    layout->addWidget(formatLabel);
-    layout->addWidget(m_exportFormat);
-    layout->addWidget(exportButton);
-    layout->addWidget(importButton);
-    layout->addSpacing(12);
-    layout->addWidget(backup);
-    layout->addWidget(restore);
-    m_dataButtons = row;
-    return row;
 }
 
 void ProgressPage::setRange(Range range)
@@ -861,8 +811,6 @@ QString ProgressPage::historyNoteText() const
 
 bool ProgressPage::saveGoal()
 {
-    if (waitingForRestart())
-        return false;
     const progress::WeeklyGoal goal { m_goalTakes->value(), m_goalConversations->value() };
     if (Status s = progress::saveGoal(*m_store.database, goal); !s) {
         showMessage(s.error().toString(), true);
@@ -873,214 +821,6 @@ bool ProgressPage::saveGoal()
                     .arg(counted(goal.takes, tr("%1 take"), tr("%1 takes")),
                         counted(goal.conversations, tr("%1 conversation"), tr("%1 conversations"))),
         false);
-    return true;
-}
-
-bool ProgressPage::exportTo(const QString& folder, data::ExportFormat format)
-{
-    if (waitingForRestart())
-        return false;
-    const BusyCursor busy;
-    Result<data::ExportSummary> summary = data::exportData(*m_store.database, folder, format);
-    if (!summary) {
-        showMessage(summary.error().toString(), true);
-        return false;
-    }
-    showMessage(
-        tr("Exported %1, %2, %3 and %4 to %5.")
-            .arg(counted(summary->pitches, tr("%1 pitch"), tr("%1 pitches")),
-                counted(summary->takes, tr("%1 take"), tr("%1 takes")),
-                counted(summary->draws, tr("%1 card draw"), tr("%1 card draws")),
-                counted(summary->conversations, tr("%1 conversation"), tr("%1 conversations")),
-                QDir::toNativeSeparators(folder)),
-        false);
-    return true;
-}
-
-bool ProgressPage::importFrom(const QString& folder)
-{
-    if (waitingForRestart())
-        return false;
-    // The format the files show; when a folder has both, the one in the format box. Any other
-    // problem with the folder is left to importData() to report.
-    std::optional<data::ExportFormat> format;
-    if (Result<data::ExportFormat> found = data::detectExportFormat(folder))
-        format = *found;
-    else if (found.error().kind == ErrorKind::InvalidArgument)
-        format = static_cast<data::ExportFormat>(m_exportFormat->currentData().toInt());
-    const BusyCursor busy;
-    Result<data::ImportSummary> summary = data::importData(*m_store.database, folder, format);
-    if (!summary) {
-        showMessage(summary.error().toString(), true);
-        return false;
-    }
-    const data::ImportSummary& s = *summary;
-    const int present
-        = s.pitches.present + s.takes.present + s.draws.present + s.conversations.present;
-    QString text
-        = tr("Imported %1, %2, %3 and %4 from %5.")
-              .arg(counted(s.pitches.added, tr("%1 pitch"), tr("%1 pitches")),
-                  counted(s.takes.added, tr("%1 take"), tr("%1 takes")),
-                  counted(s.draws.added, tr("%1 card draw"), tr("%1 card draws")),
-                  counted(s.conversations.added, tr("%1 conversation"), tr("%1 conversations")),
-                  QDir::toNativeSeparators(folder));
-    if (present > 0)
-        text += QLatin1Char(' ')
-            + counted(present, tr("%1 record was already here and was skipped."),
-                tr("%1 records were already here and were skipped."));
-    if (s.takesWithoutAudio > 0)
-        text += QLatin1Char(' ')
-            + counted(s.takesWithoutAudio,
-                tr("%1 take has no recording on this computer (an export holds none): its report "
-                   "and ratings are kept."),
-                tr("%1 takes have no recording on this computer (an export holds none): their "
-                   "reports and ratings are kept."));
-    if (s.starsNotImported > 0)
-        text += QLatin1Char(' ')
-            + counted(s.starsNotImported,
-                tr("%1 starred take came in unstarred: its pitch already has a best take."),
-                tr("%1 starred takes came in unstarred: their pitches already have a best take."));
-    refresh();
-    showMessage(text, false);
-    if (s.pitches.added + s.takes.added + s.draws.added + s.conversations.added > 0)
-        emit dataImported();
-    return true;
-}
-
-bool ProgressPage::backupTo(const QString& archivePath)
-{
-    if (waitingForRestart())
-        return false;
-    const BusyCursor busy;
-    Result<data::BackupSummary> backup
-        = data::createBackup(m_store.paths, archivePath, m_clock.nowUtc());
-    if (!backup) {
-        showMessage(backup.error().toString(), true);
-        return false;
-    }
-    showMessage(tr("Backed up your data and %1 to %2 (%3).")
-                    .arg(counted(backup->recordings, tr("%1 recording"), tr("%1 recordings")),
-                        QDir::toNativeSeparators(backup->archivePath),
-                        QLocale().formattedDataSize(backup->bytes)),
-        false);
-    return true;
-}
-
-bool ProgressPage::restoreBlocked()
-{
-    const QString blocker = m_restoreBlocker ? m_restoreBlocker() : QString();
-    if (!blocker.isEmpty())
-        showMessage(blocker, true);
-    return !blocker.isEmpty();
-}
-
-bool ProgressPage::restoreFrom(const QString& archivePath)
-{
-    if (restoreBlocked())
-        return false;
-    if (waitingForRestart())
-        return false;
-    Result<data::RestoreSummary> restored = [&] {
-        const BusyCursor busy;
-        return data::restoreBackup(archivePath, m_store.paths, m_clock.nowUtc());
-    }();
-    if (!restored) {
-        showMessage(restored.error().toString(), true);
-        return false;
-    }
-    QString text = tr("Restored the backup of %1. Restart Rapport to see it.")
-                       .arg(QLocale().toString(
-                           restored->backup.createdAt.toLocalTime(), QLocale::LongFormat));
-    if (!restored->safetyCopy.isEmpty())
-        text += QLatin1Char(' ')
-            + tr("Your previous data is in %1.")
-                  .arg(QDir::toNativeSeparators(restored->safetyCopy));
-    showMessage(text, false);
-    m_restoredMessage = text;
-    m_goalEditor->setEnabled(false);
-    m_dataButtons->setEnabled(false);
-    return true;
-}
-
-// The page's connection still points at the replaced database, which the restore moved into the
-// safety folder (an open file follows a rename): a goal saved now would land there and an export
-// would show the replaced data. So until the restart the page only repeats what the restore said.
-bool ProgressPage::waitingForRestart()
-{
-    if (m_restoredMessage.isEmpty())
-        return false;
-    showMessage(m_restoredMessage, false);
-    return true;
-}
-
-void ProgressPage::chooseExport()
-{
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Export to folder"));
-    if (folder.isEmpty())
-        return;
-    exportTo(folder, static_cast<data::ExportFormat>(m_exportFormat->currentData().toInt()));
-}
-
-void ProgressPage::chooseImport()
-{
-    const QString folder
-        = QFileDialog::getExistingDirectory(this, tr("Import from an export folder"));
-    if (!folder.isEmpty())
-        importFrom(folder);
-}
-
-void ProgressPage::chooseBackup()
-{
-    const QString suggested = QDir::home().filePath(QStringLiteral("rapport-backup-")
-        + m_clock.nowUtc().toLocalTime().toString(QStringLiteral("yyyy-MM-dd"))
-        + QStringLiteral(".tar.gz"));
-    QString path = QFileDialog::getSaveFileName(
-        this, tr("Back up to"), suggested, tr("Rapport backups (*.tar.gz)"));
-    if (path.isEmpty())
-        return;
-    if (!path.endsWith(QLatin1String(".tar.gz")))
-        path += QStringLiteral(".tar.gz");
-    backupTo(path);
-}
-
-void ProgressPage::chooseRestore()
-{
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Restore a backup"), QDir::homePath(), tr("Rapport backups (*.tar.gz)"));
-    if (path.isEmpty())
-        return;
-    restoreAfterAsking(path,
-        { [this](const QString& question) {
-             return QMessageBox::question(this, tr("Restore backup"), question,
-                        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
-                 == QMessageBox::Yes;
-         },
-            [this](const QString& message) {
-                QMessageBox::information(this, tr("Backup restored"), message);
-            } });
-}
-
-bool ProgressPage::restoreAfterAsking(const QString& archivePath, const RestorePrompts& prompts)
-{
-    if (waitingForRestart())
-        return false;
-    if (restoreBlocked())
-        return false;
-    Result<data::BackupSummary> backup = data::verifyBackup(archivePath);
-    if (!backup) {
-        showMessage(backup.error().toString(), true);
-        return false;
-    }
-    const QString question
-        = tr("Replace all your data with the backup of %1 (%2)?\n\nYour current data is moved to "
-             "a safety folder, not deleted. Rapport closes afterwards; start it again to see the "
-             "restored data.")
-              .arg(QLocale().toString(backup->createdAt.toLocalTime(), QLocale::LongFormat),
-                  counted(backup->recordings, tr("%1 recording"), tr("%1 recordings")));
-    if (!prompts.confirm(question) || !restoreFrom(archivePath))
-        return false;
-    prompts.restored(messageText());
-    emit restartNeeded();
     return true;
 }
 

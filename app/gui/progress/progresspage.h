@@ -1,13 +1,11 @@
 #pragma once
 
 #include "core/common/clock.h"
-#include "core/data/exporter.h"
 #include "core/progress/weeklystats.h"
 #include "core/storage/store.h"
 
 #include <QTimeZone>
 #include <QWidget>
-#include <functional>
 #include <memory>
 
 class QAreaSeries;
@@ -33,22 +31,14 @@ class TakeListModel;
 
 /// Progress: this week against the weekly goal, the streak, charts of the chosen range of weeks
 /// (practice, timing accuracy, pace against the comfortable band, self-rating against the
-/// measurements), every take of a pitch, and export, backup and restore. Reads the database
-/// again whenever it is shown.
+/// measurements), and every take of a pitch. Reads the database again whenever it is shown.
+/// Export, import, backup and restore are under Settings → Your data (DataSection).
 class ProgressPage : public QWidget
 {
     Q_OBJECT
 public:
     /// How many weeks the charts show; All starts at the first week with any activity.
     enum class Range { Weeks4, Weeks12, Weeks52, All };
-
-    /// What the restore asks and tells the person: dialogs from the Restore button, answers in
-    /// tests.
-    struct RestorePrompts
-    {
-        std::function<bool(const QString& question)> confirm; ///< true: go ahead
-        std::function<void(const QString& message)> restored; ///< told before Rapport closes
-    };
 
     /// `clock` (may be null: the system clock) says which week is "this week"; weeks run
     /// Monday to Sunday in `zone`.
@@ -85,33 +75,7 @@ public slots:
     /// Reads the weeks, the goal, the streak and the pitch list again and updates the charts.
     void refresh();
     bool saveGoal(); ///< stores the goal in the spin boxes; false with a message when refused
-    /// Writes everything into `folder`; false with the error shown on the page.
-    bool exportTo(const QString& folder, data::ExportFormat format);
-    bool backupTo(const QString& archivePath);
-    /// Adds what an export in `folder` holds (records already here are skipped); false with the
-    /// error shown on the page. When the folder has both formats, the one chosen in the format
-    /// box is read.
-    bool importFrom(const QString& folder);
-    /// Replaces the data with the archive's (no question asked: the caller asked already).
-    /// Afterwards the page changes and exports nothing until Rapport restarts.
-    bool restoreFrom(const QString& archivePath);
-    /// The Restore button after the file is chosen: checks the archive, asks, restores, tells,
-    /// then emits restartNeeded. False when the archive is refused, the person declines or the
-    /// restore fails (the reason, if any, on the page); restartNeeded is not emitted then.
-    bool restoreAfterAsking(const QString& archivePath, const RestorePrompts& prompts);
     void showPitchHistory(qint64 pitchId);
-    /// What stops a restore right now (e.g. a take being recorded), as a sentence saying what
-    /// to do; empty when nothing does. Asked before the question and again before restoring.
-    void setRestoreBlocker(std::function<QString()> blocker)
-    {
-        m_restoreBlocker = std::move(blocker);
-    }
-
-signals:
-    /// An import added records: pages showing pitches, takes, draws or conversations re-read.
-    void dataImported();
-    /// A restore replaced the data folder under the open database: Rapport must restart.
-    void restartNeeded();
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -121,7 +85,6 @@ private:
     QWidget* buildThisWeek();
     QWidget* buildCharts();
     QWidget* buildHistory();
-    QWidget* buildDataButtons();
     QChartView* addChart(const QString& title);
     void connectHover(QXYSeries* series);
     void updateThisWeek(const progress::WeekStats& week, int streak);
@@ -132,13 +95,6 @@ private:
     void showMessage(const QString& text, bool problem);
     void showHover(qsizetype index);
     progress::IsoWeek currentWeek() const;
-    void chooseExport();
-    void chooseImport();
-    void chooseBackup();
-    void chooseRestore();
-    bool waitingForRestart();
-    /// Whether the restore blocker objects now; its reason is then shown on the page.
-    bool restoreBlocked();
 
     storage::Store& m_store;
     SystemClock m_systemClock;
@@ -158,10 +114,6 @@ private:
     QLabel* m_hover;
     QStackedWidget* m_chartsOrEmpty;
     QLabel* m_calibration;
-
-    QWidget* m_goalEditor = nullptr;
-    QWidget* m_dataButtons = nullptr;
-    QString m_restoredMessage; ///< set by a restore: the data is replaced under the connection
 
     QList<QChartView*> m_views;
     QList<QCategoryAxis*> m_weekAxes;
@@ -185,8 +137,6 @@ private:
     TakeListModel* m_historyModel;
     QTreeView* m_history;
     QLabel* m_historyNote; ///< shown instead of the list when it would be empty
-    QComboBox* m_exportFormat;
-    std::function<QString()> m_restoreBlocker;
 };
 
 } // namespace rapport::gui

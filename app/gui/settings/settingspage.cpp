@@ -1,50 +1,50 @@
 #include "app/gui/settings/settingspage.h"
 
 #include "app/audio/audiodevices.h"
+#include "app/gui/settings/datasection.h"
 #include "app/gui/widgets/pageheader.h"
 
 #include <QComboBox>
-#include <QDesktopServices>
-#include <QDir>
 #include <QFormLayout>
+#include <QFrame>
 #include <QGroupBox>
-#include <QHBoxLayout>
 #include <QLabel>
-#include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
-#include <QUrl>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace rapport::gui {
 
-namespace {
-
-QLabel* selectableLabel(const QString& text, QWidget* parent)
-{
-    auto* label = new QLabel(text, parent);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    label->setWordWrap(true);
-    return label;
-}
-
-} // namespace
-
-SettingsPage::SettingsPage(
-    const storage::Store& store, ThemeManager& theme, QSettings& settings, QWidget* parent)
+SettingsPage::SettingsPage(storage::Store& store, ThemeManager& theme, QSettings& settings,
+    const Clock* clock, QWidget* parent)
     : QWidget(parent)
     , m_theme(theme)
     , m_settings(settings)
     , m_appearance(new QComboBox(this))
+    , m_data(nullptr)
 {
     setAccessibleName(tr("Settings"));
-    auto* layout = new QVBoxLayout(this);
+    // The content scrolls, so a small window never cuts a section off.
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+    auto* content = new QWidget(scroll);
+    auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(32, 28, 32, 28);
     layout->setSpacing(16);
     layout->addWidget(new PageHeader(tr("Settings"),
-        tr("How Rapport looks, where it keeps your data, and which microphone it uses."), this));
+        tr("How Rapport looks, where it keeps your data and how to save or move it, and which "
+           "microphone it uses."),
+        content));
 
-    auto* look = new QGroupBox(tr("Appearance"), this);
+    auto* look = new QGroupBox(tr("Appearance"), content);
     auto* lookForm = new QFormLayout(look);
+    m_appearance->setParent(look);
     m_appearance->addItem(tr("Follow the desktop"), appearanceKey(Appearance::System));
     m_appearance->addItem(tr("Light"), appearanceKey(Appearance::Light));
     m_appearance->addItem(tr("Dark"), appearanceKey(Appearance::Dark));
@@ -54,38 +54,36 @@ SettingsPage::SettingsPage(
     lookForm->addRow(tr("&Colours:"), m_appearance);
     layout->addWidget(look);
 
-    auto* dataBox = new QGroupBox(tr("Your data"), this);
-    auto* dataForm = new QFormLayout(dataBox);
-    dataForm->addRow(
-        tr("Folder:"), selectableLabel(QDir::toNativeSeparators(store.paths.root), dataBox));
-    dataForm->addRow(tr("Database:"),
-        selectableLabel(tr("%1 (schema %2)")
-                            .arg(QDir::toNativeSeparators(store.paths.database()))
-                            .arg(store.database->schemaVersion()),
-            dataBox));
-    auto* privacy = new QLabel(tr("Everything stays on this computer: no account, no network. "
-                                  "The folder is readable by you only."),
-        dataBox);
-    privacy->setWordWrap(true);
-    dataForm->addRow(QString(), privacy);
-    auto* open = new QPushButton(tr("&Open data folder"), dataBox);
-    open->setAccessibleName(tr("Open data folder"));
-    const QString root = store.paths.root;
-    connect(open, &QPushButton::clicked, this,
-        [root] { QDesktopServices::openUrl(QUrl::fromLocalFile(root)); });
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(open);
-    buttons->addStretch(1);
-    dataForm->addRow(QString(), buttons);
-    layout->addWidget(dataBox);
+    m_data = new DataSection(store, clock, content);
+    layout->addWidget(m_data);
 
-    auto* audio = new QGroupBox(tr("Microphone"), this);
+    auto* audio = new QGroupBox(tr("Microphone"), content);
     auto* audioForm = new QFormLayout(audio);
     const std::optional<audio::InputDevice> input = audio::defaultInputDevice();
-    audioForm->addRow(
-        tr("Input:"), selectableLabel(input ? input->description : audio::noInputMessage(), audio));
+    auto* inputLabel = new QLabel(input ? input->description : audio::noInputMessage(), audio);
+    inputLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    inputLabel->setWordWrap(true);
+    audioForm->addRow(tr("Input:"), inputLabel);
     layout->addWidget(audio);
     layout->addStretch(1);
+    scroll->setWidget(content);
+
+    // One label column across the groups, so their fields start at the same x.
+    const QList<QFormLayout*> forms = content->findChildren<QFormLayout*>();
+    int labelWidth = 0;
+    for (QFormLayout* form : forms) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            if (QLayoutItem* label = form->itemAt(row, QFormLayout::LabelRole); label)
+                labelWidth = std::max(labelWidth, label->sizeHint().width());
+        }
+    }
+    for (QFormLayout* form : forms) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            QLayoutItem* label = form->itemAt(row, QFormLayout::LabelRole);
+            if (label && label->widget())
+                label->widget()->setMinimumWidth(labelWidth);
+        }
+    }
 }
 
 void SettingsPage::onAppearanceChosen(int index)

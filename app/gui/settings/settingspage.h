@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/gui/widgets/theme.h"
+#include "core/common/clock.h"
 #include "core/storage/store.h"
 
 #include <QWidget>
@@ -10,15 +11,20 @@ class QSettings;
 
 namespace rapport::gui {
 
-/// Appearance, where the data lives, and which microphone Rapport will use.
+class DataSection;
+
+/// Appearance, your data (where it lives; export, import, backup and restore), and which
+/// microphone Rapport will use. The content scrolls when the window is small.
 class SettingsPage : public QWidget
 {
     Q_OBJECT
 public:
-    SettingsPage(const storage::Store& store, ThemeManager& theme, QSettings& settings,
-        QWidget* parent = nullptr);
+    /// `clock` (may be null: the system clock) dates backups and restores.
+    SettingsPage(storage::Store& store, ThemeManager& theme, QSettings& settings,
+        const Clock* clock = nullptr, QWidget* parent = nullptr);
 
     QComboBox* appearanceBox() const { return m_appearance; }
+    DataSection* dataSection() const { return m_data; }
 
 private:
     void onAppearanceChosen(int index);
@@ -26,6 +32,7 @@ private:
     ThemeManager& m_theme;
     QSettings& m_settings;
     QComboBox* m_appearance;
+    DataSection* m_data;
 };
 
 } // namespace rapport::gui

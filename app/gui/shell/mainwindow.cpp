@@ -5,6 +5,7 @@
 #include "app/gui/pitches/pitchespage.h"
 #include "app/gui/progress/progresspage.h"
 #include "app/gui/rehearse/rehearsepage.h"
+#include "app/gui/settings/datasection.h"
 #include "app/gui/settings/settingspage.h"
 #include "app/gui/shell/aboutdialog.h"
 
@@ -100,21 +101,25 @@ void MainWindow::buildPages()
     auto* rehearse = new RehearsePage(m_store, {}, nullptr, m_pages);
     auto* cards = new CardsPage(m_store, &m_settings, m_pages);
     auto* progress = new ProgressPage(m_store, nullptr, QTimeZone::systemTimeZone(), m_pages);
+    auto* pitches = new PitchesPage(m_store, nullptr, m_pages);
+    auto* settings = new SettingsPage(m_store, m_theme, m_settings, nullptr, m_pages);
+
+    // Settings → Your data: export, import, backup and restore of everything.
+    DataSection* yourData = settings->dataSection();
     // A restore swapped the data folder under the open database: only a restart shows it.
-    connect(progress, &ProgressPage::restartNeeded, this, &QWidget::close);
+    connect(yourData, &DataSection::restartNeeded, this, &QWidget::close);
     // A restore moves the database and recordings aside: a take still recording would be saved
     // into the moved copy.
-    progress->setRestoreBlocker([rehearse] {
+    yourData->setRestoreBlocker([rehearse] {
         const RehearsePage::Stage stage = rehearse->stage();
         return stage == RehearsePage::Stage::CountIn || stage == RehearsePage::Stage::Recording
             ? tr("A take is being recorded. Stop it on the Rehearse page, then restore.")
             : QString();
     });
-    auto* pitches = new PitchesPage(m_store, nullptr, m_pages);
-    connect(progress, &ProgressPage::dataImported, pitches, &PitchesPage::reload);
-    connect(progress, &ProgressPage::dataImported, rehearse, &RehearsePage::reloadPitches);
-    connect(progress, &ProgressPage::dataImported, cards, &CardsPage::reloadHistory);
-    auto* settings = new SettingsPage(m_store, m_theme, m_settings, m_pages);
+    // An import added records; Progress reads the database again whenever it is shown.
+    connect(yourData, &DataSection::dataImported, pitches, &PitchesPage::reload);
+    connect(yourData, &DataSection::dataImported, rehearse, &RehearsePage::reloadPitches);
+    connect(yourData, &DataSection::dataImported, cards, &CardsPage::reloadHistory);
 
     connect(rehearse, &RehearsePage::writePitchRequested, this, [this, pitches] {
         showSection(Section::Pitches);

@@ -1,12 +1,14 @@
 #include "app/gui/cards/cardspage.h"
-#include "app/gui/progress/progresspage.h"
+#include "app/gui/pitches/pitchespage.h"
 #include "app/gui/rehearse/rehearsepage.h"
+#include "app/gui/settings/datasection.h"
 #include "app/gui/settings/settingspage.h"
 #include "app/gui/shell/aboutdialog.h"
 #include "app/gui/shell/mainwindow.h"
 #include "app/gui/shell/startup.h"
 #include "app/gui/widgets/theme.h"
 #include "core/data/backup.h"
+#include "core/data/exporter.h"
 #include "core/rehearsal/pitchrepository.h"
 #include "core/version.h"
 
@@ -18,6 +20,8 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTemporaryDir>
@@ -48,6 +52,13 @@ protected:
     ThemeManager m_theme { *qApp };
 };
 
+DataSection* dataSectionOf(const MainWindow& window)
+{
+    auto* settings = qobject_cast<SettingsPage*>(
+        window.pages()->widget(static_cast<int>(MainWindow::Section::Settings)));
+    return settings ? settings->dataSection() : nullptr;
+}
+
 TEST_F(MainWindowTest, OffersTheFiveSectionsInOrder)
 {
     MainWindow window(m_store, m_theme, *m_settings);
@@ -67,10 +78,9 @@ TEST_F(MainWindowTest, ARestoreThatNeedsARestartClosesTheWindow)
     MainWindow window(m_store, m_theme, *m_settings);
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
-    auto* progress = qobject_cast<ProgressPage*>(
-        window.pages()->widget(static_cast<int>(MainWindow::Section::Progress)));
-    ASSERT_NE(progress, nullptr);
-    emit progress->restartNeeded();
+    DataSection* yourData = dataSectionOf(window);
+    ASSERT_NE(yourData, nullptr);
+    emit yourData->restartNeeded();
     EXPECT_FALSE(window.isVisible());
 }
 
@@ -88,33 +98,110 @@ TEST_F(MainWindowTest, NoRestoreWhileATakeIsUnderWay)
     MainWindow window(m_store, m_theme, *m_settings);
     auto* rehearse = qobject_cast<RehearsePage*>(
         window.pages()->widget(static_cast<int>(MainWindow::Section::Rehearse)));
-    auto* progress = qobject_cast<ProgressPage*>(
-        window.pages()->widget(static_cast<int>(MainWindow::Section::Progress)));
-    ASSERT_TRUE(rehearse && progress);
+    DataSection* yourData = dataSectionOf(window);
+    ASSERT_TRUE(rehearse && yourData);
     int asked = 0;
-    const ProgressPage::RestorePrompts prompts { [&asked](const QString&) {
-                                                    ++asked;
-                                                    return true;
-                                                },
+    const DataSection::RestorePrompts prompts { [&asked](const QString&) {
+                                                   ++asked;
+                                                   return true;
+                                               },
         [](const QString&) {} };
 
     // The count-in is the start of a take: the microphone opens when it ends.
     rehearse->countInToggle()->setChecked(true);
     rehearse->startOrStop();
     ASSERT_EQ(rehearse->stage(), RehearsePage::Stage::CountIn);
-    EXPECT_FALSE(progress->restoreAfterAsking(archive, prompts));
+    EXPECT_FALSE(yourData->restoreAfterAsking(archive, prompts));
     EXPECT_EQ(asked, 0);
-    EXPECT_TRUE(progress->messageText().startsWith(QStringLiteral("A take is being recorded.")))
-        << progress->messageText().toStdString();
-    EXPECT_FALSE(progress->restoreFrom(archive));
+    EXPECT_TRUE(yourData->messageText().startsWith(QStringLiteral("A take is being recorded.")))
+        << yourData->messageText().toStdString();
+    EXPECT_FALSE(yourData->restoreFrom(archive));
     EXPECT_TRUE(QDir(m_store.paths.root)
                     .entryList({ QStringLiteral("before-restore-*") }, QDir::Dirs)
                     .isEmpty());
 
     rehearse->startOrStop(); // cancels the count-in
     ASSERT_EQ(rehearse->stage(), RehearsePage::Stage::Ready);
-    EXPECT_TRUE(progress->restoreAfterAsking(archive, prompts));
+    EXPECT_TRUE(yourData->restoreAfterAsking(archive, prompts));
     EXPECT_EQ(asked, 1);
+}
+
+// An import under Settings adds pitches the other pages list without a restart.
+TEST_F(MainWindowTest, AnImportReachesThePagesThatShowPitchesAndTakes)
+{
+    auto other = storage::openStore(m_dir.filePath(QStringLiteral("other")));
+    ASSERT_TRUE(other.ok());
+    rehearsal::Pitch pitch;
+    pitch.title = QStringLiteral("Imported pitch");
+    pitch.lights = rehearsal::defaultLightsFor(60'000);
+    ASSERT_TRUE(rehearsal::PitchRepository(*other->database)
+                    .add(pitch, QDateTime::currentDateTimeUtc())
+                    .ok());
+    const QString folder = m_dir.filePath(QStringLiteral("export"));
+    ASSERT_TRUE(data::exportData(*other->database, folder, data::ExportFormat::Csv).ok());
+
+    MainWindow window(m_store, m_theme, *m_settings);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    auto* rehearse = qobject_cast<RehearsePage*>(
+        window.pages()->widget(static_cast<int>(MainWindow::Section::Rehearse)));
+    auto* pitches = qobject_cast<PitchesPage*>(
+        window.pages()->widget(static_cast<int>(MainWindow::Section::Pitches)));
+    DataSection* yourData = dataSectionOf(window);
+    ASSERT_TRUE(rehearse && pitches && yourData);
+    const auto listed = [](const QStringList& texts) {
+        return texts.filter(QStringLiteral("Imported pitch")).size();
+    };
+    const auto pitchListTexts = [pitches] {
+        QStringList texts;
+        for (int i = 0; i < pitches->pitchList()->count(); ++i)
+            texts << pitches->pitchList()->item(i)->text();
+        return texts;
+    };
+    const auto rehearseTexts = [rehearse] {
+        QStringList texts;
+        for (int i = 0; i < rehearse->pitchChoice()->count(); ++i)
+            texts << rehearse->pitchChoice()->itemText(i);
+        return texts;
+    };
+    ASSERT_EQ(listed(pitchListTexts()), 0);
+    ASSERT_EQ(listed(rehearseTexts()), 0);
+
+    window.showSection(MainWindow::Section::Settings);
+    ASSERT_TRUE(yourData->importFrom(folder)) << yourData->messageText().toStdString();
+    EXPECT_EQ(listed(pitchListTexts()), 1) << pitchListTexts().join(u',').toStdString();
+    EXPECT_EQ(listed(rehearseTexts()), 1) << rehearseTexts().join(u',').toStdString();
+}
+
+// Settings → Your data holds the data actions; at a small window it scrolls instead of cutting
+// them off or forcing the window taller.
+TEST_F(MainWindowTest, YourDataFitsASmallWindowByScrolling)
+{
+    MainWindow window(m_store, m_theme, *m_settings);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    window.resize(1024, 640);
+    window.showSection(MainWindow::Section::Settings);
+    QCoreApplication::processEvents();
+    EXPECT_EQ(window.size(), QSize(1024, 640));
+    QWidget* settings = window.pages()->currentWidget();
+    auto* scroll = settings->findChild<QScrollArea*>();
+    ASSERT_NE(scroll, nullptr);
+    DataSection* yourData = dataSectionOf(window);
+    ASSERT_NE(yourData, nullptr);
+    for (const QString& name : { QStringLiteral("Open data folder"),
+             QStringLiteral("Export all your data"), QStringLiteral("Add what an export holds"),
+             QStringLiteral("Back up all your data"), QStringLiteral("Restore a backup") }) {
+        QPushButton* found = nullptr;
+        for (QPushButton* b : yourData->findChildren<QPushButton*>())
+            found = b->accessibleName() == name ? b : found;
+        ASSERT_NE(found, nullptr) << name.toStdString();
+        // Full height (not squeezed), and scrolled to it, all of it is in view.
+        EXPECT_GE(found->height(), found->minimumSizeHint().height()) << name.toStdString();
+        scroll->ensureWidgetVisible(found, 0, 0);
+        QCoreApplication::processEvents();
+        EXPECT_EQ(found->visibleRegion().boundingRect(), found->rect()) << name.toStdString();
+    }
 }
 
 TEST_F(MainWindowTest, KeyboardMovesBetweenSections)
