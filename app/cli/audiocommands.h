@@ -6,8 +6,8 @@
 
 namespace rapport::cli {
 
-/// The commands that record or analyse audio (Qt Multimedia, aubio and FFmpeg's codecs); linked
-/// only into rapport-cli-audio.
+/// The commands that record (Qt Multimedia; linked into rapport-cli-audio only) or analyse audio
+/// (aubio and FFmpeg's codecs; rapport-cli-analyse and rapport-cli-audio).
 int recordCommand(CommandContext& ctx, const QStringList& args);
 int rehearseCommand(CommandContext& ctx, const QStringList& args);
 int analyseCommand(CommandContext& ctx, const QStringList& args);

@@ -12,14 +12,11 @@ namespace rapport::cli {
 
 namespace {
 
-constexpr const char* kHelperName = "rapport-cli-audio";
-
-QString findHelper()
+QString findHelper(const QString& name)
 {
     const QDir here(QCoreApplication::applicationDirPath());
-    for (const QString& candidate : { here.filePath(QString::fromLatin1(kHelperName)),
-             QDir::cleanPath(here.filePath(QStringLiteral(RAPPORT_CLI_HELPER_DIR "/")
-                 + QString::fromLatin1(kHelperName))) }) {
+    for (const QString& candidate : { here.filePath(name),
+             QDir::cleanPath(here.filePath(QStringLiteral(RAPPORT_CLI_HELPER_DIR "/") + name)) }) {
         const QFileInfo info(candidate);
         if (info.isFile() && info.isExecutable())
             return info.absoluteFilePath();
@@ -29,13 +26,14 @@ QString findHelper()
 
 } // namespace
 
-int execAudioHelper(CommandContext& ctx, const QStringList& arguments)
+int execHelper(CommandContext& ctx, Helper which, const QStringList& arguments)
 {
-    const QString helper = findHelper();
+    const QString name = which == Helper::Analysis ? QStringLiteral("rapport-cli-analyse")
+                                                   : QStringLiteral("rapport-cli-audio");
+    const QString helper = findHelper(name);
     if (helper.isEmpty()) {
         return ctx.fail(Error { ErrorKind::NotFound,
-                            QStringLiteral("The recording part of Rapport (%1) is missing.")
-                                .arg(QString::fromLatin1(kHelperName)),
+                            QStringLiteral("A part of Rapport (%1) is missing.").arg(name),
                             QStringLiteral("Reinstall Rapport, or build it again: it belongs "
                                            "beside rapport-cli or in libexec/rapport."),
                             {} },

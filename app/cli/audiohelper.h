@@ -6,11 +6,16 @@
 
 namespace rapport::cli {
 
-/// Replaces this process with rapport-cli-audio, which runs `record` and `rehearse` (the commands
-/// that need Qt Multimedia), with `arguments` as given to rapport-cli (program name first):
-/// output, signals and the exit code are the helper's own. It is looked for beside rapport-cli
-/// (a build tree) and in the libexec folder of an installation. Returns only when it cannot be
-/// run, with the exit code after saying so on `ctx.err`.
-int execAudioHelper(CommandContext& ctx, const QStringList& arguments);
+/// The programs rapport-cli runs in its own place for the commands that need more than it links.
+enum class Helper {
+    Analysis, ///< rapport-cli-analyse: analyze, takes recover (aubio and its codecs)
+    Recording, ///< rapport-cli-audio: record, rehearse (Qt Multimedia as well)
+};
+
+/// Replaces this process with `helper`, with `arguments` as given to rapport-cli (program name
+/// first): output, signals and the exit code are the helper's own. It is looked for beside this
+/// program (a build tree) and in the libexec folder of an installation. Returns only when it
+/// cannot be run, with the exit code after saying so on `ctx.err`.
+int execHelper(CommandContext& ctx, Helper helper, const QStringList& arguments);
 
 } // namespace rapport::cli

@@ -1,7 +1,8 @@
-// rapport-cli-audio: the part of rapport-cli that records or analyses audio (record, rehearse,
-// analyze, takes recover). rapport-cli runs it in its own place for those, so that the other
-// commands start without Qt Multimedia, aubio and FFmpeg's codecs. It takes the same command line
-// and answers every command.
+// rapport-cli-analyse (analyze, takes recover) and rapport-cli-audio (those, record and
+// rehearse): the parts of rapport-cli that analyse or record audio. rapport-cli runs one in its
+// own place for those commands, so that the others start without aubio and FFmpeg's codecs, and
+// analysing starts without Qt Multimedia. Each takes the same command line and answers every
+// command (RAPPORT_CLI_RECORDS says which this is).
 #include "app/cli/audiocommands.h"
 #include "app/cli/cli.h"
 #include "core/common/application.h"
@@ -9,13 +10,23 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+namespace {
+
+using namespace rapport::cli;
+#if RAPPORT_CLI_RECORDS
+const AudioCommands kCommands { &recordCommand, &rehearseCommand, &analyseCommand,
+    &takesCommandWithRecovery };
+#else
+const AudioCommands kCommands { nullptr, nullptr, &analyseCommand, &takesCommandWithRecovery };
+#endif
+
+} // namespace
+
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     rapport::setApplicationIdentity();
     QTextStream out(stdout);
     QTextStream err(stderr);
-    return rapport::cli::run(QCoreApplication::arguments().mid(1), out, err,
-        { &rapport::cli::recordCommand, &rapport::cli::rehearseCommand,
-            &rapport::cli::analyseCommand, &rapport::cli::takesCommandWithRecovery });
+    return run(QCoreApplication::arguments().mid(1), out, err, kCommands);
 }

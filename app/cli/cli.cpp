@@ -130,8 +130,11 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err, const Audio
             here = audio.analyse;
         else if (name == QLatin1String("takes") && audio.takes)
             here = audio.takes;
-        return here ? here(ctx, args.mid(i + 1))
-                    : execAudioHelper(ctx, QCoreApplication::arguments());
+        if (here)
+            return here(ctx, args.mid(i + 1));
+        const bool records = name == QLatin1String("record") || name == QLatin1String("rehearse");
+        return execHelper(
+            ctx, records ? Helper::Recording : Helper::Analysis, QCoreApplication::arguments());
     }
     return ctx.usageError({}, QStringLiteral("unknown command '%1'.").arg(name));
 }

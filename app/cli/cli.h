@@ -10,8 +10,9 @@ struct CommandContext;
 /// A command's entry point.
 using CommandFunction = int (*)(CommandContext&, const QStringList&);
 
-/// The commands that record or analyse audio, when this program has them (rapport-cli-audio);
-/// rapport-cli has not, and runs rapport-cli-audio in its place for them.
+/// The commands that record or analyse audio, when this program has them (rapport-cli-analyse
+/// the analysing ones, rapport-cli-audio all); rapport-cli has none, and runs a helper in its
+/// place for them (audiohelper.h).
 struct AudioCommands
 {
     CommandFunction record = nullptr;

@@ -353,9 +353,9 @@ int takesCommandWith(CommandContext& ctx, const QStringList& args, RecoverFuncti
     if (name == QLatin1String("orphans"))
         return listOrphans(run, recordings);
     if (name == QLatin1String("recover")) {
-        // Recovering analyses the recording: rapport-cli-audio does it (see audiohelper.h).
+        // Recovering analyses the recording: rapport-cli-analyse does it (see audiohelper.h).
         if (!recover)
-            return execAudioHelper(ctx, QCoreApplication::arguments());
+            return execHelper(ctx, Helper::Analysis, QCoreApplication::arguments());
         const std::variant<rehearsal::Pitch, int> pitch
             = findPitch(ctx, *store->database, parser.value(QStringLiteral("pitch")));
         if (const int* code = std::get_if<int>(&pitch))

@@ -18,6 +18,7 @@ endif()
 foreach(path
         "./usr/bin/rapport"
         "./usr/bin/rapport-cli"
+        "./usr/libexec/rapport/rapport-cli-analyse"
         "./usr/libexec/rapport/rapport-cli-audio"
         "./usr/share/applications/${APP_ID}.desktop"
         "./usr/share/metainfo/${APP_ID}.metainfo.xml"
