@@ -602,7 +602,9 @@ void ProgressPage::updateAxis()
             if (m_weeks[i].week.week == 1 && year % yearStep == 0)
                 labels.append({ QString::number(year), static_cast<qreal>(i) });
         } else if (i == n - 1) {
-            labels.append({ tr("this week"), static_cast<qreal>(i) });
+            // One short word: a category label longer than its share of a small chart is cut
+            // ("this we…").
+            labels.append({ tr("now"), static_cast<qreal>(i) });
         } else if ((n - 1 - i) % step == 0) {
             labels.append(
                 { locale.toString(monday, QStringLiteral("d MMM")), static_cast<qreal>(i) });

@@ -9,7 +9,9 @@
 
 #include <QAreaSeries>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
+#include <QChartView>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineSeries>
@@ -234,6 +236,13 @@ TEST_F(ProgressPageTest, HoveringAWeekShowsItsValues)
     EXPECT_NE(page->takesSet()->selectedColor(), page->takesSet()->color());
 
     EXPECT_TRUE(page->minutesSoFarSeries()->points().isEmpty()); // nothing this week yet
+    for (QChartView* view : page->findChildren<QChartView*>()) {
+        const QList<QAbstractAxis*> axes = view->chart()->axes(Qt::Horizontal);
+        ASSERT_FALSE(axes.isEmpty());
+        auto* weeks = qobject_cast<QCategoryAxis*>(axes.first());
+        ASSERT_NE(weeks, nullptr);
+        EXPECT_EQ(weeks->categoriesLabels().last(), QStringLiteral("now"));
+    }
 
     // With a take this week, its minutes are drawn dashed from last week's, not in the line.
     addTake(pitch, QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC), 40);
