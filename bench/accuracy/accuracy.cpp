@@ -77,26 +77,16 @@ std::vector<CleanPassage> passages(SpeechCorpus& corpus)
     std::vector<CleanPassage> out;
     const auto fromClips = [&](const QString& name, const std::vector<test::SpeechClip>& clips,
                                double tempo, const std::vector<double>& gaps, bool pace) {
-        std::vector<Samples> audio;
-        std::vector<int> words;
-        std::vector<int> syllables;
-        QStringList script;
-        for (const test::SpeechClip& clip : clips) {
-            script << clip.text;
-            std::optional<Samples> samples = corpus.load(clip, tempo);
-            if (!samples) {
-                std::fprintf(stderr, "accuracy: %s\n", qPrintable(corpus.error()));
-                std::exit(1);
-            }
-            audio.push_back(std::move(*samples));
-            words.push_back(clip.words);
-            syllables.push_back(clip.syllables);
+        std::optional<Passage> passage = corpus.joinClips(
+            QStringLiteral("%1-x%2").arg(name).arg(tempo), clips, tempo, gaps, 0.8, 1.0);
+        if (!passage) {
+            std::fprintf(stderr, "accuracy: %s\n", qPrintable(corpus.error()));
+            std::exit(1);
         }
-        std::vector<double> g(
-            gaps.begin(), gaps.begin() + static_cast<std::ptrdiff_t>(clips.size() - 1));
-        out.push_back({ SpeechCorpus::compose(QStringLiteral("%1-x%2").arg(name).arg(tempo), audio,
-                            words, g, 0.8, 1.0, syllables),
-            pace, script.join(QLatin1Char(' ')) });
+        QStringList script;
+        for (const test::SpeechClip& clip : clips)
+            script << clip.text;
+        out.push_back({ std::move(*passage), pace, script.join(QLatin1Char(' ')) });
     };
     const std::vector<double> gaps { 0.45, 0.8, 1.3, 2.1, 0.6, 0.35, 1.0 };
     for (const double tempo : { 0.7, 0.85, 1.0, 1.2, 1.4 })

@@ -239,6 +239,26 @@ std::vector<bool> SpeechCorpus::speechHops(const Samples& clip)
     return speech;
 }
 
+std::optional<Passage> SpeechCorpus::joinClips(const QString& name,
+    const std::vector<SpeechClip>& clips, double tempo, const std::vector<double>& gapsS,
+    double leadS, double tailS)
+{
+    std::vector<Samples> audio;
+    std::vector<int> words;
+    std::vector<int> syllables;
+    for (const SpeechClip& clip : clips) {
+        std::optional<Samples> samples = load(clip, tempo);
+        if (!samples)
+            return std::nullopt;
+        audio.push_back(std::move(*samples));
+        words.push_back(clip.words);
+        syllables.push_back(clip.syllables);
+    }
+    const std::vector<double> gaps(
+        gapsS.begin(), gapsS.begin() + static_cast<std::ptrdiff_t>(clips.size() - 1));
+    return compose(name, audio, words, gaps, leadS, tailS, syllables);
+}
+
 Passage SpeechCorpus::compose(const QString& name, const std::vector<Samples>& clips,
     const std::vector<int>& words, const std::vector<double>& gapsS, double leadS, double tailS,
     const std::vector<int>& syllables)

@@ -99,6 +99,12 @@ public:
         const std::vector<int>& words, const std::vector<double>& gapsS, double leadS, double tailS,
         const std::vector<int>& syllables = {});
 
+    /// Loads `clips` at `tempo` and joins them as compose() does, with the first
+    /// clips.size() - 1 of `gapsS` between them and the clips' words and syllables; nullopt
+    /// (see error()) when a clip cannot be read.
+    std::optional<Passage> joinClips(const QString& name, const std::vector<SpeechClip>& clips,
+        double tempo, const std::vector<double>& gapsS, double leadS, double tailS);
+
     /// Speech frames of a clean clip (10 ms hops), as the truth defines them.
     static std::vector<bool> speechHops(const Samples& clip);
 

@@ -48,19 +48,13 @@ protected:
         SpeechCorpus corpus(s_dir->path());
         std::vector<Passage> passages;
         {
-            std::vector<test::Samples> clips;
-            std::vector<int> words;
-            for (const test::SpeechClip& clip : SpeechCorpus::librivoxClips()) {
-                std::optional<test::Samples> samples = corpus.load(clip);
-                if (!samples) {
-                    s_error = corpus.error();
-                    return;
-                }
-                clips.push_back(std::move(*samples));
-                words.push_back(clip.words);
+            std::optional<Passage> librivox = corpus.joinClips(QStringLiteral("librivox"),
+                SpeechCorpus::librivoxClips(), 1.0, { 0.45, 0.8, 1.3, 2.1 }, 0.8, 1.0);
+            if (!librivox) {
+                s_error = corpus.error();
+                return;
             }
-            passages.push_back(SpeechCorpus::compose(
-                QStringLiteral("librivox"), clips, words, { 0.45, 0.8, 1.3, 2.1 }, 0.8, 1.0));
+            passages.push_back(std::move(*librivox));
         }
         {
             // About 1.4 syllables a word, like running speech.
