@@ -1,5 +1,6 @@
 #include "app/gui/progress/progresspage.h"
 
+#include "app/gui/progress/weeklycharts.h"
 #include "app/gui/widgets/pageheader.h"
 #include "app/gui/widgets/takelistmodel.h"
 #include "app/gui/widgets/theme.h"
@@ -48,8 +49,6 @@ using progress::WeekStats;
 namespace {
 
 constexpr int kChartMinHeight = 210;
-constexpr double kWpmAxisMin = 60.0;
-constexpr double kWpmAxisMax = 200.0;
 
 int weeksIn(ProgressPage::Range range)
 {
@@ -92,26 +91,6 @@ QString oneDecimal(double value)
 }
 
 // Points for the weeks that have a value; weeks without one are left out (no invented zeros).
-QList<QPointF> pointsOf(const QList<WeekStats>& weeks,
-    const std::function<std::optional<double>(const WeekStats&)>& value)
-{
-    QList<QPointF> points;
-    points.reserve(weeks.size());
-    for (qsizetype i = 0; i < weeks.size(); ++i) {
-        if (const std::optional<double> v = value(weeks[i]))
-            points << QPointF(static_cast<qreal>(i), *v);
-    }
-    return points;
-}
-
-double maxOf(const QList<QPointF>& points, double floor)
-{
-    double most = floor;
-    for (const QPointF& p : points)
-        most = std::max(most, p.y());
-    return most;
-}
-
 QPushButton* button(const QString& text, const QString& accessible, QWidget* parent)
 {
     auto* b = new QPushButton(text, parent);
@@ -625,66 +604,35 @@ void ProgressPage::updateCharts()
     updateAxis();
     const qsizetype n = m_weeks.size();
     const bool markers = n <= 52;
+    m_chartData = weeklyChartData(m_weeks, m_goal);
+    const WeeklyChartData& chart = m_chartData;
 
-    QList<qreal> takes;
-    takes.reserve(n);
-    for (const WeekStats& w : m_weeks)
-        takes << w.takes;
     m_takesSet->remove(0, m_takesSet->count());
-    m_takesSet->append(takes);
+    m_takesSet->append(chart.takes);
     // This week's bar is lighter: it is not over yet, so it is not a drop.
     m_takesSet->deselectAllBars();
     if (n > 0)
         m_takesSet->selectBar(static_cast<int>(n - 1));
-    const QList<QPointF> minutes = pointsOf(m_weeks,
-        [](const WeekStats& w) { return w.takes > 0 ? std::optional(w.minutes) : std::nullopt; });
-    QList<QPointF> finished = minutes;
-    QList<QPointF> soFar;
-    if (!finished.isEmpty() && finished.last().x() == static_cast<qreal>(n - 1)) {
-        soFar << finished.takeLast();
-        if (!finished.isEmpty())
-            soFar.prepend(finished.last());
-    }
-    m_minutes->replace(finished);
-    m_minutesSoFar->replace(soFar);
-    double mostTakes = m_goal.takes;
-    for (qreal t : takes)
-        mostTakes = std::max(mostTakes, t);
-    m_takesAxis->setRange(0, std::max(4.0, std::ceil(mostTakes * 1.1)));
+    m_minutes->replace(chart.minutes);
+    m_minutesSoFar->replace(chart.minutesSoFar);
+    m_takesAxis->setRange(0, chart.takesAxisMax);
     m_takesAxis->applyNiceNumbers();
-    m_minutesAxis->setRange(0, std::max(5.0, std::ceil(maxOf(minutes, 0) * 1.1)));
+    m_minutesAxis->setRange(0, chart.minutesAxisMax);
     m_minutesAxis->applyNiceNumbers();
 
-    m_onTarget->replace(pointsOf(m_weeks, [](const WeekStats& w) -> std::optional<double> {
-        return w.onTargetRatio ? std::optional(*w.onTargetRatio * 100.0) : std::nullopt;
-    }));
-    const QList<QPointF> errors
-        = pointsOf(m_weeks, [](const WeekStats& w) { return w.meanAbsTimingErrorS; });
-    m_timingError->replace(errors);
-    m_errorAxis->setRange(0, std::max(10.0, std::ceil(maxOf(errors, 0) * 1.1)));
+    m_onTarget->replace(chart.onTargetPercent);
+    m_timingError->replace(chart.timingErrorS);
+    m_errorAxis->setRange(0, chart.errorAxisMax);
     m_errorAxis->applyNiceNumbers();
 
-    const QList<QPointF> wpm = pointsOf(m_weeks, [](const WeekStats& w) { return w.avgWpm; });
-    m_wpm->replace(wpm);
-    const qreal left = -0.5;
-    const qreal right = static_cast<qreal>(n) - 0.5;
-    m_bandLow->replace({ QPointF(left, rehearsal::kComfortableWpmMin),
-        QPointF(right, rehearsal::kComfortableWpmMin) });
-    m_bandHigh->replace({ QPointF(left, rehearsal::kComfortableWpmMax),
-        QPointF(right, rehearsal::kComfortableWpmMax) });
-    double lowest = kWpmAxisMin;
-    for (const QPointF& p : wpm)
-        lowest = std::min(lowest, p.y());
-    // Ticks every 40 wpm: the band edges read against 80, 120, 160.
-    const double wpmFloor = std::floor(lowest / 40.0) * 40.0;
-    const double wpmCeiling = std::ceil(std::max(kWpmAxisMax, maxOf(wpm, 0) + 10.0) / 40.0) * 40.0;
-    m_wpmAxis->setRange(wpmFloor, wpmCeiling);
-    m_wpmAxis->setTickCount(static_cast<int>((wpmCeiling - wpmFloor) / 40.0) + 1);
+    m_wpm->replace(chart.wpm);
+    m_bandLow->replace(chart.paceBandLow);
+    m_bandHigh->replace(chart.paceBandHigh);
+    m_wpmAxis->setRange(chart.wpmAxisMin, chart.wpmAxisMax);
+    m_wpmAxis->setTickCount(static_cast<int>((chart.wpmAxisMax - chart.wpmAxisMin) / 40.0) + 1);
 
-    m_selfRating->replace(pointsOf(m_weeks, [](const WeekStats& w) { return w.avgSelfRating; }));
-    m_measured->replace(pointsOf(m_weeks, [](const WeekStats& w) -> std::optional<double> {
-        return w.onTargetRatio ? std::optional(*w.onTargetRatio * 5.0) : std::nullopt;
-    }));
+    m_selfRating->replace(chart.selfRating);
+    m_measured->replace(chart.measured);
     for (QXYSeries* series : std::initializer_list<QXYSeries*> { m_minutes, m_minutesSoFar,
              m_onTarget, m_timingError, m_wpm, m_selfRating, m_measured })
         series->setPointsVisible(markers);
@@ -908,14 +856,6 @@ QString ProgressPage::messageText() const
 bool ProgressPage::emptyStateShown() const
 {
     return m_chartsOrEmpty->currentIndex() == 0;
-}
-
-QList<QChart*> ProgressPage::charts() const
-{
-    QList<QChart*> result;
-    for (QChartView* view : m_views)
-        result << view->chart();
-    return result;
 }
 
 } // namespace rapport::gui

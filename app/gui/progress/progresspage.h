@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/gui/progress/weeklycharts.h"
 #include "core/common/clock.h"
 #include "core/progress/weeklystats.h"
 #include "core/storage/store.h"
@@ -58,11 +59,8 @@ public:
     QString streakText() const;
     QString messageText() const;
     QString weekSummary(qsizetype index) const; ///< what hovering week `index` shows
-    QList<QChart*> charts() const;
-    QBarSet* takesSet() const { return m_takesSet; }
-    QLineSeries* minutesSeries() const { return m_minutes; }
-    QLineSeries* minutesSoFarSeries() const { return m_minutesSoFar; }
-    QAreaSeries* paceBand() const { return m_paceBand; }
+    /// What the charts draw for the weeks shown.
+    const WeeklyChartData& chartData() const { return m_chartData; }
     QSpinBox* goalTakes() const { return m_goalTakes; }
     QSpinBox* goalConversations() const { return m_goalConversations; }
     QComboBox* pitchChoice() const { return m_pitchChoice; }
@@ -103,6 +101,7 @@ private:
     progress::WeeklyStatsQuery m_query;
     progress::WeeklyGoal m_goal;
     QList<progress::WeekStats> m_weeks;
+    WeeklyChartData m_chartData;
 
     QLabel* m_message;
     QProgressBar* m_takesBar;

@@ -8,6 +8,7 @@
 #include "tests/support/fixedclock.h"
 
 #include <QAreaSeries>
+#include <QBarSeries>
 #include <QBarSet>
 #include <QCategoryAxis>
 #include <QChart>
@@ -25,6 +26,18 @@ namespace rapport::gui {
 namespace {
 
 using progress::IsoWeek;
+
+// The takes bars as the first chart draws them; nullptr when there are none.
+QBarSet* takesBars(ProgressPage& page)
+{
+    for (QChartView* view : page.findChildren<QChartView*>()) {
+        for (QAbstractSeries* series : view->chart()->series()) {
+            if (auto* bars = qobject_cast<QBarSeries*>(series); bars && !bars->barSets().isEmpty())
+                return bars->barSets().first();
+        }
+    }
+    return nullptr;
+}
 
 // The fixed clock says Monday 23 November 2026, 10:00 in Berlin: the first hour of 2026-W48.
 class ProgressPageTest : public ::testing::Test
@@ -167,16 +180,16 @@ TEST_F(ProgressPageTest, RangeSelectorSetsTheNumberOfWeeksOnTheCharts)
             std::pair(ProgressPage::Range::Weeks52, 52) }) {
         page->setRange(range);
         EXPECT_EQ(page->shownWeeks().size(), weeks);
-        EXPECT_EQ(page->takesSet()->count(), weeks);
+        EXPECT_EQ(page->chartData().takes.size(), weeks);
         EXPECT_EQ(page->shownWeeks().last().week.key(), QStringLiteral("2026-W48"));
-        EXPECT_EQ(page->takesSet()->at(weeks - 2), 1.0); // last week's take
+        EXPECT_EQ(page->chartData().takes[weeks - 2], 1.0); // last week's take
     }
     page->setRange(ProgressPage::Range::All);
     const int all = IsoWeek { 2024, 10 }.weeksTo(IsoWeek { 2026, 48 }) + 1;
     EXPECT_EQ(page->shownWeeks().size(), all);
-    EXPECT_EQ(page->takesSet()->count(), all);
+    EXPECT_EQ(page->chartData().takes.size(), all);
     EXPECT_EQ(page->shownWeeks().first().week.key(), QStringLiteral("2024-W10"));
-    EXPECT_EQ(page->takesSet()->at(0), 1.0);
+    EXPECT_EQ(page->chartData().takes[0], 1.0);
 }
 
 TEST_F(ProgressPageTest, PaceChartShadesTheComfortableBand)
@@ -184,23 +197,30 @@ TEST_F(ProgressPageTest, PaceChartShadesTheComfortableBand)
     const qint64 pitch = addPitch(QStringLiteral("Intro"));
     addTake(pitch, QDateTime(QDate(2026, 11, 18), QTime(12, 0), Qt::UTC), 55, 172);
     auto page = makePage();
-    QAreaSeries* band = page->paceBand();
-    ASSERT_NE(band, nullptr);
-    ASSERT_TRUE(page->charts().contains(band->chart()));
-    ASSERT_NE(band->upperSeries(), nullptr);
-    ASSERT_NE(band->lowerSeries(), nullptr);
-    const QList<QPointF> upper = band->upperSeries()->points();
-    const QList<QPointF> lower = band->lowerSeries()->points();
-    ASSERT_EQ(upper.size(), 2);
-    ASSERT_EQ(lower.size(), 2);
-    EXPECT_EQ(upper[0].y(), 165.0);
-    EXPECT_EQ(lower[0].y(), 100.0);
+    const WeeklyChartData* data = &page->chartData();
+    ASSERT_EQ(data->paceBandHigh.size(), 2);
+    ASSERT_EQ(data->paceBandLow.size(), 2);
+    EXPECT_EQ(data->paceBandHigh[0].y(), 165.0);
+    EXPECT_EQ(data->paceBandLow[0].y(), 100.0);
     // The band spans every week shown.
-    EXPECT_EQ(upper[0].x(), -0.5);
-    EXPECT_EQ(upper[1].x(), 11.5);
+    EXPECT_EQ(data->paceBandHigh[0].x(), -0.5);
+    EXPECT_EQ(data->paceBandHigh[1].x(), 11.5);
+    // The pace chart draws it: an area between those two lines.
+    QAreaSeries* band = nullptr;
+    for (QChartView* view : page->findChildren<QChartView*>()) {
+        for (QAbstractSeries* series : view->chart()->series()) {
+            if (auto* area = qobject_cast<QAreaSeries*>(series))
+                band = area;
+        }
+    }
+    ASSERT_NE(band, nullptr);
+    EXPECT_EQ(band->upperSeries()->points(), data->paceBandHigh);
+    EXPECT_EQ(band->lowerSeries()->points(), data->paceBandLow);
     page->setRange(ProgressPage::Range::Weeks52);
+    EXPECT_EQ(page->chartData().paceBandHigh[1].x(), 51.5);
     EXPECT_EQ(band->upperSeries()->points()[1].x(), 51.5);
     // The pace line has the one week with takes, at its measured wpm.
+    EXPECT_EQ(page->chartData().wpm, QList<QPointF> { QPointF(50.0, 172.0) });
     bool found = false;
     for (QAbstractSeries* series : band->chart()->series()) {
         auto* lineSeries = qobject_cast<QLineSeries*>(series);
@@ -219,7 +239,9 @@ TEST_F(ProgressPageTest, HoveringAWeekShowsItsValues)
     addTake(pitch, QDateTime(QDate(2026, 11, 18), QTime(12, 0), Qt::UTC), 67, 160, 2);
     addDraw(QDateTime(QDate(2026, 11, 18), QTime(13, 0), Qt::UTC));
     auto page = makePage();
-    emit page->takesSet()->hovered(true, 10);
+    QBarSet* takes = takesBars(*page);
+    ASSERT_NE(takes, nullptr);
+    emit takes->hovered(true, 10);
     const QString expected = QStringLiteral("Week of 16 Nov 2026 (2026-W47): 2 takes · 2.1 min · "
                                             "50 % on target · mean error 6.0 s · 150 wpm · "
                                             "self-rating 3.0 · 1 card · 0 conversations");
@@ -232,10 +254,10 @@ TEST_F(ProgressPageTest, HoveringAWeekShowsItsValues)
     // This week is not over: it says so, its bar is the lighter one, its axis label is words.
     EXPECT_EQ(page->weekSummary(11),
         QStringLiteral("This week so far (2026-W48): 0 takes · 0 cards · 0 conversations"));
-    EXPECT_EQ(page->takesSet()->selectedBars(), QList<int> { 11 });
-    EXPECT_NE(page->takesSet()->selectedColor(), page->takesSet()->color());
+    EXPECT_EQ(takes->selectedBars(), QList<int> { 11 });
+    EXPECT_NE(takes->selectedColor(), takes->color());
 
-    EXPECT_TRUE(page->minutesSoFarSeries()->points().isEmpty()); // nothing this week yet
+    EXPECT_TRUE(page->chartData().minutesSoFar.isEmpty()); // nothing this week yet
     for (QChartView* view : page->findChildren<QChartView*>()) {
         const QList<QAbstractAxis*> axes = view->chart()->axes(Qt::Horizontal);
         ASSERT_FALSE(axes.isEmpty());
@@ -247,14 +269,25 @@ TEST_F(ProgressPageTest, HoveringAWeekShowsItsValues)
     // With a take this week, its minutes are drawn dashed from last week's, not in the line.
     addTake(pitch, QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC), 40);
     page->refresh();
-    ASSERT_FALSE(page->minutesSeries()->points().isEmpty());
-    EXPECT_EQ(page->minutesSeries()->points().last().x(), 10.0);
-    const QList<QPointF> soFar = page->minutesSoFarSeries()->points();
+    const QList<QPointF>& minutes = page->chartData().minutes;
+    ASSERT_FALSE(minutes.isEmpty());
+    EXPECT_EQ(minutes.last().x(), 10.0);
+    const QList<QPointF> soFar = page->chartData().minutesSoFar;
     ASSERT_EQ(soFar.size(), 2);
-    EXPECT_EQ(soFar[0], page->minutesSeries()->points().last());
+    EXPECT_EQ(soFar[0], minutes.last());
     EXPECT_EQ(soFar[1].x(), 11.0);
     EXPECT_DOUBLE_EQ(soFar[1].y(), 42.0 / 60.0);
-    EXPECT_EQ(page->minutesSoFarSeries()->pen().style(), Qt::DashLine);
+    // Drawn as shown: the chart's "Minutes so far" line holds those points, dashed.
+    QLineSeries* drawn = nullptr;
+    for (QChartView* view : page->findChildren<QChartView*>()) {
+        for (QAbstractSeries* series : view->chart()->series()) {
+            if (series->name() == QStringLiteral("Minutes so far"))
+                drawn = qobject_cast<QLineSeries*>(series);
+        }
+    }
+    ASSERT_NE(drawn, nullptr);
+    EXPECT_EQ(drawn->points(), soFar);
+    EXPECT_EQ(drawn->pen().style(), Qt::DashLine);
 }
 
 TEST_F(ProgressPageTest, GoalEditsAreStoredAndRefused)
@@ -368,17 +401,19 @@ TEST_F(ProgressPageTest, ChartsFollowThePalette)
     dark.setColor(QPalette::Base, QColor(0x1f, 0x20, 0x23));
     dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xea));
     page->setPalette(dark);
-    for (QChart* chart : page->charts()) {
-        EXPECT_EQ(chart->backgroundBrush().color(), QColor(0x1f, 0x20, 0x23));
-        EXPECT_EQ(chart->titleBrush().color(), QColor(0xe8, 0xe8, 0xea));
+    const QList<QChartView*> views = page->findChildren<QChartView*>();
+    ASSERT_EQ(views.size(), 4);
+    for (QChartView* view : views) {
+        EXPECT_EQ(view->chart()->backgroundBrush().color(), QColor(0x1f, 0x20, 0x23));
+        EXPECT_EQ(view->chart()->titleBrush().color(), QColor(0xe8, 0xe8, 0xea));
     }
     QPalette light = page->palette();
     light.setColor(QPalette::Window, QColor(0xef, 0xef, 0xef));
     light.setColor(QPalette::Base, Qt::white);
     light.setColor(QPalette::Text, Qt::black);
     page->setPalette(light);
-    for (QChart* chart : page->charts())
-        EXPECT_EQ(chart->backgroundBrush().color(), QColor(Qt::white));
+    for (QChartView* view : views)
+        EXPECT_EQ(view->chart()->backgroundBrush().color(), QColor(Qt::white));
 }
 
 } // namespace

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "core/progress/weeklystats.h"
+
+#include <QList>
+#include <QPointF>
+
+namespace rapport::gui {
+
+/// What the four Progress charts draw for a range of weeks, computed from the weeks alone:
+/// ProgressPage hands it to Qt Charts, and tests read it here. x is a week's index in the range
+/// (the oldest 0); the last week is this week, which is not over. A week without a value has no
+/// point (a gap, not a zero).
+struct WeeklyChartData
+{
+    QList<qreal> takes; ///< one bar a week
+    QList<QPointF> minutes; ///< minutes of weeks that are over
+    /// This week's minutes so far, dashed from the last week before it: empty when this week has
+    /// no take, else one or two points.
+    QList<QPointF> minutesSoFar;
+    qreal takesAxisMax = 4; ///< the goal at least, room above the highest bar
+    qreal minutesAxisMax = 5;
+
+    QList<QPointF> onTargetPercent; ///< share of takes inside their window, %
+    QList<QPointF> timingErrorS; ///< mean |speaking time - red light|, s
+    qreal errorAxisMax = 10;
+
+    QList<QPointF> wpm;
+    QList<QPointF> paceBandLow; ///< the comfortable pace's edges across the whole range
+    QList<QPointF> paceBandHigh;
+    qreal wpmAxisMin = 60; ///< multiples of 40, so the band edges read against 80, 120, 160
+    qreal wpmAxisMax = 200;
+
+    QList<QPointF> selfRating; ///< average overall self-rating, 1-5
+    QList<QPointF> measured; ///< on-target share scaled to 0-5, to read against the rating
+};
+
+/// The charts' data for `weeks` (oldest first, the last one this week) under `goal`.
+WeeklyChartData weeklyChartData(
+    const QList<progress::WeekStats>& weeks, const progress::WeeklyGoal& goal);
+
+} // namespace rapport::gui
