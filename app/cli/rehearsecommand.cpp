@@ -160,9 +160,9 @@ int rehearseCommand(CommandContext& ctx, const QStringList& args)
         return ctx.fail(live.error(), exitCodeFor(live.error()));
     const rehearsal::TakeOutcome& outcome = session.outcome();
     if (!outcome.take) {
-        // Nothing heard (no file is left), or the row could not be written (the file stays).
-        const Error error = outcome.notStored.value_or(*live->failure);
-        return ctx.fail(error, live->frames == 0 ? kExitFailure : kExitData);
+        // Nothing heard (no file is left), or the row could not be written (the file stays):
+        // TakeSession says which in notStored whenever it stores no take.
+        return ctx.fail(*outcome.notStored, live->frames == 0 ? kExitFailure : kExitData);
     }
     printTake(ctx, *outcome.take, pitch, options.json);
     if (live->failure)

@@ -6,17 +6,13 @@ namespace rapport::analysis {
 
 namespace {
 
-bool isVowel(QChar c, qsizetype at, const QString& w)
+bool isVowel(const QString& w, qsizetype at)
 {
+    const QChar c = w[at];
     if (c == u'a' || c == u'e' || c == u'i' || c == u'o' || c == u'u')
         return true;
     // "y" is a vowel except before one at the start of a syllable ("you", "beyond").
     return c == u'y' && !(at + 1 < w.size() && QStringView(u"aeiou").contains(w[at + 1]));
-}
-
-bool endsWith(const QString& w, QStringView tail)
-{
-    return w.endsWith(tail);
 }
 
 // Vowel pairs said as two syllables ("di-a", "ra-di-o", "vi-de-o", "u-su-al"), where they are.
@@ -63,10 +59,10 @@ int writtenSyllables(QStringView word)
     bool anyVowel = false;
     int groups = 0;
     for (qsizetype i = 0; i < w.size(); ++i) {
-        if (!isVowel(w[i], i, w))
+        if (!isVowel(w, i))
             continue;
         anyVowel = true;
-        if (i == 0 || !isVowel(w[i - 1], i - 1, w))
+        if (i == 0 || !isVowel(w, i - 1))
             ++groups;
         else
             groups += hiatusAt(w, i - 1);
@@ -75,7 +71,7 @@ int writtenSyllables(QStringView word)
         return 1; // an abbreviation said as letters is at least one ("TV" more, but rare)
     const qsizetype n = w.size();
     const auto consonantAt
-        = [&](qsizetype i) { return i >= 0 && i < n && !isVowel(w[i], i, w) && w[i].isLetter(); };
+        = [&](qsizetype i) { return i >= 0 && i < n && !isVowel(w, i) && w[i].isLetter(); };
     if (groups > 1) {
         if (w.endsWith(u'e') && consonantAt(n - 2)) {
             // Silent final e ("make", "these"), but "-le" after a consonant is a syllable
@@ -83,10 +79,10 @@ int writtenSyllables(QStringView word)
             const bool syllabicLe = w[n - 2] == u'l' && consonantAt(n - 3);
             if (!syllabicLe)
                 --groups;
-        } else if (endsWith(w, u"ed") && consonantAt(n - 3) && w[n - 3] != u't'
+        } else if (w.endsWith(u"ed") && consonantAt(n - 3) && w[n - 3] != u't'
             && w[n - 3] != u'd') {
             --groups; // "loved", "asked"; "wanted", "needed" keep theirs
-        } else if (endsWith(w, u"es") && consonantAt(n - 3)) {
+        } else if (w.endsWith(u"es") && consonantAt(n - 3)) {
             // "makes", "loves"; but after a hiss the -es is said ("boxes", "changes", "wishes").
             const QChar c = w[n - 3];
             const bool hiss = c == u's' || c == u'x' || c == u'z' || c == u'g' || c == u'c'

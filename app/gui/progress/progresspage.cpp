@@ -776,12 +776,7 @@ bool ProgressPage::saveGoal()
 
 void ProgressPage::showMessage(const QString& text, bool problem)
 {
-    m_message->setText(text);
-    if (problem)
-        styleAsProblem(m_message);
-    else
-        m_message->setPalette(QPalette());
-    m_message->show();
+    showStatus(m_message, text, problem);
 }
 
 void ProgressPage::applyPalette()

@@ -370,12 +370,7 @@ bool DataSection::restoreAfterAsking(const QString& archivePath, const RestorePr
 
 void DataSection::showMessage(const QString& text, bool problem)
 {
-    m_message->setText(text);
-    if (problem)
-        styleAsProblem(m_message);
-    else
-        m_message->setPalette(QPalette());
-    m_message->show();
+    showStatus(m_message, text, problem);
 }
 
 } // namespace rapport::gui

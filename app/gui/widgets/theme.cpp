@@ -107,4 +107,14 @@ void styleAsProblem(QLabel* label)
     label->setWordWrap(true);
 }
 
+void showStatus(QLabel* label, const QString& text, bool problem)
+{
+    label->setText(text);
+    if (problem)
+        styleAsProblem(label);
+    else
+        label->setPalette(QPalette());
+    label->show();
+}
+
 } // namespace rapport::gui

@@ -34,5 +34,7 @@ private:
 
 /// Makes `label` show problems: a red that stays readable on light and dark palettes.
 void styleAsProblem(QLabel* label);
+/// Shows `text` in `label`: styled as a problem (styleAsProblem), or in the palette's own colours.
+void showStatus(QLabel* label, const QString& text, bool problem);
 
 } // namespace rapport::gui
