@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <optional>
 
@@ -38,6 +39,11 @@ std::vector<float> smoothLevelsDb(const std::vector<float>& levelsDb, int hops)
     }
     return smoothed;
 }
+
+namespace {
+// Stands for "no dip": the nucleus opens a stretch of speech.
+constexpr float kNoDip = std::numeric_limits<float>::infinity();
+} // namespace
 
 SyllableNuclei::SyllableNuclei(
     const BandSpectrum& spectrum, const VoiceActivity& voiceActivity, const PitchTracker& pitch)
@@ -81,7 +87,21 @@ void SyllableNuclei::finish()
         return *std::max_element(level.begin() + static_cast<std::ptrdiff_t>(from),
             level.begin() + static_cast<std::ptrdiff_t>(to));
     };
+    std::vector<float> dipBefore; // the dip between each nucleus and the one before (same segment)
     for (const SpeechSegment& segment : m_voiceActivity.segments()) {
+        const std::size_t firstNucleus = m_nuclei.size();
+        const auto push = [&](std::size_t hop) {
+            if (m_nuclei.size() == firstNucleus) {
+                dipBefore.push_back(kNoDip);
+            } else {
+                const std::size_t previous = m_nuclei.back();
+                const float floor
+                    = *std::min_element(level.begin() + static_cast<std::ptrdiff_t>(previous),
+                        level.begin() + static_cast<std::ptrdiff_t>(hop));
+                dipBefore.push_back(std::min(level[previous], level[hop]) - floor);
+            }
+            m_nuclei.push_back(hop);
+        };
         const auto first = static_cast<std::size_t>(segment.startFrame / kHopFrames);
         const auto last = std::min(level.size(),
             static_cast<std::size_t>((segment.endFrame + kHopFrames - 1) / kHopFrames));
@@ -102,7 +122,7 @@ void SyllableNuclei::finish()
                 continue;
             }
             if (level[*candidate] - dip >= kMinDipDb && level[i] - dip >= kMinDipDb) {
-                m_nuclei.push_back(*candidate);
+                push(*candidate);
                 candidate = i;
                 dip = level[i];
             } else if (level[i] > level[*candidate]) {
@@ -111,14 +131,43 @@ void SyllableNuclei::finish()
             }
         }
         if (candidate)
-            m_nuclei.push_back(*candidate);
+            push(*candidate);
     }
+    mergeCloseNuclei(level, dipBefore);
     // Voiced: YIN as sure as for a seed of speech (lossy recordings rarely reach the 0.8 that
     // the pitch statistics ask for).
     std::erase_if(m_nuclei, [this](std::size_t hop) {
         return !m_pitch.periodicNear(hop, 2, VoiceActivity::kSeedConfidence,
             PitchTracker::kMinPeriodicHz, PitchTracker::kMaxPeriodicHz);
     });
+}
+
+void SyllableNuclei::mergeCloseNuclei(
+    const std::vector<float>& level, const std::vector<float>& dipBefore)
+{
+    std::vector<std::size_t> gaps;
+    for (std::size_t k = 1; k < m_nuclei.size(); ++k) {
+        if (dipBefore[k] != kNoDip)
+            gaps.push_back(m_nuclei[k] - m_nuclei[k - 1]);
+    }
+    if (gaps.size() < kMinGapsForTypical)
+        return;
+    const auto middle = gaps.begin() + static_cast<std::ptrdiff_t>(gaps.size() / 2);
+    std::nth_element(gaps.begin(), middle, gaps.end());
+    const double tooClose = kMergeBelowTypicalGap * static_cast<double>(*middle);
+    std::vector<std::size_t> kept;
+    kept.reserve(m_nuclei.size());
+    for (std::size_t k = 0; k < m_nuclei.size(); ++k) {
+        const std::size_t hop = m_nuclei[k];
+        if (!kept.empty() && dipBefore[k] < kMergeDipDb
+            && static_cast<double>(hop - kept.back()) < tooClose) {
+            if (level[hop] > level[kept.back()])
+                kept.back() = hop;
+            continue;
+        }
+        kept.push_back(hop);
+    }
+    m_nuclei = std::move(kept);
 }
 
 } // namespace rapport::analysis

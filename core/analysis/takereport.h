@@ -46,7 +46,7 @@ struct TakeReport
     std::optional<double> longestPauseS; ///< when there is a pause
     std::optional<int> syllableCount;
     std::optional<double> articulationRateSps; ///< syllables per second of phonation time
-    std::optional<double> wordsPerMinute; ///< syllables / kSyllablesPerWord per speaking minute
+    std::optional<double> wordsPerMinute; ///< syllables / syllables per word, per speaking minute
     std::optional<double> pitchMedianHz;
     std::optional<double> pitchSdSemitones;
     std::optional<bool> monotone; ///< pitchSdSemitones below kMonotoneBelowSemitones
@@ -60,9 +60,11 @@ struct TakeReport
     double analysisMs = 0.0; ///< wall time spent analysing (and decoding, for a file)
 };
 
-/// Average syllables per English word, to turn a syllable rate into words per minute. Counts of
-/// running English text give 1.4–1.5 (e.g. ~1.45 in coaching literature); the product brief's
-/// working figure.
-inline constexpr double kSyllablesPerWord = 1.45;
+/// Average syllables per English word as spoken, to turn a syllable rate into words per minute
+/// when the take has no script. The product brief's working figure was 1.45, a count over written
+/// text; weighting every word of the US English language model that ships with PocketSphinx
+/// (72,423 words, the unigram probabilities of its training text) by its syllables in CMUdict
+/// gives 1.36, and SpeechModelTest re-derives that from the installed files.
+inline constexpr double kSyllablesPerWord = 1.36;
 
 } // namespace rapport::analysis

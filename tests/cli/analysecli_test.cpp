@@ -1,3 +1,4 @@
+#include "core/analysis/takereport.h"
 #include "tests/support/cliprocess.h"
 #include "tests/support/speechfixture.h"
 
@@ -154,7 +155,8 @@ TEST_F(AnalyseCliTest, BadArgumentsExitWithTwo)
 
 TEST_F(AnalyseCliTest, AScriptCountsWordsInItsOwnSyllablesPerWord)
 {
-    // 21 words of one syllable each: the pace is the syllable rate itself, not 1/1.45 of it.
+    // 21 words of one syllable each: the pace is the syllable rate itself, not
+    // 1/kSyllablesPerWord of it.
     const QString path = m_dir.filePath(QStringLiteral("script.txt"));
     QFile file(path);
     ASSERT_TRUE(file.open(QIODevice::WriteOnly));
@@ -171,7 +173,8 @@ TEST_F(AnalyseCliTest, AScriptCountsWordsInItsOwnSyllablesPerWord)
     EXPECT_EQ(a.value(QStringLiteral("syllable_count")), b.value(QStringLiteral("syllable_count")));
     const double wpm = a.value(QStringLiteral("words_per_minute")).toDouble();
     ASSERT_GT(wpm, 0.0);
-    EXPECT_NEAR(b.value(QStringLiteral("words_per_minute")).toDouble() / wpm, 1.45, 0.01);
+    EXPECT_NEAR(b.value(QStringLiteral("words_per_minute")).toDouble() / wpm,
+        analysis::kSyllablesPerWord, 0.01);
 }
 
 TEST_F(AnalyseCliTest, AMissingOrTooShortScriptIsRefusedWithWhatToDo)

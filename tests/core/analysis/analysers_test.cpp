@@ -156,6 +156,33 @@ TEST(SyllableNucleiTest, CountsOneNucleusPerAmplitudeBump)
     EXPECT_NEAR(report.articulationRateSps.value_or(0), 4.0, 0.4);
 }
 
+TEST(SyllableNucleiTest, ADrawnOutVowelThatWaversIsOneSyllable)
+{
+    // 12 syllables at 4 a second, then one long vowel whose level wavers by about 3 dB: two
+    // peaks 100 ms apart, closer than half this speaker's syllables, with a shallow dip between
+    // them. A slow speaker's long vowel, not two syllables.
+    std::vector<float> samples = syllableTrain({ { 0.5, 3.5 } }, 4.5);
+    const auto bump = [](double t, double centre) {
+        constexpr double kWidthS = 0.17;
+        return std::abs(t - centre) < kWidthS / 2
+            ? std::pow(std::cos(std::numbers::pi * (t - centre) / kWidthS), 2)
+            : 0.0;
+    };
+    for (std::size_t i = 0; i < samples.size(); ++i) {
+        const double t = static_cast<double>(i) / kSampleRate;
+        if (t < 3.5 || t >= 3.9)
+            continue;
+        const double envelope = bump(t, 3.65) + bump(t, 3.75);
+        double x = 0.0;
+        for (int h = 1; h <= 4; ++h)
+            x += envelope * 0.15 / h * std::sin(2.0 * std::numbers::pi * 150.0 * h * t);
+        samples[i] = static_cast<float>(x);
+    }
+    const TakeReport report = analyse(samples);
+    ASSERT_TRUE(report.syllableCount);
+    EXPECT_EQ(*report.syllableCount, 13);
+}
+
 TEST(SyllableNucleiTest, UnvoicedBumpsAreNeitherSpeechNorSyllables)
 {
     // The same 4 Hz envelope on white noise: loud, rhythmic, but no pitch, like breaths or a fan's

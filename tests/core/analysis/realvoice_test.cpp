@@ -27,7 +27,7 @@ bool noisy(const QString& condition)
     return condition.startsWith(QLatin1String("white")) || condition == QLatin1String("pink-20")
         || condition == QLatin1String("brown-15") || condition == QLatin1String("gate");
 }
-constexpr double kWpmTolerance = 0.15; // the texts have 1.35 syllables a word, not 1.45
+constexpr double kWpmTolerance = 0.10;
 
 struct Case
 {
