@@ -11,6 +11,8 @@
 //   accuracy [--keep DIR] [--only CONDITION] [--verbose] [--no-praat]
 #include "core/analysis/analysispipeline.h"
 #include "core/analysis/scriptsyllables.h"
+#include "core/speech/recogniser.h"
+#include "core/speech/wordpace.h"
 #include "tests/support/cliprocess.h"
 #include "tests/support/realspeech.h"
 #include "tests/support/speechfixture.h"
@@ -44,8 +46,11 @@ struct Measured
     std::vector<std::pair<double, double>> pausesS;
     std::optional<double> wordsPerMinute;
     std::optional<double> wordsPerMinuteByScript; ///< counted in the script's syllables per word
+    std::optional<double> wordsPerMinuteByWords; ///< in the recognised words' syllables per word
+    std::optional<double> wordsPerMinuteCounted; ///< recognised words per speaking minute
     std::optional<int> syllables;
     double seconds = 0.0; ///< time spent
+    double wordSeconds = 0.0; ///< time spent recognising words
 };
 
 // One file of the corpus under one condition.
@@ -118,7 +123,7 @@ std::vector<CleanPassage> passages(SpeechCorpus& corpus)
     return out;
 }
 
-Measured rapportOn(const QString& path, const QString& script)
+Measured rapportOn(const QString& path, const QString& script, bool words)
 {
     Measured m;
     const Result<analysis::TakeReport> report = analysis::analyseFile(path);
@@ -137,6 +142,17 @@ Measured rapportOn(const QString& path, const QString& script)
     }
     m.syllables = report->syllableCount;
     m.seconds = report->analysisMs / 1000.0;
+    if (words && report->wordsPerMinute) {
+        const Result<speech::Transcript> transcript = speech::transcribeFile(path);
+        if (transcript) {
+            if (const std::optional<double> spw = speech::spokenSyllablesPerWord(*transcript))
+                m.wordsPerMinuteByWords
+                    = *report->wordsPerMinute * analysis::kSyllablesPerWord / *spw;
+            m.wordsPerMinuteCounted
+                = transcript->spokenWordCount() / (*report->speakingTimeS / 60.0);
+            m.wordSeconds = transcript->decodeMs / 1000.0;
+        }
+    }
     return m;
 }
 
@@ -188,6 +204,9 @@ struct Score
     int takes = 0;
     std::vector<double> wpmErrors;
     std::vector<double> scriptWpmErrors;
+    std::vector<double> wordsWpmErrors;
+    std::vector<double> countedWpmErrors;
+    double wordSpentS = 0.0;
     std::vector<double> syllableErrors;
     std::vector<std::pair<double, double>> paceSeries; ///< truth, estimate (0 when none)
     double audioS = 0.0;
@@ -222,11 +241,18 @@ struct Score
             const std::optional<double> byScript
                 = m.wordsPerMinuteByScript ? m.wordsPerMinuteByScript : m.wordsPerMinute;
             scriptWpmErrors.push_back(byScript ? std::abs(*byScript / truth - 1.0) : kWpmUncertain);
+            const std::optional<double> byWords
+                = m.wordsPerMinuteByWords ? m.wordsPerMinuteByWords : m.wordsPerMinute;
+            wordsWpmErrors.push_back(byWords ? std::abs(*byWords / truth - 1.0) : kWpmUncertain);
+            countedWpmErrors.push_back(m.wordsPerMinuteCounted
+                    ? std::abs(*m.wordsPerMinuteCounted / truth - 1.0)
+                    : kWpmUncertain);
             if (item.pace)
                 paceSeries.emplace_back(truth, m.wordsPerMinute.value_or(0.0));
         }
         audioS += item.durationS;
         spentS += m.seconds;
+        wordSpentS += m.wordSeconds;
     }
 };
 
@@ -281,6 +307,9 @@ struct Row
     double falsePerTake;
     double wpmMae;
     double scriptWpmMae;
+    double wordsWpmMae;
+    double countedWpmMae;
+    double wordsRtf;
     double syllableMae;
     double rho;
     double rtf;
@@ -297,7 +326,9 @@ Row rowOf(const Score& s)
     return { 100.0 * s.edgesRight / std::max(1, s.edges),
         100.0 * s.pausesFound / std::max(1, s.pauses),
         static_cast<double>(s.falsePauses) / std::max(1, s.takes), 100.0 * mean(s.wpmErrors),
-        100.0 * mean(s.scriptWpmErrors), 100.0 * mean(s.syllableErrors), spearman(s.paceSeries),
+        100.0 * mean(s.scriptWpmErrors), 100.0 * mean(s.wordsWpmErrors),
+        100.0 * mean(s.countedWpmErrors), s.wordSpentS > 0 ? s.audioS / s.wordSpentS : 0.0,
+        100.0 * mean(s.syllableErrors), spearman(s.paceSeries),
         s.spentS > 0 ? s.audioS / s.spentS : 0.0 };
 }
 
@@ -310,6 +341,7 @@ int main(int argc, char** argv)
     QString keep;
     QString only;
     bool verbose = false;
+    bool words = false;
     bool usePraat = !QStandardPaths::findExecutable(QStringLiteral("praat")).isEmpty();
     for (qsizetype i = 0; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--keep") && i + 1 < args.size())
@@ -320,6 +352,8 @@ int main(int argc, char** argv)
             verbose = true;
         else if (args[i] == QLatin1String("--no-praat"))
             usePraat = false;
+        else if (args[i] == QLatin1String("--words"))
+            words = true;
         else {
             std::fprintf(stderr,
                 "usage: accuracy [--keep DIR] [--only CONDITION] [--verbose] [--no-praat]\n");
@@ -367,7 +401,7 @@ int main(int argc, char** argv)
             const QString name = passage.name + QLatin1Char('-') + condition.name;
             const Item item { passage.name, passage.truth, file->path, file->durationS, pace,
                 text };
-            const Measured ours = rapportOn(file->path, text);
+            const Measured ours = rapportOn(file->path, text, words);
             rapportScore.add(item, ours);
             std::optional<Measured> theirs;
             if (usePraat) {
@@ -384,6 +418,9 @@ int main(int argc, char** argv)
                         item.truth.pausesS.size(), m.wordsPerMinute.value_or(0),
                         item.truth.words > 0 ? item.truth.wordsPerMinute() : 0.0,
                         m.syllables.value_or(-1), item.truth.syllables);
+                    if (m.wordsPerMinuteCounted)
+                        std::printf("          by words %5.1f, counted %5.1f\n",
+                            m.wordsPerMinuteByWords.value_or(0), *m.wordsPerMinuteCounted);
                 };
                 std::printf("%s\n", qPrintable(name));
                 show("rapport", ours);
@@ -434,6 +471,10 @@ int main(int argc, char** argv)
                 qPrintable(condition.name), r.edges, r.recall, r.falsePerTake, r.wpmMae,
                 r.scriptWpmMae, r.syllableMae, r.rho, r.rtf);
         }
+        if (words)
+            std::printf("    words: wpm MAE by recognised syllables/word %.1f %%, by word count "
+                        "%.1f %%, recogniser %.1fx real time\n",
+                r.wordsWpmMae, r.countedWpmMae, r.wordsRtf);
         std::fflush(stdout);
     }
     if (usePraat)
