@@ -1,10 +1,8 @@
 #include "core/progress/goal.h"
 
-#include "core/storage/sql.h"
+#include "core/storage/appmeta.h"
 
 namespace rapport::progress {
-
-using storage::Sql;
 
 namespace {
 
@@ -15,19 +13,17 @@ const QString kConversationsKey = QStringLiteral("goal_conversations");
 
 Result<WeeklyGoal> loadGoal(const storage::Database& database)
 {
-    Sql sql(database.connection(),
-        QStringLiteral("SELECT key, value FROM app_meta WHERE key IN (?, ?)"));
-    if (Status s = sql.exec(
-            { kTakesKey, kConversationsKey }, QStringLiteral("Could not read your weekly goal."));
-        !s)
-        return s.error();
+    Result<QHash<QString, QString>> stored = storage::readMeta(database,
+        { kTakesKey, kConversationsKey }, QStringLiteral("Could not read your weekly goal."));
+    if (!stored)
+        return stored.error();
     WeeklyGoal goal;
-    while (sql.next()) {
+    for (const auto& [key, target] :
+        { std::pair { kTakesKey, &goal.takes }, { kConversationsKey, &goal.conversations } }) {
         bool ok = false;
-        const int value = sql.value(1).toInt(&ok);
-        if (!ok || value < 0 || value > 100)
-            continue; // a damaged value falls back to the default
-        (sql.value(0).toString() == kTakesKey ? goal.takes : goal.conversations) = value;
+        const int value = stored->value(key).toInt(&ok);
+        if (ok && value >= 0 && value <= 100)
+            *target = value; // a missing or damaged value keeps the default
     }
     return goal;
 }
@@ -41,17 +37,10 @@ Status saveGoal(const storage::Database& database, const WeeklyGoal& goal)
                            "at least one of them."),
             QStringLiteral("For example: 3 takes and 2 conversations."), {} };
     }
-    const QSqlDatabase db = database.connection();
-    storage::Transaction transaction(db);
-    if (!transaction.begun())
-        return transaction.begun();
-    Sql sql(db, QStringLiteral("INSERT OR REPLACE INTO app_meta (key, value) VALUES (?, ?)"));
-    const QString what = QStringLiteral("Could not save your weekly goal.");
-    if (Status s = sql.exec({ kTakesKey, QString::number(goal.takes) }, what); !s)
-        return s;
-    if (Status s = sql.exec({ kConversationsKey, QString::number(goal.conversations) }, what); !s)
-        return s;
-    return transaction.commit();
+    return storage::writeMeta(database,
+        { { kTakesKey, QString::number(goal.takes) },
+            { kConversationsKey, QString::number(goal.conversations) } },
+        QStringLiteral("Could not save your weekly goal."));
 }
 
 } // namespace rapport::progress

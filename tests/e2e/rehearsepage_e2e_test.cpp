@@ -5,6 +5,7 @@
 #include "app/gui/rehearse/selfratingpanel.h"
 #include "tests/support/speechfixture.h"
 #include "tests/support/virtualmic.h"
+#include "tests/support/widgetlookup.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
@@ -68,8 +69,8 @@ TEST(RehearsePageE2eTest, ATakeFromTheMicrophoneIsStoredWithTheSpeakingTimeOfThe
     page.startOrStop();
     ASSERT_TRUE(
         QTest::qWaitFor([&] { return page.stage() == RehearsePage::Stage::Rating; }, 10'000));
-    page.ratingPanel()->overallButton(3)->click();
-    ASSERT_TRUE(page.ratingPanel()->submit());
+    test::onlyChild<SelfRatingPanel>(&page)->overallButton(3)->click();
+    ASSERT_TRUE(test::onlyChild<SelfRatingPanel>(&page)->submit());
 
     auto takes = rehearsal::TakeRepository(*store->database).list();
     ASSERT_TRUE(takes.ok());

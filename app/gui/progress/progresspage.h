@@ -61,9 +61,6 @@ public:
     QString weekSummary(qsizetype index) const; ///< what hovering week `index` shows
     /// What the charts draw for the weeks shown.
     const WeeklyChartData& chartData() const { return m_chartData; }
-    QSpinBox* goalTakes() const { return m_goalTakes; }
-    QSpinBox* goalConversations() const { return m_goalConversations; }
-    QComboBox* pitchChoice() const { return m_pitchChoice; }
     /// The takes of the pitch whose history is shown, oldest first.
     const TakeListModel& takeHistory() const { return *m_historyModel; }
     /// What the history says instead of a list (no pitches, no takes); empty when it lists takes.

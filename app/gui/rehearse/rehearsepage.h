@@ -56,12 +56,7 @@ public:
     enum class Stage { Ready, CountIn, Recording, Rating, Report, SetSummary };
     Stage stage() const { return m_stage; }
 
-    // For tests and keyboard users.
-    QComboBox* pitchChoice() const { return m_pitch; }
-    QCheckBox* countInToggle() const { return m_countIn; }
-    QCheckBox* teleprompterToggle() const { return m_teleprompterOn; }
-    SelfRatingPanel* ratingPanel() const { return m_rating; }
-    TakeReportView* reportView() const { return m_report; }
+    // What the page shows, for tests (widgets are found as a user finds them, by name).
     /// The takes of the chosen pitch as the list shows them, newest first.
     const TakeListModel& takeModel() const { return *m_takeModel; }
     QSpinBox* setSizeBox() const { return m_setSize; }

@@ -6,6 +6,7 @@
 #include "core/rehearsal/pitchrepository.h"
 #include "core/rehearsal/takerepository.h"
 #include "tests/support/fixedclock.h"
+#include "tests/support/widgetlookup.h"
 
 #include <QAreaSeries>
 #include <QBarSeries>
@@ -293,24 +294,29 @@ TEST_F(ProgressPageTest, HoveringAWeekShowsItsValues)
 TEST_F(ProgressPageTest, GoalEditsAreStoredAndRefused)
 {
     auto page = makePage();
-    page->goalTakes()->setValue(5);
-    page->goalConversations()->setValue(1);
+    test::widgetNamed<QSpinBox>(page.get(), QStringLiteral("Goal: takes per week"))->setValue(5);
+    test::widgetNamed<QSpinBox>(page.get(), QStringLiteral("Goal: conversations per week"))
+        ->setValue(1);
     ASSERT_TRUE(page->saveGoal()) << page->messageText().toStdString();
     Result<progress::WeeklyGoal> stored = progress::loadGoal(*m_store->database);
     ASSERT_TRUE(stored.ok());
     EXPECT_EQ(*stored, (progress::WeeklyGoal { 5, 1 }));
     EXPECT_EQ(page->thisWeekTakesText(), QStringLiteral("0 of 5 takes"));
 
-    page->goalTakes()->setValue(0);
-    page->goalConversations()->setValue(0);
+    test::widgetNamed<QSpinBox>(page.get(), QStringLiteral("Goal: takes per week"))->setValue(0);
+    test::widgetNamed<QSpinBox>(page.get(), QStringLiteral("Goal: conversations per week"))
+        ->setValue(0);
     EXPECT_FALSE(page->saveGoal());
     EXPECT_FALSE(page->messageText().isEmpty());
     EXPECT_EQ(*progress::loadGoal(*m_store->database), (progress::WeeklyGoal { 5, 1 }));
     // A new page reads the stored goal.
     ProgressPage again(*m_store, &m_clock, m_berlin);
     again.refresh();
-    EXPECT_EQ(again.goalTakes()->value(), 5);
-    EXPECT_EQ(again.goalConversations()->value(), 1);
+    EXPECT_EQ(
+        test::widgetNamed<QSpinBox>(&again, QStringLiteral("Goal: takes per week"))->value(), 5);
+    EXPECT_EQ(test::widgetNamed<QSpinBox>(&again, QStringLiteral("Goal: conversations per week"))
+                  ->value(),
+        1);
 }
 
 TEST_F(ProgressPageTest, PitchHistoryListsEveryTakeInTimeOrder)

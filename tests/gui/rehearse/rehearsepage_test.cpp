@@ -8,6 +8,7 @@
 #include "tests/support/fixedclock.h"
 #include "tests/support/sqlitefile.h"
 #include "tests/support/testtake.h"
+#include "tests/support/widgetlookup.h"
 
 #include <QAbstractButton>
 #include <QCheckBox>
@@ -81,8 +82,8 @@ protected:
 
     void rate(RehearsePage& page, int overall)
     {
-        page.ratingPanel()->overallButton(overall)->click();
-        ASSERT_TRUE(page.ratingPanel()->submit());
+        test::onlyChild<SelfRatingPanel>(&page)->overallButton(overall)->click();
+        ASSERT_TRUE(test::onlyChild<SelfRatingPanel>(&page)->submit());
     }
 
     QList<rehearsal::Take> takes()
@@ -100,7 +101,7 @@ protected:
 TEST_F(RehearsePageTest, WithoutAPitchItOffersToWriteOne)
 {
     auto view = page();
-    EXPECT_EQ(view->pitchChoice()->count(), 0);
+    EXPECT_EQ(test::widgetNamed<QComboBox>(view.get(), QStringLiteral("Pitch"))->count(), 0);
     EXPECT_TRUE(view->statusText().contains(QStringLiteral("first pitch")));
     view->startOrStop();
     EXPECT_EQ(view->stage(), RehearsePage::Stage::Ready);
@@ -110,7 +111,7 @@ TEST_F(RehearsePageTest, ATakeIsRatedFirstThenReportedAndStored)
 {
     const qint64 pitchId = addPitch();
     auto view = page();
-    ASSERT_EQ(view->pitchChoice()->count(), 1);
+    ASSERT_EQ(test::widgetNamed<QComboBox>(view.get(), QStringLiteral("Pitch"))->count(), 1);
     recordTake(*view);
     EXPECT_EQ(view->clockText(), QStringLiteral("0:04")); // counted in audio frames
 
@@ -129,16 +130,20 @@ TEST_F(RehearsePageTest, ATakeIsRatedFirstThenReportedAndStored)
     EXPECT_NEAR(*take.report.speakingTimeS, 2.0, 0.1);
 
     // Rating comes first; the report only after submitting.
-    EXPECT_FALSE(view->ratingPanel()->submit());
+    EXPECT_FALSE(test::onlyChild<SelfRatingPanel>(view.get())->submit());
     EXPECT_EQ(view->stage(), RehearsePage::Stage::Rating);
     rate(*view, 4);
     EXPECT_EQ(view->stage(), RehearsePage::Stage::Report);
     EXPECT_EQ(takes().first().rating.overall, 4);
     EXPECT_EQ(takes().first().rating.ratedAt, m_clock.nowUtc());
-    EXPECT_TRUE(view->reportView()->speakingTimeText().startsWith(QStringLiteral("0:02")))
-        << view->reportView()->speakingTimeText().toStdString();
-    EXPECT_TRUE(view->reportView()->speakingTimeText().contains(QStringLiteral("short")))
-        << view->reportView()->speakingTimeText().toStdString();
+    EXPECT_TRUE(test::onlyChild<TakeReportView>(view.get())
+                    ->speakingTimeText()
+                    .startsWith(QStringLiteral("0:02")))
+        << test::onlyChild<TakeReportView>(view.get())->speakingTimeText().toStdString();
+    EXPECT_TRUE(test::onlyChild<TakeReportView>(view.get())
+                    ->speakingTimeText()
+                    .contains(QStringLiteral("short")))
+        << test::onlyChild<TakeReportView>(view.get())->speakingTimeText().toStdString();
     ASSERT_EQ(view->takeModel().rowCount(), 1);
     EXPECT_EQ(cell(*view, 0, TakeListModel::Rating), QStringLiteral("★★★★☆"));
     EXPECT_EQ(
@@ -156,7 +161,7 @@ TEST_F(RehearsePageTest, AWithheldPaceSaysWhyInTheReportAndTheTakeList)
     const analysis::TakeReport report = takes().first().report;
     ASSERT_FALSE(report.wordsPerMinute);
     ASSERT_TRUE(report.caveats == std::vector { analysis::Caveat::TooShortForPace });
-    EXPECT_EQ(view->reportView()->paceText(),
+    EXPECT_EQ(test::onlyChild<TakeReportView>(view.get())->paceText(),
         QStringLiteral("— too little speech (under 3 s) to estimate the pace"));
     EXPECT_EQ(cell(*view, 0, TakeListModel::Pace), QStringLiteral("—"));
     EXPECT_EQ(cell(*view, 0, TakeListModel::Pace, Qt::ToolTipRole),
@@ -278,7 +283,7 @@ TEST_F(RehearsePageTest, WarmUpSetEndsWithASummary)
 {
     addPitch();
     auto view = page();
-    view->setSizeBox()->setValue(2);
+    test::widgetNamed<QSpinBox>(view.get(), QStringLiteral("Takes in a warm-up set"))->setValue(2);
     view->startWarmUp();
     ASSERT_TRUE(
         QTest::qWaitFor([&] { return view->stage() == RehearsePage::Stage::Rating; }, 20'000));
@@ -301,15 +306,17 @@ TEST_F(RehearsePageTest, PastTheRedLightTheTakeIsOverTimeAndKeepsCounting)
     EXPECT_EQ(view->clockText(), QStringLiteral("0:12"));
     EXPECT_EQ(view->light(), rehearsal::Light::Red);
     rate(*view, 3);
-    EXPECT_TRUE(view->reportView()->speakingTimeText().contains(QStringLiteral("over")))
-        << view->reportView()->speakingTimeText().toStdString();
+    EXPECT_TRUE(test::onlyChild<TakeReportView>(view.get())
+                    ->speakingTimeText()
+                    .contains(QStringLiteral("over")))
+        << test::onlyChild<TakeReportView>(view.get())->speakingTimeText().toStdString();
 }
 
 TEST_F(RehearsePageTest, CountInWaitsThreeSecondsBeforeRecording)
 {
     addPitch();
     auto view = page();
-    view->countInToggle()->setChecked(true);
+    test::widgetNamed<QCheckBox>(view.get(), QStringLiteral("3-2-1 count-in"))->setChecked(true);
     view->startOrStop();
     EXPECT_EQ(view->stage(), RehearsePage::Stage::CountIn);
     EXPECT_EQ(view->clockText(), QStringLiteral("3"));

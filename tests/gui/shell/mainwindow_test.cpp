@@ -11,6 +11,7 @@
 #include "core/data/exporter.h"
 #include "core/rehearsal/pitchrepository.h"
 #include "core/version.h"
+#include "tests/support/widgetlookup.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -108,7 +109,7 @@ TEST_F(MainWindowTest, NoRestoreWhileATakeIsUnderWay)
         [](const QString&) {} };
 
     // The count-in is the start of a take: the microphone opens when it ends.
-    rehearse->countInToggle()->setChecked(true);
+    test::widgetNamed<QCheckBox>(rehearse, QStringLiteral("3-2-1 count-in"))->setChecked(true);
     rehearse->startOrStop();
     ASSERT_EQ(rehearse->stage(), RehearsePage::Stage::CountIn);
     EXPECT_FALSE(yourData->restoreAfterAsking(archive, prompts));
@@ -160,8 +161,9 @@ TEST_F(MainWindowTest, AnImportReachesThePagesThatShowPitchesAndTakes)
     };
     const auto rehearseTexts = [rehearse] {
         QStringList texts;
-        for (int i = 0; i < rehearse->pitchChoice()->count(); ++i)
-            texts << rehearse->pitchChoice()->itemText(i);
+        for (int i = 0;
+             i < test::widgetNamed<QComboBox>(rehearse, QStringLiteral("Pitch"))->count(); ++i)
+            texts << test::widgetNamed<QComboBox>(rehearse, QStringLiteral("Pitch"))->itemText(i);
         return texts;
     };
     ASSERT_EQ(listed(pitchListTexts()), 0);
