@@ -8,7 +8,10 @@
 // under the speech, the recording's own room tone, mains hum, a DC offset, microphones that
 // deliver zeros, a noise gate, other sample rates and stereo). Prints one row per condition.
 //
-//   accuracy [--keep DIR] [--only CONDITION] [--verbose] [--no-praat]
+//   accuracy [--keep DIR] [--only CONDITION] [--verbose] [--no-praat] [--words]
+//
+// --words also recognises each file's words (PocketSphinx) and prints, under each row, the pace
+// those words would give and the recogniser's speed.
 #include "core/analysis/analysispipeline.h"
 #include "core/analysis/scriptsyllables.h"
 #include "core/speech/recogniser.h"
@@ -356,7 +359,8 @@ int main(int argc, char** argv)
             words = true;
         else {
             std::fprintf(stderr,
-                "usage: accuracy [--keep DIR] [--only CONDITION] [--verbose] [--no-praat]\n");
+                "usage: accuracy [--keep DIR] [--only CONDITION] [--verbose] [--no-praat] "
+                "[--words]\n");
             return 2;
         }
     }
@@ -372,15 +376,16 @@ int main(int argc, char** argv)
     SpeechCorpus corpus(dir);
     const std::vector<CleanPassage> clean = passages(corpus);
 
-    std::printf("Rapport%s on %zu passages (LibriVox, cards, alsa prompts, espeak-ng; 0.7-1.4x "
-                "tempo) per condition.\n"
-                "edges: speech start/end within 100 ms; recall: true pauses found with both edges "
-                "within 100 ms;\nfalse: reported pauses overlapping no true pause, per take; wpm: "
-                "mean absolute error against the transcripts' words; script: the same for a pitch "
-                "whose script is the transcript (its syllables per word, not 1.45; Rapport only);\n"
-                "syll: the syllable count's mean absolute error against the transcripts' "
-                "syllables; rho: rank correlation "
-                "over the pace series; xRT: real-time factor (Praat's includes its start-up).\n\n",
+    std::printf(
+        "Rapport%s on %zu passages (LibriVox, cards, alsa prompts, espeak-ng; 0.7-1.4x "
+        "tempo) per condition.\n"
+        "edges: speech start/end within 100 ms; recall: true pauses found with both edges "
+        "within 100 ms;\nfalse: reported pauses overlapping no true pause, per take; wpm: "
+        "mean absolute error against the transcripts' words; script: the same for a pitch "
+        "whose script is the transcript (its syllables per word, not the average; Rapport only);\n"
+        "syll: the syllable count's mean absolute error against the transcripts' "
+        "syllables; rho: rank correlation "
+        "over the pace series; xRT: real-time factor (Praat's includes its start-up).\n\n",
         usePraat ? " | Praat" : "", clean.size());
     std::printf(
         "| condition | edges %% | recall %% | false/take | wpm MAE %% | script wpm MAE %% | "
