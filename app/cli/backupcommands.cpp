@@ -80,8 +80,8 @@ int restoreCommand(CommandContext& ctx, const QStringList& args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Replaces your data with a backup's, after checking the whole archive. The data it "
-        "replaces is kept in a before-restore-<time> folder inside the data folder. Close the "
-        "Rapport window first."));
+        "replaces is kept in a before-restore-<time> folder inside the data folder. Refused, "
+        "changing nothing, while a Rapport window or another command has the data open."));
     const std::optional<QString> file = oneFile(ctx, name, parser, args);
     if (!file)
         return kExitUsage;
@@ -90,7 +90,14 @@ int restoreCommand(CommandContext& ctx, const QStringList& args)
     Result<storage::DataPaths> paths = storage::prepareDataDirectory(ctx.dataDir);
     if (!paths)
         return ctx.fail(paths.error(), kExitData);
-    Result<data::RestoreSummary> restored = data::restoreBackup(*file, *paths);
+    // Not openStore(): a restore is what mends a database that no longer opens.
+    QString notice;
+    Result<storage::DataLock> lock = storage::lockDataFolder(*paths, &notice);
+    if (!lock)
+        return ctx.fail(lock.error(), exitCodeFor(lock.error()));
+    if (!notice.isEmpty())
+        ctx.err << notice << '\n';
+    Result<data::RestoreSummary> restored = data::restoreBackup(*file, *paths, *lock);
     if (!restored)
         return ctx.fail(restored.error(), exitCodeFor(restored.error()));
     ctx.out << "Restored the backup from " << restored->backup.createdAt.toString(Qt::ISODate)

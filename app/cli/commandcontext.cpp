@@ -53,6 +53,10 @@ std::optional<storage::Store> CommandContext::openStore()
         fail(store.error(), kExitData);
         return std::nullopt;
     }
+    if (!store->notice.isEmpty()) {
+        err << store->notice << '\n';
+        err.flush();
+    }
     return std::move(*store);
 }
 

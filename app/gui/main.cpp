@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QIcon>
+#include <QMessageBox>
 #include <cstdio>
 
 int main(int argc, char** argv)
@@ -38,6 +39,10 @@ int main(int argc, char** argv)
 
     gui::MainWindow window(*store, theme, *settings);
     window.show();
+    if (!store->notice.isEmpty()) {
+        std::fprintf(stderr, "rapport: %s\n", qPrintable(store->notice));
+        QMessageBox::information(&window, QObject::tr("Rapport"), store->notice);
+    }
     const int code = QApplication::exec();
     if (options->dataDirChosen)
         storage::makeOwnerOnly(settings->fileName());

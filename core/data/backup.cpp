@@ -1,6 +1,8 @@
 #include "core/data/backup.h"
 
+#include "core/common/killpoint.h"
 #include "core/storage/database.h"
+#include "core/storage/dataswap.h"
 #include "core/version.h"
 
 #include <QCryptographicHash>
@@ -289,12 +291,6 @@ Result<BackupSummary> extractArchive(const QString& archivePath, const QString& 
     return summary;
 }
 
-// Moves `from` to `to` (same file system); false when the OS refuses.
-bool move(const QString& from, const QString& to)
-{
-    return QDir().rename(from, to);
-}
-
 } // namespace
 
 Result<BackupSummary> createBackup(
@@ -441,10 +437,20 @@ void foldWriteAheadLog(const QString& database)
 
 } // namespace
 
-Result<RestoreSummary> restoreBackup(
-    const QString& archivePath, const storage::DataPaths& data, const QDateTime& nowUtc)
+Result<RestoreSummary> restoreBackup(const QString& archivePath, const storage::DataPaths& data,
+    storage::DataLock& lock, const QDateTime& nowUtc)
 {
-    // Unpack next to the data (same file system), so the swap is a pair of renames.
+    // Alone with the data from here to the end: no other window or command has the database
+    // open, and none opens it until the swap is done.
+    if (Status alone = lock.makeExclusive(); !alone)
+        return alone.error();
+    struct Shared
+    {
+        storage::DataLock& lock;
+        ~Shared() { lock.makeShared(); }
+    } sharedAgain { lock };
+
+    // Unpack next to the data (same file system), so the swap is a few renames.
     QTemporaryDir staging(data.root + QStringLiteral("/.restore-XXXXXX"));
     if (!staging.isValid())
         return ioError(QStringLiteral("Could not make a folder in %1 to unpack the backup.")
@@ -453,6 +459,7 @@ Result<RestoreSummary> restoreBackup(
     Result<BackupSummary> backup = extractArchive(archivePath, staging.path());
     if (!backup)
         return backup.error();
+    killPoint("restore-unpacked");
 
     RestoreSummary summary { *backup, {} };
     const QString safety = data.root + QStringLiteral("/before-restore-")
@@ -462,36 +469,11 @@ Result<RestoreSummary> restoreBackup(
             QStringLiteral("Check that the data folder is writable; nothing was changed."));
     QFile::setPermissions(
         safety, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    const QStringList current { QFileInfo(data.database()).fileName(),
-        QFileInfo(data.database()).fileName() + QStringLiteral("-wal"),
-        QFileInfo(data.database()).fileName() + QStringLiteral("-shm"),
-        QFileInfo(data.recordings()).fileName() };
     foldWriteAheadLog(data.database());
     QStringList moved;
-    auto undo = [&] {
-        for (const QString& name : moved)
-            move(safety + QLatin1Char('/') + name, data.root + QLatin1Char('/') + name);
-    };
-    for (const QString& name : current) {
-        const QString from = data.root + QLatin1Char('/') + name;
-        if (!QFileInfo::exists(from))
-            continue;
-        if (!move(from, safety + QLatin1Char('/') + name)) {
-            undo();
-            return ioError(QStringLiteral("Could not move %1 aside.").arg(native(from)),
-                QStringLiteral("Close Rapport's window and try again; nothing was changed."));
-        }
-        moved << name;
-    }
-    const bool placed = move(staging.filePath(kDatabaseName), data.database())
-        && move(staging.filePath(QStringLiteral("recordings")), data.recordings());
-    if (!placed) {
-        QFile::remove(data.database());
-        QDir(data.recordings()).removeRecursively();
-        undo();
-        return ioError(
-            QStringLiteral("Could not put the restored data in %1.").arg(native(data.root)),
-            QStringLiteral("Your previous data is back in place. Check the folder's permissions."));
+    if (Status swapped = storage::swapInData(data, staging.path(), safety, &moved); !swapped) {
+        QDir().rmdir(safety);
+        return swapped.error();
     }
     QFile::setPermissions(data.recordings(),
         QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);

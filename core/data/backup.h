@@ -2,6 +2,7 @@
 
 #include "core/common/result.h"
 #include "core/storage/datadir.h"
+#include "core/storage/datalock.h"
 
 #include <QDateTime>
 
@@ -36,9 +37,11 @@ Result<BackupSummary> createBackup(const storage::DataPaths& data, const QString
 Result<BackupSummary> verifyBackup(const QString& archivePath);
 
 /// Replaces the data in `data` with the archive's, after verifying all of it. The data that was
-/// there moves to root/before-restore-<time>/ first, so nothing is lost; if anything fails the
-/// previous data is put back. Close Rapport's window before restoring.
+/// there moves to root/before-restore-<time>/ first, so nothing is lost; if anything fails, or the
+/// process dies part way (storage::swapInData), the previous data is put back. `lock` is this
+/// process's lock on the folder: the restore needs it alone (Busy, nothing changed, while another
+/// window or command has the folder open) and gives it back shared.
 Result<RestoreSummary> restoreBackup(const QString& archivePath, const storage::DataPaths& data,
-    const QDateTime& nowUtc = QDateTime::currentDateTimeUtc());
+    storage::DataLock& lock, const QDateTime& nowUtc = QDateTime::currentDateTimeUtc());
 
 } // namespace rapport::data

@@ -1,16 +1,101 @@
 #include "core/storage/store.h"
 
+#include "core/storage/dataswap.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+
 namespace rapport::storage {
+
+namespace {
+
+// A database set aside by a restore (root/before-restore-*/rapport.sqlite), newest first.
+QString setAsideDatabase(const DataPaths& paths)
+{
+    const QStringList folders
+        = QDir(paths.root)
+              .entryList({ QStringLiteral("before-restore-*") }, QDir::Dirs | QDir::NoDotAndDotDot,
+                  QDir::Name | QDir::Reversed);
+    for (const QString& folder : folders) {
+        const QString database
+            = paths.root + QLatin1Char('/') + folder + QStringLiteral("/rapport.sqlite");
+        if (QFileInfo::exists(database))
+            return database;
+    }
+    return {};
+}
+
+bool swapLeftovers(const DataPaths& paths)
+{
+    return QFileInfo::exists(swapJournalPath(paths))
+        || !QDir(paths.root)
+                .entryList({ QStringLiteral(".restore-*") },
+                    QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot)
+                .isEmpty();
+}
+
+} // namespace
+
+Result<DataLock> lockDataFolder(const DataPaths& paths, QString* notice)
+{
+    Result<DataLock> lock = DataLock::shared(paths);
+    if (!lock || !swapLeftovers(paths))
+        return lock;
+    const bool pending = QFileInfo::exists(swapJournalPath(paths));
+    if (Status alone = lock->makeExclusive(); !alone) {
+        if (!pending)
+            return lock; // unpacked leftovers only: cleaned up when the folder is free
+        return Error { ErrorKind::Busy,
+            QStringLiteral("A restore in %1 was interrupted and must be finished before Rapport "
+                           "opens the data, but another Rapport window or command has it open.")
+                .arg(QDir::toNativeSeparators(paths.root)),
+            QStringLiteral("Close the other Rapport windows and commands, then try again."), {} };
+    }
+    Result<QString> recovered = recoverInterruptedSwap(paths);
+    lock->makeShared();
+    if (!recovered)
+        return recovered.error();
+    if (notice)
+        *notice = *recovered;
+    return lock;
+}
 
 Result<Store> openStore(const QString& dataDir, const OpenOptions& options)
 {
     Result<DataPaths> paths = prepareDataDirectory(dataDir);
     if (!paths)
         return paths.error();
+    QString notice;
+    Result<DataLock> lock = lockDataFolder(*paths, &notice);
+    if (!lock)
+        return lock.error();
+    const QFileInfo file(paths->database());
+    if (!file.exists()) {
+        if (const QString aside = setAsideDatabase(*paths); !aside.isEmpty()) {
+            const QString folder = QDir::toNativeSeparators(QFileInfo(aside).absolutePath());
+            return Error { ErrorKind::NotFound,
+                QStringLiteral("Your database %1 is missing, and a restore set your earlier data "
+                               "aside in %2.")
+                    .arg(QDir::toNativeSeparators(paths->database()), folder),
+                QStringLiteral("To go back to that data, move rapport.sqlite and recordings from "
+                               "%1 into %2. To start with no data instead, move the "
+                               "before-restore folders out of %2 first.")
+                    .arg(folder, QDir::toNativeSeparators(paths->root)),
+                {} };
+        }
+    } else if (file.isFile() && file.size() == 0) {
+        return Error { ErrorKind::NotADatabase,
+            QStringLiteral("Your database %1 is an empty file (0 bytes): your data is not in it.")
+                .arg(QDir::toNativeSeparators(paths->database())),
+            QStringLiteral("Restore a backup (Settings > Your data, or rapport-cli restore FILE), "
+                           "or move the empty file elsewhere to start with no data."),
+            {} };
+    }
     Result<std::unique_ptr<Database>> database = Database::open(paths->database(), options);
     if (!database)
         return database.error();
-    return Store { std::move(*paths), std::move(*database) };
+    return Store { std::move(*paths), std::move(*database), std::move(*lock), notice };
 }
 
 } // namespace rapport::storage

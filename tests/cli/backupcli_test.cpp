@@ -3,11 +3,16 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QTemporaryDir>
+#include <QThread>
 #include <gtest/gtest.h>
+#include <string_view>
 
 namespace rapport {
 namespace {
@@ -53,6 +58,109 @@ TEST_F(BackupCliTest, BackupThenRestoreBringsBackThePreviousState)
     ASSERT_EQ(restore.exitCode, 0) << restore.err.toStdString();
     EXPECT_TRUE(restore.out.contains(QStringLiteral("before-restore-")));
     EXPECT_EQ(titles(), QStringList { QStringLiteral("Before") });
+}
+
+// A restore killed at any step (SIGKILL, as a crash or a power cut would stop it) leaves the
+// data whole: the next command finishes a swap whose renames were all done, rolls back any
+// other, and says which; the database passes its integrity check and no staging is left.
+TEST_F(BackupCliTest, ARestoreKilledAtAnyStepIsFinishedOrRolledBackAtTheNextStart)
+{
+    const std::vector<std::pair<const char*, bool>> points { { "restore-unpacked", false },
+        { "swap-journal", false }, { "swap-aside-rapport.sqlite", false },
+        { "swap-aside-recordings", false }, { "swap-in-rapport.sqlite", false },
+        { "swap-in-recordings", true }, { "swap-done", true } };
+    for (const auto& [point, restored] : points) {
+        SCOPED_TRACE(point);
+        QTemporaryDir dir;
+        ASSERT_TRUE(dir.isValid());
+        const QString data = dir.filePath(QStringLiteral("data"));
+        const auto run = [&](const QStringList& args, const QByteArray& killAt = {}) {
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("RAPPORT_DATA_DIR"), data);
+            if (!killAt.isEmpty())
+                env.insert(QStringLiteral("RAPPORT_TEST_KILL_AT"), QString::fromLatin1(killAt));
+            return test::runCli(args, env);
+        };
+        const auto titles = [&] {
+            QStringList result;
+            const auto list = run(
+                { QStringLiteral("pitches"), QStringLiteral("list"), QStringLiteral("--json") });
+            EXPECT_EQ(list.exitCode, 0) << list.err.toStdString();
+            for (const QJsonValue& p : QJsonDocument::fromJson(list.out.toUtf8()).array())
+                result << p.toObject().value(QStringLiteral("title")).toString();
+            result.sort();
+            return result;
+        };
+        ASSERT_EQ(run({ QStringLiteral("pitches"), QStringLiteral("add"), QStringLiteral("--title"),
+                          QStringLiteral("In the backup") })
+                      .exitCode,
+            0);
+        const QString archive = dir.filePath(QStringLiteral("b.tar.gz"));
+        ASSERT_EQ(run({ QStringLiteral("backup"), archive }).exitCode, 0);
+        ASSERT_EQ(run({ QStringLiteral("pitches"), QStringLiteral("add"), QStringLiteral("--title"),
+                          QStringLiteral("Written later") })
+                      .exitCode,
+            0);
+
+        const auto killed = run({ QStringLiteral("restore"), archive }, point);
+        ASSERT_TRUE(killed.crashed) << killed.err.toStdString();
+
+        const auto next = run({ QStringLiteral("info") });
+        ASSERT_EQ(next.exitCode, 0) << next.err.toStdString();
+        const bool journalled = std::string_view(point) != "restore-unpacked"
+            && std::string_view(point) != "swap-done";
+        if (journalled) {
+            EXPECT_TRUE(next.err.contains(QStringLiteral("A restore was interrupted")))
+                << next.err.toStdString();
+        }
+        EXPECT_EQ(titles(),
+            restored ? QStringList { QStringLiteral("In the backup") }
+                     : (QStringList {
+                         QStringLiteral("In the backup"), QStringLiteral("Written later") }));
+        EXPECT_EQ(test::RawSqlite(data + QStringLiteral("/rapport.sqlite"))
+                      .scalar(QStringLiteral("PRAGMA integrity_check"))
+                      .toString(),
+            QStringLiteral("ok"));
+        EXPECT_FALSE(QFileInfo::exists(data + QStringLiteral("/restore-journal.json")));
+        EXPECT_TRUE(QDir(data)
+                        .entryList({ QStringLiteral(".restore-*") }, QDir::Dirs | QDir::Hidden)
+                        .isEmpty());
+        // A rolled-back restore can simply be run again.
+        if (!restored) {
+            const auto again = run({ QStringLiteral("restore"), archive });
+            EXPECT_EQ(again.exitCode, 0) << again.err.toStdString();
+            EXPECT_EQ(titles(), QStringList { QStringLiteral("In the backup") });
+        }
+    }
+}
+
+TEST_F(BackupCliTest, RestoreRefusesWhileAnotherProcessHasTheDataOpen)
+{
+    ASSERT_EQ(cli({ QStringLiteral("pitches"), QStringLiteral("add"), QStringLiteral("--title"),
+                      QStringLiteral("Mine") })
+                  .exitCode,
+        0);
+    ASSERT_EQ(cli({ QStringLiteral("backup"), file(QStringLiteral("b.tar.gz")) }).exitCode, 0);
+    // Another process holds the data folder's lock as every Rapport process does while it has
+    // the data open (the window, a recording command).
+    QProcess other;
+    other.start(QStringLiteral("flock"),
+        { QStringLiteral("--shared"), QStringLiteral("--close"), file(QStringLiteral("data/.lock")),
+            QStringLiteral("sleep"), QStringLiteral("30") });
+    ASSERT_TRUE(other.waitForStarted());
+    QThread::msleep(300); // flock takes the lock at once
+    const QByteArray database = test::fileBytes(file(QStringLiteral("data/rapport.sqlite")));
+    auto refused = cli({ QStringLiteral("restore"), file(QStringLiteral("b.tar.gz")) });
+    EXPECT_EQ(refused.exitCode, 1) << refused.err.toStdString();
+    EXPECT_TRUE(refused.err.contains(QStringLiteral("another window or command")))
+        << refused.err.toStdString();
+    EXPECT_EQ(test::fileBytes(file(QStringLiteral("data/rapport.sqlite"))), database);
+    // Other commands still work beside it.
+    EXPECT_EQ(titles(), QStringList { QStringLiteral("Mine") });
+    other.kill();
+    other.waitForFinished();
+    auto restored = cli({ QStringLiteral("restore"), file(QStringLiteral("b.tar.gz")) });
+    EXPECT_EQ(restored.exitCode, 0) << restored.err.toStdString();
 }
 
 TEST_F(BackupCliTest, ACorruptedArchiveChangesNothingAndSaysSo)

@@ -266,7 +266,7 @@ bool DataSection::restoreFrom(const QString& archivePath)
         return false;
     Result<data::RestoreSummary> restored = [&] {
         const BusyCursor busy;
-        return data::restoreBackup(archivePath, m_store.paths, m_clock.nowUtc());
+        return data::restoreBackup(archivePath, m_store.paths, m_store.lock, m_clock.nowUtc());
     }();
     if (!restored) {
         showMessage(restored.error().toString(), true);

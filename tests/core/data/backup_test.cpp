@@ -98,7 +98,8 @@ TEST_F(BackupTest, RestoreBringsBackTheDataAndKeepsASafetyCopy)
     const storage::DataPaths paths = m_store->paths;
     m_store.reset();
 
-    auto restored = restoreBackup(pathOf(QStringLiteral("b.tar.gz")), paths, kNow.addDays(1));
+    storage::DataLock lock = storage::DataLock::shared(paths).value();
+    auto restored = restoreBackup(pathOf(QStringLiteral("b.tar.gz")), paths, lock, kNow.addDays(1));
     ASSERT_TRUE(restored.ok()) << restored.error().toString().toStdString();
     open();
     EXPECT_EQ(pitchTitles(), QStringList { QStringLiteral("Original pitch") });
@@ -126,7 +127,8 @@ TEST_F(BackupTest, TheSafetyCopyIsWholeWithoutItsWriteAheadLog)
     ASSERT_TRUE(rehearsal::PitchRepository(*m_store->database).add(later, kNow).ok());
     ASSERT_GT(QFileInfo(m_store->paths.database() + QStringLiteral("-wal")).size(), 0);
 
-    auto restored = restoreBackup(pathOf(QStringLiteral("b.tar.gz")), m_store->paths, kNow);
+    auto restored
+        = restoreBackup(pathOf(QStringLiteral("b.tar.gz")), m_store->paths, m_store->lock, kNow);
     ASSERT_TRUE(restored.ok()) << restored.error().toString().toStdString();
     const QString alone = pathOf(QStringLiteral("alone.sqlite"));
     ASSERT_TRUE(QFile::copy(restored->safetyCopy + QStringLiteral("/rapport.sqlite"), alone));
@@ -147,6 +149,7 @@ TEST_F(BackupTest, DamagedArchivesAreRefusedAndNothingChanges)
     const storage::DataPaths paths = m_store->paths;
     m_store.reset();
     const QByteArray databaseBefore = test::fileBytes(paths.database());
+    storage::DataLock lock = storage::DataLock::shared(paths).value();
 
     QByteArray flipped = bytes;
     flipped[flipped.size() / 2] = static_cast<char>(flipped[flipped.size() / 2] ^ 0x5a);
@@ -154,7 +157,7 @@ TEST_F(BackupTest, DamagedArchivesAreRefusedAndNothingChanges)
     test::writeFile(pathOf(QStringLiteral("truncated.tar.gz")), bytes.left(bytes.size() / 2));
     test::writeFile(pathOf(QStringLiteral("text.tar.gz")), "just some text\n");
     for (const char* name : { "flipped.tar.gz", "truncated.tar.gz", "text.tar.gz" }) {
-        auto restored = restoreBackup(pathOf(QString::fromLatin1(name)), paths, kNow);
+        auto restored = restoreBackup(pathOf(QString::fromLatin1(name)), paths, lock, kNow);
         ASSERT_FALSE(restored.ok()) << name;
         EXPECT_EQ(restored.error().kind, ErrorKind::Format) << name;
         EXPECT_TRUE(restored.error().what.contains(QString::fromLatin1(name))) << name;
@@ -166,8 +169,58 @@ TEST_F(BackupTest, DamagedArchivesAreRefusedAndNothingChanges)
     EXPECT_TRUE(QDir(m_root)
                     .entryList({ QStringLiteral(".restore-*") }, QDir::Dirs | QDir::Hidden)
                     .isEmpty());
-    EXPECT_EQ(restoreBackup(pathOf(QStringLiteral("missing.tar.gz")), paths, kNow).error().kind,
+    EXPECT_EQ(
+        restoreBackup(pathOf(QStringLiteral("missing.tar.gz")), paths, lock, kNow).error().kind,
         ErrorKind::NotFound);
+}
+
+TEST_F(BackupTest, RestoreIsRefusedWhileAnotherProcessHasTheDataOpen)
+{
+    const QString archive = pathOf(QStringLiteral("b.tar.gz"));
+    ASSERT_TRUE(createBackup(m_store->paths, archive, kNow).ok());
+    const storage::DataPaths paths = m_store->paths;
+    const QByteArray before = test::fileBytes(paths.database());
+    // The fixture's store stands for the window; this lock for the command that restores.
+    storage::DataLock mine = storage::DataLock::shared(paths).value();
+    auto refused = restoreBackup(archive, paths, mine, kNow);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().kind, ErrorKind::Busy);
+    EXPECT_TRUE(refused.error().fix.contains(QStringLiteral("Close the other Rapport windows")))
+        << refused.error().fix.toStdString();
+    EXPECT_TRUE(refused.error().fix.contains(QStringLiteral("Nothing was changed")));
+    EXPECT_EQ(test::fileBytes(paths.database()), before);
+    EXPECT_TRUE(
+        QDir(m_root).entryList({ QStringLiteral("before-restore-*") }, QDir::Dirs).isEmpty());
+
+    // Once the window has closed, the same restore goes ahead, and gives the lock back shared.
+    m_store.reset();
+    ASSERT_TRUE(restoreBackup(archive, paths, mine, kNow).ok());
+    EXPECT_TRUE(storage::DataLock::shared(paths).ok());
+}
+
+TEST_F(BackupTest, NoFreshDatabaseIsMadeWhileTheDataIsSetAsideOrEmpty)
+{
+    const QString archive = pathOf(QStringLiteral("b.tar.gz"));
+    ASSERT_TRUE(createBackup(m_store->paths, archive, kNow).ok());
+    const storage::DataPaths paths = m_store->paths;
+    ASSERT_TRUE(restoreBackup(archive, paths, m_store->lock, kNow).ok());
+    m_store.reset();
+    // The database goes missing (deleted by hand, a failed sync) while a restore's safety copy
+    // holds one: opening says where it is instead of starting with no data.
+    ASSERT_TRUE(QFile::remove(paths.database()));
+    auto missing = storage::openStore(m_root);
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.error().kind, ErrorKind::NotFound);
+    EXPECT_TRUE(missing.error().what.contains(QStringLiteral("before-restore-")))
+        << missing.error().what.toStdString();
+    EXPECT_FALSE(QFileInfo::exists(paths.database()));
+
+    test::writeFile(paths.database(), {});
+    auto empty = storage::openStore(m_root);
+    ASSERT_FALSE(empty.ok());
+    EXPECT_EQ(empty.error().kind, ErrorKind::NotADatabase);
+    EXPECT_TRUE(empty.error().fix.contains(QStringLiteral("Restore a backup")));
+    EXPECT_EQ(QFileInfo(paths.database()).size(), 0);
 }
 
 TEST_F(BackupTest, AnArchiveWithPathsOutsideTheBackupIsRefused)
