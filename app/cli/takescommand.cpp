@@ -181,6 +181,11 @@ int deleteTake(TakesRun& run)
                     << QDir::toNativeSeparators(deleted->audioPath)
                     << " is outside this data folder (an imported take) and was left alone.\n";
         break;
+    case rehearsal::AudioRemoval::KeptShared:
+        run.ctx.out << "Deleted take " << run.id() << ". Its audio "
+                    << QDir::toNativeSeparators(deleted->audioPath)
+                    << " is also another take's recording and was kept.\n";
+        break;
     }
     run.ctx.out.flush();
     return kExitOk;

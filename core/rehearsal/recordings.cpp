@@ -31,15 +31,16 @@ QString Recordings::lockPathFor(const QString& wavPath)
         QLatin1Char('.') + info.fileName() + QStringLiteral(".lock"));
 }
 
-namespace {
-
-// The path as it can be compared: symbolic links and ".." resolved when the file exists.
-QString comparable(const QString& path)
+QString comparablePath(const QString& path)
 {
     const QFileInfo info(path);
     const QString canonical = info.canonicalFilePath();
     return canonical.isEmpty() ? QDir::cleanPath(info.absoluteFilePath()) : canonical;
 }
+
+namespace {
+
+const auto comparable = comparablePath;
 
 QString shown(const QString& path)
 {
@@ -55,12 +56,15 @@ bool directlyInRecordings(const QString& path, const storage::DataPaths& paths)
 
 } // namespace
 
-Result<AudioRemoval> removeTakeAudio(const storage::DataPaths& paths, const QString& audioPath)
+Result<AudioRemoval> removeTakeAudio(
+    const storage::DataPaths& paths, const QString& audioPath, const QSet<QString>& stillUsed)
 {
     if (audioPath.isEmpty())
         return AudioRemoval::AlreadyGone;
     if (!directlyInRecordings(audioPath, paths))
         return AudioRemoval::KeptOutside;
+    if (stillUsed.contains(comparable(audioPath)))
+        return AudioRemoval::KeptShared;
     QFile file(comparable(audioPath));
     if (!file.exists())
         return AudioRemoval::AlreadyGone;
@@ -235,7 +239,21 @@ Result<TakeDeletion> Recordings::deleteTake(qint64 takeId)
     Result<QString> audio = m_takes.remove(takeId);
     if (!audio)
         return audio.error();
-    return TakeDeletion { takeId, *audio, removeTakeAudio(m_paths, *audio) };
+    Result<QSet<QString>> stillUsed = recordingsInUse();
+    if (!stillUsed)
+        return TakeDeletion { takeId, *audio, stillUsed.error() };
+    return TakeDeletion { takeId, *audio, removeTakeAudio(m_paths, *audio, *stillUsed) };
+}
+
+Result<QSet<QString>> Recordings::recordingsInUse() const
+{
+    Result<QStringList> paths = m_takes.audioPaths();
+    if (!paths)
+        return paths.error();
+    QSet<QString> used;
+    for (const QString& path : *paths)
+        used.insert(comparable(path));
+    return used;
 }
 
 Result<QList<TakeDeletion>> Recordings::deletePitch(PitchRepository& pitches, qint64 pitchId)
@@ -245,10 +263,15 @@ Result<QList<TakeDeletion>> Recordings::deletePitch(PitchRepository& pitches, qi
         return takes.error();
     if (Status removed = pitches.remove(pitchId); !removed)
         return removed.error();
-    // The rows are gone (the takes with their pitch); the recordings follow.
+    // The rows are gone (the takes with their pitch); the recordings follow, but not one that a
+    // take of another pitch still refers to.
+    Result<QSet<QString>> stillUsed = recordingsInUse();
     QList<TakeDeletion> deleted;
-    for (const Take& take : *takes)
-        deleted.append({ take.id, take.audioPath, removeTakeAudio(m_paths, take.audioPath) });
+    for (const Take& take : *takes) {
+        deleted.append({ take.id, take.audioPath,
+            stillUsed ? removeTakeAudio(m_paths, take.audioPath, *stillUsed)
+                      : Result<AudioRemoval>(stillUsed.error()) });
+    }
     return deleted;
 }
 

@@ -7,6 +7,7 @@
 #include "core/storage/datadir.h"
 
 #include <QDateTime>
+#include <QSet>
 #include <QString>
 #include <cstdint>
 #include <memory>
@@ -46,12 +47,19 @@ enum class AudioRemoval {
     Removed,
     AlreadyGone, ///< no file there (or the take kept no audio)
     KeptOutside, ///< not in this data folder's recordings: an imported take's path, left alone
+    KeptShared, ///< another take refers to the same file (by its canonical path): it stays
 };
 
 /// Deletes the audio of a take whose row was deleted, but only a file directly inside the
 /// recordings folder of `paths`: a take imported from an export may name another data folder's
 /// recording, which is not this one's to delete. Io when the file is there and stays.
-Result<AudioRemoval> removeTakeAudio(const storage::DataPaths& paths, const QString& audioPath);
+/// `stillUsed` holds the canonical paths (comparablePath()) of the recordings other takes still
+/// refer to: those are kept (KeptShared).
+Result<AudioRemoval> removeTakeAudio(
+    const storage::DataPaths& paths, const QString& audioPath, const QSet<QString>& stillUsed = {});
+
+/// `path` as two names of one file compare equal: links and ".." resolved when the file exists.
+QString comparablePath(const QString& path);
 
 /// What deleting a take did: its row is gone; its recording as `audio` says.
 struct TakeDeletion
@@ -106,6 +114,8 @@ public:
     static QDateTime startTimeFromName(const QString& fileName);
 
 private:
+    /// The canonical paths of the recordings that takes refer to.
+    Result<QSet<QString>> recordingsInUse() const;
     /// The hidden lock file markRecording() makes beside `wavPath`.
     static QString lockPathFor(const QString& wavPath);
     Result<QString> resolve(const QString& path) const;

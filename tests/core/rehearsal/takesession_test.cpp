@@ -209,6 +209,54 @@ TEST_F(TakeSessionTest, DeletingATakeDeletesItsRecordingButNotAnotherFoldersFile
     EXPECT_EQ(m_recordings->deleteTake(*id).error().kind, ErrorKind::NoSuchRecord);
 }
 
+TEST_F(TakeSessionTest, ARecordingTwoTakesShareIsDeletedWithTheLastOfThem)
+{
+    TakeSession session(*m_recordings, *m_takes, m_clock);
+    audio::FileAudioSource source(m_source, 0);
+    const TakeOutcome outcome = record(session, source);
+    ASSERT_TRUE(outcome.take);
+    // An imported take naming the same file by another spelling of its path.
+    const QFileInfo file(outcome.take->audioPath);
+    Take imported = takeOf(m_pitch, kNow.addSecs(60));
+    imported.audioPath = file.absolutePath() + QStringLiteral("/../") + file.dir().dirName()
+        + QLatin1Char('/') + file.fileName();
+    Result<qint64> id = m_takes->add(imported);
+    ASSERT_TRUE(id.ok());
+
+    Result<TakeDeletion> first = m_recordings->deleteTake(outcome.take->id);
+    ASSERT_TRUE(first.ok());
+    ASSERT_TRUE(first->audio.ok());
+    EXPECT_EQ(*first->audio, AudioRemoval::KeptShared);
+    EXPECT_TRUE(QFile::exists(outcome.take->audioPath));
+
+    Result<TakeDeletion> last = m_recordings->deleteTake(*id);
+    ASSERT_TRUE(last.ok());
+    EXPECT_EQ(*last->audio, AudioRemoval::Removed);
+    EXPECT_FALSE(QFile::exists(outcome.take->audioPath));
+}
+
+TEST_F(TakeSessionTest, DeletingAPitchKeepsARecordingATakeOfAnotherPitchSharesWith)
+{
+    TakeSession session(*m_recordings, *m_takes, m_clock);
+    audio::FileAudioSource source(m_source, 0);
+    const TakeOutcome outcome = record(session, source);
+    ASSERT_TRUE(outcome.take);
+    Pitch other;
+    other.title = QStringLiteral("Another pitch");
+    Result<qint64> otherId = m_pitches->add(other, kNow);
+    ASSERT_TRUE(otherId.ok());
+    other.id = *otherId;
+    Take sharing = takeOf(other, kNow);
+    sharing.audioPath = outcome.take->audioPath;
+    ASSERT_TRUE(m_takes->add(sharing).ok());
+
+    Result<QList<TakeDeletion>> deleted = m_recordings->deletePitch(*m_pitches, m_pitch.id);
+    ASSERT_TRUE(deleted.ok());
+    ASSERT_EQ(deleted->size(), 1);
+    EXPECT_EQ(*deleted->front().audio, AudioRemoval::KeptShared);
+    EXPECT_TRUE(QFile::exists(outcome.take->audioPath));
+}
+
 TEST_F(TakeSessionTest, DeletingAPitchDeletesItsTakesAndTheirRecordings)
 {
     QStringList paths;
