@@ -38,6 +38,10 @@ public:
     /// The latest draws, newest first.
     Result<QList<DrawRecord>> recentDraws(int limit) const;
 
+    /// The connection its reads and writes go through, for a storage::Transaction around several
+    /// of them.
+    QSqlDatabase connection() const { return m_database.connection(); }
+
 private:
     Status setFlag(const CardKey& key, const char* column, bool value);
 

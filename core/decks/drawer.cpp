@@ -1,5 +1,7 @@
 #include "core/decks/drawer.h"
 
+#include "core/storage/sql.h"
+
 #include <algorithm>
 
 namespace rapport::decks {
@@ -72,6 +74,11 @@ Result<int> Drawer::poolSize(const DrawFilter& filter) const
 
 Result<std::optional<DrawnCard>> Drawer::draw(const DrawFilter& filter)
 {
+    // Reading the pool, picking and recording the draw are one write transaction: another process
+    // drawing at the same moment waits for it, then sees this draw, so no card comes twice.
+    storage::Transaction transaction(m_repository.connection());
+    if (!transaction.begun())
+        return transaction.begun().error();
     Result<QList<Candidate>> all = pool(filter);
     if (!all)
         return all.error();
@@ -103,6 +110,8 @@ Result<std::optional<DrawnCard>> Drawer::draw(const DrawFilter& filter)
         key, chosen.question->zone, chosen.question->text, m_clock.nowUtc());
     if (!record)
         return record.error();
+    if (Status s = transaction.commit(); !s)
+        return s.error();
     return std::optional<DrawnCard>(
         DrawnCard { key, *chosen.question, chosen.deck->title, *record, chosen.state.favourite });
 }

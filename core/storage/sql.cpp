@@ -2,6 +2,8 @@
 
 #include "core/storage/sqlerror.h"
 
+#include <QHash>
+
 namespace rapport::storage {
 
 Sql::Sql(const QSqlDatabase& db, const QString& statement)
@@ -48,30 +50,59 @@ Status Sql::exec(const QVariantList& values, const QString& what)
     return sqlFailure(m_query.lastError(), m_db.databaseName(), what);
 }
 
+namespace {
+
+// Open transactions per connection on this thread (a connection is used by one thread).
+QHash<QString, int>& openTransactions()
+{
+    thread_local QHash<QString, int> open;
+    return open;
+}
+
+QString savepoint(int depth)
+{
+    return QStringLiteral("rapport_%1").arg(depth);
+}
+
+} // namespace
+
 Transaction::Transaction(const QSqlDatabase& db)
     : m_db(db)
+    , m_depth(openTransactions().value(db.connectionName(), 0))
 {
     QSqlQuery begin(m_db);
-    if (begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
+    if (begin.exec(m_depth == 0 ? QStringLiteral("BEGIN IMMEDIATE")
+                                : QStringLiteral("SAVEPOINT ") + savepoint(m_depth))) {
         m_open = true;
-    else
+        openTransactions()[m_db.connectionName()] = m_depth + 1;
+    } else {
         m_begun = sqlFailure(begin.lastError(), m_db.databaseName(),
             QStringLiteral("Could not start writing to the database."));
+    }
 }
 
 Transaction::~Transaction()
 {
-    if (m_open)
+    if (!m_open)
+        return;
+    if (m_depth == 0) {
         QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+    } else {
+        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK TO ") + savepoint(m_depth));
+        QSqlQuery(m_db).exec(QStringLiteral("RELEASE ") + savepoint(m_depth));
+    }
+    openTransactions()[m_db.connectionName()] = m_depth;
 }
 
 Status Transaction::commit()
 {
     QSqlQuery commitQuery(m_db);
-    if (!commitQuery.exec(QStringLiteral("COMMIT")))
+    if (!commitQuery.exec(m_depth == 0 ? QStringLiteral("COMMIT")
+                                       : QStringLiteral("RELEASE ") + savepoint(m_depth)))
         return sqlFailure(commitQuery.lastError(), m_db.databaseName(),
             QStringLiteral("Could not save the changes to the database."));
     m_open = false;
+    openTransactions()[m_db.connectionName()] = m_depth;
     return {};
 }
 

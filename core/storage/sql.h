@@ -37,7 +37,11 @@ private:
     bool m_prepared = false;
 };
 
-/// BEGIN IMMEDIATE on construction, ROLLBACK on destruction unless commit() succeeded.
+/// BEGIN IMMEDIATE on construction, ROLLBACK on destruction unless commit() succeeded. Inside
+/// another Transaction on the same connection (same thread) it is a savepoint of it: its commit()
+/// keeps its changes for the outer one to commit, its rollback undoes only them. So a write that
+/// opens its own transaction can run inside a caller's, which needs its reads and the write to be
+/// one step for other processes (a draw: no card drawn twice).
 class Transaction
 {
 public:
@@ -54,6 +58,7 @@ private:
     QSqlDatabase m_db;
     Status m_begun;
     bool m_open = false;
+    int m_depth = 0; ///< 0 for the outermost transaction, n for the n-th savepoint inside it
 };
 
 } // namespace rapport::storage

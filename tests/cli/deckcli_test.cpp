@@ -4,9 +4,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QSet>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
+#include <memory>
+#include <vector>
 
 namespace rapport {
 namespace {
@@ -60,6 +64,49 @@ TEST_F(DeckCliTest, SuccessiveRunsDoNotRepeatUntilTheDeckIsDone)
         }
     }
     EXPECT_EQ(seen.size(), drawn) << "a card repeated across runs before the deck was exhausted";
+}
+
+TEST_F(DeckCliTest, ProcessesDrawingAtOnceNeverRepeatACardNorLoseADraw)
+{
+    // Three commands draw ten interview cards each at the same moment, four times over: every
+    // card of the 30 is different, every draw is in the history, none failed on a locked database.
+    for (int trial = 0; trial < 4; ++trial) {
+        SCOPED_TRACE(trial);
+        QTemporaryDir dir;
+        ASSERT_TRUE(dir.isValid());
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("RAPPORT_DATA_DIR"), dir.path());
+        ASSERT_EQ(runCli({ QStringLiteral("decks"), QStringLiteral("list") }, env).exitCode, 0);
+        std::vector<std::unique_ptr<QProcess>> drawers;
+        for (int i = 0; i < 3; ++i) {
+            auto process = std::make_unique<QProcess>();
+            process->setProcessEnvironment(env);
+            process->start(test::cliProgram(),
+                { QStringLiteral("draw"), QStringLiteral("--zone"), QStringLiteral("interview"),
+                    QStringLiteral("--count"), QStringLiteral("10"), QStringLiteral("--json") });
+            drawers.push_back(std::move(process));
+        }
+        QSet<QString> seen;
+        int drawn = 0;
+        for (const auto& process : drawers) {
+            ASSERT_TRUE(process->waitForFinished(60000));
+            const QString err = QString::fromUtf8(process->readAllStandardError());
+            ASSERT_EQ(process->exitCode(), 0) << err.toStdString();
+            const QJsonArray cards
+                = QJsonDocument::fromJson(process->readAllStandardOutput()).array();
+            EXPECT_EQ(cards.size(), 10);
+            for (const QJsonValue& card : cards) {
+                seen.insert(card.toObject().value(QStringLiteral("id")).toString());
+                ++drawn;
+            }
+        }
+        EXPECT_EQ(drawn, 30);
+        EXPECT_EQ(seen.size(), 30) << "a card was drawn twice";
+        EXPECT_EQ(test::RawSqlite(dir.filePath(QStringLiteral("rapport.sqlite")))
+                      .scalar(QStringLiteral("SELECT COUNT(*) FROM draws"))
+                      .toInt(),
+            30);
+    }
 }
 
 TEST_F(DeckCliTest, LadderFollowsTheZonesInOrder)

@@ -32,6 +32,11 @@ ProcessResult runCli(const QStringList& args, const QString& dataDir)
     return runProgram(QStringLiteral(RAPPORT_CLI_PATH), args, env);
 }
 
+QString cliProgram()
+{
+    return QStringLiteral(RAPPORT_CLI_PATH);
+}
+
 ProcessResult runCli(const QStringList& args, const QProcessEnvironment& env)
 {
     return runProgram(QStringLiteral(RAPPORT_CLI_PATH), args, env);

@@ -25,6 +25,8 @@ QString runSox(const QStringList& args);
 
 /// Runs the built rapport-cli with RAPPORT_DATA_DIR set to `dataDir` (unless empty).
 ProcessResult runCli(const QStringList& args, const QString& dataDir = {});
+/// The built rapport-cli, for tests that start it themselves (several at once).
+QString cliProgram();
 /// Runs the built rapport-cli in `env`.
 ProcessResult runCli(const QStringList& args, const QProcessEnvironment& env);
 /// The system environment without any sound server: PULSE_SERVER names a socket nobody listens

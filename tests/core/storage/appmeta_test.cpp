@@ -1,6 +1,7 @@
 // The key-value table, and the weekly goal kept in it.
 #include "core/progress/goal.h"
 #include "core/storage/appmeta.h"
+#include "core/storage/sql.h"
 #include "core/storage/store.h"
 
 #include <QTemporaryDir>
@@ -67,6 +68,39 @@ TEST_F(AppMetaTest, AGoalRoundTripsAndADamagedValueFallsBackToTheDefault)
     const Status refused = progress::saveGoal(db(), { 0, 0 });
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.error().kind, ErrorKind::InvalidArgument);
+}
+
+TEST_F(AppMetaTest, ATransactionInsideAnotherIsASavepointOfIt)
+{
+    const auto value = [&](const QString& key) { return readMeta(db(), { key }, {})->value(key); };
+    {
+        // The inner one commits, the outer one does not: nothing stays.
+        Transaction outer(db().connection());
+        ASSERT_TRUE(outer.begun().ok());
+        ASSERT_TRUE(writeMeta(db(), { { QStringLiteral("k"), QStringLiteral("inner") } }, {}).ok());
+        EXPECT_EQ(value(QStringLiteral("k")), QStringLiteral("inner"));
+    }
+    EXPECT_EQ(value(QStringLiteral("k")), QString());
+    {
+        // The inner one is rolled back, the outer one commits: only the outer write stays.
+        Transaction outer(db().connection());
+        ASSERT_TRUE(outer.begun().ok());
+        ASSERT_TRUE(writeMeta(db(), { { QStringLiteral("a"), QStringLiteral("outer") } }, {}).ok());
+        {
+            Transaction inner(db().connection());
+            ASSERT_TRUE(inner.begun().ok());
+            Sql sql(db().connection(),
+                QStringLiteral("INSERT OR REPLACE INTO app_meta (key, value) VALUES ('b', 'x')"));
+            ASSERT_TRUE(sql.exec({}, {}).ok());
+        }
+        ASSERT_TRUE(outer.commit().ok());
+    }
+    EXPECT_EQ(value(QStringLiteral("a")), QStringLiteral("outer"));
+    EXPECT_EQ(value(QStringLiteral("b")), QString());
+    // And a new outermost transaction begins as one again.
+    Transaction next(db().connection());
+    EXPECT_TRUE(next.begun().ok());
+    EXPECT_TRUE(next.commit().ok());
 }
 
 } // namespace
