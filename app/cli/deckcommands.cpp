@@ -232,9 +232,11 @@ int decksCommand(CommandContext& ctx, const QStringList& args)
     parser.setApplicationDescription(
         QStringLiteral("Lists, imports and exports question decks.\n\n"
                        "  decks list [--json]\n"
-                       "  decks import FILE            a .json deck (see "
+                       "  decks import FILE [--replace] a .json deck (see "
                        "resources/decks/FORMAT.md) or a .csv with\n"
-                       "                               text, zone, tags columns\n"
+                       "                               text, zone, tags columns; added beside a "
+                       "deck with\n"
+                       "                               the same id unless --replace\n"
                        "  decks export DECK_ID --format json|csv [--out FILE [--force]]"));
     parser.addPositionalArgument(
         QStringLiteral("action"), QStringLiteral("list, import or export"));
@@ -246,7 +248,10 @@ int decksCommand(CommandContext& ctx, const QStringList& args)
         QStringLiteral("FILE"));
     const QCommandLineOption force(
         QStringLiteral("force"), QStringLiteral("export: replace an existing FILE."));
-    parser.addOptions({ json, format, out, force });
+    const QCommandLineOption replace(QStringLiteral("replace"),
+        QStringLiteral("import: update your deck with the file's id instead of adding a new one "
+                       "(questions the file lacks are removed)."));
+    parser.addOptions({ json, format, out, force, replace });
     if (std::optional<int> stop = parseCommandLine(ctx, parser, name, args))
         return *stop;
     const QStringList words = parser.positionalArguments();
@@ -276,8 +281,8 @@ int decksCommand(CommandContext& ctx, const QStringList& args)
     if (action == QLatin1String("list"))
         return decksList(ctx, *env, parser.isSet(json));
     if (action == QLatin1String("import")) {
-        Result<ImportOutcome> outcome
-            = importDeckFile(words[1], env->library, *env->repository, env->clock);
+        Result<ImportOutcome> outcome = importDeckFile(words[1], env->library, *env->repository,
+            env->clock, parser.isSet(replace) ? DeckImportMode::Replace : DeckImportMode::AddNew);
         if (!outcome)
             return ctx.fail(outcome.error(),
                 outcome.error().kind == ErrorKind::Database ? kExitData : kExitInput);

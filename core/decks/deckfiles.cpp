@@ -4,6 +4,8 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
+#include <QSet>
 
 namespace rapport::decks {
 
@@ -53,8 +55,8 @@ std::optional<DeckFileFormat> deckFileFormatFromKey(const QString& key)
     return std::nullopt;
 }
 
-Result<ImportOutcome> importDeckFile(const QString& path, const DeckLibrary& library,
-    decks::DeckRepository& repository, const Clock& clock)
+Result<DeckImportPlan> planDeckImport(
+    const QString& path, const DeckLibrary& library, const decks::DeckRepository& repository)
 {
     Result<QByteArray> bytes = readDeckFile(path);
     if (!bytes)
@@ -66,26 +68,80 @@ Result<ImportOutcome> importDeckFile(const QString& path, const DeckLibrary& lib
                                 : parseDeckJson(*bytes, info.fileName());
     if (!parsed)
         return parsed.error();
-
-    ImportOutcome outcome { *parsed, false, {} };
-    outcome.deck.builtIn = false;
-    if (const Deck* existing = library.deck(outcome.deck.id)) {
-        if (existing->builtIn) {
-            const QString original = outcome.deck.id;
-            outcome.deck.id = freshUserId(outcome.deck.title, library);
-            outcome.note = QStringLiteral("The id %1 belongs to a built-in deck, so the import was "
-                                          "stored as your own deck %2.")
-                               .arg(original, outcome.deck.id);
-        } else {
-            outcome.replacedExisting = true;
-            outcome.note = QStringLiteral("Updated your deck %1; favourites and history of "
-                                          "questions with the same ids were kept.")
-                               .arg(outcome.deck.id);
+    DeckImportPlan plan { *parsed, std::nullopt, false };
+    plan.deck.builtIn = false;
+    const Deck* existing = library.deck(plan.deck.id);
+    if (!existing)
+        return plan;
+    if (existing->builtIn) {
+        plan.builtInId = true;
+        return plan;
+    }
+    Result<QHash<CardKey, CardState>> states = repository.cardStates();
+    if (!states)
+        return states.error();
+    QSet<QString> incoming;
+    for (const Question& q : plan.deck.questions)
+        incoming.insert(q.id);
+    DeckImportPlan::Clash clash { existing->title, static_cast<int>(existing->questions.size()), 0,
+        0, 0 };
+    for (const Question& q : existing->questions) {
+        if (incoming.contains(q.id)) {
+            ++clash.keptQuestions;
+            continue;
         }
+        const CardState state = states->value({ existing->id, q.id });
+        clash.lostFavourites += state.favourite ? 1 : 0;
+        clash.lostDrawn += state.timesDrawn > 0 ? 1 : 0;
+    }
+    plan.clash = clash;
+    return plan;
+}
+
+Result<ImportOutcome> importDeck(const DeckImportPlan& plan, DeckImportMode mode,
+    const DeckLibrary& library, decks::DeckRepository& repository, const Clock& clock)
+{
+    ImportOutcome outcome { plan.deck, false, {} };
+    if (plan.builtInId) {
+        outcome.deck.id = freshUserId(outcome.deck.title, library);
+        outcome.note = QStringLiteral("The id %1 belongs to a built-in deck, so the import was "
+                                      "stored as your own deck %2.")
+                           .arg(plan.deck.id, outcome.deck.id);
+    } else if (plan.clash && mode == DeckImportMode::AddNew) {
+        outcome.deck.id = freshUserId(outcome.deck.title, library);
+        outcome.note = QStringLiteral("You already have a deck %1 (\"%2\", %3 questions), so this "
+                                      "one was added beside it as %4. To update %1 instead, "
+                                      "import with --replace.")
+                           .arg(plan.deck.id, plan.clash->title)
+                           .arg(plan.clash->questions)
+                           .arg(outcome.deck.id);
+    } else if (plan.clash) {
+        outcome.replacedExisting = true;
+        const int lost = plan.clash->questions - plan.clash->keptQuestions;
+        outcome.note = QStringLiteral("Replaced your deck %1: %2 of its %3 questions are in the "
+                                      "file and keep their favourites and history")
+                           .arg(plan.deck.id)
+                           .arg(plan.clash->keptQuestions)
+                           .arg(plan.clash->questions);
+        outcome.note += lost == 0
+            ? QStringLiteral(".")
+            : QStringLiteral("; %1 are gone (%2 of them favourites; cards you drew stay in your "
+                             "history).")
+                  .arg(lost)
+                  .arg(plan.clash->lostFavourites);
     }
     if (Status s = repository.saveUserDeck(outcome.deck, clock.nowUtc()); !s)
         return s.error();
     return outcome;
+}
+
+Result<ImportOutcome> importDeckFile(const QString& path, const DeckLibrary& library,
+    decks::DeckRepository& repository, const Clock& clock, DeckImportMode mode)
+{
+    Result<DeckImportPlan> plan = planDeckImport(path, library, repository);
+    if (!plan)
+        return plan.error();
+    return importDeck(*plan, mode, library, repository, clock);
 }
 
 QByteArray exportDeck(const Deck& deck, DeckFileFormat format)

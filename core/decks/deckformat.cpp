@@ -3,6 +3,7 @@
 #include "core/common/csv.h"
 #include "core/common/filetext.h"
 
+#include <QCryptographicHash>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -838,7 +839,15 @@ QString suggestDeckId(const QString& title)
     slug.truncate(kMaxSlugLength);
     while (slug.endsWith(QLatin1Char('-')))
         slug.chop(1);
-    return QStringLiteral("user.") + (slug.isEmpty() ? QStringLiteral("deck") : slug);
+    if (!slug.isEmpty())
+        return QStringLiteral("user.") + slug;
+    // A title in another script ("Вопросы", "質問") has no ASCII slug: a short hash of it keeps
+    // such decks apart, and the same title gives the same id again.
+    const QString trimmed = title.trimmed();
+    if (std::none_of(trimmed.begin(), trimmed.end(), [](QChar c) { return c.isLetterOrNumber(); }))
+        return QStringLiteral("user.deck");
+    const QByteArray hash = QCryptographicHash::hash(trimmed.toUtf8(), QCryptographicHash::Sha1);
+    return QStringLiteral("user.deck-") + QString::fromLatin1(hash.toHex().left(8));
 }
 
 } // namespace rapport::decks

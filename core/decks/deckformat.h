@@ -37,7 +37,8 @@ Result<Deck> parseDeckCsv(const QByteArray& bytes, const QString& sourceName, co
 QByteArray deckToCsv(const Deck& deck);
 
 /// "user." + a lower-case ASCII slug of `title` (words joined by '-', at most 40 characters);
-/// "user.deck" when the title has no usable letters or digits.
+/// for a title with letters but none in ASCII, "user.deck-" + 8 hex digits of its SHA-1 (distinct
+/// titles, distinct ids); "user.deck" for a title with nothing in it.
 QString suggestDeckId(const QString& title);
 
 } // namespace rapport::decks

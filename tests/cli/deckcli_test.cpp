@@ -1,9 +1,11 @@
 #include "tests/support/cliprocess.h"
 #include "tests/support/sqlitefile.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QSet>
@@ -190,16 +192,67 @@ TEST_F(DeckCliTest, CsvImportExportRoundTripsAndReimportUpdates)
     EXPECT_EQ(questions[0].toObject().value(QStringLiteral("text")).toString(),
         QStringLiteral("What's one thing, big or small, that went well?"));
 
-    auto again = cli(
-        { QStringLiteral("decks"), QStringLiteral("import"), file(QStringLiteral("team.json")) });
+    auto again = cli({ QStringLiteral("decks"), QStringLiteral("import"),
+        file(QStringLiteral("team.json")), QStringLiteral("--replace") });
     ASSERT_EQ(again.exitCode, 0);
     EXPECT_TRUE(again.out.startsWith(QStringLiteral("Updated"))) << again.out.toStdString();
+    EXPECT_TRUE(again.out.contains(QStringLiteral("2 of its 2 questions are in the file")))
+        << again.out.toStdString();
 
     auto refused = cli({ QStringLiteral("decks"), QStringLiteral("export"),
         QStringLiteral("user.team-lunch"), QStringLiteral("--format"), QStringLiteral("csv"),
         QStringLiteral("--out"), file(QStringLiteral("team.json")) });
     EXPECT_EQ(refused.exitCode, 1);
     EXPECT_TRUE(refused.err.contains(QStringLiteral("already exists")));
+}
+
+TEST_F(DeckCliTest, AnImportNeverReplacesAnotherDeckUnlessAskedTo)
+{
+    // Two different files called questions.csv, and two in other scripts: four decks, each whole.
+    QDir(m_dir.path()).mkpath(QStringLiteral("a"));
+    QDir(m_dir.path()).mkpath(QStringLiteral("b"));
+    QString many = QStringLiteral("text,zone\r\n");
+    for (int i = 0; i < 12; ++i)
+        many += QStringLiteral("What did you enjoy most about place number %1?,small-talk\r\n")
+                    .arg(i);
+    test::writeFile(file(QStringLiteral("a/questions.csv")), many.toUtf8());
+    test::writeFile(file(QStringLiteral("b/questions.csv")),
+        "text,zone\r\nWhat would you cook for friends?,fun\r\n");
+    test::writeFile(file(QString::fromUtf8("Вопросы.csv")),
+        "text,zone\r\nWhat is a book you would read again?,deep\r\n");
+    test::writeFile(file(QString::fromUtf8("質問.csv")),
+        "text,zone\r\nWhere would you like to travel next?,fun\r\n");
+    for (const QString& name :
+        { QStringLiteral("a/questions.csv"), QStringLiteral("b/questions.csv"),
+            QString::fromUtf8("Вопросы.csv"), QString::fromUtf8("質問.csv") }) {
+        auto imported = cli({ QStringLiteral("decks"), QStringLiteral("import"), file(name) });
+        ASSERT_EQ(imported.exitCode, 0) << imported.err.toStdString();
+        EXPECT_TRUE(imported.out.startsWith(QStringLiteral("Imported")))
+            << imported.out.toStdString();
+    }
+    const auto counts = [&] {
+        QMap<QString, int> result;
+        for (const QJsonValue& deck : jsonArray(cli(
+                 { QStringLiteral("decks"), QStringLiteral("list"), QStringLiteral("--json") }))) {
+            const QJsonObject d = deck.toObject();
+            if (!d.value(QStringLiteral("built_in")).toBool())
+                result.insert(d.value(QStringLiteral("id")).toString(),
+                    d.value(QStringLiteral("questions")).toInt());
+        }
+        return result;
+    };
+    QMap<QString, int> decks = counts();
+    ASSERT_EQ(decks.size(), 4) << QStringList(decks.keys()).join(u' ').toStdString();
+    EXPECT_EQ(decks.value(QStringLiteral("user.questions")), 12);
+    EXPECT_EQ(decks.value(QStringLiteral("user.questions-2")), 1);
+
+    // Asked to replace, it says what goes (CSV ids are positions: the first question keeps its
+    // id); the 12-question deck becomes the 1-question one.
+    auto replaced = cli({ QStringLiteral("decks"), QStringLiteral("import"),
+        file(QStringLiteral("b/questions.csv")), QStringLiteral("--replace") });
+    ASSERT_EQ(replaced.exitCode, 0) << replaced.err.toStdString();
+    EXPECT_TRUE(replaced.out.contains(QStringLiteral("11 are gone"))) << replaced.out.toStdString();
+    EXPECT_EQ(counts().value(QStringLiteral("user.questions")), 1);
 }
 
 TEST_F(DeckCliTest, MalformedImportIsRejectedWholeWithTheLocation)

@@ -204,9 +204,41 @@ bool DecksDialog::deleteDeck(const QString& deckId)
     return true;
 }
 
-bool DecksDialog::importFile(const QString& path)
+bool DecksDialog::importFile(const QString& path, std::optional<decks::DeckImportMode> mode)
 {
-    Result<ImportOutcome> outcome = importDeckFile(path, m_library, m_repository, m_clock);
+    Result<decks::DeckImportPlan> plan = planDeckImport(path, m_library, m_repository);
+    if (!plan) {
+        showProblem(plan.error());
+        return false;
+    }
+    if (plan->clash && !mode) {
+        const decks::DeckImportPlan::Clash& clash = *plan->clash;
+        const int lost = clash.questions - clash.keptQuestions;
+        QMessageBox box(QMessageBox::Question, tr("Import a deck"),
+            tr("You already have a deck \"%1\" with the same id as this file.").arg(clash.title),
+            QMessageBox::Cancel, this);
+        box.setInformativeText(lost == 0
+                ? tr("Replacing it keeps all of its %1 questions, with their favourites and "
+                     "history.")
+                      .arg(clash.questions)
+                : tr("Replacing it removes %1 of its %2 questions (%3 of them favourites); cards "
+                     "you drew stay in your history. Adding keeps both decks.")
+                      .arg(lost)
+                      .arg(clash.questions)
+                      .arg(clash.lostFavourites));
+        QPushButton* add = box.addButton(tr("&Add as a new deck"), QMessageBox::AcceptRole);
+        QPushButton* replace = box.addButton(tr("&Replace"), QMessageBox::DestructiveRole);
+        box.setDefaultButton(add);
+        box.exec();
+        if (box.clickedButton() == add)
+            mode = decks::DeckImportMode::AddNew;
+        else if (box.clickedButton() == replace)
+            mode = decks::DeckImportMode::Replace;
+        else
+            return false;
+    }
+    Result<ImportOutcome> outcome = importDeck(
+        *plan, mode.value_or(decks::DeckImportMode::AddNew), m_library, m_repository, m_clock);
     if (!outcome) {
         showProblem(outcome.error());
         return false;

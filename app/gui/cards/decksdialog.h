@@ -6,6 +6,7 @@
 #include "core/decks/deckrepository.h"
 
 #include <QDialog>
+#include <optional>
 
 class QLabel;
 class QPushButton;
@@ -23,7 +24,9 @@ public:
     DecksDialog(decks::DeckRepository& repository, const Clock& clock, QWidget* parent = nullptr);
 
     /// Imports a file; returns whether it worked (the message says what happened either way).
-    bool importFile(const QString& path);
+    /// Imports a deck file. When the user already has a deck with the file's id, `mode` says
+    /// whether to replace it; without one the dialog asks, showing what replacing would lose.
+    bool importFile(const QString& path, std::optional<decks::DeckImportMode> mode = std::nullopt);
     /// Writes deck `deckId` to `path`; the format follows the file's extension (.csv or JSON).
     bool exportTo(const QString& deckId, const QString& path);
     /// Saves a deck coming out of the editor.

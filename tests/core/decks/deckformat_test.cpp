@@ -686,7 +686,13 @@ TEST(DeckFormatTest, SuggestsUserDeckWhenTheTitleHasNoUsableCharacters)
 {
     EXPECT_EQ(suggestDeckId(QString()), u"user.deck"_s);
     EXPECT_EQ(suggestDeckId(u"!!! — ???"_s), u"user.deck"_s);
-    EXPECT_EQ(suggestDeckId(u"日本語"_s), u"user.deck"_s);
+    // Titles in other scripts get distinct ids, the same one each time.
+    const QString japanese = suggestDeckId(u"日本語"_s);
+    EXPECT_TRUE(japanese.startsWith(u"user.deck-"_s)) << str(japanese);
+    EXPECT_EQ(suggestDeckId(u"日本語"_s), japanese);
+    EXPECT_NE(suggestDeckId(u"Вопросы"_s), japanese);
+    EXPECT_NE(suggestDeckId(u"Вопросы"_s), suggestDeckId(u"Вопросы для встречи"_s));
+    EXPECT_TRUE(isValidDeckId(japanese)) << str(japanese);
 }
 
 TEST(DeckFormatTest, SuggestedDeckIdsAreValidIds)

@@ -102,6 +102,27 @@ TEST_F(DecksDialogTest, MalformedImportNamesTheFileAndChangesNothing)
     EXPECT_TRUE(m_repository->userDecks()->isEmpty());
 }
 
+TEST_F(DecksDialogTest, ADeckWithATakenIdIsAddedBesideItOrReplacesItAsChosen)
+{
+    DecksDialog dialog(*m_repository, m_clock);
+    const QString path = writeFile(QStringLiteral("team.csv"),
+        "zone,text\nsmall-talk,What are you looking forward to this week?\n"
+        "deep,What would you like to get better at this year?\n");
+    ASSERT_TRUE(dialog.importFile(path)) << dialog.message().toStdString();
+    // The same id again, chosen to add: a second deck, the first untouched.
+    ASSERT_TRUE(dialog.importFile(path, decks::DeckImportMode::AddNew))
+        << dialog.message().toStdString();
+    EXPECT_EQ(m_repository->userDecks()->size(), 2);
+    EXPECT_TRUE(dialog.message().contains(QStringLiteral("added beside it")))
+        << dialog.message().toStdString();
+    // Chosen to replace: still two decks, the first one updated, and the message says so.
+    ASSERT_TRUE(dialog.importFile(path, decks::DeckImportMode::Replace))
+        << dialog.message().toStdString();
+    EXPECT_EQ(m_repository->userDecks()->size(), 2);
+    EXPECT_TRUE(dialog.message().contains(QStringLiteral("2 of its 2 questions")))
+        << dialog.message().toStdString();
+}
+
 TEST_F(DecksDialogTest, ImportedDeckAppearsAndExportsBackUnchanged)
 {
     DecksDialog dialog(*m_repository, m_clock);
