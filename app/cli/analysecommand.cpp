@@ -3,6 +3,7 @@
 #include "core/analysis/analysispipeline.h"
 #include "core/analysis/reportjson.h"
 #include "core/analysis/scriptsyllables.h"
+#include "core/common/regularfile.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -37,17 +38,11 @@ int analyseCommand(CommandContext& ctx, const QStringList& args)
 
     double syllablesPerWord = analysis::kSyllablesPerWord;
     if (parser.isSet(script)) {
-        QFile file(parser.value(script));
-        if (!file.open(QIODevice::ReadOnly)) {
-            return ctx.fail(
-                Error { ErrorKind::NotFound,
-                    QStringLiteral("Cannot read the script %1: %2.")
-                        .arg(parser.value(script), file.errorString()),
-                    QStringLiteral("Give a text file that exists and is readable."), {} },
-                kExitInput);
-        }
-        const QString text = QString::fromUtf8(file.read(1 << 20));
-        const std::optional<double> own = analysis::scriptSyllablesPerWord(text);
+        const Result<QString> text = readTextFile(
+            parser.value(script), analysis::kMaxScriptBytes, QStringLiteral("the script"));
+        if (!text)
+            return ctx.fail(text.error(), kExitInput);
+        const std::optional<double> own = analysis::scriptSyllablesPerWord(*text);
         if (!own) {
             return ctx.usageError(name,
                 QStringLiteral("the script %1 has fewer than %2 words; pace needs a longer one.")

@@ -212,7 +212,10 @@ int writeExport(CommandContext& ctx, const QByteArray& bytes, const QString& out
             kExitFailure);
     }
     QSaveFile file(outPath);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+    // Private like everything Rapport writes (0600), whatever the umask.
+    if (!file.open(QIODevice::WriteOnly)
+        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || file.write(bytes) != bytes.size() || !file.commit()) {
         return ctx.fail(
             Error { ErrorKind::Io, QStringLiteral("Could not write %1.").arg(outPath),
                 QStringLiteral("Check the folder exists, is writable and the disk is not full."),

@@ -1,5 +1,7 @@
 #include "app/cli/commands.h"
+#include "core/analysis/scriptsyllables.h"
 #include "core/common/clock.h"
+#include "core/common/regularfile.h"
 #include "core/rehearsal/pitch.h"
 #include "core/rehearsal/pitchrepository.h"
 
@@ -42,19 +44,15 @@ std::optional<QString> scriptText(CommandContext& ctx, const QString& text, cons
 {
     if (file.isEmpty())
         return text;
-    QFile in;
-    const bool ok = file == QLatin1String("-")
-        ? in.open(stdin, QIODevice::ReadOnly)
-        : (in.setFileName(file), in.open(QIODevice::ReadOnly));
-    if (!ok) {
-        ctx.fail(
-            { ErrorKind::Io,
-                QStringLiteral("Cannot read \"%1\".").arg(QDir::toNativeSeparators(file)),
-                QStringLiteral("Check the path and that the file is readable."), in.errorString() },
-            kExitInput);
+    const QString what = QStringLiteral("the script");
+    Result<QString> read = file == QLatin1String("-")
+        ? readTextFromStdin(analysis::kMaxScriptBytes, what)
+        : readTextFile(file, analysis::kMaxScriptBytes, what);
+    if (!read) {
+        ctx.fail(read.error(), kExitInput);
         return std::nullopt;
     }
-    return QString::fromUtf8(in.readAll());
+    return *read;
 }
 
 int listPitches(CommandContext& ctx, rehearsal::PitchRepository& pitches, bool json)

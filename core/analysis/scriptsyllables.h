@@ -3,6 +3,7 @@
 #include "core/analysis/takereport.h"
 
 #include <QStringView>
+#include <QtGlobal>
 #include <optional>
 
 namespace rapport::analysis {
@@ -20,6 +21,9 @@ int writtenSyllables(QStringView word);
 std::optional<double> scriptSyllablesPerWord(QStringView script);
 
 inline constexpr int kMinScriptWords = 20;
+
+/// The largest script file read (1 MiB, some 150,000 words): a pitch is a few hundred.
+inline constexpr qint64 kMaxScriptBytes = 1 << 20;
 
 /// The syllables per word to count a take of a pitch with `script` in: the script's own, or
 /// kSyllablesPerWord when it is too short to say (or empty).

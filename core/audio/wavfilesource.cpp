@@ -1,5 +1,7 @@
 #include "core/audio/wavfilesource.h"
 
+#include "core/common/regularfile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -59,6 +61,11 @@ WavFileSource::~WavFileSource()
 
 Result<std::unique_ptr<WavFileSource>> WavFileSource::open(const QString& path)
 {
+    // A pipe or a device would block or never end: only regular files are opened.
+    if (const QFileInfo found(path); found.exists() && !found.isDir()) {
+        if (Status regular = checkRegularFile(path, QStringLiteral("the audio file")); !regular)
+            return regular.error();
+    }
     SF_INFO info {};
     SNDFILE* file = sf_open(QFile::encodeName(path).constData(), SFM_READ, &info);
     if (!file)

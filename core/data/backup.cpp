@@ -16,11 +16,14 @@
 #include <QTemporaryDir>
 #include <archive.h>
 #include <archive_entry.h>
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
 #include <functional>
 #include <memory>
 #include <sqlite3.h>
+#include <unistd.h>
 
 namespace rapport::data {
 
@@ -65,8 +68,10 @@ Error ioError(const QString& what, const QString& fix, const QString& detail = {
 
 Error damaged(const QString& archivePath, QString why)
 {
-    if (!why.isEmpty())
-        why[0] = why[0].toLower(); // libarchive's messages start with a capital
+    // libarchive says nothing at all about some archives cut short.
+    if (why.trimmed().isEmpty())
+        why = QStringLiteral("it ends too early or is damaged (a copy cut short?)");
+    why[0] = why[0].toLower(); // libarchive's messages start with a capital
     return { ErrorKind::Format,
         QStringLiteral("%1 is not a usable Rapport backup: %2.").arg(native(archivePath), why),
         QStringLiteral("Nothing was changed. Choose another backup file, or make a new backup."),
@@ -293,6 +298,48 @@ Result<BackupSummary> extractArchive(const QString& archivePath, const QString& 
 
 } // namespace
 
+namespace {
+
+// Closes a file descriptor when it goes out of scope.
+struct FileDescriptor
+{
+    int fd = -1;
+    ~FileDescriptor()
+    {
+        if (fd >= 0)
+            ::close(fd);
+    }
+};
+
+// Creates `part` (0600) for writing, only as a new file: never through a link planted there (which
+// could send the backup anywhere). A plain file left by a backup that was killed is replaced.
+Result<int> createPartFile(const QString& part, const QString& archivePath)
+{
+    const QByteArray name = QFile::encodeName(part);
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        const int fd
+            = ::open(name.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (fd >= 0)
+            return fd;
+        const int error = errno;
+        const QFileInfo stale(part);
+        if (error == EEXIST && attempt == 0 && stale.isFile() && !stale.isSymLink()
+            && QFile::remove(part))
+            continue;
+        return Error { ErrorKind::Io,
+            QStringLiteral("Could not create %1 to write the backup %2.")
+                .arg(native(part), native(archivePath)),
+            error == EEXIST ? QStringLiteral("Something other than a file is in the way there: "
+                                             "remove it, or choose another name.")
+                            : QStringLiteral("Check that the folder is writable."),
+            QString::fromLocal8Bit(std::strerror(error)) };
+    }
+    return Error { ErrorKind::Io, QStringLiteral("Could not create %1.").arg(native(part)), {},
+        {} };
+}
+
+} // namespace
+
 Result<BackupSummary> createBackup(
     const storage::DataPaths& data, const QString& archivePath, const QDateTime& nowUtc)
 {
@@ -325,7 +372,9 @@ Result<BackupSummary> createBackup(
     const QDir recordings(data.recordings());
     for (const QFileInfo& info :
         recordings.entryInfoList(QDir::Files | QDir::NoDotAndDotDot, QDir::Name)) {
-        if (info.fileName().startsWith(QLatin1Char('.')))
+        // Hidden files are recording locks; a link may lead anywhere (~/.ssh/id_rsa), and only
+        // Rapport's own recordings go into a backup.
+        if (info.fileName().startsWith(QLatin1Char('.')) || info.isSymLink())
             continue;
         Result<FileRecord> record
             = hashFile(info.absoluteFilePath(), kRecordingsPrefix + info.fileName());
@@ -354,17 +403,21 @@ Result<BackupSummary> createBackup(
                 list } }).toJson();
 
     const QString part = archivePath + QStringLiteral(".part");
+    Result<int> partFd = createPartFile(part, archivePath);
+    if (!partFd)
+        return partFd.error();
+    const FileDescriptor partFile { *partFd };
     {
         ArchiveWriter out(archive_write_new());
         archive_write_add_filter_gzip(out.get());
         archive_write_set_format_pax_restricted(out.get());
-        if (archive_write_open_filename(out.get(), QFile::encodeName(part).constData())
-            != ARCHIVE_OK)
+        if (archive_write_open_fd(out.get(), partFile.fd) != ARCHIVE_OK) {
+            QFile::remove(part);
             return ioError(
                 QStringLiteral("Could not create the backup %1.").arg(native(archivePath)),
                 QStringLiteral("Check that the folder is writable."),
                 QString::fromUtf8(archive_error_string(out.get())));
-        QFile::setPermissions(part, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        }
         qint64 offset = 0;
         Status s = writeEntry(
             out.get(), kManifestName, manifest.size(), nowUtc,

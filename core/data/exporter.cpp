@@ -2,6 +2,7 @@
 
 #include "core/analysis/reportjson.h"
 #include "core/common/csv.h"
+#include "core/common/killpoint.h"
 #include "core/conversations/conversationrepository.h"
 #include "core/rehearsal/pitchrepository.h"
 #include "core/rehearsal/selfrating.h"
@@ -9,11 +10,17 @@
 #include "core/storage/sql.h"
 
 #include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QTemporaryDir>
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <limits>
 
 namespace rapport::data {
@@ -247,9 +254,33 @@ Result<ExportSummary> exportData(
     QList<const Table*> tables { &*pitches, &*takes, &*draws, &conversationTable };
     if (format == ExportFormat::Csv)
         tables << &questionTable;
+    // Every file is written into a hidden folder beside the export first, then each is renamed
+    // over the one it replaces: an export cut short leaves the previous one whole, never a mix.
+    // (Folders of exports killed while writing are removed here.)
+    QDirIterator stale(
+        folder, { QStringLiteral(".export-*") }, QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot);
+    while (stale.hasNext())
+        QDir(stale.next()).removeRecursively();
+    QTemporaryDir staging(QDir(folder).filePath(QStringLiteral(".export-XXXXXX")));
+    if (!staging.isValid())
+        return Error { ErrorKind::Io,
+            QStringLiteral("Could not write in %1.").arg(QDir::toNativeSeparators(folder)),
+            QStringLiteral("Choose a folder you can write to, with room on its disk."), {} };
+    QStringList staged;
     for (const Table* table : tables) {
-        if (Status s = writeTable(*table, folder, format, summary.files); !s)
+        if (Status s = writeTable(*table, staging.path(), format, staged); !s)
             return s.error();
+    }
+    killPoint("export-staged");
+    for (const QString& path : staged) {
+        const QString target = QDir(folder).filePath(QFileInfo(path).fileName());
+        if (std::rename(QFile::encodeName(path).constData(), QFile::encodeName(target).constData())
+            != 0)
+            return Error { ErrorKind::Io,
+                QStringLiteral("Could not put %1 in place.").arg(QDir::toNativeSeparators(target)),
+                QStringLiteral("Check that the folder is writable, then export again."),
+                QString::fromLocal8Bit(std::strerror(errno)) };
+        summary.files << target;
     }
     return summary;
 }

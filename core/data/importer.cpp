@@ -3,6 +3,7 @@
 #include "core/analysis/reportjson.h"
 #include "core/common/csv.h"
 #include "core/common/filetext.h"
+#include "core/common/regularfile.h"
 #include "core/decks/question.h"
 #include "core/rehearsal/selfrating.h"
 #include "core/rehearsal/takerepository.h"
@@ -19,6 +20,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
 
 namespace rapport::data {
 
@@ -30,6 +32,8 @@ using storage::Sql;
 constexpr double kMaxId = 9'007'199'254'740'992.0; // 2^53
 // Light times and targets are milliseconds in the database; this keeps them far from overflow.
 constexpr double kMaxSeconds = 1e9;
+// The largest export table read: a million takes fit in far less.
+constexpr qint64 kMaxExportFileBytes = qint64 { 512 } << 20;
 
 const QString kExportFolderFix = QStringLiteral(
     "Import the folder as 'rapport-cli export' (or Export under Settings, Your data) wrote it, "
@@ -70,7 +74,25 @@ struct Column
     QString dbColumn; // in the database; unused for Id, Reference, Card and Questions
     Kind kind;
     bool addedLater = false; // older exports lack it: then it is nothing (NULL) in every record
+    // For Number and OptionalNumber: the values Rapport itself could have written. A value
+    // outside breaks later (1e308 words a minute exports as "inf", which no import reads).
+    double min = -std::numeric_limits<double>::max();
+    double max = std::numeric_limits<double>::max();
 };
+
+// `c` limited to [min, max].
+Column within(Column c, double min, double max)
+{
+    c.min = min;
+    c.max = max;
+    return c;
+}
+
+// Times and dates Rapport could have written: from 1970 (no clock is set earlier) to 2200.
+constexpr int kFirstYear = 1970;
+constexpr int kLastYear = 2200;
+// Seconds in a take or a pause: at most a day.
+constexpr double kMaxTakeSeconds = 86400.0;
 
 Column column(const char* name, Kind kind)
 {
@@ -120,20 +142,25 @@ TableSpec takesSpec()
         column("red_s", "red_ms", Kind::Milliseconds), column("audio_path", Kind::Text),
         column("starred", Kind::Bool),
         // The report, as analysis::reportToJson() names it (and the database too).
-        column("duration_s", Kind::Number), column("speech_start_s", Kind::OptionalNumber),
-        column("speech_end_s", Kind::OptionalNumber),
-        column("speaking_time_s", Kind::OptionalNumber),
-        column("phonation_time_s", Kind::OptionalNumber), column("pauses", Kind::Pauses),
-        column("pause_count", Kind::OptionalCount), column("longest_pause_s", Kind::OptionalNumber),
+        within(column("duration_s", Kind::Number), 0, kMaxTakeSeconds),
+        within(column("speech_start_s", Kind::OptionalNumber), 0, kMaxTakeSeconds),
+        within(column("speech_end_s", Kind::OptionalNumber), 0, kMaxTakeSeconds),
+        within(column("speaking_time_s", Kind::OptionalNumber), 0, kMaxTakeSeconds),
+        within(column("phonation_time_s", Kind::OptionalNumber), 0, kMaxTakeSeconds),
+        column("pauses", Kind::Pauses), column("pause_count", Kind::OptionalCount),
+        within(column("longest_pause_s", Kind::OptionalNumber), 0, kMaxTakeSeconds),
         column("syllable_count", Kind::OptionalCount),
-        column("articulation_rate_sps", Kind::OptionalNumber),
-        column("words_per_minute", Kind::OptionalNumber),
-        column("pitch_median_hz", Kind::OptionalNumber),
-        column("pitch_sd_semitones", Kind::OptionalNumber), column("monotone", Kind::OptionalBool),
-        column("loudness_lufs", Kind::OptionalNumber), column("peak_dbfs", Kind::OptionalNumber),
-        column("clipped_ratio", Kind::OptionalNumber), column("analysis_ms", Kind::Number),
+        within(column("articulation_rate_sps", Kind::OptionalNumber), 0, 100),
+        within(column("words_per_minute", Kind::OptionalNumber), 0, 2000),
+        within(column("pitch_median_hz", Kind::OptionalNumber), 0, 4000),
+        within(column("pitch_sd_semitones", Kind::OptionalNumber), 0, 120),
+        column("monotone", Kind::OptionalBool),
+        within(column("loudness_lufs", Kind::OptionalNumber), -200, 20),
+        within(column("peak_dbfs", Kind::OptionalNumber), -400, 20),
+        within(column("clipped_ratio", Kind::OptionalNumber), 0, 1),
+        within(column("analysis_ms", Kind::Number), 0, 1e9),
         // Since schema 8 (the report's background level and caveats).
-        addedColumn("signal_to_noise_db", Kind::OptionalNumber),
+        within(addedColumn("signal_to_noise_db", Kind::OptionalNumber), -200, 200),
         addedColumn("caveats", Kind::Caveats), column("rating_overall", Kind::OptionalRating) };
     for (rehearsal::RubricItem item : rehearsal::kRubricItems) {
         const QString name = QStringLiteral("rating_") + rehearsal::rubricKey(item);
@@ -427,7 +454,9 @@ std::optional<QString> timeOf(const QJsonValue& cell)
     if (!text || !text->endsWith(QLatin1Char('Z')))
         return std::nullopt;
     const QDateTime time = storage::fromStoredTime(*text);
-    return time.isValid() ? std::optional<QString>(storage::toStoredTime(time)) : std::nullopt;
+    if (!time.isValid() || time.date().year() < kFirstYear || time.date().year() > kLastYear)
+        return std::nullopt;
+    return storage::toStoredTime(time);
 }
 
 // A list: a JSON array, in CSV as its JSON text.
@@ -483,8 +512,9 @@ template <typename T> std::optional<QVariant> stored(const std::optional<T>& val
 }
 
 // What the database stores for `cell`; nullopt when the cell is not a value of that kind.
-std::optional<QVariant> storedValue(Kind kind, const QJsonValue& cell, bool csv)
+std::optional<QVariant> storedValue(const Column& column, const QJsonValue& cell, bool csv)
 {
+    const Kind kind = column.kind;
     // Optional kinds store NULL for nothing, and otherwise what their required kind stores.
     switch (kind) {
     case Kind::OptionalNumber:
@@ -514,8 +544,11 @@ std::optional<QVariant> storedValue(Kind kind, const QJsonValue& cell, bool csv)
         return QVariant::fromValue(static_cast<qint64>(std::llround(*seconds * 1000.0)));
     }
     case Kind::Number:
-    case Kind::OptionalNumber:
-        return stored(numberOf(cell, csv));
+    case Kind::OptionalNumber: {
+        const std::optional<double> number = numberOf(cell, csv);
+        return number && *number >= column.min && *number <= column.max ? stored(number)
+                                                                        : std::nullopt;
+    }
     case Kind::OptionalCount:
     case Kind::Position:
         return stored(wholeNumberOf(cell, csv, 0, kMaxId));
@@ -540,7 +573,9 @@ std::optional<QVariant> storedValue(Kind kind, const QJsonValue& cell, bool csv)
         return stored(timeOf(cell));
     case Kind::Date: {
         const QDate date = text ? QDate::fromString(*text, Qt::ISODate) : QDate();
-        return date.isValid() ? std::optional<QVariant>(date.toString(Qt::ISODate)) : std::nullopt;
+        return date.isValid() && date.year() >= kFirstYear && date.year() <= kLastYear
+            ? std::optional<QVariant>(date.toString(Qt::ISODate))
+            : std::nullopt;
     }
     case Kind::Zone: {
         const std::optional<decks::Zone> zone = text ? decks::zoneFromKey(*text) : std::nullopt;
@@ -565,10 +600,17 @@ QString zoneChoices()
 }
 
 // What a value of `kind` looks like, for "expected X, found Y".
-QString expectation(Kind kind, bool csv)
+QString expectation(const Column& column, bool csv)
 {
+    const Kind kind = column.kind;
     const QString orNothing
         = csv ? QStringLiteral(" or an empty field") : QStringLiteral(" or null");
+    if ((kind == Kind::Number || kind == Kind::OptionalNumber)
+        && column.max < std::numeric_limits<double>::max()) {
+        return QStringLiteral("a number from %1 to %2")
+                   .arg(QString::number(column.min, 'g', 10), QString::number(column.max, 'g', 10))
+            + (kind == Kind::OptionalNumber ? orNothing : QString());
+    }
     switch (kind) {
     case Kind::Id:
     case Kind::Reference:
@@ -602,11 +644,11 @@ QString expectation(Kind kind, bool csv)
     case Kind::FeltPace:
         return QStringLiteral("slow, comfortable, fast") + orNothing;
     case Kind::Time:
-        return QStringLiteral("a UTC time such as 2026-11-23T09:30:15.250Z");
+        return QStringLiteral("a UTC time from 1970 to 2200 such as 2026-11-23T09:30:15.250Z");
     case Kind::OptionalTime:
         return QStringLiteral("a UTC time such as 2026-11-23T09:30:15.250Z") + orNothing;
     case Kind::Date:
-        return QStringLiteral("a date such as 2026-11-22");
+        return QStringLiteral("a date from 1970 to 2200 such as 2026-11-22");
     case Kind::Zone:
         return zoneChoices();
     case Kind::Position:
@@ -676,7 +718,7 @@ void RecordReader::take(const Column& c, const QJsonValue& cell, Row& row)
     default:
         break;
     }
-    const std::optional<QVariant> value = storedValue(c.kind, cell, m_csv);
+    const std::optional<QVariant> value = storedValue(c, cell, m_csv);
     if (!value)
         return fail(c, cell);
     row.columns << c.dbColumn;
@@ -720,7 +762,7 @@ void RecordReader::fail(const Column& c, const QJsonValue& cell)
     else
         found = quoted(cell.toString());
     m_error = fileFormatError(m_source, where,
-        QStringLiteral("expected %1, found %2").arg(expectation(c.kind, m_csv), found), kValueFix);
+        QStringLiteral("expected %1, found %2").arg(expectation(c, m_csv), found), kValueFix);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -739,21 +781,19 @@ Result<QList<Row>> readTable(const QString& folder, const TableSpec& spec, Expor
 {
     const QString path = QDir(folder).filePath(fileName(spec.name, format));
     const QString source = QDir::toNativeSeparators(path);
-    QFile file(path);
-    if (!file.exists()) {
+    if (!QFileInfo::exists(path)) {
         return Error { ErrorKind::NotFound,
             QStringLiteral("%1 is missing from the export.").arg(source), kExportFolderFix, {} };
     }
-    if (!file.open(QIODevice::ReadOnly)) {
-        return Error { ErrorKind::Io, QStringLiteral("Could not read %1.").arg(source),
-            QStringLiteral("Check that you may read the file."), file.errorString() };
-    }
+    Result<QByteArray> bytes
+        = readRegularFile(path, kMaxExportFileBytes, QStringLiteral("the export file"));
+    if (!bytes)
+        return bytes.error();
     const bool csv = format == ExportFormat::Csv;
     const QStringList names = namesOf(spec.columns);
     const QStringList mayLack = addedNamesOf(spec.columns);
-    const QByteArray bytes = file.readAll();
-    Result<QList<RawRecord>> records = csv ? readCsvRecords(bytes, source, names, mayLack)
-                                           : readJsonRecords(bytes, source, names, mayLack);
+    Result<QList<RawRecord>> records = csv ? readCsvRecords(*bytes, source, names, mayLack)
+                                           : readJsonRecords(*bytes, source, names, mayLack);
     if (!records)
         return records.error();
     QList<Row> rows;

@@ -1,5 +1,6 @@
 #include "core/decks/deckfiles.h"
 
+#include "core/common/regularfile.h"
 #include "core/decks/deckformat.h"
 
 #include <QFile>
@@ -15,22 +16,7 @@ constexpr qint64 kMaxDeckFileBytes = 8 * 1024 * 1024;
 
 Result<QByteArray> readDeckFile(const QString& path)
 {
-    QFile file(path);
-    const QFileInfo info(path);
-    if (!info.exists()) {
-        return Error { ErrorKind::NotFound, QStringLiteral("%1 does not exist.").arg(path),
-            QStringLiteral("Check the file name and folder."), {} };
-    }
-    if (!info.isFile() || info.size() > kMaxDeckFileBytes) {
-        return Error { ErrorKind::Format,
-            QStringLiteral("%1 is not a deck file (a folder, or larger than 8 MB).").arg(path),
-            QStringLiteral("Choose a .json or .csv deck file."), {} };
-    }
-    if (!file.open(QIODevice::ReadOnly)) {
-        return Error { ErrorKind::Permission, QStringLiteral("Cannot read %1.").arg(path),
-            QStringLiteral("Check the file's permissions."), file.errorString() };
-    }
-    return file.readAll();
+    return readRegularFile(path, kMaxDeckFileBytes, QStringLiteral("the deck file"));
 }
 
 // A user deck id that no deck in the library uses yet, derived from the title.

@@ -92,6 +92,12 @@ std::optional<Problem> textProblem(const QString& text)
         return Problem { QStringLiteral("the question text is empty"),
             QStringLiteral("Write the question, or remove the entry.") };
     }
+    // SQLite's text ends at a NUL, so the question would be stored cut short.
+    if (text.contains(QChar(u'\0'))) {
+        return Problem { QStringLiteral("the question text holds the control character %1")
+                             .arg(describeCharacter(QChar(u'\0'))),
+            QStringLiteral("Remove it; save the file from a text editor.") };
+    }
     const qsizetype length = text.toUcs4().size();
     if (length > kMaxQuestionLength) {
         return Problem { QStringLiteral("the question text %1 is %2 characters long (expected at "

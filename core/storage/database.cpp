@@ -172,9 +172,19 @@ Result<std::unique_ptr<Database>> Database::open(
 
 Result<QStringList> Database::integrityCheck() const
 {
+    return runCheck(QStringLiteral("PRAGMA integrity_check"));
+}
+
+Result<QStringList> Database::quickCheck() const
+{
+    return runCheck(QStringLiteral("PRAGMA quick_check"));
+}
+
+Result<QStringList> Database::runCheck(const QString& pragma) const
+{
     QSqlDatabase db = connection();
     QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("PRAGMA integrity_check")))
+    if (!query.exec(pragma))
         return sqlFailure(
             query.lastError(), m_filePath, QStringLiteral("The integrity check could not run."));
     QStringList findings;

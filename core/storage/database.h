@@ -41,8 +41,12 @@ public:
 
     /// Runs PRAGMA integrity_check; returns its findings ("ok" when healthy).
     Result<QStringList> integrityCheck() const;
+    /// Runs PRAGMA quick_check (every page read, indexes not matched; milliseconds on a typical
+    /// database); returns its findings ("ok" when healthy).
+    Result<QStringList> quickCheck() const;
 
 private:
+    Result<QStringList> runCheck(const QString& pragma) const;
     Database(QString connectionName, QString filePath);
 
     QString m_connectionName;

@@ -1,5 +1,6 @@
 #include "core/storage/store.h"
 
+#include "core/storage/appmeta.h"
 #include "core/storage/dataswap.h"
 
 #include <QDir>
@@ -9,6 +10,8 @@
 namespace rapport::storage {
 
 namespace {
+
+constexpr qint64 kDaysBetweenChecks = 7;
 
 // A database set aside by a restore (root/before-restore-*/rapport.sqlite), newest first.
 QString setAsideDatabase(const DataPaths& paths)
@@ -33,6 +36,33 @@ bool swapLeftovers(const DataPaths& paths)
                 .entryList({ QStringLiteral(".restore-*") },
                     QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot)
                 .isEmpty();
+}
+
+// Damaged pages (a failing disk, a bad copy) would otherwise go unnoticed until the data they
+// hold is read, perhaps long after the last good backup: once a week a start-up reads them all.
+Status checkPagesWeekly(const Database& database)
+{
+    const QString key = QStringLiteral("last_quick_check");
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Result<QHash<QString, QString>> stored = readMeta(database, { key }, {});
+    if (stored) {
+        const QDateTime last = QDateTime::fromString(stored->value(key), Qt::ISODate);
+        if (last.isValid() && last <= now && last.daysTo(now) < kDaysBetweenChecks)
+            return {};
+    }
+    Result<QStringList> findings = database.quickCheck();
+    if (!findings || *findings != QStringList { QStringLiteral("ok") }) {
+        return Error { ErrorKind::NotADatabase,
+            QStringLiteral("Your database %1 is damaged: SQLite's check found %2.")
+                .arg(QDir::toNativeSeparators(database.filePath()),
+                    findings ? findings->value(0) : findings.error().what),
+            QStringLiteral("Restore your latest backup (rapport-cli restore FILE); keep a copy of "
+                           "the damaged file, in case it holds something newer."),
+            {} };
+    }
+    // Best effort: if this cannot be written, the check runs again next time.
+    (void)writeMeta(database, { { key, now.toString(Qt::ISODate) } }, {});
+    return {};
 }
 
 } // namespace
@@ -95,6 +125,8 @@ Result<Store> openStore(const QString& dataDir, const OpenOptions& options)
     Result<std::unique_ptr<Database>> database = Database::open(paths->database(), options);
     if (!database)
         return database.error();
+    if (Status checked = checkPagesWeekly(**database); !checked)
+        return checked.error();
     return Store { std::move(*paths), std::move(*database), std::move(*lock), notice };
 }
 

@@ -163,6 +163,41 @@ TEST_F(BackupCliTest, RestoreRefusesWhileAnotherProcessHasTheDataOpen)
     EXPECT_EQ(restored.exitCode, 0) << restored.err.toStdString();
 }
 
+TEST_F(BackupCliTest, AnExportKilledWhileWritingLeavesThePreviousOneWhole)
+{
+    ASSERT_EQ(cli({ QStringLiteral("pitches"), QStringLiteral("add"), QStringLiteral("--title"),
+                      QStringLiteral("First") })
+                  .exitCode,
+        0);
+    const QString out = file(QStringLiteral("export"));
+    ASSERT_EQ(cli({ QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("csv"),
+                      QStringLiteral("--out"), out })
+                  .exitCode,
+        0);
+    const QByteArray before = test::fileBytes(out + QStringLiteral("/pitches.csv"));
+    ASSERT_EQ(cli({ QStringLiteral("pitches"), QStringLiteral("add"), QStringLiteral("--title"),
+                      QStringLiteral("Second") })
+                  .exitCode,
+        0);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("RAPPORT_DATA_DIR"), file(QStringLiteral("data")));
+    env.insert(QStringLiteral("RAPPORT_TEST_KILL_AT"), QStringLiteral("export-staged"));
+    const auto killed = test::runCli({ QStringLiteral("export"), QStringLiteral("--format"),
+                                         QStringLiteral("csv"), QStringLiteral("--out"), out },
+        env);
+    ASSERT_TRUE(killed.crashed);
+    // Every file is the previous export's; the new one, written aside, never got in.
+    EXPECT_EQ(test::fileBytes(out + QStringLiteral("/pitches.csv")), before);
+    ASSERT_EQ(cli({ QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("csv"),
+                      QStringLiteral("--out"), out })
+                  .exitCode,
+        0);
+    EXPECT_TRUE(test::fileBytes(out + QStringLiteral("/pitches.csv")).contains("Second"));
+    EXPECT_TRUE(
+        QDir(out).entryList({ QStringLiteral(".export-*") }, QDir::Dirs | QDir::Hidden).isEmpty());
+    EXPECT_EQ(test::permissionBits(out + QStringLiteral("/pitches.csv")), 0600);
+}
+
 TEST_F(BackupCliTest, ACorruptedArchiveChangesNothingAndSaysSo)
 {
     ASSERT_EQ(cli({ QStringLiteral("pitches"), QStringLiteral("add"), QStringLiteral("--title"),

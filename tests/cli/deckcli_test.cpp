@@ -184,6 +184,7 @@ TEST_F(DeckCliTest, CsvImportExportRoundTripsAndReimportUpdates)
         QStringLiteral("user.team-lunch"), QStringLiteral("--format"), QStringLiteral("json"),
         QStringLiteral("--out"), file(QStringLiteral("team.json")) });
     ASSERT_EQ(exported.exitCode, 0) << exported.err.toStdString();
+    EXPECT_EQ(test::permissionBits(file(QStringLiteral("team.json"))), 0600);
     const QJsonObject deck
         = QJsonDocument::fromJson(test::fileBytes(file(QStringLiteral("team.json")))).object();
     EXPECT_EQ(deck.value(QStringLiteral("id")).toString(), QStringLiteral("user.team-lunch"));

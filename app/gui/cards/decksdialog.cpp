@@ -265,8 +265,10 @@ bool DecksDialog::exportTo(const QString& deckId, const QString& path)
         ? DeckFileFormat::Csv
         : DeckFileFormat::Json;
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(exportDeck(*deck, format)) < 0
-        || !file.commit()) {
+    // Private like everything Rapport writes (0600), whatever the umask.
+    if (!file.open(QIODevice::WriteOnly)
+        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || file.write(exportDeck(*deck, format)) < 0 || !file.commit()) {
         showProblem(
             { ErrorKind::Io, tr("Could not write \"%1\".").arg(QDir::toNativeSeparators(path)),
                 tr("Choose a folder you can write to, and check that the disk is not full."),

@@ -162,6 +162,9 @@ TEST_F(BackupTest, DamagedArchivesAreRefusedAndNothingChanges)
         EXPECT_EQ(restored.error().kind, ErrorKind::Format) << name;
         EXPECT_TRUE(restored.error().what.contains(QString::fromLatin1(name))) << name;
         EXPECT_TRUE(restored.error().fix.contains(QStringLiteral("Nothing was changed")));
+        // Every refusal gives a reason, not "...backup: ."
+        EXPECT_FALSE(restored.error().what.endsWith(QStringLiteral(": ."))) << name;
+        EXPECT_FALSE(restored.error().what.endsWith(QStringLiteral("backup: ."))) << name;
     }
     EXPECT_EQ(test::fileBytes(paths.database()), databaseBefore);
     EXPECT_TRUE(
@@ -258,6 +261,30 @@ TEST_F(BackupTest, NeverOverwritesAnExistingFile)
     auto backup = createBackup(m_store->paths, pathOf(QStringLiteral("exists.tar.gz")), kNow);
     ASSERT_FALSE(backup.ok());
     EXPECT_EQ(test::fileBytes(pathOf(QStringLiteral("exists.tar.gz"))), "mine");
+}
+
+TEST_F(BackupTest, NeverWritesThroughALinkAtThePartFileNorBacksUpLinkedFiles)
+{
+    // A link planted where the backup writes its temporary file, pointing at a file of the user's.
+    const QString victim = pathOf(QStringLiteral("victim.txt"));
+    test::writeFile(victim, "precious");
+    ASSERT_TRUE(QFile::link(victim, pathOf(QStringLiteral("b.tar.gz.part"))));
+    auto refused = createBackup(m_store->paths, pathOf(QStringLiteral("b.tar.gz")), kNow);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_TRUE(refused.error().fix.contains(QStringLiteral("in the way")))
+        << refused.error().fix.toStdString();
+    EXPECT_EQ(test::fileBytes(victim), "precious");
+    EXPECT_FALSE(QFileInfo::exists(pathOf(QStringLiteral("b.tar.gz"))));
+
+    // A plain .part left by a killed backup is replaced; a link in recordings/ stays out.
+    test::writeFile(pathOf(QStringLiteral("c.tar.gz.part")), "half a backup");
+    ASSERT_TRUE(QFile::link(victim, m_store->paths.recordings() + QStringLiteral("/stolen.wav")));
+    auto backup = createBackup(m_store->paths, pathOf(QStringLiteral("c.tar.gz")), kNow);
+    ASSERT_TRUE(backup.ok()) << backup.error().toString().toStdString();
+    EXPECT_EQ(backup->recordings, 2);
+    EXPECT_FALSE(QFileInfo::exists(pathOf(QStringLiteral("c.tar.gz.part"))));
+    EXPECT_EQ(test::permissionBits(pathOf(QStringLiteral("c.tar.gz"))), 0600);
+    ASSERT_TRUE(verifyBackup(pathOf(QStringLiteral("c.tar.gz"))).ok());
 }
 
 } // namespace

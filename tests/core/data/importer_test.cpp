@@ -680,6 +680,15 @@ TEST_F(ImporterErrorTest, AValueOfTheWrongTypeOrOutOfRangeNamesLineAndColumn)
         { u"conversations.csv"_s, u"rating"_s, u"6"_s },
         { u"conversation_questions.csv"_s, u"id"_s, u"no-slash"_s },
         { u"conversation_questions.csv"_s, u"position"_s, u"-1"_s },
+        // Values Rapport could never have written, which would break a later export or import.
+        { u"takes.csv"_s, u"words_per_minute"_s, u"1e308"_s },
+        { u"takes.csv"_s, u"duration_s"_s, u"-5"_s },
+        { u"takes.csv"_s, u"speaking_time_s"_s, u"1e12"_s },
+        { u"takes.csv"_s, u"clipped_ratio"_s, u"2"_s },
+        { u"takes.csv"_s, u"signal_to_noise_db"_s, u"1e300"_s },
+        { u"takes.csv"_s, u"started_at"_s, u"0001-01-01T00:00:00.000Z"_s },
+        { u"pitches.csv"_s, u"created_at"_s, u"9999-12-31T23:59:59.000Z"_s },
+        { u"conversations.csv"_s, u"date"_s, u"0001-01-01"_s },
     };
     for (const Case& c : cases) {
         SCOPED_TRACE(str(c.file + u' ' + c.column + u' ' + c.value));

@@ -357,6 +357,15 @@ TEST(DeckFormatTest, RejectsMissingOrBlankQuestionText)
         u"questions[1].text"_s, { u"empty"_s }));
 }
 
+TEST(DeckFormatTest, RejectsQuestionTextHoldingANul)
+{
+    // JSON's \u0000 escape gets a NUL into the text; SQLite would cut the text there. (Other
+    // control characters round-trip: see JsonRoundTripKeepsEveryField.)
+    EXPECT_TRUE(isJsonError(parseJson(jsonDeckWithSecondQuestion(
+                                R"("id": "b", "zone": "fun", "text": "What\u0000 else?")")),
+        u"questions[1].text"_s, { u"control character U+0000"_s }));
+}
+
 TEST(DeckFormatTest, RejectsQuestionTextLongerThan500Characters)
 {
     const QByteArray text = QByteArray(kMaxQuestionLength + 1, 'x');

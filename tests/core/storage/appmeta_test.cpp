@@ -4,6 +4,8 @@
 #include "core/storage/sql.h"
 #include "core/storage/store.h"
 
+#include <QDateTime>
+#include <QFile>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
@@ -101,6 +103,51 @@ TEST_F(AppMetaTest, ATransactionInsideAnotherIsASavepointOfIt)
     Transaction next(db().connection());
     EXPECT_TRUE(next.begun().ok());
     EXPECT_TRUE(next.commit().ok());
+}
+
+TEST_F(AppMetaTest, DamagedPagesAreFoundAtTheWeeklyCheckAndNamed)
+{
+    // Enough rows for pages beyond the schema's (in a table of their own, so that what is
+    // damaged is only them).
+    {
+        Sql create(db().connection(), QStringLiteral("CREATE TABLE filler (key TEXT, value TEXT)"));
+        ASSERT_TRUE(create.exec({}, {}).ok());
+        Sql insert(
+            db().connection(), QStringLiteral("INSERT INTO filler (key, value) VALUES (?, ?)"));
+        Transaction all(db().connection());
+        ASSERT_TRUE(all.begun().ok());
+        for (int i = 0; i < 2000; ++i)
+            ASSERT_TRUE(
+                insert.exec({ QStringLiteral("filler-%1").arg(i), QString(200, u'x') }, {}).ok());
+        ASSERT_TRUE(all.commit().ok());
+    }
+    const QString path = m_store->database->filePath();
+    // A check ran at the first opening: the next one is a week later.
+    ASSERT_FALSE(readMeta(db(), { QStringLiteral("last_quick_check") }, {})->isEmpty());
+    m_store.reset();
+    {
+        QFile file(path);
+        ASSERT_TRUE(file.open(QIODevice::ReadWrite));
+        ASSERT_GT(file.size(), 40 * 4096);
+        file.seek(file.size() - 20 * 4096 + 8); // inside a leaf page, past its header
+        file.write(QByteArray(3000, '\xff'));
+    }
+    // Within the week nothing is checked, so the opening is as fast as ever.
+    {
+        auto store = openStore(m_dir.path());
+        ASSERT_TRUE(store.ok()) << store.error().toString().toStdString();
+        ASSERT_TRUE(writeMeta(*store->database,
+            { { QStringLiteral("last_quick_check"),
+                QDateTime::currentDateTimeUtc().addDays(-8).toString(Qt::ISODate) } },
+            {})
+                        .ok());
+    }
+    auto checked = openStore(m_dir.path());
+    ASSERT_FALSE(checked.ok());
+    EXPECT_EQ(checked.error().kind, ErrorKind::NotADatabase);
+    EXPECT_TRUE(checked.error().what.contains(QStringLiteral("damaged")))
+        << checked.error().what.toStdString();
+    EXPECT_TRUE(checked.error().fix.contains(QStringLiteral("Restore your latest backup")));
 }
 
 } // namespace

@@ -137,6 +137,7 @@ TEST_F(DecksDialogTest, ImportedDeckAppearsAndExportsBackUnchanged)
 
     const QString out = m_dir.filePath(QStringLiteral("out.json"));
     ASSERT_TRUE(dialog.exportTo(decks[0].id, out)) << dialog.message().toStdString();
+    EXPECT_EQ(test::permissionBits(out), 0600);
     const Result<Deck> back = parseDeckJson(test::fileBytes(out), out);
     ASSERT_TRUE(back.ok()) << back.error().toString().toStdString();
     Deck expected = decks[0];
