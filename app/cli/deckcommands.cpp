@@ -294,6 +294,8 @@ int decksCommand(CommandContext& ctx, const QStringList& args)
                 << outcome->deck.questions.size() << " questions.\n";
         if (!outcome->note.isEmpty())
             ctx.out << outcome->note << '\n';
+        if (outcome->addedBesideExisting)
+            ctx.out << "To update the deck you had instead, import with --replace.\n";
         ctx.out.flush();
         return kExitOk;
     }

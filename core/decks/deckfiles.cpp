@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QSet>
+#include <algorithm>
 
 namespace rapport::decks {
 
@@ -27,6 +28,19 @@ QString freshUserId(const QString& title, const DeckLibrary& library)
     for (int n = 2; library.deck(id); ++n)
         id = base + QLatin1Char('-') + QString::number(n);
     return id;
+}
+
+// A title no deck in the library has yet: "team", then "team (2)", "team (3)", ...
+QString freshTitle(const QString& title, const DeckLibrary& library)
+{
+    const auto taken = [&](const QString& candidate) {
+        return std::any_of(library.decks().begin(), library.decks().end(),
+            [&](const Deck& d) { return d.title == candidate; });
+    };
+    QString fresh = title;
+    for (int n = 2; taken(fresh); ++n)
+        fresh = QStringLiteral("%1 (%2)").arg(title).arg(n);
+    return fresh;
 }
 
 } // namespace
@@ -87,7 +101,7 @@ Result<DeckImportPlan> planDeckImport(
 Result<ImportOutcome> importDeck(const DeckImportPlan& plan, DeckImportMode mode,
     const DeckLibrary& library, decks::DeckRepository& repository, const Clock& clock)
 {
-    ImportOutcome outcome { plan.deck, false, {} };
+    ImportOutcome outcome { plan.deck, false, false, {} };
     if (plan.builtInId) {
         outcome.deck.id = freshUserId(outcome.deck.title, library);
         outcome.note = QStringLiteral("The id %1 belongs to a built-in deck, so the import was "
@@ -95,12 +109,13 @@ Result<ImportOutcome> importDeck(const DeckImportPlan& plan, DeckImportMode mode
                            .arg(plan.deck.id, outcome.deck.id);
     } else if (plan.clash && mode == DeckImportMode::AddNew) {
         outcome.deck.id = freshUserId(outcome.deck.title, library);
+        outcome.deck.title = freshTitle(outcome.deck.title, library);
+        outcome.addedBesideExisting = true;
         outcome.note = QStringLiteral("You already have a deck %1 (\"%2\", %3 questions), so this "
-                                      "one was added beside it as %4. To update %1 instead, "
-                                      "import with --replace.")
+                                      "one was added beside it as %4, \"%5\".")
                            .arg(plan.deck.id, plan.clash->title)
                            .arg(plan.clash->questions)
-                           .arg(outcome.deck.id);
+                           .arg(outcome.deck.id, outcome.deck.title);
     } else if (plan.clash) {
         outcome.replacedExisting = true;
         const int lost = plan.clash->questions - plan.clash->keptQuestions;

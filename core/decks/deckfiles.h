@@ -46,6 +46,7 @@ struct ImportOutcome
 {
     Deck deck; ///< as stored
     bool replacedExisting = false; ///< a user deck with the same id was updated in place
+    bool addedBesideExisting = false; ///< a user deck had the id: this one got a fresh one
     QString note; ///< e.g. why the id changed; empty when nothing to say
 };
 

@@ -243,6 +243,7 @@ TEST_F(DeckCliTest, AnImportNeverReplacesAnotherDeckUnlessAskedTo)
         return result;
     };
     QMap<QString, int> decks = counts();
+    // (The second says how to replace instead.)
     ASSERT_EQ(decks.size(), 4) << QStringList(decks.keys()).join(u' ').toStdString();
     EXPECT_EQ(decks.value(QStringLiteral("user.questions")), 12);
     EXPECT_EQ(decks.value(QStringLiteral("user.questions-2")), 1);

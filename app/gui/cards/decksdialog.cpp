@@ -320,11 +320,22 @@ void DecksDialog::deleteSelected()
         deleteDeck(deck->id);
 }
 
+namespace {
+
+// Where the file dialogs open: the Documents folder when there is one, else the home folder (a
+// missing folder would show up as the suggested file name).
+QString startFolder()
+{
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return QDir(documents).exists() ? documents : QDir::homePath();
+}
+
+} // namespace
+
 void DecksDialog::chooseImport()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import a deck"),
-        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
-        tr("Deck files (*.json *.csv);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import a deck"), startFolder(), tr("Deck files (*.json *.csv);;All files (*)"));
     if (!path.isEmpty())
         importFile(path);
 }
@@ -334,9 +345,8 @@ void DecksDialog::chooseExport()
     const Deck* deck = m_library.deck(selectedDeckId());
     if (!deck)
         return;
-    const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
-        + QLatin1Char('/') + QString(deck->id).replace(QLatin1Char('.'), QLatin1Char('-'))
-        + QStringLiteral(".json");
+    const QString suggested = startFolder() + QLatin1Char('/')
+        + QString(deck->id).replace(QLatin1Char('.'), QLatin1Char('-')) + QStringLiteral(".json");
     QString filter;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export a deck"), suggested,
         tr("Deck file (*.json);;Spreadsheet (*.csv)"), &filter);

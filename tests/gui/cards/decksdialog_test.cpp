@@ -115,6 +115,13 @@ TEST_F(DecksDialogTest, ADeckWithATakenIdIsAddedBesideItOrReplacesItAsChosen)
     EXPECT_EQ(m_repository->userDecks()->size(), 2);
     EXPECT_TRUE(dialog.message().contains(QStringLiteral("added beside it")))
         << dialog.message().toStdString();
+    // The window's words, not the command line's; and the two decks can be told apart.
+    EXPECT_FALSE(dialog.message().contains(QStringLiteral("--replace")));
+    QStringList titles;
+    for (const Deck& deck : m_repository->userDecks().value())
+        titles << deck.title;
+    titles.sort();
+    EXPECT_EQ(titles, (QStringList { QStringLiteral("team"), QStringLiteral("team (2)") }));
     // Chosen to replace: still two decks, the first one updated, and the message says so.
     ASSERT_TRUE(dialog.importFile(path, decks::DeckImportMode::Replace))
         << dialog.message().toStdString();
