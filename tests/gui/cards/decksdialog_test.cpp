@@ -118,7 +118,8 @@ TEST_F(DecksDialogTest, ADeckWithATakenIdIsAddedBesideItOrReplacesItAsChosen)
     // The window's words, not the command line's; and the two decks can be told apart.
     EXPECT_FALSE(dialog.message().contains(QStringLiteral("--replace")));
     QStringList titles;
-    for (const Deck& deck : m_repository->userDecks().value())
+    const QList<Deck> decks = m_repository->userDecks().value();
+    for (const Deck& deck : decks)
         titles << deck.title;
     titles.sort();
     EXPECT_EQ(titles, (QStringList { QStringLiteral("team"), QStringLiteral("team (2)") }));
