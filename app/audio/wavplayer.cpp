@@ -30,15 +30,13 @@ Result<std::vector<float>> readSamples(const QString& path)
         return source.error();
     std::vector<float> samples;
     samples.reserve(static_cast<std::size_t>((*source)->durationFrames()));
-    AudioBlock block;
-    for (;;) {
-        Result<bool> more = (*source)->read(block, kReadFrames);
-        if (!more)
-            return more.error();
-        if (!*more)
-            break;
-        samples.insert(samples.end(), block.samples.begin(), block.samples.end());
-    }
+    if (Status read = (*source)->readAll(
+            [&](const AudioBlock& block) {
+                samples.insert(samples.end(), block.samples.begin(), block.samples.end());
+            },
+            kReadFrames);
+        !read)
+        return read.error();
     return samples;
 }
 

@@ -162,16 +162,10 @@ Result<TakeReport> analyseFile(const QString& path, double syllablesPerWord)
     AnalysisPipeline pipeline;
     pipeline.setSyllablesPerWord(syllablesPerWord);
     pipeline.reset();
-    audio::AudioBlock block;
-    constexpr int kBlockFrames = 4096;
-    for (;;) {
-        Result<bool> more = (*source)->read(block, kBlockFrames);
-        if (!more)
-            return more.error();
-        if (!*more)
-            break;
-        pipeline.process(block);
-    }
+    if (Status read
+        = (*source)->readAll([&](const audio::AudioBlock& block) { pipeline.process(block); });
+        !read)
+        return read.error();
     TakeReport report = pipeline.finish();
     report.analysisMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
     return report;

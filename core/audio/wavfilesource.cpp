@@ -171,6 +171,19 @@ Result<bool> WavFileSource::refill()
     return true;
 }
 
+Status WavFileSource::readAll(const std::function<void(const AudioBlock&)>& consume, int maxFrames)
+{
+    AudioBlock block;
+    for (;;) {
+        Result<bool> more = read(block, maxFrames);
+        if (!more)
+            return more.error();
+        if (!*more)
+            return {};
+        consume(block);
+    }
+}
+
 Result<bool> WavFileSource::read(AudioBlock& out, int maxFrames)
 {
     out.startFrame = m_nextFrame;

@@ -5,6 +5,7 @@
 
 #include <QString>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -30,6 +31,9 @@ public:
     /// Replaces `out` with the next at most `maxFrames` (> 0) frames at kSampleRate; returns
     /// false (and an empty block) at the end of the file, an Io error when reading fails.
     Result<bool> read(AudioBlock& out, int maxFrames);
+    /// Hands every remaining block of at most `maxFrames` frames to `consume`, in order; an Io
+    /// error when reading fails part way.
+    Status readAll(const std::function<void(const AudioBlock&)>& consume, int maxFrames = 4096);
 
     /// The file's length in frames at kSampleRate (rounded to the nearest frame).
     std::int64_t durationFrames() const { return m_durationFrames; }

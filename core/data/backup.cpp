@@ -504,7 +504,7 @@ Result<RestoreSummary> restoreBackup(const QString& archivePath, const storage::
     } sharedAgain { lock };
 
     // Unpack next to the data (same file system), so the swap is a few renames.
-    QTemporaryDir staging(data.root + QStringLiteral("/.restore-XXXXXX"));
+    QTemporaryDir staging(storage::swapStagingTemplate(data));
     if (!staging.isValid())
         return ioError(QStringLiteral("Could not make a folder in %1 to unpack the backup.")
                            .arg(native(data.root)),

@@ -40,8 +40,6 @@ QString comparablePath(const QString& path)
 
 namespace {
 
-const auto comparable = comparablePath;
-
 QString shown(const QString& path)
 {
     return QDir::toNativeSeparators(path);
@@ -51,7 +49,7 @@ QString shown(const QString& path)
 // not through a link or ".." that leads elsewhere).
 bool directlyInRecordings(const QString& path, const storage::DataPaths& paths)
 {
-    return QFileInfo(comparable(path)).absolutePath() == comparable(paths.recordings());
+    return QFileInfo(comparablePath(path)).absolutePath() == comparablePath(paths.recordings());
 }
 
 } // namespace
@@ -63,9 +61,9 @@ Result<AudioRemoval> removeTakeAudio(
         return AudioRemoval::AlreadyGone;
     if (!directlyInRecordings(audioPath, paths))
         return AudioRemoval::KeptOutside;
-    if (stillUsed.contains(comparable(audioPath)))
+    if (stillUsed.contains(comparablePath(audioPath)))
         return AudioRemoval::KeptShared;
-    QFile file(comparable(audioPath));
+    QFile file(comparablePath(audioPath));
     if (!file.exists())
         return AudioRemoval::AlreadyGone;
     if (!file.remove())
@@ -144,7 +142,7 @@ Result<QStringList> Recordings::referencedPaths() const
         return stored.error();
     QStringList paths;
     for (const QString& path : *stored)
-        paths << comparable(path);
+        paths << comparablePath(path);
     return paths;
 }
 
@@ -178,7 +176,7 @@ Result<QList<OrphanRecording>> Recordings::orphans() const
                                         QDir::Files | QDir::NoSymLinks, QDir::Name);
     for (const QFileInfo& file : files) {
         const QString path = QDir(m_paths.recordings()).filePath(file.fileName());
-        if (referenced->contains(comparable(path)) || beingRecorded(path))
+        if (referenced->contains(comparablePath(path)) || beingRecorded(path))
             continue;
         found << describe(path);
     }
@@ -194,7 +192,7 @@ Result<QString> Recordings::resolve(const QString& path) const
     const QString absolute = path.contains(QLatin1Char('/'))
         ? QFileInfo(path).absoluteFilePath()
         : QDir(m_paths.recordings()).filePath(path);
-    const QFileInfo info(comparable(absolute));
+    const QFileInfo info(comparablePath(absolute));
     if (!directlyInRecordings(absolute, m_paths)
         || info.suffix().compare(QStringLiteral("wav"), Qt::CaseInsensitive) != 0) {
         return Error { ErrorKind::InvalidArgument,
@@ -221,7 +219,7 @@ Result<OrphanRecording> Recordings::orphan(const QString& path) const
     Result<QStringList> referenced = referencedPaths();
     if (!referenced)
         return referenced.error();
-    if (referenced->contains(comparable(*resolved))) {
+    if (referenced->contains(comparablePath(*resolved))) {
         return Error { ErrorKind::InvalidArgument,
             QStringLiteral("%1 belongs to a stored take.").arg(shown(*resolved)),
             QStringLiteral("To remove it, delete its take ('rapport-cli takes delete ID')."), {} };
@@ -252,7 +250,7 @@ Result<QSet<QString>> Recordings::recordingsInUse() const
         return paths.error();
     QSet<QString> used;
     for (const QString& path : *paths)
-        used.insert(comparable(path));
+        used.insert(comparablePath(path));
     return used;
 }
 

@@ -159,6 +159,21 @@ Result<std::unique_ptr<Recogniser>> makeRecogniser(const SpeechModel& model)
     return std::unique_ptr<Recogniser>(std::make_unique<PocketSphinxRecogniser>(decoder));
 }
 
+Result<Transcript> transcribeFile(const QString& path, Recogniser& recogniser)
+{
+    Result<std::unique_ptr<audio::WavFileSource>> source = audio::WavFileSource::open(path);
+    if (!source)
+        return source.error();
+    recogniser.start();
+    if (Status read
+        = (*source)->readAll([&](const audio::AudioBlock& block) { recogniser.process(block); });
+        !read) {
+        recogniser.finish(); // ends the take, so the recogniser can start another
+        return read.error();
+    }
+    return recogniser.finish();
+}
+
 Result<Transcript> transcribeFile(const QString& path)
 {
     Result<SpeechModel> model = findSpeechModel();
@@ -167,21 +182,7 @@ Result<Transcript> transcribeFile(const QString& path)
     Result<std::unique_ptr<Recogniser>> recogniser = makeRecogniser(*model);
     if (!recogniser)
         return recogniser.error();
-    Result<std::unique_ptr<audio::WavFileSource>> source = audio::WavFileSource::open(path);
-    if (!source)
-        return source.error();
-    (*recogniser)->start();
-    audio::AudioBlock block;
-    constexpr int kBlockFrames = 4096;
-    for (;;) {
-        Result<bool> more = (*source)->read(block, kBlockFrames);
-        if (!more)
-            return more.error();
-        if (!*more)
-            break;
-        (*recogniser)->process(block);
-    }
-    return (*recogniser)->finish();
+    return transcribeFile(path, **recogniser);
 }
 
 } // namespace rapport::speech

@@ -47,5 +47,9 @@ Result<std::unique_ptr<Recogniser>> makeRecogniser(const SpeechModel& model);
 
 /// Decodes the WAV (any format WavFileSource reads) at `path` with findSpeechModel()'s model.
 Result<Transcript> transcribeFile(const QString& path);
+/// The same with a recogniser already made. Note: PocketSphinx carries what it learnt of the
+/// channel (its cepstral mean) from one take to the next, so a reused recogniser can hear a file
+/// a little differently than a fresh one.
+Result<Transcript> transcribeFile(const QString& path, Recogniser& recogniser);
 
 } // namespace rapport::speech

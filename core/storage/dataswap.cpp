@@ -3,10 +3,8 @@
 #include "core/common/killpoint.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
@@ -18,6 +16,13 @@ namespace {
 
 const QString kDatabase = QStringLiteral("rapport.sqlite");
 const QString kRecordings = QStringLiteral("recordings");
+const QString kStagingPattern = QStringLiteral(".restore-*");
+
+QStringList stagingFolders(const DataPaths& paths)
+{
+    return QDir(paths.root)
+        .entryList({ kStagingPattern }, QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot);
+}
 
 // What moves aside, in order: the database with its log and shared memory, then the recordings.
 QStringList currentNames()
@@ -91,6 +96,16 @@ bool rollBack(const DataPaths& paths, const QString& staging, const QString& saf
 QString swapJournalPath(const DataPaths& paths)
 {
     return paths.root + QStringLiteral("/restore-journal.json");
+}
+
+QString swapStagingTemplate(const DataPaths& paths)
+{
+    return paths.root + QStringLiteral("/.restore-XXXXXX");
+}
+
+bool hasSwapLeftovers(const DataPaths& paths)
+{
+    return QFileInfo::exists(swapJournalPath(paths)) || !stagingFolders(paths).isEmpty();
 }
 
 Status swapInData(
@@ -183,10 +198,8 @@ Result<QString> recoverInterruptedSwap(const DataPaths& paths)
                 QStringLiteral("Check the data folder's permissions."));
     }
     // Staging folders of restores that died while unpacking (hundreds of MB each).
-    QDirIterator leftovers(paths.root, { QStringLiteral(".restore-*") },
-        QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot);
-    while (leftovers.hasNext())
-        removeAny(leftovers.next());
+    for (const QString& folder : stagingFolders(paths))
+        removeAny(paths.root + QLatin1Char('/') + folder);
     return told;
 }
 

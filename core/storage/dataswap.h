@@ -30,4 +30,11 @@ Result<QString> recoverInterruptedSwap(const DataPaths& paths);
 /// The journal's path: root/restore-journal.json.
 QString swapJournalPath(const DataPaths& paths);
 
+/// A QTemporaryDir template for a restore's staging folder in `paths` (root/.restore-XXXXXX,
+/// on the data's file system), which recoverInterruptedSwap() removes when a restore died.
+QString swapStagingTemplate(const DataPaths& paths);
+
+/// Whether recoverInterruptedSwap() has anything to do: a journal, or staging folders.
+bool hasSwapLeftovers(const DataPaths& paths);
+
 } // namespace rapport::storage

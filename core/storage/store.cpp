@@ -4,7 +4,6 @@
 #include "core/storage/dataswap.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFileInfo>
 
 namespace rapport::storage {
@@ -21,21 +20,12 @@ QString setAsideDatabase(const DataPaths& paths)
               .entryList({ QStringLiteral("before-restore-*") }, QDir::Dirs | QDir::NoDotAndDotDot,
                   QDir::Name | QDir::Reversed);
     for (const QString& folder : folders) {
-        const QString database
-            = paths.root + QLatin1Char('/') + folder + QStringLiteral("/rapport.sqlite");
+        const QString database = paths.root + QLatin1Char('/') + folder + QLatin1Char('/')
+            + QFileInfo(paths.database()).fileName();
         if (QFileInfo::exists(database))
             return database;
     }
     return {};
-}
-
-bool swapLeftovers(const DataPaths& paths)
-{
-    return QFileInfo::exists(swapJournalPath(paths))
-        || !QDir(paths.root)
-                .entryList({ QStringLiteral(".restore-*") },
-                    QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot)
-                .isEmpty();
 }
 
 // Damaged pages (a failing disk, a bad copy) would otherwise go unnoticed until the data they
@@ -70,7 +60,7 @@ Status checkPagesWeekly(const Database& database)
 Result<DataLock> lockDataFolder(const DataPaths& paths, QString* notice)
 {
     Result<DataLock> lock = DataLock::shared(paths);
-    if (!lock || !swapLeftovers(paths))
+    if (!lock || !hasSwapLeftovers(paths))
         return lock;
     const bool pending = QFileInfo::exists(swapJournalPath(paths));
     if (Status alone = lock->makeExclusive(); !alone) {
