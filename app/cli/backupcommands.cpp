@@ -61,7 +61,7 @@ int backupCommand(CommandContext& ctx, const QStringList& args)
         ctx.out.flush();
         return kExitOk;
     }
-    std::optional<storage::Store> store = ctx.openStore();
+    std::optional<storage::Store> store = ctx.openStore(storage::StoreUse::Read);
     if (!store)
         return kExitData;
     const storage::DataPaths paths = store->paths;
@@ -132,7 +132,7 @@ int exportCommand(CommandContext& ctx, const QStringList& args)
         return ctx.usageError(name, QStringLiteral("--format must be csv or json."));
     if (parser.value(out).trimmed().isEmpty())
         return ctx.usageError(name, QStringLiteral("export needs --out DIR."));
-    std::optional<storage::Store> store = ctx.openStore();
+    std::optional<storage::Store> store = ctx.openStore(storage::StoreUse::Read);
     if (!store)
         return kExitData;
     Result<data::ExportSummary> summary = data::exportData(*store->database, parser.value(out),
@@ -219,6 +219,10 @@ int importCommand(CommandContext& ctx, const QStringList& args)
                 << " starred for a pitch that already has a starred take; that star was kept "
                    "and "
                 << (n == 1 ? "this take was" : "these were") << " added unstarred.\n";
+    if (const int n = summary->recordingsAlreadyUsed; n > 0)
+        ctx.out << n << (n == 1 ? " added take named a recording" : " added takes named recordings")
+                << " another take already uses; a recording belongs to one take, so "
+                << (n == 1 ? "it was" : "they were") << " added without one.\n";
     ctx.out.flush();
     return kExitOk;
 }

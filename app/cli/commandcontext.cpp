@@ -46,9 +46,9 @@ int CommandContext::usageError(const QString& command, const QString& message)
     return kExitUsage;
 }
 
-std::optional<storage::Store> CommandContext::openStore()
+std::optional<storage::Store> CommandContext::openStore(storage::StoreUse use)
 {
-    Result<storage::Store> store = storage::openStore(dataDir);
+    Result<storage::Store> store = storage::openStore(dataDir, {}, use);
     if (!store) {
         fail(store.error(), kExitData);
         return std::nullopt;

@@ -42,7 +42,7 @@ struct CommandContext
     std::optional<int> wholeNumber(
         const QString& command, const QString& option, const QString& text, int max);
     /// Opens the data folder and database; on failure prints why and returns nullopt.
-    std::optional<storage::Store> openStore();
+    std::optional<storage::Store> openStore(storage::StoreUse use = storage::StoreUse::ReadWrite);
 };
 
 /// Parses a command's arguments. Returns an exit code when the command should stop now (help was

@@ -24,9 +24,9 @@ struct DeckEnvironment
     SystemClock clock;
 };
 
-std::unique_ptr<DeckEnvironment> openDecks(CommandContext& ctx)
+std::unique_ptr<DeckEnvironment> openDecks(CommandContext& ctx, storage::StoreUse use)
 {
-    std::optional<storage::Store> store = ctx.openStore();
+    std::optional<storage::Store> store = ctx.openStore(use);
     if (!store)
         return nullptr;
     auto env = std::make_unique<DeckEnvironment>();
@@ -128,7 +128,7 @@ int drawCommand(CommandContext& ctx, const QStringList& args)
     filter.deckIds = parser.values(deck);
     filter.favouritesOnly = parser.isSet(favourites);
 
-    std::unique_ptr<DeckEnvironment> env = openDecks(ctx);
+    std::unique_ptr<DeckEnvironment> env = openDecks(ctx, storage::StoreUse::ReadWrite);
     if (!env)
         return kExitData;
     for (const QString& id : std::as_const(filter.deckIds)) {
@@ -278,7 +278,8 @@ int decksCommand(CommandContext& ctx, const QStringList& args)
         return ctx.usageError(name,
             QStringLiteral("--format takes json or csv, not '%1'.").arg(parser.value(format)));
 
-    std::unique_ptr<DeckEnvironment> env = openDecks(ctx);
+    std::unique_ptr<DeckEnvironment> env = openDecks(ctx,
+        action == QLatin1String("import") ? storage::StoreUse::ReadWrite : storage::StoreUse::Read);
     if (!env)
         return kExitData;
     if (action == QLatin1String("list"))
@@ -357,7 +358,8 @@ int conversationsCommand(CommandContext& ctx, const QStringList& args)
         conversation.note = parser.value(note);
     }
 
-    std::unique_ptr<DeckEnvironment> env = openDecks(ctx);
+    std::unique_ptr<DeckEnvironment> env = openDecks(ctx,
+        action == QLatin1String("add") ? storage::StoreUse::ReadWrite : storage::StoreUse::Read);
     if (!env)
         return kExitData;
     conversations::ConversationRepository repository(*env->store.database);

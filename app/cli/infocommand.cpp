@@ -23,7 +23,7 @@ int infoCommand(CommandContext& ctx, const QStringList& args)
         return ctx.usageError(QStringLiteral("info"),
             QStringLiteral("unexpected argument '%1'.").arg(parser.positionalArguments().first()));
 
-    std::optional<storage::Store> store = ctx.openStore();
+    std::optional<storage::Store> store = ctx.openStore(storage::StoreUse::Read);
     if (!store)
         return kExitData;
     const qsizetype recordings

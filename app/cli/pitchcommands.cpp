@@ -211,7 +211,8 @@ int pitchesCommand(CommandContext& ctx, const QStringList& args)
         pitch.text = *script;
     }
 
-    std::optional<storage::Store> store = ctx.openStore();
+    std::optional<storage::Store> store
+        = ctx.openStore(isAdd ? storage::StoreUse::ReadWrite : storage::StoreUse::Read);
     if (!store)
         return kExitData;
     rehearsal::PitchRepository pitches(*store->database);

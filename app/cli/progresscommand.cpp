@@ -72,7 +72,8 @@ int progressCommand(CommandContext& ctx, const QStringList& args)
                     .arg(parser.value(setGoal)));
     }
 
-    std::optional<storage::Store> store = ctx.openStore();
+    std::optional<storage::Store> store
+        = ctx.openStore(newGoal ? storage::StoreUse::ReadWrite : storage::StoreUse::Read);
     if (!store)
         return kExitData;
     if (newGoal) {

@@ -341,7 +341,10 @@ int takesCommandWith(CommandContext& ctx, const QStringList& args, RecoverFuncti
             return *code;
     }
 
-    std::optional<storage::Store> store = ctx.openStore();
+    std::optional<storage::Store> store
+        = ctx.openStore(name == QLatin1String("list") || name == QLatin1String("orphans")
+                ? storage::StoreUse::Read
+                : storage::StoreUse::ReadWrite);
     if (!store)
         return kExitData;
     TakesRun run { ctx, parser, *store, rehearsal::TakeRepository(*store->database),

@@ -6,6 +6,8 @@
 #include <QFile>
 #include <QLocale>
 #include <QStringDecoder>
+#include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -39,6 +41,27 @@ QString kindOf(mode_t mode)
     if (S_ISCHR(mode) || S_ISBLK(mode))
         return QStringLiteral("a device");
     return QStringLiteral("not a regular file");
+}
+
+// Reads `device` to its end in blocks, holding no more than it read (`expected`, the size when
+// known, is reserved up front): Format once it has more than `maxBytes`, Io when reading fails.
+// (QIODevice::read(maxBytes + 1) would allocate the whole limit, 512 MiB for an import table,
+// before reading a byte.)
+Result<QByteArray> readUpTo(QIODevice& device, qint64 expected, qint64 maxBytes)
+{
+    QByteArray bytes;
+    bytes.reserve(static_cast<qsizetype>(std::min(expected, maxBytes) + 1));
+    std::array<char, 65536> block {};
+    for (;;) {
+        const qint64 n = device.read(block.data(), static_cast<qint64>(block.size()));
+        if (n < 0)
+            return Error { ErrorKind::Io, {}, {}, device.errorString() };
+        if (n == 0)
+            return bytes;
+        bytes.append(block.data(), static_cast<qsizetype>(n));
+        if (bytes.size() > maxBytes)
+            return Error { ErrorKind::Format, {}, {}, {} };
+    }
 }
 
 Error openError(const QString& path, const QString& what, int error)
@@ -124,9 +147,13 @@ Result<QByteArray> readRegularFile(const QString& path, qint64 maxBytes, const Q
         ::close(fd);
         return openError(path, what, EIO);
     }
-    QByteArray bytes = file.read(maxBytes + 1); // a file that grew since fstat() stops here
-    if (bytes.size() > maxBytes)
-        return tooLarge(path, what, maxBytes);
+    Result<QByteArray> bytes = readUpTo(file, info.st_size, maxBytes);
+    if (!bytes)
+        return bytes.error().kind == ErrorKind::Format
+            ? tooLarge(path, what, maxBytes) // the file grew since fstat()
+            : Error { ErrorKind::Io, QStringLiteral("Could not read %1.").arg(shown(path)),
+                  QStringLiteral("Check that the disk and the file are readable."),
+                  file.errorString() };
     return bytes;
 }
 
@@ -145,13 +172,17 @@ Result<QString> readTextFromStdin(qint64 maxBytes, const QString& what)
         return Error { ErrorKind::Io,
             QStringLiteral("Could not read %1 from standard input.").arg(what), {},
             in.errorString() };
-    const QByteArray bytes = in.read(maxBytes + 1);
-    if (bytes.size() > maxBytes)
+    const Result<QByteArray> bytes = readUpTo(in, 0, maxBytes);
+    if (!bytes && bytes.error().kind != ErrorKind::Format)
+        return Error { ErrorKind::Io,
+            QStringLiteral("Could not read %1 from standard input.").arg(what), {},
+            in.errorString() };
+    if (!bytes)
         return Error { ErrorKind::Format,
             QStringLiteral("%1 on standard input is larger than %2, more than it can be.")
                 .arg(opening(what), QLocale::c().formattedDataSize(maxBytes)),
             QStringLiteral("Check that you piped in the file you meant."), {} };
-    return decodeUtf8(bytes, QStringLiteral("on standard input"), what);
+    return decodeUtf8(*bytes, QStringLiteral("on standard input"), what);
 }
 
 } // namespace rapport

@@ -102,7 +102,12 @@ Result<int> snapshotDatabase(const QString& from, const QString& to)
         sqlite3_close(source);
         sqlite3_close(target);
     };
-    int rc = sqlite3_open_v2(from.toUtf8().constData(), &source, SQLITE_OPEN_READWRITE, nullptr);
+    // In a folder the user cannot write to, the database is read without a byte written there.
+    const bool readOnlyFolder = !QFileInfo(QFileInfo(from).absolutePath()).isWritable();
+    int rc = readOnlyFolder
+        ? sqlite3_open_v2(storage::readOnlyUri(from).toUtf8().constData(), &source,
+            SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr)
+        : sqlite3_open_v2(from.toUtf8().constData(), &source, SQLITE_OPEN_READWRITE, nullptr);
     if (rc == SQLITE_OK)
         rc = sqlite3_open_v2(
             to.toUtf8().constData(), &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
@@ -152,6 +157,13 @@ Status writeEntry(archive* out, const QString& name, qint64 size, const QDateTim
     archive_entry_set_perm(entry.get(), 0600);
     archive_entry_set_mtime(entry.get(), mtime.toSecsSinceEpoch(), 0);
     auto failed = [&] {
+        const int error = archive_errno(out);
+        if (error == ENOSPC || error == EDQUOT)
+            return ioError(QStringLiteral("The disk is full: could not write the backup %1.")
+                               .arg(native(archivePath)),
+                QStringLiteral("Free some space on that disk, or back up to another one; nothing "
+                               "was left there."),
+                QString::fromLocal8Bit(std::strerror(error)));
         return ioError(QStringLiteral("Could not write the backup %1.").arg(native(archivePath)),
             QStringLiteral("Check that the disk has room and the folder is writable."),
             QString::fromUtf8(archive_error_string(out)));
@@ -361,6 +373,7 @@ Result<BackupSummary> createBackup(
             QStringLiteral("Check that the disk has room."));
     const QString snapshot = work.filePath(kDatabaseName);
     Result<int> schemaVersion = snapshotDatabase(data.database(), snapshot);
+    killPoint("backup-snapshot");
     if (!schemaVersion)
         return schemaVersion.error();
 
@@ -449,6 +462,13 @@ Result<BackupSummary> createBackup(
             return s.error();
         }
     }
+    // On the disk before it has its name: after a power cut the archive is whole or not there.
+    if (::fsync(partFile.fd) != 0) {
+        QFile::remove(part);
+        return ioError(QStringLiteral("Could not finish the backup %1.").arg(native(archivePath)),
+            QStringLiteral("Check that the disk has room."));
+    }
+    killPoint("backup-written");
     if (!QFile::rename(part, archivePath)) {
         QFile::remove(part);
         return ioError(QStringLiteral("Could not name the backup %1.").arg(native(archivePath)),

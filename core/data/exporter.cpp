@@ -65,11 +65,26 @@ QString cell(const QJsonValue& v)
 Status write(const QString& path, const QByteArray& bytes)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+    errno = 0;
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        const int error = errno;
+        // Named as the user knows it: the export's folder, not the hidden one it is staged in.
+        QString folder = QFileInfo(path).absolutePath();
+        if (QFileInfo(folder).fileName().startsWith(QLatin1String(".export-")))
+            folder = QFileInfo(folder).absolutePath();
+        if (error == ENOSPC || error == EDQUOT)
+            return Error { ErrorKind::Io,
+                QStringLiteral("The disk is full: could not write the export in %1.")
+                    .arg(QDir::toNativeSeparators(folder)),
+                QStringLiteral("Free some space on that disk, or export to another one. An "
+                               "earlier export in that folder is unchanged."),
+                QString::fromLocal8Bit(std::strerror(error)) };
         return Error { ErrorKind::Io,
-            QStringLiteral("Could not write %1.").arg(QDir::toNativeSeparators(path)),
+            QStringLiteral("Could not write %1 in %2.")
+                .arg(QFileInfo(path).fileName(), QDir::toNativeSeparators(folder)),
             QStringLiteral("Check that the folder is writable and the disk has room."),
-            file.errorString() };
+            error != 0 ? QString::fromLocal8Bit(std::strerror(error)) : file.errorString() };
+    }
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return {};
 }

@@ -3,8 +3,10 @@
 #include "core/analysis/reportjson.h"
 #include "core/common/csv.h"
 #include "core/common/filetext.h"
+#include "core/common/killpoint.h"
 #include "core/common/regularfile.h"
 #include "core/decks/question.h"
+#include "core/rehearsal/recordings.h"
 #include "core/rehearsal/selfrating.h"
 #include "core/rehearsal/takerepository.h"
 #include "core/storage/sql.h"
@@ -1048,12 +1050,31 @@ Result<Merged> mergeTakes(
         return s.error();
     while (starred.next())
         starredPitches.insert(starred.value(0).toLongLong());
+    // A recording belongs to one take: an added take naming a file another take already names
+    // (by canonical path: "recordings/../recordings/a.wav" is "recordings/a.wav") comes in
+    // without it, so deleting one take can never take another's audio with it.
+    QSet<QString> usedRecordings;
+    storage::Sql used(db, QStringLiteral("SELECT audio_path FROM takes WHERE audio_path <> ''"));
+    if (Status s = used.exec({}, kWriteWhat); !s)
+        return s.error();
+    while (used.next())
+        usedRecordings.insert(rehearsal::comparablePath(used.value(0).toString()));
+    const QString audioColumn = QStringLiteral("audio_path");
     const QString starredColumn = QStringLiteral("starred");
     MergeHooks hooks;
     hooks.beforeAdd = [&](Row& take) {
-        const QString audio = take.value(QStringLiteral("audio_path")).toString();
-        if (!audio.isEmpty() && !QFileInfo::exists(audio))
-            ++summary.takesWithoutAudio;
+        const QString audio = take.value(audioColumn).toString();
+        if (!audio.isEmpty()) {
+            const QString canonical = rehearsal::comparablePath(audio);
+            if (usedRecordings.contains(canonical)) {
+                take.set(audioColumn, QString());
+                ++summary.recordingsAlreadyUsed;
+            } else {
+                usedRecordings.insert(canonical);
+                if (!QFileInfo::exists(audio))
+                    ++summary.takesWithoutAudio;
+            }
+        }
         if (take.value(starredColumn).toInt() == 0)
             return;
         const qint64 pitch = pitches.value(take.reference);
@@ -1187,6 +1208,7 @@ Result<ImportSummary> importData(
         return transaction.begun().error();
     if (Status s = writeExport(db, *content, summary); !s)
         return s.error();
+    killPoint("import-written");
     if (Status s = transaction.commit(); !s)
         return s.error();
     return summary;

@@ -31,6 +31,9 @@ struct ImportSummary
     /// Added takes that came starred into a pitch that already had a starred take: the existing
     /// star is kept (a pitch has one best take), these are added unstarred.
     int starsNotImported = 0;
+    /// Added takes whose recording another take (already here, or earlier in the export) names:
+    /// a recording belongs to one take, so these were added without one.
+    int recordingsAlreadyUsed = 0;
 };
 
 /// The format of the export in `folder`, from its files: Csv when it has pitches.csv, Json when

@@ -449,7 +449,15 @@ Result<QList<WeekStats>> WeeklyStatsQuery::weeks(
         if (!cached.contains(w.key()))
             missing << w;
     }
-    if (!missing.isEmpty()) {
+    if (!missing.isEmpty() && m_database.isReadOnly()) {
+        // A data folder the user cannot write to: add the weeks up, keep nothing.
+        Result<QList<WeekStats>> added = addUp(
+            missing, { &readTakes, &readDraws, &readConversations }, Concurrency::OneConnection);
+        if (!added)
+            return added.error();
+        for (const WeekStats& stats : *added)
+            cached.insert(stats.week.key(), stats);
+    } else if (!missing.isEmpty()) {
         // Adding up and storing in one write transaction: a take saved meanwhile by another
         // program either is in the totals or clears them afterwards.
         storage::Transaction transaction(db);

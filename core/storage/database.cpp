@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlQuery>
+#include <QUrl>
 #include <QVariant>
 
 namespace rapport::storage {
@@ -121,6 +122,8 @@ Result<std::unique_ptr<Database>> Database::open(
     }
     if (Status s = checkExistingFile(filePath); !s)
         return s.error();
+    if (options.readOnly)
+        return openReadOnly(filePath, options);
     const bool isNew = !QFileInfo::exists(filePath);
     if (Status s = createOwnerOnlyFile(filePath); !s)
         return s.error();
@@ -168,6 +171,78 @@ Result<std::unique_ptr<Database>> Database::open(
         return outcome.error();
     database->m_outcome = *outcome;
     return database;
+}
+
+Result<std::unique_ptr<Database>> Database::openReadOnly(
+    const QString& filePath, const OpenOptions& options)
+{
+    static QAtomicInteger<int> counter;
+    const QString folder = nativePath(QFileInfo(filePath).absolutePath());
+    if (!QFileInfo(filePath).isFile()) {
+        return Error { ErrorKind::NotFound,
+            QStringLiteral("There is no database (rapport.sqlite) in %1, and Rapport cannot make "
+                           "one: the folder is read-only.")
+                .arg(folder),
+            QStringLiteral("Point Rapport at the folder that holds your data with --data-dir, or "
+                           "make %1 writable (chmod u+w).")
+                .arg(folder),
+            {} };
+    }
+    const QString name = QStringLiteral("rapport-db-ro-%1").arg(counter.fetchAndAddRelaxed(1));
+    std::unique_ptr<Database> database(new Database(name, filePath));
+    database->m_readOnly = true;
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(readOnlyUri(filePath));
+    db.setConnectOptions(
+        QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=%1")
+            .arg(options.busyTimeoutMs));
+    Result<int> version = db.open() ? storage::schemaVersion(db)
+                                    : Result<int>(sqlFailure(db.lastError(), filePath, {}));
+    if (!version) {
+        return Error { ErrorKind::Permission,
+            QStringLiteral("Rapport cannot read %1 in the read-only folder %2: it holds changes "
+                           "that were not yet written into the database (%3).")
+                .arg(nativePath(filePath), folder, version.error().what),
+            QStringLiteral("Make %1 writable (chmod u+w) and run Rapport once; it then finishes "
+                           "writing them, and the folder may be made read-only again.")
+                .arg(folder),
+            {} };
+    }
+    const int latest = latestVersion(options.migrations);
+    if (*version == 0)
+        return notRapportFile(filePath, QStringLiteral("it holds no Rapport data"));
+    if (*version > latest)
+        return migrate(db, options.migrations).error(); // the newer-Rapport refusal, no writes
+    if (*version < latest) {
+        return Error { ErrorKind::Permission,
+            QStringLiteral("The database %1 was written by an earlier Rapport and must be updated "
+                           "before this one can read it, which needs write access: the folder %2 "
+                           "is read-only.")
+                .arg(nativePath(filePath), folder),
+            QStringLiteral("Make %1 writable (chmod u+w) and run Rapport once; the folder may be "
+                           "made read-only again afterwards.")
+                .arg(folder),
+            {} };
+    }
+    for (const QString& statement : { QStringLiteral("PRAGMA foreign_keys = ON"),
+             QStringLiteral("PRAGMA cache_size = -32768") }) {
+        if (Status s = pragma(db, statement); !s)
+            return s.error();
+    }
+    database->m_outcome = { *version, *version };
+    return database;
+}
+
+QString readOnlyUri(const QString& filePath)
+{
+    // A database closed cleanly has no -wal file: everything is in the main file, and SQLite may
+    // read it as immutable, with no -shm file to make in the read-only folder. A -wal file that
+    // is there holds recent writes that only a -shm index can show; SQLite reads both read-only
+    // when they exist, and says it cannot open otherwise.
+    const bool pendingWrites = QFileInfo(filePath + QStringLiteral("-wal")).size() > 0;
+    QUrl uri = QUrl::fromLocalFile(QFileInfo(filePath).absoluteFilePath());
+    uri.setQuery(pendingWrites ? QStringLiteral("mode=ro") : QStringLiteral("immutable=1"));
+    return uri.toString(QUrl::FullyEncoded);
 }
 
 Result<QStringList> Database::integrityCheck() const

@@ -45,9 +45,10 @@ ReadConnection::~ReadConnection()
 Result<std::unique_ptr<ReadConnection>> ReadConnection::open(const QString& path, int busyTimeoutMs)
 {
     sqlite3* handle = nullptr;
-    // NOMUTEX: the connection is used by one thread at a time, so SQLite need not lock it.
-    const int rc = sqlite3_open_v2(
-        path.toUtf8().constData(), &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+    // NOMUTEX: the connection is used by one thread at a time, so SQLite need not lock it. URI:
+    // `path` may be a readOnlyUri().
+    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &handle,
+        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, nullptr);
     if (rc != SQLITE_OK) {
         Error error = sqliteFailure(
             handle, rc, path, QStringLiteral("Could not open the database to read it."));

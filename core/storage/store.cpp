@@ -57,6 +57,34 @@ Status checkPagesWeekly(const Database& database)
 
 } // namespace
 
+namespace {
+
+// openStore() for reading a folder the user cannot write to: no folder is made, no restore is
+// finished, no check time recorded, and the database is opened without a byte written.
+Result<Store> openReadOnly(const DataPaths& paths, OpenOptions options)
+{
+    const QString root = QDir::toNativeSeparators(paths.root);
+    if (QFileInfo::exists(swapJournalPath(paths))) {
+        return Error { ErrorKind::Permission,
+            QStringLiteral("A restore in %1 was interrupted and must be finished before Rapport "
+                           "can show the data, which needs write access: the folder is read-only.")
+                .arg(root),
+            QStringLiteral("Make %1 writable (chmod u+w) and run Rapport again.").arg(root), {} };
+    }
+    Result<DataLock> lock = DataLock::shared(paths); // holds nothing when no .lock can be opened
+    if (!lock)
+        return lock.error();
+    options.readOnly = true;
+    Result<std::unique_ptr<Database>> database = Database::open(paths.database(), options);
+    if (!database)
+        return database.error();
+    Store store { paths, std::move(*database), std::move(*lock), {} };
+    store.readOnly = true;
+    return store;
+}
+
+} // namespace
+
 Result<DataLock> lockDataFolder(const DataPaths& paths, QString* notice)
 {
     Result<DataLock> lock = DataLock::shared(paths);
@@ -81,8 +109,13 @@ Result<DataLock> lockDataFolder(const DataPaths& paths, QString* notice)
     return lock;
 }
 
-Result<Store> openStore(const QString& dataDir, const OpenOptions& options)
+Result<Store> openStore(const QString& dataDir, const OpenOptions& options, StoreUse use)
 {
+    if (use == StoreUse::Read && !dataDir.trimmed().isEmpty()) {
+        const QFileInfo root(dataDir);
+        if (root.isDir() && (!root.isWritable() || !root.isExecutable()))
+            return openReadOnly(DataPaths { QDir::cleanPath(root.absoluteFilePath()) }, options);
+    }
     Result<DataPaths> paths = prepareDataDirectory(dataDir);
     if (!paths)
         return paths.error();

@@ -18,6 +18,17 @@ struct Store
     /// What opening did that the user should hear about once (a restore that was interrupted and
     /// has been completed or rolled back); empty when nothing.
     QString notice;
+    /// Opened read-only (StoreUse::Read in a folder the user cannot write to): every write fails.
+    bool readOnly = false;
+};
+
+/// What the caller will do with an opened store.
+enum class StoreUse {
+    ReadWrite, ///< anything: the folder must be writable
+    /// Only read (list, show, export, back up): in a folder the user cannot write to, the
+    /// database is opened read-only instead of refused, as long as it needs no migration and no
+    /// restore is left to finish there.
+    Read,
 };
 
 /// Takes the folder's lock (DataLock::shared) and, when a restore was cut short there, completes
@@ -29,6 +40,7 @@ Result<DataLock> lockDataFolder(const DataPaths& paths, QString* notice);
 /// (see Database::open). It never makes a fresh database where the user's data may be elsewhere:
 /// when rapport.sqlite is missing but a restore's before-restore-* folder holds one, or when
 /// rapport.sqlite is an empty file, it says so and what to do instead.
-Result<Store> openStore(const QString& dataDir, const OpenOptions& options = {});
+Result<Store> openStore(
+    const QString& dataDir, const OpenOptions& options = {}, StoreUse use = StoreUse::ReadWrite);
 
 } // namespace rapport::storage

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QThread>
 #include <gtest/gtest.h>
@@ -132,6 +133,99 @@ TEST_F(BackupCliTest, ARestoreKilledAtAnyStepIsFinishedOrRolledBackAtTheNextStar
             EXPECT_EQ(titles(), QStringList { QStringLiteral("In the backup") });
         }
     }
+}
+
+// A backup killed at any step leaves no archive under its name (never a broken one that looks
+// whole), the data as it was, and the next backup to the same name works.
+TEST_F(BackupCliTest, ABackupKilledAtAnyStepLeavesNoBrokenArchive)
+{
+    ASSERT_EQ(cli({ QStringLiteral("pitches"), QStringLiteral("add"), QStringLiteral("--title"),
+                      QStringLiteral("Mine") })
+                  .exitCode,
+        0);
+    const QString archive = file(QStringLiteral("b.tar.gz"));
+    for (const char* point : { "backup-snapshot", "backup-written" }) {
+        SCOPED_TRACE(point);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("RAPPORT_DATA_DIR"), file(QStringLiteral("data")));
+        env.insert(QStringLiteral("RAPPORT_TEST_KILL_AT"), QString::fromLatin1(point));
+        const auto killed = test::runCli({ QStringLiteral("backup"), archive }, env);
+        ASSERT_TRUE(killed.crashed) << killed.err.toStdString();
+        EXPECT_FALSE(QFileInfo::exists(archive));
+        EXPECT_EQ(test::RawSqlite(file(QStringLiteral("data/rapport.sqlite")))
+                      .scalar(QStringLiteral("PRAGMA integrity_check"))
+                      .toString(),
+            QStringLiteral("ok"));
+        EXPECT_EQ(titles(), QStringList { QStringLiteral("Mine") });
+    }
+    // The .part the killed run left is replaced, not appended to or refused.
+    const auto again = cli({ QStringLiteral("backup"), archive });
+    ASSERT_EQ(again.exitCode, 0) << again.err.toStdString();
+    EXPECT_FALSE(QFileInfo::exists(archive + QStringLiteral(".part")));
+    EXPECT_EQ(cli({ QStringLiteral("backup"), QStringLiteral("--verify"), archive }).exitCode, 0);
+}
+
+// A backup or an export onto a disk that fills up fails with a message that says so, and leaves
+// nothing behind on that disk: no .part file, no staging folder, no half-written export. The
+// disk is a 64 KiB tmpfs in a private mount namespace (util-linux unshare; user namespaces let a
+// user do it, as the WavWriter full-disk test does).
+TEST_F(BackupCliTest, ABackupOrAnExportOntoAFullDiskFailsAndLeavesNothingThere)
+{
+    // A script of 200 KB that does not compress: more than the disk holds, in the export and in
+    // the backup alike.
+    QFile script(file(QStringLiteral("script.txt")));
+    ASSERT_TRUE(script.open(QIODevice::WriteOnly));
+    QRandomGenerator random(13);
+    for (int i = 0; i < 2000; ++i) {
+        QByteArray line(75, Qt::Uninitialized);
+        random.fillRange(reinterpret_cast<quint32*>(line.data()), 18);
+        script.write(line.left(72).toBase64() + '\n');
+    }
+    script.close();
+    ASSERT_EQ(cli({ QStringLiteral("pitches"), QStringLiteral("add"), QStringLiteral("--title"),
+                      QStringLiteral("Mine"), QStringLiteral("--text-file"), script.fileName() })
+                  .exitCode,
+        0);
+    const QString disk = file(QStringLiteral("disk"));
+    ASSERT_TRUE(QDir().mkpath(disk));
+    // Inside the namespace: mount, run the command, print its exit code and what is on the disk.
+    const QString inside = QStringLiteral(
+        "mount -t tmpfs -o size=64k tmpfs \"$1\" || exit 90; shift; \"$@\"; echo \"exit=$?\"; "
+        "find \"$DISK\" -mindepth 1 | sed 's/^/left:/'");
+    const auto onFullDisk = [&](const QStringList& args) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("RAPPORT_DATA_DIR"), file(QStringLiteral("data")));
+        env.insert(QStringLiteral("DISK"), disk);
+        return test::runProgram(QStringLiteral("unshare"),
+            QStringList { QStringLiteral("--user"), QStringLiteral("--map-root-user"),
+                QStringLiteral("--mount"), QStringLiteral("sh"), QStringLiteral("-c"), inside,
+                QStringLiteral("sh"), disk, test::cliProgram() }
+                + args,
+            env);
+    };
+    const auto backup
+        = onFullDisk({ QStringLiteral("backup"), disk + QStringLiteral("/b.tar.gz") });
+    ASSERT_NE(backup.exitCode, 90) << "could not mount a small tmpfs (needs user + mount "
+                                      "namespaces): "
+                                   << backup.err.toStdString();
+    EXPECT_TRUE(backup.out.contains(QStringLiteral("exit=1")))
+        << backup.out.toStdString() << backup.err.toStdString();
+    EXPECT_TRUE(backup.err.contains(QStringLiteral("The disk is full")))
+        << backup.err.toStdString();
+    EXPECT_FALSE(backup.out.contains(QStringLiteral("left:"))) << backup.out.toStdString();
+
+    const auto exported = onFullDisk({ QStringLiteral("export"), QStringLiteral("--format"),
+        QStringLiteral("json"), QStringLiteral("--out"), disk + QStringLiteral("/export") });
+    ASSERT_NE(exported.exitCode, 90) << exported.err.toStdString();
+    EXPECT_FALSE(exported.out.contains(QStringLiteral("exit=0"))) << exported.out.toStdString();
+    EXPECT_TRUE(exported.err.contains(QStringLiteral("The disk is full")))
+        << exported.err.toStdString();
+    // The export folder it made may stay, empty: no file and no staging folder in it.
+    EXPECT_FALSE(exported.out.contains(disk + QStringLiteral("/export/")))
+        << exported.out.toStdString();
+
+    // The data is as it was.
+    EXPECT_EQ(titles(), QStringList { QStringLiteral("Mine") });
 }
 
 TEST_F(BackupCliTest, RestoreRefusesWhileAnotherProcessHasTheDataOpen)

@@ -70,8 +70,9 @@ TEST_F(DeckCliTest, SuccessiveRunsDoNotRepeatUntilTheDeckIsDone)
 
 TEST_F(DeckCliTest, ProcessesDrawingAtOnceNeverRepeatACardNorLoseADraw)
 {
-    // Three commands draw ten interview cards each at the same moment, four times over: every
-    // card of the 30 is different, every draw is in the history, none failed on a locked database.
+    // Three commands draw ten interview cards each at the same moment, while four others log
+    // conversations and add pitches, four times over: every card of the 30 is different, every
+    // draw and every write is kept, none failed on a locked database.
     for (int trial = 0; trial < 4; ++trial) {
         SCOPED_TRACE(trial);
         QTemporaryDir dir;
@@ -87,6 +88,21 @@ TEST_F(DeckCliTest, ProcessesDrawingAtOnceNeverRepeatACardNorLoseADraw)
                 { QStringLiteral("draw"), QStringLiteral("--zone"), QStringLiteral("interview"),
                     QStringLiteral("--count"), QStringLiteral("10"), QStringLiteral("--json") });
             drawers.push_back(std::move(process));
+        }
+        std::vector<std::unique_ptr<QProcess>> writers;
+        for (int i = 0; i < 4; ++i) {
+            auto process = std::make_unique<QProcess>();
+            process->setProcessEnvironment(env);
+            process->start(test::cliProgram(),
+                i % 2 == 0 ? QStringList { QStringLiteral("conversations"), QStringLiteral("add"),
+                    QStringLiteral("--rating"), QStringLiteral("4") }
+                           : QStringList { QStringLiteral("pitches"), QStringLiteral("add"),
+                               QStringLiteral("--title"), QStringLiteral("Pitch %1").arg(i) });
+            writers.push_back(std::move(process));
+        }
+        for (const auto& process : writers) {
+            ASSERT_TRUE(process->waitForFinished(60000));
+            EXPECT_EQ(process->exitCode(), 0) << process->readAllStandardError().toStdString();
         }
         QSet<QString> seen;
         int drawn = 0;
@@ -108,6 +124,9 @@ TEST_F(DeckCliTest, ProcessesDrawingAtOnceNeverRepeatACardNorLoseADraw)
                       .scalar(QStringLiteral("SELECT COUNT(*) FROM draws"))
                       .toInt(),
             30);
+        test::RawSqlite db(dir.filePath(QStringLiteral("rapport.sqlite")));
+        EXPECT_EQ(db.scalar(QStringLiteral("SELECT COUNT(*) FROM conversations")).toInt(), 2);
+        EXPECT_EQ(db.scalar(QStringLiteral("SELECT COUNT(*) FROM pitches")).toInt(), 2);
     }
 }
 

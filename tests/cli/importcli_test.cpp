@@ -49,6 +49,28 @@ protected:
     QString m_target = m_dir.filePath(u"target"_s);
 };
 
+// An import killed before it commits adds nothing (one transaction); run again, it adds all.
+TEST_F(ImportCliTest, AnImportKilledPartWayAddsNothingAndCanBeRunAgain)
+{
+    ASSERT_EQ(
+        cli(m_target, { u"pitches"_s, u"add"_s, u"--title"_s, u"Already here"_s }).exitCode, 0);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"RAPPORT_DATA_DIR"_s, m_target);
+    env.insert(u"RAPPORT_TEST_KILL_AT"_s, u"import-written"_s);
+    const auto killed = test::runCli({ u"import"_s, u"--from"_s, path(u"json"_s) }, env);
+    ASSERT_TRUE(killed.crashed) << killed.err.toStdString();
+
+    test::RawSqlite db(m_target + u"/rapport.sqlite"_s);
+    EXPECT_EQ(db.scalar(u"PRAGMA integrity_check"_s).toString(), u"ok"_s);
+    EXPECT_EQ(db.scalar(u"SELECT count(*) FROM pitches"_s).toInt(), 1);
+    EXPECT_EQ(db.scalar(u"SELECT count(*) FROM conversations"_s).toInt(), 0);
+
+    const auto again = cli(m_target, { u"import"_s, u"--from"_s, path(u"json"_s) });
+    ASSERT_EQ(again.exitCode, 0) << again.err.toStdString();
+    EXPECT_EQ(db.scalar(u"SELECT count(*) FROM pitches"_s).toInt(), 2);
+    EXPECT_EQ(db.scalar(u"SELECT count(*) FROM conversations"_s).toInt(), 1);
+}
+
 TEST_F(ImportCliTest, ImportAddsAnExportOnceAndSaysWhatItDid)
 {
     auto imported = cli(m_target, { u"import"_s, u"--from"_s, path(u"csv"_s) });

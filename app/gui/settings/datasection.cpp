@@ -225,6 +225,11 @@ bool DataSection::importFrom(const QString& folder)
             + counted(s.starsNotImported,
                 tr("%1 starred take came in unstarred: its pitch already has a best take."),
                 tr("%1 starred takes came in unstarred: their pitches already have a best take."));
+    if (s.recordingsAlreadyUsed > 0)
+        text += QLatin1Char(' ')
+            + counted(s.recordingsAlreadyUsed,
+                tr("%1 take named a recording another take uses and came in without it."),
+                tr("%1 takes named recordings other takes use and came in without them."));
     showMessage(text, false);
     if (s.pitches.added + s.takes.added + s.draws.added + s.conversations.added > 0)
         emit dataImported();

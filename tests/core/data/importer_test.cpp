@@ -387,6 +387,65 @@ TEST_F(ImporterTest, ImportingTheSameExportTwiceAddsNothingTheSecondTime)
     }
 }
 
+// A recording belongs to one take (issue 13, path 1): an added take that names a file a take
+// here already uses (by any spelling of its path), or one an earlier take of the same export
+// named, comes in without a recording, and the summary says how many.
+TEST_F(ImporterTest, AddedTakesNeverShareARecordingWithAnotherTake)
+{
+    auto target = store(u"target"_s);
+    const QString mine = target->paths.recordings() + u"/mine.wav"_s;
+    ASSERT_EQ(test::writeToneTake(mine, 160, 1600, 160), QString());
+    rehearsal::Pitch own;
+    own.title = u"Own"_s;
+    const qint64 ownPitch = *rehearsal::PitchRepository(*target->database).add(own, kNow);
+    rehearsal::Take owner;
+    owner.pitchId = ownPitch;
+    owner.startedAt = kNow;
+    owner.audioPath = mine;
+    ASSERT_TRUE(rehearsal::TakeRepository(*target->database).add(owner).ok());
+
+    m_source = store(u"source"_s);
+    rehearsal::Pitch pitch;
+    pitch.title = u"Imported"_s;
+    const qint64 pitchId = *rehearsal::PitchRepository(*m_source->database).add(pitch, kNow);
+    const QString other = m_dir.filePath(u"elsewhere/other.wav"_s);
+    const QStringList paths { target->paths.root + u"/recordings/../recordings/mine.wav"_s, other,
+        other };
+    for (int i = 0; i < paths.size(); ++i) {
+        rehearsal::Take take;
+        take.pitchId = pitchId;
+        take.startedAt = kNow.addSecs(60 * (i + 1));
+        take.audioPath = paths[i];
+        ASSERT_TRUE(rehearsal::TakeRepository(*m_source->database).add(take).ok());
+    }
+    for (ExportFormat format : { ExportFormat::Csv, ExportFormat::Json }) {
+        SCOPED_TRACE(format == ExportFormat::Csv ? "csv" : "json");
+        // The CSV goes into the target; the JSON into a second folder whose own take names the
+        // same recording.
+        std::unique_ptr<storage::Store> second;
+        if (format == ExportFormat::Json) {
+            second = store(u"target-json"_s);
+            owner.pitchId = *rehearsal::PitchRepository(*second->database).add(own, kNow);
+            ASSERT_TRUE(rehearsal::TakeRepository(*second->database).add(owner).ok());
+        }
+        const storage::Store* into = second ? second.get() : target.get();
+        const QString folder = exported(*m_source->database, format,
+            format == ExportFormat::Csv ? u"csv-export"_s : u"json-export"_s);
+        auto summary = importData(*into->database, folder, format);
+        ASSERT_TRUE(summary.ok()) << str(summary.error().toString());
+        EXPECT_EQ(summary->takes.added, 3);
+        EXPECT_EQ(summary->recordingsAlreadyUsed, 2);
+        EXPECT_EQ(summary->takesWithoutAudio, 1); // the first take naming "other.wav"
+        test::RawSqlite db(into->database->filePath());
+        EXPECT_EQ(
+            db.scalar(u"SELECT count(*) FROM takes WHERE audio_path LIKE '%mine.wav'"_s).toInt(),
+            1);
+        EXPECT_EQ(
+            db.scalar(u"SELECT count(*) FROM takes WHERE audio_path LIKE '%other.wav'"_s).toInt(),
+            1);
+    }
+}
+
 TEST_F(ImporterTest, TheFormatIsFoundFromTheFilesWhenNotGiven)
 {
     const QString folder = seededExport(ExportFormat::Json);
