@@ -11,7 +11,10 @@ namespace rapport::cli {
 int recordCommand(CommandContext& ctx, const QStringList& args);
 int rehearseCommand(CommandContext& ctx, const QStringList& args);
 int analyseCommand(CommandContext& ctx, const QStringList& args);
-/// `takes` with its recover action.
-int takesCommandWithRecovery(CommandContext& ctx, const QStringList& args);
+/// `takes` with its actions on recordings no take uses (orphans, recover, discard: libsndfile).
+int takesCommandWithOrphans(CommandContext& ctx, const QStringList& args);
+/// backup and restore (libarchive).
+int backupCommand(CommandContext& ctx, const QStringList& args);
+int restoreCommand(CommandContext& ctx, const QStringList& args);
 
 } // namespace rapport::cli

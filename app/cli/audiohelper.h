@@ -8,7 +8,9 @@ namespace rapport::cli {
 
 /// The programs rapport-cli runs in its own place for the commands that need more than it links.
 enum class Helper {
-    Analysis, ///< rapport-cli-analyse: analyze, takes recover (aubio and its codecs)
+    /// rapport-cli-analyse: analyze, takes orphans/recover/discard, backup, restore (aubio,
+    /// libsndfile and its codecs, libarchive)
+    Analysis,
     Recording, ///< rapport-cli-audio: record, rehearse (Qt Multimedia as well)
 };
 

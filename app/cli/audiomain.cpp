@@ -1,7 +1,8 @@
-// rapport-cli-analyse (analyze, takes recover) and rapport-cli-audio (those, record and
-// rehearse): the parts of rapport-cli that analyse or record audio. rapport-cli runs one in its
-// own place for those commands, so that the others start without aubio and FFmpeg's codecs, and
-// analysing starts without Qt Multimedia. Each takes the same command line and answers every
+// rapport-cli-analyse (analyze; takes orphans, recover and discard; backup and restore) and
+// rapport-cli-audio (those, record and rehearse): the parts of rapport-cli that read, analyse or
+// record audio or read archives. rapport-cli runs one in its own place for those commands, so
+// that the others start without aubio, libsndfile's codecs and libarchive, and analysing starts
+// without Qt Multimedia. Each takes the same command line and answers every
 // command (RAPPORT_CLI_RECORDS says which this is).
 #include "app/cli/audiocommands.h"
 #include "app/cli/cli.h"
@@ -17,9 +18,10 @@ namespace {
 using namespace rapport::cli;
 #if RAPPORT_CLI_RECORDS
 const AudioCommands kCommands { &recordCommand, &rehearseCommand, &analyseCommand,
-    &takesCommandWithRecovery };
+    &takesCommandWithOrphans, &backupCommand, &restoreCommand };
 #else
-const AudioCommands kCommands { nullptr, nullptr, &analyseCommand, &takesCommandWithRecovery };
+const AudioCommands kCommands { nullptr, nullptr, &analyseCommand, &takesCommandWithOrphans,
+    &backupCommand, &restoreCommand };
 #endif
 
 } // namespace

@@ -17,7 +17,7 @@ struct Command
     const char* group; ///< the heading it is listed under in --help
     const char* name;
     const char* summary;
-    CommandFunction run; ///< nullptr for the audio commands (see AudioCommands)
+    CommandFunction run; ///< nullptr for the commands of the helpers (see AudioCommands)
 };
 
 // In the order --help lists them, grouped by what they are for.
@@ -48,10 +48,9 @@ constexpr std::array kCommands {
         &exportCommand },
     Command {
         kProgress, "import", "Import an export, skipping what you already have", &importCommand },
-    Command { kProgress, "backup", "Back up the database and recordings into one archive",
-        &backupCommand },
-    Command { kProgress, "restore", "Restore a backup (your current data is kept aside)",
-        &restoreCommand },
+    Command {
+        kProgress, "backup", "Back up the database and recordings into one archive", nullptr },
+    Command { kProgress, "restore", "Restore a backup (your current data is kept aside)", nullptr },
     Command { kSetup, "info", "Show where Rapport keeps its data; --check verifies the database",
         &infoCommand },
 };
@@ -130,6 +129,10 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err, const Audio
             here = audio.analyse;
         else if (name == QLatin1String("takes") && audio.takes)
             here = audio.takes;
+        else if (name == QLatin1String("backup"))
+            here = audio.backup;
+        else if (name == QLatin1String("restore"))
+            here = audio.restore;
         if (here)
             return here(ctx, args.mid(i + 1));
         const bool records = name == QLatin1String("record") || name == QLatin1String("rehearse");

@@ -18,7 +18,9 @@ struct AudioCommands
     CommandFunction record = nullptr;
     CommandFunction rehearse = nullptr;
     CommandFunction analyse = nullptr;
-    CommandFunction takes = nullptr; ///< `takes` with recover
+    CommandFunction takes = nullptr; ///< `takes` with its actions on orphan recordings
+    CommandFunction backup = nullptr;
+    CommandFunction restore = nullptr;
 };
 
 /// Runs rapport-cli with `args` (without the program name); returns the process exit code.

@@ -11,8 +11,6 @@ int decksCommand(CommandContext& ctx, const QStringList& args);
 int conversationsCommand(CommandContext& ctx, const QStringList& args);
 int pitchesCommand(CommandContext& ctx, const QStringList& args);
 int progressCommand(CommandContext& ctx, const QStringList& args);
-int backupCommand(CommandContext& ctx, const QStringList& args);
-int restoreCommand(CommandContext& ctx, const QStringList& args);
 int exportCommand(CommandContext& ctx, const QStringList& args);
 int importCommand(CommandContext& ctx, const QStringList& args);
 int takesCommand(CommandContext& ctx, const QStringList& args);

@@ -36,13 +36,20 @@ QString timingText(const rehearsal::Take& take);
 /// "4/5 (connection 3, passion 5)" or "not rated".
 QString ratingText(const rehearsal::SelfRating& rating);
 
-/// Stores an orphan recording `file` as a take of `pitch` and prints it (as JSON with `json`);
-/// returns the exit code. Linked only into rapport-cli-audio (it analyses the recording).
-using RecoverFunction = int (*)(CommandContext& ctx, rehearsal::Recordings& recordings,
-    const rehearsal::Pitch& pitch, const QString& file, bool json);
+/// The actions of `takes` on recordings no take uses: `orphans` (list them), `recover` (store
+/// one as a take of `pitch`, analysing it) and `discard` (delete one). They read audio
+/// (libsndfile) and analyse it, so they are linked into the helper programs only; each prints
+/// what it did (JSON with `json`) and returns the exit code.
+struct OrphanActions
+{
+    int (*list)(CommandContext& ctx, rehearsal::Recordings& recordings, bool json);
+    int (*recover)(CommandContext& ctx, rehearsal::Recordings& recordings,
+        const rehearsal::Pitch& pitch, const QString& file, bool json);
+    int (*discard)(CommandContext& ctx, rehearsal::Recordings& recordings, const QString& file);
+};
 
-/// `takes`, with `recover` for its recover action; without one (rapport-cli), that action runs
-/// in rapport-cli-audio.
-int takesCommandWith(CommandContext& ctx, const QStringList& args, RecoverFunction recover);
+/// `takes`, with `orphans` for its orphans, recover and discard actions; without them
+/// (rapport-cli), those actions run in rapport-cli-analyse.
+int takesCommandWith(CommandContext& ctx, const QStringList& args, const OrphanActions* orphans);
 
 } // namespace rapport::cli

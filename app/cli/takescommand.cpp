@@ -202,55 +202,6 @@ int starTake(TakesRun& run)
     return kExitOk;
 }
 
-QJsonObject orphanJson(const rehearsal::OrphanRecording& orphan)
-{
-    return { { QStringLiteral("path"), orphan.path },
-        { QStringLiteral("duration_s"), orphan.durationS() },
-        { QStringLiteral("started_at"), orphan.startedAt.toString(Qt::ISODate) },
-        { QStringLiteral("problem"),
-            orphan.problem.isEmpty() ? QJsonValue() : QJsonValue(orphan.problem) } };
-}
-
-int listOrphans(TakesRun& run, rehearsal::Recordings& recordings)
-{
-    Result<QList<rehearsal::OrphanRecording>> orphans = recordings.orphans();
-    if (!orphans)
-        return run.ctx.fail(orphans.error(), kExitData);
-    if (run.json()) {
-        QJsonArray array;
-        for (const rehearsal::OrphanRecording& orphan : *orphans)
-            array << orphanJson(orphan);
-        run.print(array);
-        return kExitOk;
-    }
-    QTextStream& out = run.ctx.out;
-    for (const rehearsal::OrphanRecording& orphan : *orphans) {
-        out << QDir::toNativeSeparators(orphan.path) << "  "
-            << rehearsal::formatClock(orphan.durationFrames * 1000 / audio::kSampleRate)
-            << "  started " << orphan.startedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-            << " UTC"
-            << (orphan.problem.isEmpty() ? QString() : QStringLiteral("  ") + orphan.problem)
-            << '\n';
-    }
-    if (orphans->isEmpty())
-        out << "Every recording belongs to a take.\n";
-    else
-        out << "Keep one as a take with 'rapport-cli takes recover FILE --pitch ID|TITLE', or "
-               "delete it with 'rapport-cli takes discard FILE'.\n";
-    out.flush();
-    return kExitOk;
-}
-
-int discardOrphan(TakesRun& run, rehearsal::Recordings& recordings)
-{
-    Result<QString> removed = recordings.discard(run.argument);
-    if (!removed)
-        return run.ctx.fail(removed.error(), exitCodeFor(removed.error()));
-    run.ctx.out << "Deleted " << QDir::toNativeSeparators(*removed) << ".\n";
-    run.ctx.out.flush();
-    return kExitOk;
-}
-
 // Checks the action, its argument and its options; an exit code when they are wrong.
 std::optional<int> checkArguments(
     CommandContext& ctx, const QCommandLineParser& parser, const Action*& action)
@@ -298,7 +249,7 @@ int takesCommand(CommandContext& ctx, const QStringList& args)
     return takesCommandWith(ctx, args, nullptr);
 }
 
-int takesCommandWith(CommandContext& ctx, const QStringList& args, RecoverFunction recover)
+int takesCommandWith(CommandContext& ctx, const QStringList& args, const OrphanActions* orphans)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
@@ -341,6 +292,12 @@ int takesCommandWith(CommandContext& ctx, const QStringList& args, RecoverFuncti
             return *code;
     }
 
+    // The actions on orphans read recordings: rapport-cli-analyse does them (see audiohelper.h).
+    const bool onOrphans = name == QLatin1String("orphans") || name == QLatin1String("recover")
+        || name == QLatin1String("discard");
+    if (onOrphans && !orphans)
+        return execHelper(ctx, Helper::Analysis, QCoreApplication::arguments());
+
     std::optional<storage::Store> store
         = ctx.openStore(name == QLatin1String("list") || name == QLatin1String("orphans")
                 ? storage::StoreUse::Read
@@ -359,19 +316,16 @@ int takesCommandWith(CommandContext& ctx, const QStringList& args, RecoverFuncti
     if (name == QLatin1String("star"))
         return starTake(run);
     if (name == QLatin1String("orphans"))
-        return listOrphans(run, recordings);
+        return orphans->list(ctx, recordings, run.json());
     if (name == QLatin1String("recover")) {
-        // Recovering analyses the recording: rapport-cli-analyse does it (see audiohelper.h).
-        if (!recover)
-            return execHelper(ctx, Helper::Analysis, QCoreApplication::arguments());
         const std::variant<rehearsal::Pitch, int> pitch
             = findPitch(ctx, *store->database, parser.value(QStringLiteral("pitch")));
         if (const int* code = std::get_if<int>(&pitch))
             return *code;
-        return recover(
+        return orphans->recover(
             ctx, recordings, std::get<rehearsal::Pitch>(pitch), run.argument, run.json());
     }
-    return discardOrphan(run, recordings);
+    return orphans->discard(ctx, recordings, run.argument);
 }
 
 } // namespace rapport::cli

@@ -1,7 +1,6 @@
 #include "core/rehearsal/recordings.h"
 
 #include "core/audio/audioblock.h"
-#include "core/audio/wavfilesource.h"
 
 #include <QDir>
 #include <QFile>
@@ -45,14 +44,12 @@ QString shown(const QString& path)
     return QDir::toNativeSeparators(path);
 }
 
-// Whether `path` names a file directly inside the recordings folder of `paths` (not below it,
-// not through a link or ".." that leads elsewhere).
+} // namespace
+
 bool directlyInRecordings(const QString& path, const storage::DataPaths& paths)
 {
     return QFileInfo(comparablePath(path)).absolutePath() == comparablePath(paths.recordings());
 }
-
-} // namespace
 
 Result<AudioRemoval> removeTakeAudio(
     const storage::DataPaths& paths, const QString& audioPath, const QSet<QString>& stillUsed)
@@ -146,92 +143,6 @@ Result<QStringList> Recordings::referencedPaths() const
     return paths;
 }
 
-OrphanRecording Recordings::describe(const QString& path) const
-{
-    OrphanRecording orphan;
-    orphan.path = path;
-    Result<std::unique_ptr<audio::WavFileSource>> file = audio::WavFileSource::open(path);
-    if (file)
-        orphan.durationFrames = (*file)->durationFrames();
-    else
-        orphan.problem = file.error().what;
-    const QFileInfo info(path);
-    orphan.startedAt = startTimeFromName(info.fileName());
-    if (!orphan.startedAt.isValid()) {
-        // The file was last written when the take ended.
-        orphan.startedAt = info.lastModified().toUTC().addMSecs(
-            -static_cast<qint64>(orphan.durationS() * 1000.0));
-    }
-    return orphan;
-}
-
-Result<QList<OrphanRecording>> Recordings::orphans() const
-{
-    Result<QStringList> referenced = referencedPaths();
-    if (!referenced)
-        return referenced.error();
-    QList<OrphanRecording> found;
-    const QFileInfoList files = QDir(m_paths.recordings())
-                                    .entryInfoList({ QStringLiteral("*.wav") },
-                                        QDir::Files | QDir::NoSymLinks, QDir::Name);
-    for (const QFileInfo& file : files) {
-        const QString path = QDir(m_paths.recordings()).filePath(file.fileName());
-        if (referenced->contains(comparablePath(path)) || beingRecorded(path))
-            continue;
-        found << describe(path);
-    }
-    std::stable_sort(
-        found.begin(), found.end(), [](const OrphanRecording& a, const OrphanRecording& b) {
-            return a.startedAt < b.startedAt;
-        });
-    return found;
-}
-
-Result<QString> Recordings::resolve(const QString& path) const
-{
-    const QString absolute = path.contains(QLatin1Char('/'))
-        ? QFileInfo(path).absoluteFilePath()
-        : QDir(m_paths.recordings()).filePath(path);
-    const QFileInfo info(comparablePath(absolute));
-    if (!directlyInRecordings(absolute, m_paths)
-        || info.suffix().compare(QStringLiteral("wav"), Qt::CaseInsensitive) != 0) {
-        return Error { ErrorKind::InvalidArgument,
-            QStringLiteral("%1 is not a recording in %2.")
-                .arg(shown(path), shown(m_paths.recordings())),
-            QStringLiteral("Only .wav files directly inside the recordings folder can be "
-                           "recovered or discarded."),
-            {} };
-    }
-    if (!info.isFile()) {
-        return Error { ErrorKind::NotFound,
-            QStringLiteral("There is no recording %1.").arg(shown(absolute)),
-            QStringLiteral("List the recordings no take uses with 'rapport-cli takes orphans'."),
-            {} };
-    }
-    return QDir(m_paths.recordings()).filePath(info.fileName());
-}
-
-Result<OrphanRecording> Recordings::orphan(const QString& path) const
-{
-    Result<QString> resolved = resolve(path);
-    if (!resolved)
-        return resolved.error();
-    Result<QStringList> referenced = referencedPaths();
-    if (!referenced)
-        return referenced.error();
-    if (referenced->contains(comparablePath(*resolved))) {
-        return Error { ErrorKind::InvalidArgument,
-            QStringLiteral("%1 belongs to a stored take.").arg(shown(*resolved)),
-            QStringLiteral("To remove it, delete its take ('rapport-cli takes delete ID')."), {} };
-    }
-    if (beingRecorded(*resolved)) {
-        return Error { ErrorKind::Busy,
-            QStringLiteral("%1 is being recorded right now.").arg(shown(*resolved)),
-            QStringLiteral("Wait until the take has ended."), {} };
-    }
-    return describe(*resolved);
-}
-
 Result<TakeDeletion> Recordings::deleteTake(qint64 takeId)
 {
     Result<QString> audio = m_takes.remove(takeId);
@@ -271,21 +182,6 @@ Result<QList<TakeDeletion>> Recordings::deletePitch(PitchRepository& pitches, qi
                       : Result<AudioRemoval>(stillUsed.error()) });
     }
     return deleted;
-}
-
-Result<QString> Recordings::discard(const QString& path)
-{
-    Result<OrphanRecording> found = orphan(path);
-    if (!found)
-        return found.error();
-    QFile file(found->path);
-    if (!file.remove()) {
-        return Error { ErrorKind::Io,
-            QStringLiteral("Could not delete %1.").arg(shown(found->path)),
-            QStringLiteral("Check the recordings folder's permissions."), file.errorString() };
-    }
-    QFile::remove(lockPathFor(found->path));
-    return found->path;
 }
 
 QDateTime Recordings::startTimeFromName(const QString& fileName)

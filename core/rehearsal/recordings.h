@@ -61,6 +61,10 @@ Result<AudioRemoval> removeTakeAudio(
 /// `path` as two names of one file compare equal: links and ".." resolved when the file exists.
 QString comparablePath(const QString& path);
 
+/// Whether `path` names a file directly inside the recordings folder of `paths` (not below it,
+/// not through a link or ".." that leads elsewhere).
+bool directlyInRecordings(const QString& path, const storage::DataPaths& paths);
+
 /// What deleting a take did: its row is gone; its recording as `audio` says.
 struct TakeDeletion
 {

@@ -85,9 +85,13 @@ protected:
         ASSERT_TRUE(QDir().mkpath(m_dir.filePath(u"out"_s)));
         if (::geteuid() == 0) {
             // "nobody" must be able to run the program and reach the folder: a copy of the
-            // program in the (then nobody-owned) temporary folder.
+            // program in the (then nobody-owned) temporary folder,
             m_program = m_dir.filePath(u"rapport-cli"_s);
             ASSERT_TRUE(QFile::copy(test::cliProgram(), m_program));
+            // and the helper it runs for backup (see app/cli/audiohelper.h)
+            const QString helper
+                = QFileInfo(test::cliProgram()).dir().filePath(u"rapport-cli-analyse"_s);
+            ASSERT_TRUE(QFile::copy(helper, m_dir.filePath(u"rapport-cli-analyse"_s)));
             ASSERT_TRUE(chownTree(m_dir.path(), kNobody));
             ASSERT_EQ(::chmod(QFile::encodeName(m_dir.path()).constData(), 0755), 0);
         } else {

@@ -1,0 +1,93 @@
+// The `takes` actions on recordings no take uses (orphans, recover, discard): they read the
+// recordings, so they are linked into the helper programs only (see audiohelper.h).
+#include "app/cli/audiocommands.h"
+#include "app/cli/takecommon.h"
+#include "core/audio/audioblock.h"
+#include "core/rehearsal/timinglights.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace rapport::cli {
+
+namespace {
+
+QJsonObject orphanJson(const rehearsal::OrphanRecording& orphan)
+{
+    return { { QStringLiteral("path"), orphan.path },
+        { QStringLiteral("duration_s"), orphan.durationS() },
+        { QStringLiteral("started_at"), orphan.startedAt.toString(Qt::ISODate) },
+        { QStringLiteral("problem"),
+            orphan.problem.isEmpty() ? QJsonValue() : QJsonValue(orphan.problem) } };
+}
+
+int listOrphans(CommandContext& ctx, rehearsal::Recordings& recordings, bool json)
+{
+    Result<QList<rehearsal::OrphanRecording>> orphans = recordings.orphans();
+    if (!orphans)
+        return ctx.fail(orphans.error(), kExitData);
+    QTextStream& out = ctx.out;
+    if (json) {
+        QJsonArray array;
+        for (const rehearsal::OrphanRecording& orphan : *orphans)
+            array << orphanJson(orphan);
+        out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        out.flush();
+        return kExitOk;
+    }
+    for (const rehearsal::OrphanRecording& orphan : *orphans) {
+        out << QDir::toNativeSeparators(orphan.path) << "  "
+            << rehearsal::formatClock(orphan.durationFrames * 1000 / audio::kSampleRate)
+            << "  started " << orphan.startedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+            << " UTC"
+            << (orphan.problem.isEmpty() ? QString() : QStringLiteral("  ") + orphan.problem)
+            << '\n';
+    }
+    if (orphans->isEmpty())
+        out << "Every recording belongs to a take.\n";
+    else
+        out << "Keep one as a take with 'rapport-cli takes recover FILE --pitch ID|TITLE', or "
+               "delete it with 'rapport-cli takes discard FILE'.\n";
+    out.flush();
+    return kExitOk;
+}
+
+int recoverTake(CommandContext& ctx, rehearsal::Recordings& recordings,
+    const rehearsal::Pitch& pitch, const QString& file, bool json)
+{
+    Result<rehearsal::Take> take = recordings.recover(file, pitch);
+    if (!take)
+        return ctx.fail(take.error(), exitCodeFor(take.error()));
+    if (json) {
+        ctx.out << QJsonDocument(takeListJson(*take)).toJson(QJsonDocument::Indented);
+    } else {
+        ctx.out << "Recovered " << QDir::toNativeSeparators(take->audioPath) << " as take "
+                << take->id << " of \"" << pitch.title << "\": speaking time " << timingText(*take)
+                << ".\n";
+    }
+    ctx.out.flush();
+    return kExitOk;
+}
+
+int discardOrphan(CommandContext& ctx, rehearsal::Recordings& recordings, const QString& file)
+{
+    Result<QString> removed = recordings.discard(file);
+    if (!removed)
+        return ctx.fail(removed.error(), exitCodeFor(removed.error()));
+    ctx.out << "Deleted " << QDir::toNativeSeparators(*removed) << ".\n";
+    ctx.out.flush();
+    return kExitOk;
+}
+
+constexpr OrphanActions kOrphanActions { &listOrphans, &recoverTake, &discardOrphan };
+
+} // namespace
+
+int takesCommandWithOrphans(CommandContext& ctx, const QStringList& args)
+{
+    return takesCommandWith(ctx, args, &kOrphanActions);
+}
+
+} // namespace rapport::cli
