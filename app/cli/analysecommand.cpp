@@ -4,9 +4,12 @@
 #include "core/analysis/reportjson.h"
 #include "core/analysis/scriptsyllables.h"
 #include "core/common/regularfile.h"
+#include "core/speech/recogniser.h"
+#include "core/speech/wordreport.h"
 
 #include <QFile>
 #include <QJsonDocument>
+#include <future>
 
 namespace rapport::cli {
 
@@ -17,8 +20,9 @@ int analyseCommand(CommandContext& ctx, const QStringList& args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Analyses a recorded take (WAV, FLAC, OGG; any rate and channels): speaking time, "
-        "pauses, estimated words per minute, pitch variation, loudness and clipping. "
-        "Needs no database."));
+        "pauses, estimated words per minute, pitch variation, loudness and clipping; and the "
+        "words said (offline): a transcript, filler words, repeated phrases and, with --script, "
+        "which sentences of the script were said. Needs no database."));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The audio file."));
     const QCommandLineOption json(
         QStringLiteral("json"), QStringLiteral("Print one JSON object instead of a summary."));
@@ -28,6 +32,9 @@ int analyseCommand(CommandContext& ctx, const QStringList& args)
                        "counted in its syllables per word instead of English's average."),
         QStringLiteral("TEXT"));
     parser.addOption(script);
+    const QCommandLineOption noWords(QStringLiteral("no-words"),
+        QStringLiteral("Leave out the words (no speech recognition): faster."));
+    parser.addOption(noWords);
     if (std::optional<int> stop = parseCommandLine(ctx, parser, name, args))
         return *stop;
     const QStringList files = parser.positionalArguments();
@@ -37,11 +44,13 @@ int analyseCommand(CommandContext& ctx, const QStringList& args)
         return ctx.usageError(name, QStringLiteral("unexpected argument '%1'.").arg(files[1]));
 
     double syllablesPerWord = analysis::kSyllablesPerWord;
+    QString scriptText;
     if (parser.isSet(script)) {
         const Result<QString> text = readTextFile(
             parser.value(script), analysis::kMaxScriptBytes, QStringLiteral("the script"));
         if (!text)
             return ctx.fail(text.error(), kExitInput);
+        scriptText = *text;
         const std::optional<double> own = analysis::scriptSyllablesPerWord(*text);
         if (!own) {
             return ctx.usageError(name,
@@ -51,15 +60,40 @@ int analyseCommand(CommandContext& ctx, const QStringList& args)
         }
         syllablesPerWord = *own;
     }
+    // The words are decoded beside the analysis, on the other core.
+    std::future<Result<speech::Transcript>> words;
+    if (!parser.isSet(noWords)) {
+        words = std::async(
+            std::launch::async, [path = files.first()] { return speech::transcribeFile(path); });
+    }
     const Result<analysis::TakeReport> report
         = analysis::analyseFile(files.first(), syllablesPerWord);
     if (!report)
         return ctx.fail(report.error(), kExitInput);
+    std::optional<speech::WordReport> wordReport;
+    if (words.valid()) {
+        Result<speech::Transcript> transcript = words.get();
+        if (transcript) {
+            wordReport
+                = speech::makeWordReport(std::move(*transcript), report->speakingTimeS, scriptText);
+        } else {
+            ctx.err << "rapport-cli: the words are left out: " << transcript.error().what << '\n'
+                    << transcript.error().fix << '\n';
+            ctx.err.flush();
+        }
+    }
     if (parser.isSet(json)) {
-        ctx.out << QString::fromUtf8(QJsonDocument(analysis::reportToJson(*report, files.first()))
-                                         .toJson(QJsonDocument::Indented));
+        QJsonObject object = analysis::reportToJson(*report, files.first());
+        if (wordReport) {
+            const QJsonObject more = speech::wordReportToJson(*wordReport);
+            for (auto it = more.begin(); it != more.end(); ++it)
+                object.insert(it.key(), it.value());
+        }
+        ctx.out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
     } else {
         ctx.out << analysis::reportToText(*report, files.first());
+        if (wordReport)
+            ctx.out << speech::wordReportToText(*wordReport);
     }
     ctx.out.flush();
     return kExitOk;

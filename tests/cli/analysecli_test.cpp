@@ -75,9 +75,38 @@ TEST_F(AnalyseCliTest, JsonHasExactlyTheDocumentedKeysAndNeedsNoDatabase)
         QStringLiteral("pitch_sd_semitones"), QStringLiteral("monotone"),
         QStringLiteral("loudness_lufs"), QStringLiteral("peak_dbfs"),
         QStringLiteral("clipped_ratio"), QStringLiteral("signal_to_noise_db"),
-        QStringLiteral("caveats"), QStringLiteral("analysis_ms") };
+        QStringLiteral("caveats"), QStringLiteral("analysis_ms"),
+        // the words (core/speech/wordreport.h)
+        QStringLiteral("transcript"), QStringLiteral("filler_count"),
+        QStringLiteral("fillers_per_minute"), QStringLiteral("repeated_phrases"),
+        QStringLiteral("words_real_time") };
     expected.sort();
     EXPECT_EQ(report.keys(), expected);
+    const QJsonArray words = report.value(QStringLiteral("transcript")).toArray();
+    ASSERT_FALSE(words.isEmpty());
+    double previousEnd = 0.0;
+    for (const QJsonValue& value : words) {
+        const QJsonObject word = value.toObject();
+        EXPECT_EQ(word.keys(),
+            (QStringList { QStringLiteral("end_s"), QStringLiteral("filler"),
+                QStringLiteral("start_s"), QStringLiteral("word") }));
+        EXPECT_GE(word.value(QStringLiteral("start_s")).toDouble(), previousEnd - 1e-9);
+        EXPECT_GT(word.value(QStringLiteral("end_s")).toDouble(),
+            word.value(QStringLiteral("start_s")).toDouble());
+        previousEnd = word.value(QStringLiteral("end_s")).toDouble();
+    }
+    EXPECT_LE(previousEnd, s_take.durationS + 0.01);
+
+    // --no-words: the analysis alone.
+    const auto bare = runCli({ QStringLiteral("analyze"), s_take.path, QStringLiteral("--json"),
+                                 QStringLiteral("--no-words") },
+        unusableDataDir());
+    ASSERT_EQ(bare.exitCode, 0) << bare.err.toStdString();
+    QStringList analysisKeys = expected;
+    for (const char* key : { "transcript", "filler_count", "fillers_per_minute", "repeated_phrases",
+             "words_real_time" })
+        analysisKeys.removeOne(QLatin1String(key));
+    EXPECT_EQ(QJsonDocument::fromJson(bare.out.toUtf8()).object().keys(), analysisKeys);
     EXPECT_EQ(report.value(QStringLiteral("file")).toString(), s_take.path);
     EXPECT_NEAR(report.value(QStringLiteral("duration_s")).toDouble(), s_take.durationS, 0.01);
     EXPECT_NEAR(
@@ -93,6 +122,23 @@ TEST_F(AnalyseCliTest, JsonHasExactlyTheDocumentedKeysAndNeedsNoDatabase)
     EXPECT_TRUE(report.value(QStringLiteral("words_per_minute")).isDouble());
     EXPECT_TRUE(report.value(QStringLiteral("monotone")).isBool());
     EXPECT_EQ(report.value(QStringLiteral("clipped_ratio")).toDouble(-1), 0.0);
+}
+
+TEST_F(AnalyseCliTest, WithoutTheSpeechModelTheWordsAreLeftOutAndTheRestWorks)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("RAPPORT_DATA_DIR"), unusableDataDir());
+    env.insert(QStringLiteral("RAPPORT_SPEECH_MODEL"), QStringLiteral("/nonexistent/model"));
+    const auto result
+        = runCli({ QStringLiteral("analyze"), s_take.path, QStringLiteral("--json") }, env);
+    ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
+    EXPECT_TRUE(result.err.contains(QStringLiteral("the words are left out")))
+        << result.err.toStdString();
+    EXPECT_TRUE(result.err.contains(QStringLiteral("RAPPORT_SPEECH_MODEL")))
+        << result.err.toStdString();
+    const QJsonObject report = QJsonDocument::fromJson(result.out.toUtf8()).object();
+    EXPECT_TRUE(report.contains(QStringLiteral("speaking_time_s")));
+    EXPECT_FALSE(report.contains(QStringLiteral("transcript")));
 }
 
 TEST_F(AnalyseCliTest, SilentFileReportsNullsNotZeros)

@@ -1,0 +1,368 @@
+#include "core/speech/wordreport.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QMap>
+#include <QRegularExpression>
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+
+namespace rapport::speech {
+
+namespace {
+
+constexpr double kTakeEdge = std::numeric_limits<double>::infinity();
+
+// Seconds of silence before word `i` and after word `last` (the take's edges count as pauses).
+double gapBefore(const std::vector<Word>& words, std::size_t i)
+{
+    return i == 0 ? kTakeEdge : words[i].startS - words[i - 1].endS;
+}
+
+double gapAfter(const std::vector<Word>& words, std::size_t last)
+{
+    return last + 1 >= words.size() ? kTakeEdge : words[last + 1].startS - words[last].endS;
+}
+
+// The indices of the words that are not fillers.
+std::vector<int> wordsNotFilling(const Transcript& transcript, const std::vector<Filler>& fillers)
+{
+    std::vector<bool> filling(transcript.words.size(), false);
+    for (const Filler& f : fillers)
+        for (int k = 0; k < f.wordCount; ++k)
+            filling[static_cast<std::size_t>(f.firstWord + k)] = true;
+    std::vector<int> kept;
+    for (std::size_t i = 0; i < filling.size(); ++i)
+        if (!filling[i])
+            kept.push_back(static_cast<int>(i));
+    return kept;
+}
+
+QString elided(const QString& text, int maxChars)
+{
+    return text.size() <= maxChars ? text
+                                   : text.left(maxChars - 3).trimmed() + QStringLiteral("...");
+}
+
+} // namespace
+
+std::vector<Filler> findFillers(const Transcript& transcript)
+{
+    const std::vector<Word>& words = transcript.words;
+    std::vector<Filler> fillers;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const QString& w = words[i].text;
+        std::size_t last = i;
+        bool fills = false;
+        if (isHesitation(w)) {
+            fills = true;
+        } else if (w == QLatin1String("so") || w == QLatin1String("basically")) {
+            fills = gapBefore(words, i) >= kSetApartS;
+        } else if (w == QLatin1String("like")) {
+            fills = gapBefore(words, i) >= kSetApartS && gapAfter(words, i) >= kSetApartS;
+        } else if (w == QLatin1String("you") && i + 1 < words.size()
+            && words[i + 1].text == QLatin1String("know")) {
+            last = i + 1;
+            fills = gapBefore(words, i) >= kSetApartS && gapAfter(words, last) >= kSetApartS;
+        }
+        if (!fills)
+            continue;
+        QStringList text;
+        for (std::size_t k = i; k <= last; ++k)
+            text << words[k].text;
+        fillers.push_back({ static_cast<int>(i), static_cast<int>(last - i + 1),
+            text.join(QLatin1Char(' ')), words[i].startS, words[last].endS });
+        i = last;
+    }
+    return fillers;
+}
+
+std::vector<RepeatedPhrase> findRepeatedPhrases(
+    const Transcript& transcript, int minWords, int minCount)
+{
+    constexpr int kLongest = 8;
+    const std::vector<int> kept = wordsNotFilling(transcript, findFillers(transcript));
+    QStringList tokens;
+    for (int i : kept)
+        tokens << transcript.words[static_cast<std::size_t>(i)].text;
+
+    struct Candidate
+    {
+        QString phrase;
+        int words = 0;
+        int count = 0;
+        qsizetype first = 0;
+    };
+    std::vector<Candidate> found;
+    for (int n = kLongest; n >= minWords; --n) {
+        struct Seen
+        {
+            int count = 0;
+            qsizetype nextFree = 0; // occurrences may not overlap
+            qsizetype first = 0;
+        };
+        QHash<QString, Seen> seen;
+        for (qsizetype start = 0; start + n <= tokens.size(); ++start) {
+            const QString phrase = tokens.mid(start, n).join(QLatin1Char(' '));
+            auto it = seen.find(phrase);
+            if (it == seen.end()) {
+                seen.insert(phrase, { 1, start + n, start });
+            } else if (start >= it->nextFree) {
+                ++it->count;
+                it->nextFree = start + n;
+            }
+        }
+        for (auto it = seen.cbegin(); it != seen.cend(); ++it) {
+            if (it->count < minCount)
+                continue;
+            // Inside a longer phrase said at least as often: that one is the phrase.
+            const QString padded = QLatin1Char(' ') + it.key() + QLatin1Char(' ');
+            const bool inside = std::any_of(found.begin(), found.end(), [&](const Candidate& c) {
+                return c.count >= it->count
+                    && QString(QLatin1Char(' ') + c.phrase + QLatin1Char(' ')).contains(padded);
+            });
+            if (!inside)
+                found.push_back({ it.key(), n, it->count, it->first });
+        }
+    }
+    std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
+        if (a.count != b.count)
+            return a.count > b.count;
+        if (a.words != b.words)
+            return a.words > b.words;
+        return a.first < b.first;
+    });
+    std::vector<RepeatedPhrase> phrases;
+    for (const Candidate& c : found)
+        phrases.push_back({ c.phrase, c.count });
+    return phrases;
+}
+
+QStringList splitSentences(const QString& script)
+{
+    static const QRegularExpression boundary(QStringLiteral("(?<=[.!?\\x{2026}])\\s+|\\n"));
+    QStringList sentences;
+    for (const QString& piece : script.split(boundary)) {
+        const QString sentence = piece.simplified();
+        if (!normalisedWords(sentence).isEmpty())
+            sentences << sentence;
+    }
+    return sentences;
+}
+
+QStringList normalisedWords(const QString& text)
+{
+    QString lower = text.toLower();
+    lower.replace(QChar(0x2019), QLatin1Char('\'')); // ’
+    static const QRegularExpression separators(QStringLiteral("[^\\p{L}\\p{N}']+"));
+    QStringList words;
+    for (QString word : lower.split(separators, Qt::SkipEmptyParts)) {
+        while (word.startsWith(QLatin1Char('\'')))
+            word.remove(0, 1);
+        while (word.endsWith(QLatin1Char('\'')))
+            word.chop(1);
+        if (!word.isEmpty())
+            words << word;
+    }
+    return words;
+}
+
+ScriptCoverage coverScript(const QString& script, const Transcript& transcript)
+{
+    // The script's words, each with its sentence.
+    ScriptCoverage coverage;
+    QStringList scriptWords;
+    std::vector<std::size_t> sentenceOf;
+    for (const QString& text : splitSentences(script)) {
+        const QStringList words = normalisedWords(text);
+        coverage.sentences.push_back({ text, SentenceStatus::Skipped, int(words.size()), 0 });
+        for (const QString& w : words) {
+            scriptWords << w;
+            sentenceOf.push_back(coverage.sentences.size() - 1);
+        }
+    }
+    const std::vector<int> kept = wordsNotFilling(transcript, findFillers(transcript));
+    QStringList said;
+    for (int i : kept)
+        said << transcript.words[static_cast<std::size_t>(i)].text;
+    // A take far longer than any pitch is aligned on its first words only (the table holds at
+    // most kMaxCells entries: 32 MB).
+    constexpr qsizetype kMaxCells = qsizetype { 16 } << 20;
+    const qsizetype m = scriptWords.size();
+    if (m > 0 && said.size() > kMaxCells / m)
+        said = said.mid(0, kMaxCells / m);
+    const qsizetype n = said.size();
+
+    // The longest common subsequence of the two word lists, by the textbook table (suffix
+    // lengths), then walked from the start to mark the script words it uses.
+    std::vector<std::uint16_t> table(static_cast<std::size_t>((m + 1) * (n + 1)), 0);
+    auto at = [&](qsizetype i, qsizetype j) -> std::uint16_t& {
+        return table[static_cast<std::size_t>(i * (n + 1) + j)];
+    };
+    for (qsizetype i = m - 1; i >= 0; --i)
+        for (qsizetype j = n - 1; j >= 0; --j)
+            at(i, j) = scriptWords[i] == said[j]
+                ? static_cast<std::uint16_t>(std::min<int>(at(i + 1, j + 1) + 1, 65535))
+                : std::max(at(i + 1, j), at(i, j + 1));
+    int matched = 0;
+    for (qsizetype i = 0, j = 0; i < m && j < n;) {
+        if (scriptWords[i] == said[j]) {
+            ++coverage.sentences[sentenceOf[static_cast<std::size_t>(i)]].wordsSaid;
+            ++matched;
+            ++i;
+            ++j;
+        } else if (at(i + 1, j) >= at(i, j + 1)) {
+            ++i;
+        } else {
+            ++j;
+        }
+    }
+    for (ScriptSentence& sentence : coverage.sentences) {
+        const double share = sentence.words > 0 ? double(sentence.wordsSaid) / sentence.words : 0.0;
+        sentence.status = share >= kSaidShare ? SentenceStatus::Said
+            : share < kSkippedBelowShare      ? SentenceStatus::Skipped
+                                              : SentenceStatus::Partly;
+    }
+    coverage.coverage = m > 0 ? double(matched) / double(m) : 0.0;
+    coverage.wordsOffScript = static_cast<int>(kept.size()) - matched;
+    return coverage;
+}
+
+QString ScriptCoverage::summary() const
+{
+    auto firstWith = [&](SentenceStatus status, int& count) {
+        QString first;
+        count = 0;
+        for (const ScriptSentence& s : sentences) {
+            if (s.status != status)
+                continue;
+            if (count++ == 0)
+                first = s.text;
+        }
+        return first;
+    };
+    int skipped = 0;
+    int partly = 0;
+    const QString firstSkipped = firstWith(SentenceStatus::Skipped, skipped);
+    const QString firstPartly = firstWith(SentenceStatus::Partly, partly);
+    if (skipped > 0) {
+        return QStringLiteral("You skipped: \u201c%1\u201d%2")
+            .arg(elided(firstSkipped, 70),
+                skipped > 1 ? QStringLiteral(" and %1 more").arg(skipped - 1) : QString());
+    }
+    if (partly > 0) {
+        return QStringLiteral("You said only part of: \u201c%1\u201d%2")
+            .arg(elided(firstPartly, 70),
+                partly > 1 ? QStringLiteral(" and %1 more").arg(partly - 1) : QString());
+    }
+    return sentences.empty() ? QString()
+                             : QStringLiteral("You said every sentence of your script.");
+}
+
+WordReport makeWordReport(
+    Transcript transcript, std::optional<double> speakingTimeS, const QString& script)
+{
+    WordReport report;
+    report.fillers = findFillers(transcript);
+    if (speakingTimeS && *speakingTimeS > 0.0)
+        report.fillersPerMinute = double(report.fillers.size()) / (*speakingTimeS / 60.0);
+    report.repeatedPhrases = findRepeatedPhrases(transcript);
+    if (!splitSentences(script).isEmpty())
+        report.script = coverScript(script, transcript);
+    report.transcript = std::move(transcript);
+    return report;
+}
+
+QString sentenceStatusKey(SentenceStatus status)
+{
+    switch (status) {
+    case SentenceStatus::Said:
+        return QStringLiteral("said");
+    case SentenceStatus::Partly:
+        return QStringLiteral("partly");
+    case SentenceStatus::Skipped:
+        return QStringLiteral("skipped");
+    }
+    return {};
+}
+
+QJsonObject wordReportToJson(const WordReport& report)
+{
+    const std::vector<Word>& words = report.transcript.words;
+    std::vector<bool> filling(words.size(), false);
+    for (const Filler& f : report.fillers)
+        for (int k = 0; k < f.wordCount; ++k)
+            filling[static_cast<std::size_t>(f.firstWord + k)] = true;
+    QJsonArray transcript;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        transcript.append(QJsonObject { { QStringLiteral("word"), words[i].text },
+            { QStringLiteral("start_s"), words[i].startS },
+            { QStringLiteral("end_s"), words[i].endS },
+            { QStringLiteral("filler"), bool(filling[i]) } });
+    }
+    QJsonArray phrases;
+    for (const RepeatedPhrase& p : report.repeatedPhrases)
+        phrases.append(QJsonObject {
+            { QStringLiteral("phrase"), p.phrase }, { QStringLiteral("count"), p.count } });
+    QJsonObject json { { QStringLiteral("transcript"), transcript },
+        { QStringLiteral("filler_count"), int(report.fillers.size()) },
+        { QStringLiteral("fillers_per_minute"),
+            report.fillersPerMinute ? QJsonValue(*report.fillersPerMinute) : QJsonValue() },
+        { QStringLiteral("repeated_phrases"), phrases },
+        { QStringLiteral("words_real_time"), report.transcript.realTimeFactor() } };
+    if (report.script) {
+        QJsonArray sentences;
+        for (const ScriptSentence& s : report.script->sentences)
+            sentences.append(QJsonObject { { QStringLiteral("text"), s.text },
+                { QStringLiteral("status"), sentenceStatusKey(s.status) },
+                { QStringLiteral("words"), s.words },
+                { QStringLiteral("words_said"), s.wordsSaid } });
+        json.insert(QStringLiteral("script_sentences"), sentences);
+        json.insert(QStringLiteral("script_coverage"), report.script->coverage);
+        json.insert(QStringLiteral("words_off_script"), report.script->wordsOffScript);
+        json.insert(QStringLiteral("script_summary"), report.script->summary());
+    }
+    return json;
+}
+
+QString wordReportToText(const WordReport& report)
+{
+    QStringList lines;
+    const QString said = report.transcript.text();
+    lines << QStringLiteral("  Words            %1")
+                 .arg(said.isEmpty() ? QStringLiteral("none recognised") : elided(said, 300));
+    QMap<QString, int> byKind;
+    for (const Filler& f : report.fillers)
+        ++byKind[f.text];
+    QStringList kinds;
+    for (auto it = byKind.cbegin(); it != byKind.cend(); ++it)
+        kinds << (it.value() > 1 ? QStringLiteral("%1 x%2").arg(it.key()).arg(it.value())
+                                 : it.key());
+    lines << QStringLiteral("  Fillers          %1%2%3")
+                 .arg(report.fillers.size())
+                 .arg(report.fillersPerMinute
+                         ? QStringLiteral(" (%1 a minute)").arg(*report.fillersPerMinute, 0, 'f', 1)
+                         : QString(),
+                     kinds.isEmpty() ? QString()
+                                     : QStringLiteral(": ") + kinds.join(QStringLiteral(", ")));
+    if (!report.repeatedPhrases.empty()) {
+        QStringList phrases;
+        for (const RepeatedPhrase& p : report.repeatedPhrases)
+            phrases << QStringLiteral("\u201c%1\u201d x%2").arg(p.phrase).arg(p.count);
+        lines << QStringLiteral("  Repeated         %1").arg(phrases.join(QStringLiteral(", ")));
+    }
+    if (report.script) {
+        lines << QStringLiteral("  Script           %1 % of its words said, %2 words off script")
+                     .arg(report.script->coverage * 100.0, 0, 'f', 0)
+                     .arg(report.script->wordsOffScript);
+        for (const ScriptSentence& s : report.script->sentences)
+            lines << QStringLiteral("    %1  %2")
+                         .arg(sentenceStatusKey(s.status), -8)
+                         .arg(elided(s.text, 70));
+        lines << QStringLiteral("  %1").arg(report.script->summary());
+    }
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+} // namespace rapport::speech
