@@ -2,16 +2,20 @@
 // English continuous model. Everything PocketSphinx stays in this file.
 #include "core/audio/wavfilesource.h"
 #include "core/speech/recogniser.h"
+#include "core/speech/scriptmodel.h"
+#include "core/speech/wordreport.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QTemporaryFile>
 #include <QtGlobal>
 #include <algorithm>
 #include <cmath>
 #include <mutex>
 #include <pocketsphinx.h>
 #include <sphinxbase/err.h>
+#include <sphinxbase/ngram_model.h>
 
 namespace rapport::speech {
 namespace {
@@ -42,13 +46,77 @@ bool isNonSpeech(const QString& word)
         || word.startsWith(QLatin1String("++"));
 }
 
+// The decoder's searches: the general model alone, and interpolated with a script's.
+constexpr const char* kGeneralSearch = "general";
+constexpr const char* kScriptSearch = "script";
+
 class PocketSphinxRecogniser final : public Recogniser
 {
 public:
-    explicit PocketSphinxRecogniser(ps_decoder_t* decoder)
+    // Takes `decoder` and a reference to `general`, the model its general search uses.
+    PocketSphinxRecogniser(ps_decoder_t* decoder, ngram_model_t* general)
         : m_decoder(decoder)
+        , m_general(general)
     { }
-    ~PocketSphinxRecogniser() override { ps_free(m_decoder); }
+    ~PocketSphinxRecogniser() override
+    {
+        ps_free(m_decoder);
+        ngram_model_free(m_general);
+    }
+
+    Status setScript(const QString& script) override
+    {
+        // The script's words the dictionary knows; an unknown one (a name, a number) breaks its
+        // sentence there, as the recogniser could not say it anyway.
+        QList<QStringList> sentences;
+        for (const QString& sentence : splitSentences(script)) {
+            QStringList run;
+            for (const QString& word : normalisedWords(sentence)) {
+                char* pronunciation = ps_lookup_word(m_decoder, word.toUtf8().constData());
+                if (pronunciation) {
+                    run << word;
+                    ckd_free(pronunciation);
+                } else if (!run.isEmpty()) {
+                    sentences << run;
+                    run.clear();
+                }
+            }
+            if (!run.isEmpty())
+                sentences << run;
+        }
+        if (sentences.isEmpty()) {
+            ps_set_search(m_decoder, kGeneralSearch);
+            return {};
+        }
+        // sphinxbase reads models from files only.
+        QTemporaryFile file;
+        const QByteArray arpa = scriptLanguageModel(sentences);
+        if (!file.open() || file.write(arpa) != arpa.size() || !file.flush())
+            return Error { ErrorKind::Io,
+                QStringLiteral("Could not write the script's word model."),
+                QStringLiteral("Check that the temporary folder has room."), file.errorString() };
+        cmd_ln_t* config = ps_get_config(m_decoder);
+        ngram_model_t* scriptModel = ngram_model_read(config,
+            QFile::encodeName(file.fileName()).constData(), NGRAM_ARPA, ps_get_logmath(m_decoder));
+        if (!scriptModel)
+            return Error { ErrorKind::Format,
+                QStringLiteral("The script's word model was refused."), {}, {} };
+        // Half and half: a script word after the script's words is far likelier than in general
+        // English, and any other word keeps half its general probability (a fallback, not a
+        // grammar). The mix barely matters: 0.8 for the script heard the same words. The set owns
+        // both references; the search owns the set and frees the previous script's.
+        ngram_model_t* models[] = { scriptModel, ngram_model_retain(m_general) };
+        char scriptName[] = "script";
+        char generalName[] = "general";
+        char* names[] = { scriptName, generalName };
+        const float32 weights[] = { 0.5F, 0.5F };
+        ngram_model_t* set = ngram_model_set_init(config, models, names, weights, 2);
+        if (!set || ps_set_lm(m_decoder, kScriptSearch, set) < 0
+            || ps_set_search(m_decoder, kScriptSearch) < 0)
+            return Error { ErrorKind::Format,
+                QStringLiteral("The script's word model could not be used."), {}, {} };
+        return {};
+    }
 
     void start() override
     {
@@ -102,6 +170,7 @@ public:
 
 private:
     ps_decoder_t* m_decoder;
+    ngram_model_t* m_general; ///< the general language model (one reference of ours)
     std::vector<std::int16_t> m_pcm;
     std::int64_t m_frames = 0;
     std::int64_t m_elapsedNs = 0;
@@ -141,22 +210,34 @@ Result<std::unique_ptr<Recogniser>> makeRecogniser(const SpeechModel& model)
     // calls silence and shift every word after them. The pruning settings (-topn, -maxhmmpf,
     // -maxwpf, -pl_window) trade a little accuracy for about twice the speed, and the second
     // (flat) pass, which rarely changes the count or the length of the words, is left out.
-    cmd_ln_t* config
-        = cmd_ln_init(nullptr, ps_args(), TRUE, "-hmm", hmm.constData(), "-lm", lm.constData(),
-            "-dict", dict.constData(), "-remove_silence", "no", "-topn", "2", "-maxhmmpf", "3000",
-            "-maxwpf", "5", "-pl_window", "10", "-fwdflat", "no", "-bestpath", "no", nullptr);
+    // The language model is loaded here rather than with -lm, so that a script's model can be
+    // interpolated with it without loading it twice.
+    cmd_ln_t* config = cmd_ln_init(nullptr, ps_args(), TRUE, "-hmm", hmm.constData(), "-dict",
+        dict.constData(), "-remove_silence", "no", "-topn", "2", "-maxhmmpf", "3000", "-maxwpf",
+        "5", "-pl_window", "10", "-fwdflat", "no", "-bestpath", "no", nullptr);
     if (!config)
         return Error { ErrorKind::Format,
             QStringLiteral("The speech model's settings were refused."), {}, {} };
     ps_decoder_t* decoder = ps_init(config);
+    const Error notLoaded { ErrorKind::Format,
+        QStringLiteral("The speech model in %1 could not be loaded.")
+            .arg(QFileInfo(model.acousticModel).absolutePath()),
+        QStringLiteral("Reinstall it with: apt-get install --reinstall pocketsphinx-en-us"), {} };
+    if (!decoder) {
+        cmd_ln_free_r(config);
+        return notLoaded;
+    }
+    ngram_model_t* general
+        = ngram_model_read(config, lm.constData(), NGRAM_AUTO, ps_get_logmath(decoder));
     cmd_ln_free_r(config); // the decoder keeps its own reference
-    if (!decoder)
-        return Error { ErrorKind::Format,
-            QStringLiteral("The speech model in %1 could not be loaded.")
-                .arg(QFileInfo(model.acousticModel).absolutePath()),
-            QStringLiteral("Reinstall it with: apt-get install --reinstall pocketsphinx-en-us"),
-            {} };
-    return std::unique_ptr<Recogniser>(std::make_unique<PocketSphinxRecogniser>(decoder));
+    if (!general || ps_set_lm(decoder, kGeneralSearch, ngram_model_retain(general)) < 0
+        || ps_set_search(decoder, kGeneralSearch) < 0) {
+        if (general)
+            ngram_model_free(general);
+        ps_free(decoder);
+        return notLoaded;
+    }
+    return std::unique_ptr<Recogniser>(std::make_unique<PocketSphinxRecogniser>(decoder, general));
 }
 
 Result<Transcript> transcribeFile(const QString& path, Recogniser& recogniser)
@@ -174,7 +255,7 @@ Result<Transcript> transcribeFile(const QString& path, Recogniser& recogniser)
     return recogniser.finish();
 }
 
-Result<Transcript> transcribeFile(const QString& path)
+Result<Transcript> transcribeFile(const QString& path, const QString& script)
 {
     Result<SpeechModel> model = findSpeechModel();
     if (!model)
@@ -182,6 +263,8 @@ Result<Transcript> transcribeFile(const QString& path)
     Result<std::unique_ptr<Recogniser>> recogniser = makeRecogniser(*model);
     if (!recogniser)
         return recogniser.error();
+    if (Status biased = (*recogniser)->setScript(script); !biased)
+        return biased.error();
     return transcribeFile(path, **recogniser);
 }
 

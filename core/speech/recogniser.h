@@ -21,6 +21,10 @@ public:
     Recogniser(const Recogniser&) = delete;
     Recogniser& operator=(const Recogniser&) = delete;
 
+    /// Biases recognition toward `script`, the words the speaker means to say, from the next
+    /// start() on; empty: no bias. Words off the script are still heard: the general model
+    /// stays beside the script's. Format when the script's model cannot be built.
+    virtual Status setScript(const QString& script) = 0;
     /// Starts a new take.
     virtual void start() = 0;
     /// Decodes the next block; precondition: start() called, blocks contiguous.
@@ -45,8 +49,9 @@ Result<SpeechModel> findSpeechModel();
 /// A recogniser for `model`; Format when the model's files cannot be loaded.
 Result<std::unique_ptr<Recogniser>> makeRecogniser(const SpeechModel& model);
 
-/// Decodes the WAV (any format WavFileSource reads) at `path` with findSpeechModel()'s model.
-Result<Transcript> transcribeFile(const QString& path);
+/// Decodes the WAV (any format WavFileSource reads) at `path` with findSpeechModel()'s model,
+/// biased toward `script` when one is given.
+Result<Transcript> transcribeFile(const QString& path, const QString& script = {});
 /// The same with a recogniser already made. Note: PocketSphinx carries what it learnt of the
 /// channel (its cepstral mean) from one take to the next, so a reused recogniser can hear a file
 /// a little differently than a fresh one.

@@ -3,12 +3,14 @@
 #include "core/analysis/takereport.h"
 #include "core/speech/recogniser.h"
 #include "core/speech/wordpace.h"
+#include "core/speech/wordreport.h"
 #include "tests/support/realspeech.h"
 
 #include <QFile>
 #include <QHash>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <cstdio>
 #include <gtest/gtest.h>
 #include <pocketsphinx.h>
 #include <sphinxbase/logmath.h>
@@ -106,6 +108,80 @@ TEST_F(RecogniserTest, HearsMostWordsOfRealReadSpeech)
     // words as were said (what pace and fillers rest on).
     EXPECT_LT(static_cast<double>(errors) / truthWords, 0.40);
     EXPECT_NEAR(heardWords, truthWords, 0.15 * truthWords);
+}
+
+// A pitch script biases recognition toward its words: espeak-ng reading it is heard far better
+// than by the general model alone, and a sentence off the script is still heard.
+TEST_F(RecogniserTest, AScriptIsHeardFarBetterAndWordsOffItAreStillHeard)
+{
+    const QString script = QStringLiteral(
+        "Hi, I'm Sam, and I build scheduling software for community health clinics. "
+        "Our clinics used to lose a quarter of their appointments to no-shows. "
+        "We send reminders that patients can answer with one tap, and missed visits fell by "
+        "half in three months. "
+        "Next year we want to reach rural clinics that still book on paper. "
+        "So what I'd love from you is an introduction to someone who runs a clinic network.");
+    const QString offScript = QStringLiteral("By the way, I also teach sailing on weekends.");
+    test::SpeechCorpus corpus(m_dir.path());
+    const std::optional<test::Samples> read
+        = corpus.speak(script + QLatin1Char(' ') + offScript, QStringLiteral("en-us"), 160);
+    ASSERT_TRUE(read) << corpus.error().toStdString();
+    const QStringList scriptWords = normalisedWords(script);
+    const QStringList offWords = normalisedWords(offScript);
+
+    const auto errorRate = [&](const Transcript& heard, const QStringList& truth) {
+        return static_cast<double>(editDistance(truth, wordsOf(heard.text()))) / truth.size();
+    };
+    const Transcript general = decode(*m_recogniser, *read);
+    ASSERT_TRUE(m_recogniser->setScript(script).ok());
+    const Transcript biased = decode(*m_recogniser, *read);
+    const double generalRate = errorRate(general, scriptWords + offWords);
+    const double biasedRate = errorRate(biased, scriptWords + offWords);
+    std::printf("word error rate: %.1f %% general, %.1f %% with the script\n", generalRate * 100.0,
+        biasedRate * 100.0);
+    // The general model hears espeak-ng's voice badly (85 % of the words wrong); the script
+    // takes that down by a third at least (to 48 %: the acoustic model, not the words, is what
+    // fails here; real voices in the test below fare far better).
+    EXPECT_LT(biasedRate, generalRate * 2.0 / 3.0) << biased.text().toStdString();
+    const ScriptCoverage covered = coverScript(script, biased);
+    EXPECT_GT(covered.coverage, coverScript(script, general).coverage + 0.25);
+    // The sentence off the script is heard through the general model beside it.
+    int offHeard = 0;
+    const QStringList heard = wordsOf(biased.text());
+    for (const QString& word : offWords)
+        offHeard += heard.contains(word) ? 1 : 0;
+    EXPECT_GE(offHeard, offWords.size() / 2) << biased.text().toStdString();
+
+    // No script: the general model again.
+    ASSERT_TRUE(m_recogniser->setScript(QString()).ok());
+    EXPECT_NEAR(errorRate(decode(*m_recogniser, *read), scriptWords + offWords), generalRate, 0.1);
+}
+
+// Real read speech with its text as the script: the words the reader meant are heard three times
+// as reliably as by the general model (71 words by one LibriVox reader).
+TEST_F(RecogniserTest, ReadSpeechWithItsTextAsTheScriptIsHeardFarBetter)
+{
+    test::SpeechCorpus corpus(m_dir.path());
+    int generalErrors = 0;
+    int scriptErrors = 0;
+    int truthWords = 0;
+    for (const test::SpeechClip& clip : test::SpeechCorpus::librivoxClips()) {
+        SCOPED_TRACE(clip.name.toStdString());
+        const std::optional<test::Samples> samples = corpus.load(clip);
+        ASSERT_TRUE(samples) << corpus.error().toStdString();
+        const QStringList truth = wordsOf(clip.text);
+        ASSERT_TRUE(m_recogniser->setScript(QString()).ok());
+        generalErrors += editDistance(truth, wordsOf(decode(*m_recogniser, *samples).text()));
+        ASSERT_TRUE(m_recogniser->setScript(clip.text).ok());
+        scriptErrors += editDistance(truth, wordsOf(decode(*m_recogniser, *samples).text()));
+        truthWords += static_cast<int>(truth.size());
+    }
+    const double general = static_cast<double>(generalErrors) / truthWords;
+    const double withScript = static_cast<double>(scriptErrors) / truthWords;
+    std::printf("word error rate on LibriVox: %.1f %% general, %.1f %% with the text as script\n",
+        general * 100.0, withScript * 100.0);
+    EXPECT_LT(withScript, 0.15);
+    EXPECT_LT(withScript, general / 2.0);
 }
 
 TEST_F(RecogniserTest, WordTimesFollowTheAudioThroughSilence)
