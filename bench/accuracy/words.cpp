@@ -9,6 +9,7 @@
 #include "core/speech/recogniser.h"
 #include "core/speech/wordreport.h"
 #include "tests/support/realspeech.h"
+#include "tests/support/wordmetrics.h"
 
 #include <QCoreApplication>
 #include <QTemporaryDir>
@@ -55,25 +56,6 @@ struct Voice
 };
 const Voice kVoices[] = { { "en-us", 160 }, { "en", 140 }, { "en+f3", 180 } };
 
-int editDistance(const QStringList& a, const QStringList& b)
-{
-    std::vector<int> row(static_cast<std::size_t>(b.size()) + 1);
-    for (std::size_t j = 0; j < row.size(); ++j)
-        row[j] = static_cast<int>(j);
-    for (qsizetype i = 1; i <= a.size(); ++i) {
-        int diagonal = row[0];
-        row[0] = static_cast<int>(i);
-        for (qsizetype j = 1; j <= b.size(); ++j) {
-            const auto uj = static_cast<std::size_t>(j);
-            const int above = row[uj];
-            row[uj] = std::min(
-                { row[uj] + 1, row[uj - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1) });
-            diagonal = above;
-        }
-    }
-    return row[row.size() - 1];
-}
-
 // The words of a transcript that are not fillers.
 QStringList spokenWords(const speech::Transcript& t)
 {
@@ -96,20 +78,6 @@ void bias(speech::Recogniser& r, const QString& script)
         std::fprintf(stderr, "words_accuracy: %s\n", qPrintable(s.error().toString()));
         std::exit(1);
     }
-}
-
-speech::Transcript decode(speech::Recogniser& r, const test::Samples& samples)
-{
-    r.start();
-    constexpr std::size_t kBlock = 1600;
-    for (std::size_t at = 0; at < samples.size(); at += kBlock) {
-        audio::AudioBlock block;
-        block.startFrame = static_cast<std::int64_t>(at);
-        block.samples.assign(samples.begin() + static_cast<std::ptrdiff_t>(at),
-            samples.begin() + static_cast<std::ptrdiff_t>(std::min(samples.size(), at + kBlock)));
-        r.process(block);
-    }
-    return r.finish();
 }
 
 struct Tally
@@ -212,11 +180,11 @@ int main(int argc, char** argv)
                 }
                 t.truthWords = int(saidWords.size());
                 bias(recogniser, QString());
-                const speech::Transcript general = decode(recogniser, samples);
-                t.generalErrors = editDistance(saidWords, spokenWords(general));
+                const speech::Transcript general = test::decodeInBlocks(recogniser, samples);
+                t.generalErrors = test::wordEditDistance(saidWords, spokenWords(general));
                 bias(recogniser, scriptText);
-                const speech::Transcript heard = decode(recogniser, samples);
-                t.scriptErrors = editDistance(saidWords, spokenWords(heard));
+                const speech::Transcript heard = test::decodeInBlocks(recogniser, samples);
+                t.scriptErrors = test::wordEditDistance(saidWords, spokenWords(heard));
                 t.audioS = heard.audioS;
                 t.decodeMs = heard.decodeMs;
 
@@ -265,10 +233,11 @@ int main(int argc, char** argv)
             return 1;
         const QStringList truth = speech::normalisedWords(clip.text);
         bias(recogniser, QString());
-        real.generalErrors += editDistance(truth, spokenWords(decode(recogniser, *samples)));
+        real.generalErrors += test::wordEditDistance(
+            truth, spokenWords(test::decodeInBlocks(recogniser, *samples)));
         bias(recogniser, clip.text);
-        const speech::Transcript heard = decode(recogniser, *samples);
-        real.scriptErrors += editDistance(truth, spokenWords(heard));
+        const speech::Transcript heard = test::decodeInBlocks(recogniser, *samples);
+        real.scriptErrors += test::wordEditDistance(truth, spokenWords(heard));
         real.truthWords += int(truth.size());
         real.audioS += heard.audioS;
         real.decodeMs += heard.decodeMs;

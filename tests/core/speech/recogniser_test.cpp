@@ -5,6 +5,7 @@
 #include "core/speech/wordpace.h"
 #include "core/speech/wordreport.h"
 #include "tests/support/realspeech.h"
+#include "tests/support/wordmetrics.h"
 
 #include <QFile>
 #include <QHash>
@@ -22,40 +23,6 @@ namespace {
 QStringList wordsOf(const QString& text)
 {
     return text.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-}
-
-// Word-level Levenshtein distance: substitutions, insertions and deletions.
-int editDistance(const QStringList& a, const QStringList& b)
-{
-    std::vector<int> row(static_cast<std::size_t>(b.size()) + 1, 0);
-    for (std::size_t j = 0; j < row.size(); ++j)
-        row[j] = static_cast<int>(j);
-    for (qsizetype i = 1; i <= a.size(); ++i) {
-        int diagonal = row[0];
-        row[0] = static_cast<int>(i);
-        for (qsizetype j = 1; j <= b.size(); ++j) {
-            const auto uj = static_cast<std::size_t>(j);
-            const int above = row[uj];
-            row[uj] = std::min(
-                { row[uj] + 1, row[uj - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1) });
-            diagonal = above;
-        }
-    }
-    return row[row.size() - 1];
-}
-
-Transcript decode(Recogniser& recogniser, const test::Samples& samples)
-{
-    recogniser.start();
-    constexpr std::size_t kBlock = 1600; // 100 ms, as a microphone delivers
-    for (std::size_t at = 0; at < samples.size(); at += kBlock) {
-        audio::AudioBlock block;
-        block.startFrame = static_cast<std::int64_t>(at);
-        block.samples.assign(samples.begin() + static_cast<std::ptrdiff_t>(at),
-            samples.begin() + static_cast<std::ptrdiff_t>(std::min(samples.size(), at + kBlock)));
-        recogniser.process(block);
-    }
-    return recogniser.finish();
 }
 
 class RecogniserTest : public ::testing::Test
@@ -87,9 +54,9 @@ TEST_F(RecogniserTest, HearsMostWordsOfRealReadSpeech)
         SCOPED_TRACE(clip.name.toStdString());
         const std::optional<test::Samples> samples = corpus.load(clip);
         ASSERT_TRUE(samples) << corpus.error().toStdString();
-        const Transcript transcript = decode(*m_recogniser, *samples);
+        const Transcript transcript = test::decodeInBlocks(*m_recogniser, *samples);
         const QStringList truth = wordsOf(clip.text);
-        errors += editDistance(truth, wordsOf(transcript.text()));
+        errors += test::wordEditDistance(truth, wordsOf(transcript.text()));
         truthWords += static_cast<int>(truth.size());
         heardWords += transcript.spokenWordCount();
         EXPECT_NEAR(
@@ -130,11 +97,12 @@ TEST_F(RecogniserTest, AScriptIsHeardFarBetterAndWordsOffItAreStillHeard)
     const QStringList offWords = normalisedWords(offScript);
 
     const auto errorRate = [&](const Transcript& heard, const QStringList& truth) {
-        return static_cast<double>(editDistance(truth, wordsOf(heard.text()))) / truth.size();
+        return static_cast<double>(test::wordEditDistance(truth, wordsOf(heard.text())))
+            / truth.size();
     };
-    const Transcript general = decode(*m_recogniser, *read);
+    const Transcript general = test::decodeInBlocks(*m_recogniser, *read);
     ASSERT_TRUE(m_recogniser->setScript(script).ok());
-    const Transcript biased = decode(*m_recogniser, *read);
+    const Transcript biased = test::decodeInBlocks(*m_recogniser, *read);
     const double generalRate = errorRate(general, scriptWords + offWords);
     const double biasedRate = errorRate(biased, scriptWords + offWords);
     std::printf("word error rate: %.1f %% general, %.1f %% with the script\n", generalRate * 100.0,
@@ -154,7 +122,8 @@ TEST_F(RecogniserTest, AScriptIsHeardFarBetterAndWordsOffItAreStillHeard)
 
     // No script: the general model again.
     ASSERT_TRUE(m_recogniser->setScript(QString()).ok());
-    EXPECT_NEAR(errorRate(decode(*m_recogniser, *read), scriptWords + offWords), generalRate, 0.1);
+    EXPECT_NEAR(errorRate(test::decodeInBlocks(*m_recogniser, *read), scriptWords + offWords),
+        generalRate, 0.1);
 }
 
 // Real read speech with its text as the script: the words the reader meant are heard three times
@@ -171,9 +140,11 @@ TEST_F(RecogniserTest, ReadSpeechWithItsTextAsTheScriptIsHeardFarBetter)
         ASSERT_TRUE(samples) << corpus.error().toStdString();
         const QStringList truth = wordsOf(clip.text);
         ASSERT_TRUE(m_recogniser->setScript(QString()).ok());
-        generalErrors += editDistance(truth, wordsOf(decode(*m_recogniser, *samples).text()));
+        generalErrors += test::wordEditDistance(
+            truth, wordsOf(test::decodeInBlocks(*m_recogniser, *samples).text()));
         ASSERT_TRUE(m_recogniser->setScript(clip.text).ok());
-        scriptErrors += editDistance(truth, wordsOf(decode(*m_recogniser, *samples).text()));
+        scriptErrors += test::wordEditDistance(
+            truth, wordsOf(test::decodeInBlocks(*m_recogniser, *samples).text()));
         truthWords += static_cast<int>(truth.size());
     }
     const double general = static_cast<double>(generalErrors) / truthWords;
@@ -198,8 +169,8 @@ TEST_F(RecogniserTest, WordTimesFollowTheAudioThroughSilence)
         shifted.push_back(s * 0.003f);
     shifted.insert(shifted.end(), clip->begin(), clip->end());
 
-    const Transcript plain = decode(*m_recogniser, *clip);
-    const Transcript later = decode(*m_recogniser, shifted);
+    const Transcript plain = test::decodeInBlocks(*m_recogniser, *clip);
+    const Transcript later = test::decodeInBlocks(*m_recogniser, shifted);
     // Noise before the words can change what is heard a little; the words heard in both (once
     // each) must have moved by the lead-in.
     int compared = 0;
@@ -218,7 +189,8 @@ TEST_F(RecogniserTest, WordTimesFollowTheAudioThroughSilence)
 
 TEST_F(RecogniserTest, ATakeOfSilenceHasNoWords)
 {
-    const Transcript transcript = decode(*m_recogniser, test::Samples(3 * test::kCorpusRate));
+    const Transcript transcript
+        = test::decodeInBlocks(*m_recogniser, test::Samples(3 * test::kCorpusRate));
     EXPECT_TRUE(transcript.words.empty()) << transcript.text().toStdString();
     EXPECT_DOUBLE_EQ(transcript.audioS, 3.0);
     // finish() without start() is an empty transcript, not a crash.
