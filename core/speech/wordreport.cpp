@@ -326,6 +326,97 @@ QJsonObject wordReportToJson(const WordReport& report)
     return json;
 }
 
+namespace {
+
+Error badKey(const QString& key)
+{
+    return Error { ErrorKind::Format,
+        QStringLiteral("The stored words of a take are damaged (%1).").arg(key),
+        QStringLiteral("Analyse the take's recording again to hear its words."), {} };
+}
+
+} // namespace
+
+Result<WordReport> wordReportFromJson(const QJsonObject& json)
+{
+    WordReport report;
+    const QJsonValue transcript = json.value(QStringLiteral("transcript"));
+    if (!transcript.isArray())
+        return badKey(QStringLiteral("transcript"));
+    std::vector<bool> filling;
+    for (const QJsonValue& value : transcript.toArray()) {
+        const QJsonObject w = value.toObject();
+        const QJsonValue text = w.value(QStringLiteral("word"));
+        const QJsonValue start = w.value(QStringLiteral("start_s"));
+        const QJsonValue end = w.value(QStringLiteral("end_s"));
+        if (!text.isString() || !start.isDouble() || !end.isDouble()
+            || !w.value(QStringLiteral("filler")).isBool())
+            return badKey(QStringLiteral("transcript"));
+        report.transcript.words.push_back({ text.toString(), start.toDouble(), end.toDouble() });
+        filling.push_back(w.value(QStringLiteral("filler")).toBool());
+    }
+    // The fillers as flagged when the take was heard (the rules may have changed since): a
+    // flagged "you" before a flagged "know" is one filler, any other flagged word one.
+    const std::vector<Word>& words = report.transcript.words;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (!filling[i])
+            continue;
+        const bool pair = words[i].text == QLatin1String("you") && i + 1 < words.size()
+            && filling[i + 1] && words[i + 1].text == QLatin1String("know");
+        const std::size_t last = pair ? i + 1 : i;
+        report.fillers.push_back({ static_cast<int>(i), pair ? 2 : 1,
+            pair ? QStringLiteral("you know") : words[i].text, words[i].startS, words[last].endS });
+        i = last;
+    }
+    const QJsonValue perMinute = json.value(QStringLiteral("fillers_per_minute"));
+    if (perMinute.isDouble())
+        report.fillersPerMinute = perMinute.toDouble();
+    else if (!perMinute.isNull())
+        return badKey(QStringLiteral("fillers_per_minute"));
+    const QJsonValue phrases = json.value(QStringLiteral("repeated_phrases"));
+    if (!phrases.isArray())
+        return badKey(QStringLiteral("repeated_phrases"));
+    for (const QJsonValue& value : phrases.toArray()) {
+        const QJsonObject p = value.toObject();
+        if (!p.value(QStringLiteral("phrase")).isString()
+            || !p.value(QStringLiteral("count")).isDouble())
+            return badKey(QStringLiteral("repeated_phrases"));
+        report.repeatedPhrases.push_back({ p.value(QStringLiteral("phrase")).toString(),
+            p.value(QStringLiteral("count")).toInt() });
+    }
+    const double realTime = json.value(QStringLiteral("words_real_time")).toDouble();
+    report.transcript.audioS
+        = report.transcript.words.empty() ? 0.0 : report.transcript.words.back().endS;
+    report.transcript.decodeMs
+        = realTime > 0.0 ? report.transcript.audioS / realTime * 1000.0 : 0.0;
+    if (json.contains(QStringLiteral("script_sentences"))) {
+        ScriptCoverage coverage;
+        const QJsonValue sentences = json.value(QStringLiteral("script_sentences"));
+        if (!sentences.isArray())
+            return badKey(QStringLiteral("script_sentences"));
+        for (const QJsonValue& value : sentences.toArray()) {
+            const QJsonObject o = value.toObject();
+            const QString status = o.value(QStringLiteral("status")).toString();
+            ScriptSentence sentence { o.value(QStringLiteral("text")).toString(),
+                SentenceStatus::Skipped, o.value(QStringLiteral("words")).toInt(),
+                o.value(QStringLiteral("words_said")).toInt() };
+            if (status == QLatin1String("said"))
+                sentence.status = SentenceStatus::Said;
+            else if (status == QLatin1String("partly"))
+                sentence.status = SentenceStatus::Partly;
+            else if (status != QLatin1String("skipped"))
+                return badKey(QStringLiteral("script_sentences"));
+            coverage.sentences.push_back(sentence);
+        }
+        if (!json.value(QStringLiteral("script_coverage")).isDouble())
+            return badKey(QStringLiteral("script_coverage"));
+        coverage.coverage = json.value(QStringLiteral("script_coverage")).toDouble();
+        coverage.wordsOffScript = json.value(QStringLiteral("words_off_script")).toInt();
+        report.script = coverage;
+    }
+    return report;
+}
+
 QString wordReportToText(const WordReport& report)
 {
     QStringList lines;

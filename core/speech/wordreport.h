@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/result.h"
 #include "core/speech/transcript.h"
 
 #include <QJsonObject>
@@ -114,6 +115,12 @@ WordReport makeWordReport(
 /// `script_sentences` (array of {text, status: said, partly or skipped, words, words_said}),
 /// `script_coverage` (0-1), `words_off_script` and `script_summary`.
 QJsonObject wordReportToJson(const WordReport& report);
+
+/// The word report back from wordReportToJson()'s object (as a take stores it): Format, naming
+/// the key, when a key is missing or of the wrong type. The fillers come back from the
+/// transcript's filler flags; the script's sentences, coverage and words off script as stored
+/// (the pitch's script may have changed since).
+Result<WordReport> wordReportFromJson(const QJsonObject& json);
 
 /// The words section of the text report: what was said, the fillers, the repeated phrases and
 /// the script's sentences, indented as analysis::reportToText's lines.

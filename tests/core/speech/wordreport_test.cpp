@@ -159,5 +159,36 @@ TEST(WordReportTest, FillersPerMinuteAreCountedOverTheSpeakingTime)
     EXPECT_EQ(none.script->sentences[0].status, SentenceStatus::Skipped);
 }
 
+TEST(WordReportTest, TheJsonOfAReportReadsBackTheSame)
+{
+    const QString script = u"Hi, I'm Sam. I build tools. We ship fast. Call me."_s;
+    const WordReport report = makeWordReport(
+        said(u"so hi i'm sam . um i build tools , you know , we ship . we ship . we ship"_s), 42.0,
+        script);
+    ASSERT_FALSE(report.fillers.empty());
+    ASSERT_TRUE(report.script.has_value());
+    const QJsonObject json = wordReportToJson(report);
+    Result<WordReport> back = wordReportFromJson(json);
+    ASSERT_TRUE(back.ok()) << back.error().what.toStdString();
+    EXPECT_EQ(back->fillers, report.fillers);
+    EXPECT_EQ(back->repeatedPhrases, report.repeatedPhrases);
+    ASSERT_EQ(back->transcript.words.size(), report.transcript.words.size());
+    EXPECT_EQ(back->transcript.text(), report.transcript.text());
+    EXPECT_EQ(back->fillersPerMinute, report.fillersPerMinute);
+    ASSERT_TRUE(back->script.has_value());
+    EXPECT_EQ(back->script->summary(), report.script->summary());
+    EXPECT_DOUBLE_EQ(back->script->coverage, report.script->coverage);
+    EXPECT_EQ(back->script->wordsOffScript, report.script->wordsOffScript);
+    // And once more through JSON: the same object.
+    EXPECT_EQ(wordReportToJson(*back).value(u"transcript"_s), json.value(u"transcript"_s));
+
+    QJsonObject broken = json;
+    broken.insert(u"transcript"_s, u"not a list"_s);
+    const Result<WordReport> refused = wordReportFromJson(broken);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().kind, ErrorKind::Format);
+    EXPECT_FALSE(refused.error().fix.isEmpty());
+}
+
 } // namespace
 } // namespace rapport::speech
