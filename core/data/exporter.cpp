@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QSaveFile>
 #include <QTemporaryDir>
 #include <algorithm>
@@ -51,7 +52,9 @@ QString cell(const QJsonValue& v)
     case QJsonValue::Bool:
         return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Double:
-        return QString::number(v.toDouble(), 'g', 15);
+        // The shortest text that reads back as the same double: 15 digits lost the last bits of
+        // figures such as a script coverage of 6/13.
+        return QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
     case QJsonValue::String:
         return v.toString();
     case QJsonValue::Array:
@@ -162,6 +165,10 @@ Result<Table> takesTable(const storage::Database& db)
         t.columns << QStringLiteral("rating_") + rehearsal::rubricKey(item);
     t.columns << QStringLiteral("felt_timing") << QStringLiteral("felt_pace")
               << QStringLiteral("note") << QStringLiteral("rated_at");
+    // The words (schema 9): the object of `rapport-cli analyze --json`'s word keys, in CSV as its
+    // compact JSON text; null when not heard.
+    t.columns << QStringLiteral("words") << QStringLiteral("filler_count")
+              << QStringLiteral("fillers_per_minute") << QStringLiteral("script_coverage");
     Result<QList<rehearsal::Take>> takes = rehearsal::TakeRepository(db).list();
     if (!takes)
         return takes.error();
@@ -180,6 +187,11 @@ Result<Table> takesTable(const storage::Database& db)
             << (r.feltPace ? QJsonValue(rehearsal::feltPaceKey(*r.feltPace)) : QJsonValue())
             << r.note
             << (r.ratedAt.isValid() ? QJsonValue(storage::toStoredTime(r.ratedAt)) : QJsonValue());
+        const std::optional<speech::WordReport>& w = take.words;
+        row << (w ? QJsonValue(speech::wordReportToJson(*w)) : QJsonValue())
+            << (w ? QJsonValue(int(w->fillers.size())) : QJsonValue())
+            << (w && w->fillersPerMinute ? QJsonValue(*w->fillersPerMinute) : QJsonValue())
+            << (w && w->script ? QJsonValue(w->script->coverage) : QJsonValue());
         t.rows << row;
     }
     return t;

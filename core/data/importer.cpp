@@ -68,6 +68,8 @@ enum class Kind {
     Position, // a whole number from 0
     Card, // "deck/question"; stored as deck_id and question_id
     Questions, // JSON only: a conversation's questions, [{"id": card, "text": text}, ...]
+    Words, // a take's words as speech::wordReportToJson() writes them (in CSV its JSON text), or
+           // nothing; stored as that compact JSON text
 };
 
 struct Column
@@ -169,7 +171,12 @@ TableSpec takesSpec()
         columns << Column { name, name, Kind::OptionalRating };
     }
     columns << column("felt_timing", Kind::FeltTiming) << column("felt_pace", Kind::FeltPace)
-            << column("note", Kind::Text) << column("rated_at", Kind::OptionalTime);
+            << column("note", Kind::Text)
+            << column("rated_at", Kind::OptionalTime)
+            // Since schema 9 (the words).
+            << addedColumn("words", Kind::Words) << addedColumn("filler_count", Kind::OptionalCount)
+            << within(addedColumn("fillers_per_minute", Kind::OptionalNumber), 0, 1000)
+            << within(addedColumn("script_coverage", Kind::OptionalNumber), 0, 1);
     return { QStringLiteral("takes"), QStringLiteral("takes"), QStringLiteral("id"),
         QStringLiteral("pitch_id"), columns,
         { QStringLiteral("pitch_id"), QStringLiteral("started_at") } };
@@ -489,6 +496,25 @@ std::optional<QString> pausesOf(const QJsonValue& cell, bool csv)
     return QString::fromUtf8(QJsonDocument(stored).toJson(QJsonDocument::Compact));
 }
 
+// A take's words: an object, in CSV its JSON text; checked by reading it as a word report.
+std::optional<QString> wordsOf(const QJsonValue& cell, bool csv)
+{
+    QJsonObject object;
+    if (!csv) {
+        if (!cell.isObject())
+            return std::nullopt;
+        object = cell.toObject();
+    } else {
+        const QJsonDocument document = QJsonDocument::fromJson(cell.toString().toUtf8());
+        if (!document.isObject())
+            return std::nullopt;
+        object = document.object();
+    }
+    if (!speech::wordReportFromJson(object))
+        return std::nullopt;
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
 std::optional<QString> caveatsOf(const QJsonValue& cell, bool csv)
 {
     const std::optional<QJsonArray> keys = arrayOf(cell, csv);
@@ -527,6 +553,7 @@ std::optional<QVariant> storedValue(const Column& column, const QJsonValue& cell
     case Kind::FeltTiming:
     case Kind::FeltPace:
     case Kind::Caveats:
+    case Kind::Words:
         if (isNothing(cell, csv))
             return QVariant();
         break;
@@ -563,6 +590,8 @@ std::optional<QVariant> storedValue(const Column& column, const QJsonValue& cell
         return stored(pausesOf(cell, csv));
     case Kind::Caveats:
         return stored(caveatsOf(cell, csv));
+    case Kind::Words:
+        return stored(wordsOf(cell, csv));
     case Kind::Rating:
     case Kind::OptionalRating:
         return stored(wholeNumberOf(cell, csv, 1, 5));
@@ -637,6 +666,11 @@ QString expectation(const Column& column, bool csv)
         return QStringLiteral("a list of pauses such as [{\"start_s\":1.5,\"end_s\":2}]");
     case Kind::Caveats:
         return QStringLiteral("a list of caveats such as [\"noisy\",\"clipped\"]") + orNothing;
+    case Kind::Words:
+        return QStringLiteral(
+                   "a take's words as rapport-cli analyze --json writes them (transcript, "
+                   "filler_count, ...)")
+            + orNothing;
     case Kind::Rating:
         return QStringLiteral("a whole number from 1 to 5");
     case Kind::OptionalRating:

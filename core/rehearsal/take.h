@@ -5,6 +5,7 @@
 #include "core/rehearsal/selfrating.h"
 #include "core/rehearsal/timing.h"
 #include "core/rehearsal/timinglights.h"
+#include "core/speech/wordreport.h"
 
 #include <QDateTime>
 #include <QString>
@@ -23,6 +24,9 @@ struct Take
     QString audioPath; ///< absolute; empty when the audio was not kept
     bool starred = false; ///< the pitch's best take (at most one per pitch)
     analysis::TakeReport report;
+    /// What was said (the transcript, fillers, repeated phrases, the script's sentences); empty
+    /// when the take's words were not heard (no speech model, or a take from before schema 9).
+    std::optional<speech::WordReport> words;
     SelfRating rating;
 };
 

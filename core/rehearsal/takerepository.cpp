@@ -23,6 +23,8 @@ const QString kRatingColumns = QStringLiteral(
     "rating_overall, rating_connection, rating_listener, rating_no_assumptions, rating_language, "
     "rating_not_minimising, rating_passion, rating_genuine, note, felt_timing, felt_pace, "
     "rated_at");
+const QString kWordColumns
+    = QStringLiteral("words, filler_count, fillers_per_minute, script_coverage");
 
 template <typename T> QVariant optional(const std::optional<T>& value)
 {
@@ -124,17 +126,31 @@ Take readTake(const storage::Sql& sql)
     t.rating.feltTiming = rehearsal::feltTimingFromKey(sql.value(c++).toString());
     t.rating.feltPace = rehearsal::feltPaceFromKey(sql.value(c++).toString());
     t.rating.ratedAt = storage::fromStoredTime(sql.value(c++));
+    // The words; a damaged JSON text reads as words not heard rather than hiding the take.
+    if (const QVariant words = sql.value(c++); !words.isNull()) {
+        if (Result<speech::WordReport> report = speech::wordReportFromJson(
+                QJsonDocument::fromJson(words.toString().toUtf8()).object()))
+            t.words = std::move(*report);
+    }
     return t;
 }
 
 QString selectTakes(const QString& where)
 {
     return QStringLiteral("SELECT id, pitch_id, started_at, green_ms, yellow_ms, red_ms, "
-                          "audio_path, starred, %1, %2 FROM takes %3")
-        .arg(kReportColumns, kRatingColumns, where);
+                          "audio_path, starred, %1, %2, %3 FROM takes %4")
+        .arg(kReportColumns, kRatingColumns, kWordColumns, where);
 }
 
 } // namespace
+
+QVariant storedWords(const std::optional<speech::WordReport>& words)
+{
+    if (!words)
+        return {};
+    return QString::fromUtf8(
+        QJsonDocument(speech::wordReportToJson(*words)).toJson(QJsonDocument::Compact));
+}
 
 QString storedCaveats(const std::vector<analysis::Caveat>& caveats)
 {
@@ -164,9 +180,9 @@ Result<qint64> TakeRepository::add(const Take& t)
     const TakeReport& r = t.report;
     storage::Sql insert(db,
         QStringLiteral("INSERT INTO takes (pitch_id, started_at, green_ms, yellow_ms, red_ms, "
-                       "audio_path, starred, %1, %2) VALUES (%3)")
-            .arg(kReportColumns, kRatingColumns,
-                QStringList(7 + 20 + 12, QStringLiteral("?")).join(QLatin1Char(','))));
+                       "audio_path, starred, %1, %2, %3) VALUES (%4)")
+            .arg(kReportColumns, kRatingColumns, kWordColumns,
+                QStringList(7 + 20 + 12 + 4, QStringLiteral("?")).join(QLatin1Char(','))));
     const rehearsal::SelfRating& g = t.rating;
     const QVariant monotone = r.monotone ? QVariant(*r.monotone ? 1 : 0) : QVariant();
     if (Status s = insert.exec(
@@ -184,7 +200,10 @@ Result<qint64> TakeRepository::add(const Take& t)
                 optional(g.item(RubricItem::Language)), optional(g.item(RubricItem::NotMinimising)),
                 optional(g.item(RubricItem::Passion)), optional(g.item(RubricItem::Genuine)),
                 g.note, feltTiming(g), feltPace(g),
-                g.ratedAt.isValid() ? QVariant(storage::toStoredTime(g.ratedAt)) : QVariant() },
+                g.ratedAt.isValid() ? QVariant(storage::toStoredTime(g.ratedAt)) : QVariant(),
+                storedWords(t.words), t.words ? QVariant(int(t.words->fillers.size())) : QVariant(),
+                t.words ? optional(t.words->fillersPerMinute) : QVariant(),
+                t.words && t.words->script ? QVariant(t.words->script->coverage) : QVariant() },
             QStringLiteral("Could not save the take."));
         !s)
         return s.error();

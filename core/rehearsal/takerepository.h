@@ -10,6 +10,10 @@ namespace rapport::rehearsal {
 /// empty for none.
 QString storedCaveats(const std::vector<analysis::Caveat>& caveats);
 
+/// A take's words as the takes table stores them: speech::wordReportToJson() as compact JSON
+/// text; null when the words were not heard.
+QVariant storedWords(const std::optional<speech::WordReport>& words);
+
 /// Storage of takes. Every write is one statement or one transaction: a take row is never half
 /// written.
 class TakeRepository

@@ -218,6 +218,16 @@ const std::vector<Migration> kMigrations = {
             "ALTER TABLE takes ADD COLUMN signal_to_noise_db REAL",
             "ALTER TABLE takes ADD COLUMN caveats TEXT",
         } },
+    { 9, "the words of a take: its transcript, fillers, repeated phrases and script coverage",
+        {
+            // words: speech::wordReportToJson() as compact JSON text, NULL when the take's words
+            // were not heard; the three figures beside it are read from it, kept as columns for
+            // the weekly charts.
+            "ALTER TABLE takes ADD COLUMN words TEXT",
+            "ALTER TABLE takes ADD COLUMN filler_count INTEGER",
+            "ALTER TABLE takes ADD COLUMN fillers_per_minute REAL",
+            "ALTER TABLE takes ADD COLUMN script_coverage REAL",
+        } },
 };
 
 Status exec(QSqlDatabase& db, const QString& sql, int version)

@@ -48,6 +48,7 @@ bool fill(const storage::Store& store)
     take.audioPath = audio;
     take.starred = true;
     take.report = test::everyFieldReport();
+    take.words = test::everyFieldWords();
     take.rating.overall = 4;
     take.rating.feltPace = rehearsal::FeltPace::Fast;
     take.rating.note = u"rushed the ask"_s;

@@ -59,4 +59,23 @@ analysis::TakeReport everyFieldReport()
     return r;
 }
 
+speech::WordReport everyFieldWords()
+{
+    speech::Transcript said;
+    double at = 0.5;
+    for (const char* word : { "so", "um", "i", "build", "tools", "you", "know", "we", "ship", "it",
+             "we", "ship", "it", "uh", "we", "ship", "it", "today" }) {
+        // A pause (0.5 s) before "so", around "you know" and before each "we": set apart.
+        const QString text = QString::fromLatin1(word);
+        if (text == QLatin1String("you") || text == QLatin1String("we"))
+            at += 0.5;
+        said.words.push_back({ text, at, at + 0.25 });
+        at += text == QLatin1String("know") ? 0.75 : 0.25;
+    }
+    said.audioS = at + 0.5;
+    said.decodeMs = 1250.0;
+    return speech::makeWordReport(said, 30.0,
+        QStringLiteral("I build tools. We ship it every single day to teams. Call me."));
+}
+
 } // namespace rapport::test

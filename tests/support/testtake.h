@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/analysis/takereport.h"
+#include "core/speech/wordreport.h"
 
 #include <QString>
 #include <cstdint>
@@ -16,5 +17,9 @@ QString writeToneTake(
 /// A take report with every field set (a 88.5 s take with two pauses), to values that are exact
 /// in binary, so they come back unchanged from text: for export, import and storage tests.
 analysis::TakeReport everyFieldReport();
+
+/// Words with every part set: a transcript with hesitations and "you know", a phrase said three
+/// times, and a script with a sentence said, one partly and one skipped; times exact in binary.
+speech::WordReport everyFieldWords();
 
 } // namespace rapport::test

@@ -131,6 +131,7 @@ protected:
         full.starred = true;
         full.report = test::everyFieldReport();
         full.report.clippedRatio = 0.000125; // a small share survives text too
+        full.words = test::everyFieldWords();
         int value = 1;
         full.rating.overall = 4;
         for (RubricItem item : rehearsal::kRubricItems)

@@ -2,10 +2,14 @@
 #include "core/rehearsal/pitchrepository.h"
 #include "core/rehearsal/takerepository.h"
 #include "core/storage/store.h"
+#include "tests/support/sqlitefile.h"
+#include "tests/support/testtake.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
+
+using namespace Qt::StringLiterals;
 
 namespace rapport::rehearsal {
 namespace {
@@ -63,6 +67,7 @@ protected:
         t.rating.feltTiming = rehearsal::FeltTiming::Long;
         t.rating.feltPace = rehearsal::FeltPace::Fast;
         t.rating.ratedAt = kNow.addSecs(90);
+        t.words = test::everyFieldWords();
         return t;
     }
 
@@ -114,6 +119,9 @@ TEST_F(TakeRepositoryTest, EveryFieldSurvivesTheRoundTrip)
     EXPECT_FALSE(back->starred);
     expectSameReport(back->report, take.report);
     EXPECT_EQ(back->rating, take.rating);
+    ASSERT_TRUE(back->words.has_value());
+    EXPECT_EQ(speech::wordReportToJson(*back->words), speech::wordReportToJson(*take.words));
+    EXPECT_EQ(back->words->fillers, take.words->fillers);
 }
 
 TEST_F(TakeRepositoryTest, MissingValuesStayMissing)
@@ -128,6 +136,28 @@ TEST_F(TakeRepositoryTest, MissingValuesStayMissing)
     expectSameReport(back.report, take.report);
     EXPECT_FALSE(back.rating.rated());
     EXPECT_FALSE(back.rating.ratedAt.isValid());
+    EXPECT_FALSE(back.words.has_value());
+}
+
+TEST_F(TakeRepositoryTest, TheWordsFiguresAreKeptBesideThemForTheCharts)
+{
+    const qint64 id = *m_takes->add(fullTake());
+    test::RawSqlite raw(m_store->database->filePath());
+    const speech::WordReport words = test::everyFieldWords();
+    EXPECT_EQ(raw.scalar(u"SELECT filler_count FROM takes WHERE id = %1"_s.arg(id)).toInt(),
+        int(words.fillers.size()));
+    EXPECT_EQ(
+        raw.scalar(u"SELECT fillers_per_minute FROM takes WHERE id = %1"_s.arg(id)).toDouble(),
+        *words.fillersPerMinute);
+    EXPECT_EQ(raw.scalar(u"SELECT script_coverage FROM takes WHERE id = %1"_s.arg(id)).toDouble(),
+        words.script->coverage);
+    // Damaged words read as not heard; the take itself still reads.
+    ASSERT_TRUE(
+        raw.exec(u"UPDATE takes SET words = '{\"transcript\": 3}' WHERE id = %1"_s.arg(id)));
+    const Result<Take> back = m_takes->get(id);
+    ASSERT_TRUE(back.ok());
+    EXPECT_FALSE(back->words.has_value());
+    EXPECT_EQ(back->report.durationS, fullTake().report.durationS);
 }
 
 TEST_F(TakeRepositoryTest, CaveatsAreStoredAsTheirKeysAndReadBack)

@@ -105,6 +105,44 @@ TEST(MigrationsTest, Schema8AddsTheBackgroundLevelAndCaveatsAndKeepsIndexAndTrig
     EXPECT_EQ(query.value(0).toInt(), 0);
 }
 
+TEST(MigrationsTest, Schema9AddsTheWordsOfATakeAndKeepsTheTakesThere)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("rapport.sqlite"));
+    {
+        auto db = openAt(path, 8);
+        ASSERT_TRUE(db);
+        QSqlQuery query(db->connection());
+        ASSERT_TRUE(query.exec(QStringLiteral(
+            "INSERT INTO pitches (id, title, target_ms, green_ms, yellow_ms, red_ms, created_at, "
+            "updated_at) VALUES (1, 'Intro', 60000, 50000, 55000, 60000, "
+            "'2026-11-23T09:00:00.000Z', '2026-11-23T09:00:00.000Z')")));
+        ASSERT_TRUE(query.exec(QStringLiteral(
+            "INSERT INTO takes (id, pitch_id, started_at, green_ms, yellow_ms, red_ms, "
+            "duration_s, caveats) VALUES (1, 1, '2026-11-23T09:01:00.000Z', 50000, 55000, "
+            "60000, 58.5, 'noisy')")));
+    }
+    auto db = openAt(path, 9);
+    ASSERT_TRUE(db);
+    EXPECT_EQ(db->openedAtVersion(), 8);
+    QSqlQuery query(db->connection());
+    // The take is kept; it was not heard, so its words are NULL.
+    ASSERT_TRUE(query.exec(QStringLiteral("SELECT duration_s, caveats, words, filler_count, "
+                                          "fillers_per_minute, script_coverage FROM takes"))
+        && query.next());
+    EXPECT_EQ(query.value(0).toDouble(), 58.5);
+    EXPECT_EQ(query.value(1).toString(), QStringLiteral("noisy"));
+    for (int i = 2; i < 6; ++i)
+        EXPECT_TRUE(query.value(i).isNull()) << i;
+    // Storing words in a cached week clears it, as any change of a take does.
+    ASSERT_TRUE(query.exec(QStringLiteral(
+        "INSERT INTO week_cache VALUES ('UTC', '2026-W48', '2026-11-23T00:00:00.000Z', "
+        "'2026-11-30T00:00:00.000Z', '2026-11-23', '2026-11-30', '{}')")));
+    ASSERT_TRUE(query.exec(QStringLiteral("UPDATE takes SET filler_count = 3")));
+    ASSERT_TRUE(query.exec(QStringLiteral("SELECT COUNT(*) FROM week_cache")) && query.next());
+    EXPECT_EQ(query.value(0).toInt(), 0);
+}
+
 TEST(MigrationsTest, EmptyHistoryHasVersionZero)
 {
     EXPECT_EQ(latestVersion({}), 0);
