@@ -103,16 +103,21 @@ public:
                 QStringLiteral("The script's word model was refused."), {}, {} };
         // Half and half: a script word after the script's words is far likelier than in general
         // English, and any other word keeps half its general probability (a fallback, not a
-        // grammar). The mix barely matters: 0.8 for the script heard the same words. The set owns
-        // both references; the search owns the set and frees the previous script's.
-        ngram_model_t* models[] = { scriptModel, ngram_model_retain(m_general) };
+        // grammar). The mix barely matters: 0.8 for the script heard the same words. A set
+        // retains what it holds and the search retains its set, so each reference made here is
+        // given up once handed on; the search frees the previous script's set.
+        ngram_model_t* models[] = { scriptModel, m_general };
         char scriptName[] = "script";
         char generalName[] = "general";
         char* names[] = { scriptName, generalName };
         const float32 weights[] = { 0.5F, 0.5F };
         ngram_model_t* set = ngram_model_set_init(config, models, names, weights, 2);
-        if (!set || ps_set_lm(m_decoder, kScriptSearch, set) < 0
-            || ps_set_search(m_decoder, kScriptSearch) < 0)
+        ngram_model_free(scriptModel);
+        const bool used = set && ps_set_lm(m_decoder, kScriptSearch, set) >= 0
+            && ps_set_search(m_decoder, kScriptSearch) >= 0;
+        if (set)
+            ngram_model_free(set);
+        if (!used)
             return Error { ErrorKind::Format,
                 QStringLiteral("The script's word model could not be used."), {}, {} };
         return {};
@@ -230,7 +235,8 @@ Result<std::unique_ptr<Recogniser>> makeRecogniser(const SpeechModel& model)
     ngram_model_t* general
         = ngram_model_read(config, lm.constData(), NGRAM_AUTO, ps_get_logmath(decoder));
     cmd_ln_free_r(config); // the decoder keeps its own reference
-    if (!general || ps_set_lm(decoder, kGeneralSearch, ngram_model_retain(general)) < 0
+    // The search retains the model; the recogniser keeps this reference for the scripts' mixes.
+    if (!general || ps_set_lm(decoder, kGeneralSearch, general) < 0
         || ps_set_search(decoder, kGeneralSearch) < 0) {
         if (general)
             ngram_model_free(general);
