@@ -59,16 +59,7 @@ const Voice kVoices[] = { { "en-us", 160 }, { "en", 140 }, { "en+f3", 180 } };
 // The words of a transcript that are not fillers.
 QStringList spokenWords(const speech::Transcript& t)
 {
-    const std::vector<speech::Filler> fillers = speech::findFillers(t);
-    std::vector<bool> filling(t.words.size(), false);
-    for (const speech::Filler& f : fillers)
-        for (int k = 0; k < f.wordCount; ++k)
-            filling[static_cast<std::size_t>(f.firstWord + k)] = true;
-    QStringList words;
-    for (std::size_t i = 0; i < t.words.size(); ++i)
-        if (!filling[i])
-            words << t.words[i].text;
-    return words;
+    return speech::wordsWithoutFillers(t, speech::findFillers(t));
 }
 
 // Biases `r` toward `script` (empty: none); a refusal ends the program, the figures would lie.

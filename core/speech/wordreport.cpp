@@ -25,19 +25,8 @@ double gapAfter(const std::vector<Word>& words, std::size_t last)
     return last + 1 >= words.size() ? kTakeEdge : words[last + 1].startS - words[last].endS;
 }
 
-// The indices of the words that are not fillers.
-std::vector<int> wordsNotFilling(const Transcript& transcript, const std::vector<Filler>& fillers)
-{
-    std::vector<bool> filling(transcript.words.size(), false);
-    for (const Filler& f : fillers)
-        for (int k = 0; k < f.wordCount; ++k)
-            filling[static_cast<std::size_t>(f.firstWord + k)] = true;
-    std::vector<int> kept;
-    for (std::size_t i = 0; i < filling.size(); ++i)
-        if (!filling[i])
-            kept.push_back(static_cast<int>(i));
-    return kept;
-}
+std::vector<RepeatedPhrase> repeatedIn(const QStringList& tokens, int minWords, int minCount);
+ScriptCoverage coverWords(const QStringList& sentences, const QStringList& spoken);
 
 QString elided(const QString& text, int maxChars)
 {
@@ -78,14 +67,43 @@ std::vector<Filler> findFillers(const Transcript& transcript)
     return fillers;
 }
 
+std::vector<bool> fillerFlags(const Transcript& transcript, const std::vector<Filler>& fillers)
+{
+    std::vector<bool> flags(transcript.words.size(), false);
+    for (const Filler& f : fillers)
+        for (int k = 0; k < f.wordCount; ++k)
+            flags[static_cast<std::size_t>(f.firstWord + k)] = true;
+    return flags;
+}
+
+QStringList wordsWithoutFillers(const Transcript& transcript, const std::vector<Filler>& fillers)
+{
+    const std::vector<bool> flags = fillerFlags(transcript, fillers);
+    QStringList words;
+    for (std::size_t i = 0; i < flags.size(); ++i)
+        if (!flags[i])
+            words << transcript.words[i].text;
+    return words;
+}
+
 std::vector<RepeatedPhrase> findRepeatedPhrases(
     const Transcript& transcript, int minWords, int minCount)
 {
+    return repeatedIn(wordsWithoutFillers(transcript, findFillers(transcript)), minWords, minCount);
+}
+
+ScriptCoverage coverScript(const QString& script, const Transcript& transcript)
+{
+    return coverWords(
+        splitSentences(script), wordsWithoutFillers(transcript, findFillers(transcript)));
+}
+
+namespace {
+
+// findRepeatedPhrases() over the words said, fillers already left out.
+std::vector<RepeatedPhrase> repeatedIn(const QStringList& tokens, int minWords, int minCount)
+{
     constexpr int kLongest = 8;
-    const std::vector<int> kept = wordsNotFilling(transcript, findFillers(transcript));
-    QStringList tokens;
-    for (int i : kept)
-        tokens << transcript.words[static_cast<std::size_t>(i)].text;
 
     struct Candidate
     {
@@ -139,6 +157,8 @@ std::vector<RepeatedPhrase> findRepeatedPhrases(
     return phrases;
 }
 
+} // namespace
+
 QStringList splitSentences(const QString& script)
 {
     static const QRegularExpression boundary(QStringLiteral("(?<=[.!?\\x{2026}])\\s+|\\n"));
@@ -168,13 +188,16 @@ QStringList normalisedWords(const QString& text)
     return words;
 }
 
-ScriptCoverage coverScript(const QString& script, const Transcript& transcript)
+namespace {
+
+// coverScript() over the script's sentences and the words said, fillers already left out.
+ScriptCoverage coverWords(const QStringList& sentences, const QStringList& spoken)
 {
     // The script's words, each with its sentence.
     ScriptCoverage coverage;
     QStringList scriptWords;
     std::vector<std::size_t> sentenceOf;
-    for (const QString& text : splitSentences(script)) {
+    for (const QString& text : sentences) {
         const QStringList words = normalisedWords(text);
         coverage.sentences.push_back({ text, SentenceStatus::Skipped, int(words.size()), 0 });
         for (const QString& w : words) {
@@ -182,10 +205,7 @@ ScriptCoverage coverScript(const QString& script, const Transcript& transcript)
             sentenceOf.push_back(coverage.sentences.size() - 1);
         }
     }
-    const std::vector<int> kept = wordsNotFilling(transcript, findFillers(transcript));
-    QStringList said;
-    for (int i : kept)
-        said << transcript.words[static_cast<std::size_t>(i)].text;
+    QStringList said = spoken;
     // A take far longer than any pitch is aligned on its first words only (the table holds at
     // most kMaxCells entries: 32 MB).
     constexpr qsizetype kMaxCells = qsizetype { 16 } << 20;
@@ -225,9 +245,11 @@ ScriptCoverage coverScript(const QString& script, const Transcript& transcript)
                                               : SentenceStatus::Partly;
     }
     coverage.coverage = m > 0 ? double(matched) / double(m) : 0.0;
-    coverage.wordsOffScript = static_cast<int>(kept.size()) - matched;
+    coverage.wordsOffScript = static_cast<int>(spoken.size()) - matched;
     return coverage;
 }
+
+} // namespace
 
 QString ScriptCoverage::summary() const
 {
@@ -267,9 +289,10 @@ WordReport makeWordReport(
     report.fillers = findFillers(transcript);
     if (speakingTimeS && *speakingTimeS > 0.0)
         report.fillersPerMinute = double(report.fillers.size()) / (*speakingTimeS / 60.0);
-    report.repeatedPhrases = findRepeatedPhrases(transcript);
-    if (!splitSentences(script).isEmpty())
-        report.script = coverScript(script, transcript);
+    const QStringList spoken = wordsWithoutFillers(transcript, report.fillers);
+    report.repeatedPhrases = repeatedIn(spoken, kPhraseWords, kPhraseRepeats);
+    if (const QStringList sentences = splitSentences(script); !sentences.isEmpty())
+        report.script = coverWords(sentences, spoken);
     report.transcript = std::move(transcript);
     return report;
 }
@@ -290,10 +313,7 @@ QString sentenceStatusKey(SentenceStatus status)
 QJsonObject wordReportToJson(const WordReport& report)
 {
     const std::vector<Word>& words = report.transcript.words;
-    std::vector<bool> filling(words.size(), false);
-    for (const Filler& f : report.fillers)
-        for (int k = 0; k < f.wordCount; ++k)
-            filling[static_cast<std::size_t>(f.firstWord + k)] = true;
+    const std::vector<bool> filling = fillerFlags(report.transcript, report.fillers);
     QJsonArray transcript;
     for (std::size_t i = 0; i < words.size(); ++i) {
         transcript.append(QJsonObject { { QStringLiteral("word"), words[i].text },

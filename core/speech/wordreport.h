@@ -36,6 +36,16 @@ inline constexpr double kSetApartS = 0.2;
 /// "..., you know, ..."). Inside a phrase ("I like it", "so much", "you know him") they are words.
 std::vector<Filler> findFillers(const Transcript& transcript);
 
+/// One flag a word of `transcript`: whether it is part of one of `fillers`.
+std::vector<bool> fillerFlags(const Transcript& transcript, const std::vector<Filler>& fillers);
+
+/// The words said, lower case, with `fillers` left out: what repeats and script coverage read.
+QStringList wordsWithoutFillers(const Transcript& transcript, const std::vector<Filler>& fillers);
+
+/// What makeWordReport() lists as a repeated phrase: this many words, said this often.
+inline constexpr int kPhraseWords = 2;
+inline constexpr int kPhraseRepeats = 3;
+
 /// A phrase said again and again.
 struct RepeatedPhrase
 {
@@ -49,7 +59,7 @@ struct RepeatedPhrase
 /// say" is not listed beside "so let's say" when both come four times). Most often first, then
 /// longest, then in the order first said.
 std::vector<RepeatedPhrase> findRepeatedPhrases(
-    const Transcript& transcript, int minWords = 2, int minCount = 3);
+    const Transcript& transcript, int minWords = kPhraseWords, int minCount = kPhraseRepeats);
 
 /// How much of a script sentence was said.
 enum class SentenceStatus {
