@@ -55,10 +55,6 @@ Status checkPagesWeekly(const Database& database)
     return {};
 }
 
-} // namespace
-
-namespace {
-
 // openStore() for reading a folder the user cannot write to: no folder is made, no restore is
 // finished, no check time recorded, and the database is opened without a byte written.
 Result<Store> openReadOnly(const DataPaths& paths, OpenOptions options)

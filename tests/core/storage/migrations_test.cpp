@@ -52,23 +52,42 @@ std::unique_ptr<Database> openAt(const QString& path, int version)
     return db ? std::move(*db) : nullptr;
 }
 
+// Makes `path` at schema `version` with pitch 1 and its take 1 (58.5 s long), the take's
+// `column` set to the SQL `value`.
+void addPitchAndTake(const QString& path, int version, const QString& column, const QString& value)
+{
+    auto db = openAt(path, version);
+    ASSERT_TRUE(db);
+    QSqlQuery query(db->connection());
+    ASSERT_TRUE(query.exec(QStringLiteral(
+        "INSERT INTO pitches (id, title, target_ms, green_ms, yellow_ms, red_ms, created_at, "
+        "updated_at) VALUES (1, 'Intro', 60000, 50000, 55000, 60000, "
+        "'2026-11-23T09:00:00.000Z', '2026-11-23T09:00:00.000Z')")));
+    ASSERT_TRUE(query.exec(
+        QStringLiteral("INSERT INTO takes (id, pitch_id, started_at, green_ms, yellow_ms, red_ms, "
+                       "duration_s, %1) VALUES (1, 1, '2026-11-23T09:01:00.000Z', 50000, 55000, "
+                       "60000, 58.5, %2)")
+            .arg(column, value)));
+}
+
+// The rows left in the weekly cache after a cached week of take 1 and `update`: 0 when the
+// change cleared it, as every change of a take must.
+int weekCacheRowsAfter(QSqlQuery& query, const QString& update)
+{
+    EXPECT_TRUE(query.exec(QStringLiteral(
+        "INSERT INTO week_cache VALUES ('UTC', '2026-W48', '2026-11-23T00:00:00.000Z', "
+        "'2026-11-30T00:00:00.000Z', '2026-11-23', '2026-11-30', '{}')")));
+    EXPECT_TRUE(query.exec(update)) << update.toStdString();
+    EXPECT_TRUE(query.exec(QStringLiteral("SELECT COUNT(*) FROM week_cache")) && query.next());
+    return query.value(0).toInt();
+}
+
 TEST(MigrationsTest, Schema8AddsTheBackgroundLevelAndCaveatsAndKeepsIndexAndTriggers)
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("rapport.sqlite"));
-    {
-        auto db = openAt(path, 7);
-        ASSERT_TRUE(db);
-        QSqlQuery query(db->connection());
-        ASSERT_TRUE(query.exec(QStringLiteral(
-            "INSERT INTO pitches (id, title, target_ms, green_ms, yellow_ms, red_ms, created_at, "
-            "updated_at) VALUES (1, 'Intro', 60000, 50000, 55000, 60000, "
-            "'2026-11-23T09:00:00.000Z', '2026-11-23T09:00:00.000Z')")));
-        ASSERT_TRUE(query.exec(QStringLiteral(
-            "INSERT INTO takes (id, pitch_id, started_at, green_ms, yellow_ms, red_ms, "
-            "duration_s, words_per_minute) VALUES (1, 1, '2026-11-23T09:01:00.000Z', 50000, "
-            "55000, 60000, 58.5, 141.0)")));
-    }
+    ASSERT_NO_FATAL_FAILURE(
+        addPitchAndTake(path, 7, QStringLiteral("words_per_minute"), QStringLiteral("141.0")));
     auto db = openAt(path, 8);
     ASSERT_TRUE(db);
     EXPECT_EQ(db->openedAtVersion(), 7);
@@ -97,31 +116,16 @@ TEST(MigrationsTest, Schema8AddsTheBackgroundLevelAndCaveatsAndKeepsIndexAndTrig
         << query.value(3).toString().toStdString();
 
     // Changing the new columns of a take still clears the cached week it falls in.
-    ASSERT_TRUE(query.exec(QStringLiteral(
-        "INSERT INTO week_cache VALUES ('UTC', '2026-W48', '2026-11-23T00:00:00.000Z', "
-        "'2026-11-30T00:00:00.000Z', '2026-11-23', '2026-11-30', '{}')")));
-    ASSERT_TRUE(query.exec(QStringLiteral("UPDATE takes SET caveats = 'noisy,clipped'")));
-    ASSERT_TRUE(query.exec(QStringLiteral("SELECT COUNT(*) FROM week_cache")) && query.next());
-    EXPECT_EQ(query.value(0).toInt(), 0);
+    EXPECT_EQ(
+        weekCacheRowsAfter(query, QStringLiteral("UPDATE takes SET caveats = 'noisy,clipped'")), 0);
 }
 
 TEST(MigrationsTest, Schema9AddsTheWordsOfATakeAndKeepsTheTakesThere)
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("rapport.sqlite"));
-    {
-        auto db = openAt(path, 8);
-        ASSERT_TRUE(db);
-        QSqlQuery query(db->connection());
-        ASSERT_TRUE(query.exec(QStringLiteral(
-            "INSERT INTO pitches (id, title, target_ms, green_ms, yellow_ms, red_ms, created_at, "
-            "updated_at) VALUES (1, 'Intro', 60000, 50000, 55000, 60000, "
-            "'2026-11-23T09:00:00.000Z', '2026-11-23T09:00:00.000Z')")));
-        ASSERT_TRUE(query.exec(QStringLiteral(
-            "INSERT INTO takes (id, pitch_id, started_at, green_ms, yellow_ms, red_ms, "
-            "duration_s, caveats) VALUES (1, 1, '2026-11-23T09:01:00.000Z', 50000, 55000, "
-            "60000, 58.5, 'noisy')")));
-    }
+    ASSERT_NO_FATAL_FAILURE(
+        addPitchAndTake(path, 8, QStringLiteral("caveats"), QStringLiteral("'noisy'")));
     auto db = openAt(path, 9);
     ASSERT_TRUE(db);
     EXPECT_EQ(db->openedAtVersion(), 8);
@@ -135,12 +139,7 @@ TEST(MigrationsTest, Schema9AddsTheWordsOfATakeAndKeepsTheTakesThere)
     for (int i = 2; i < 6; ++i)
         EXPECT_TRUE(query.value(i).isNull()) << i;
     // Storing words in a cached week clears it, as any change of a take does.
-    ASSERT_TRUE(query.exec(QStringLiteral(
-        "INSERT INTO week_cache VALUES ('UTC', '2026-W48', '2026-11-23T00:00:00.000Z', "
-        "'2026-11-30T00:00:00.000Z', '2026-11-23', '2026-11-30', '{}')")));
-    ASSERT_TRUE(query.exec(QStringLiteral("UPDATE takes SET filler_count = 3")));
-    ASSERT_TRUE(query.exec(QStringLiteral("SELECT COUNT(*) FROM week_cache")) && query.next());
-    EXPECT_EQ(query.value(0).toInt(), 0);
+    EXPECT_EQ(weekCacheRowsAfter(query, QStringLiteral("UPDATE takes SET filler_count = 3")), 0);
 }
 
 TEST(MigrationsTest, EmptyHistoryHasVersionZero)
