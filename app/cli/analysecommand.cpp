@@ -63,8 +63,9 @@ int analyseCommand(CommandContext& ctx, const QStringList& args)
     // The words are decoded beside the analysis, on the other core.
     std::future<Result<speech::Transcript>> words;
     if (!parser.isSet(noWords)) {
-        words = std::async(
-            std::launch::async, [path = files.first()] { return speech::transcribeFile(path); });
+        words = std::async(std::launch::async, [path = files.first(), scriptText] {
+            return speech::transcribeFile(path, scriptText);
+        });
     }
     const Result<analysis::TakeReport> report
         = analysis::analyseFile(files.first(), syllablesPerWord);

@@ -8,8 +8,11 @@
 #include "core/common/clock.h"
 #include "core/rehearsal/recordings.h"
 #include "core/rehearsal/takesession.h"
+#include "core/speech/wordlistener.h"
+#include "core/speech/wordreport.h"
 
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
 
@@ -26,6 +29,7 @@ struct RehearseOptions
     std::optional<int> rating;
     QString note;
     bool json = false;
+    bool words = true;
 };
 
 // Parses the arguments; returns an exit code when the command must stop now.
@@ -50,7 +54,9 @@ std::variant<RehearseOptions, int> parseOptions(CommandContext& ctx, const QStri
         QStringLiteral("A note to keep with the take."), QStringLiteral("TEXT"));
     const QCommandLineOption json(
         QStringLiteral("json"), QStringLiteral("Print one JSON object instead of a summary."));
-    parser.addOptions({ pitch, seconds, rating, note, json });
+    const QCommandLineOption noWords(
+        QStringLiteral("no-words"), QStringLiteral("Leave out the words (no speech recognition)."));
+    parser.addOptions({ pitch, seconds, rating, note, json, noWords });
     if (std::optional<int> stop = parseCommandLine(ctx, parser, kName, args))
         return *stop;
     if (!parser.positionalArguments().isEmpty())
@@ -73,6 +79,7 @@ std::variant<RehearseOptions, int> parseOptions(CommandContext& ctx, const QStri
     options.pitch = parser.value(pitch);
     options.note = parser.value(note);
     options.json = parser.isSet(json);
+    options.words = !parser.isSet(noWords);
     return options;
 }
 
@@ -104,11 +111,18 @@ void printTake(
         object.insert(QStringLiteral("timing"), timingJson(take));
         object.insert(QStringLiteral("rating"), ratingJson(take.rating));
         object.insert(QStringLiteral("note"), take.rating.note);
+        if (take.words) {
+            const QJsonObject words = speech::wordReportToJson(*take.words);
+            for (auto it = words.begin(); it != words.end(); ++it)
+                object.insert(it.key(), it.value());
+        }
         ctx.out << QJsonDocument(object).toJson(QJsonDocument::Indented);
     } else {
-        ctx.out << analysis::reportToText(take.report, take.audioPath) << "\nTake " << take.id
-                << " of \"" << pitch.title << "\", started " << take.startedAt.toString(Qt::ISODate)
-                << "\nSpeaking time: " << timingText(take)
+        ctx.out << analysis::reportToText(take.report, take.audioPath);
+        if (take.words)
+            ctx.out << speech::wordReportToText(*take.words);
+        ctx.out << "\nTake " << take.id << " of \"" << pitch.title << "\", started "
+                << take.startedAt.toString(Qt::ISODate) << "\nSpeaking time: " << timingText(take)
                 << "\nRating: " << ratingText(take.rating) << '\n';
         if (!take.rating.note.isEmpty())
             ctx.out << "Note: " << take.rating.note << '\n';
@@ -142,6 +156,17 @@ int rehearseCommand(CommandContext& ctx, const QStringList& args)
     rating.overall = options.rating;
     rating.note = options.note;
     session.setRating(rating);
+    // The words are heard while the take records, on a thread of their own; the model loads
+    // while the microphone starts.
+    std::optional<speech::WordListener> listener;
+    if (options.words) {
+        listener.emplace();
+        listener->warmUp();
+        session.setWordListener(&*listener);
+    }
+    std::optional<Result<speech::WordReport>> words;
+    QObject::connect(&session, &rehearsal::TakeSession::wordsHeard, &session,
+        [&words](qint64, const Result<speech::WordReport>& heard) { words = heard; });
 
     LiveRecording recording(ctx.err);
     recording.setAnnouncement(QStringLiteral(" for %1 s: \"%2\" (green %3, yellow %4, red %5; "
@@ -164,7 +189,18 @@ int rehearseCommand(CommandContext& ctx, const QStringList& args)
         // TakeSession says which in notStored whenever it stores no take.
         return ctx.fail(*outcome.notStored, live->frames == 0 ? kExitFailure : kExitData);
     }
-    printTake(ctx, *outcome.take, pitch, options.json);
+    if (session.isHearingWords()) {
+        // The last moments of the take are still being decoded: well under a second.
+        QEventLoop loop;
+        QObject::connect(&session, &rehearsal::TakeSession::wordsHeard, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    if (words && !*words) {
+        ctx.err << "rapport-cli: the words are left out: " << words->error().what << '\n'
+                << words->error().fix << '\n';
+        ctx.err.flush();
+    }
+    printTake(ctx, *outcome.take, pitch, options.json); // with its words, once heard
     if (live->failure)
         return ctx.fail(*live->failure, kExitFailure);
     return kExitOk;

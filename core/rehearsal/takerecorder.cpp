@@ -64,6 +64,7 @@ void TakeRecorder::onBlock(const audio::AudioBlock& block)
     if (!stored.samples.empty()) {
         m_pipeline.process(stored);
         m_frames = stored.endFrame();
+        emit blockStored(stored);
     }
     if (!written) {
         fail(written.error());

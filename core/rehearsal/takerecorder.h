@@ -41,6 +41,8 @@ public:
 signals:
     /// After each block: frames so far (at audio::kSampleRate) and the latest level.
     void progressed(qint64 frames, float rmsDbfs, float peakDbfs);
+    /// Each block as the file now holds it (what the analysis gets), before progressed().
+    void blockStored(const rapport::audio::AudioBlock& block);
     /// The take has ended. `status` is an error when the device was lost or the disk filled;
     /// the audio up to then is in the file and in the report either way.
     void finished(const rapport::Status& status);

@@ -142,6 +142,22 @@ QString selectTakes(const QString& where)
         .arg(kReportColumns, kRatingColumns, kWordColumns, where);
 }
 
+// The columns kept beside a take's words, so that charts need not read the JSON.
+QVariant fillerCount(const std::optional<speech::WordReport>& words)
+{
+    return words ? QVariant(int(words->fillers.size())) : QVariant();
+}
+
+QVariant fillersPerMinute(const std::optional<speech::WordReport>& words)
+{
+    return words ? optional(words->fillersPerMinute) : QVariant();
+}
+
+QVariant scriptCoverage(const std::optional<speech::WordReport>& words)
+{
+    return words && words->script ? QVariant(words->script->coverage) : QVariant();
+}
+
 } // namespace
 
 QVariant storedWords(const std::optional<speech::WordReport>& words)
@@ -201,9 +217,8 @@ Result<qint64> TakeRepository::add(const Take& t)
                 optional(g.item(RubricItem::Passion)), optional(g.item(RubricItem::Genuine)),
                 g.note, feltTiming(g), feltPace(g),
                 g.ratedAt.isValid() ? QVariant(storage::toStoredTime(g.ratedAt)) : QVariant(),
-                storedWords(t.words), t.words ? QVariant(int(t.words->fillers.size())) : QVariant(),
-                t.words ? optional(t.words->fillersPerMinute) : QVariant(),
-                t.words && t.words->script ? QVariant(t.words->script->coverage) : QVariant() },
+                storedWords(t.words), fillerCount(t.words), fillersPerMinute(t.words),
+                scriptCoverage(t.words) },
             QStringLiteral("Could not save the take."));
         !s)
         return s.error();
@@ -250,6 +265,21 @@ Status TakeRepository::setRating(qint64 id, const rehearsal::SelfRating& g)
                 optional(g.item(RubricItem::Passion)), optional(g.item(RubricItem::Genuine)),
                 g.note, feltTiming(g), feltPace(g), storage::toStoredTime(ratedAt), id },
             QStringLiteral("Could not save the rating."));
+        !s)
+        return s;
+    if (sql.rowsAffected() != 1)
+        return takeNotFound(id);
+    return {};
+}
+
+Status TakeRepository::setWords(qint64 id, const std::optional<speech::WordReport>& words)
+{
+    storage::Sql sql(m_database.connection(),
+        QStringLiteral("UPDATE takes SET words = ?, filler_count = ?, fillers_per_minute = ?, "
+                       "script_coverage = ? WHERE id = ?"));
+    if (Status s = sql.exec({ storedWords(words), fillerCount(words), fillersPerMinute(words),
+                                scriptCoverage(words), id },
+            QStringLiteral("Could not save the take's words."));
         !s)
         return s;
     if (sql.rowsAffected() != 1)

@@ -28,6 +28,9 @@ public:
     Result<QList<Take>> list(qint64 pitchId = 0) const;
     /// Replaces the take's self-rating. InvalidArgument when rating.problem() is not empty.
     Status setRating(qint64 id, const rehearsal::SelfRating& rating);
+    /// Replaces the take's words (heard after it was stored, or heard again); nullopt clears
+    /// them. NoSuchRecord when the take is gone.
+    Status setWords(qint64 id, const std::optional<speech::WordReport>& words);
     /// Stars the take as its pitch's best (unstarring any other), or unstars it.
     Status setStarred(qint64 id, bool starred);
     /// Deletes the row; returns the audio path it had (the caller deletes the file).

@@ -14,8 +14,27 @@ TakeSession::TakeSession(
     , m_takes(takes)
     , m_clock(clock)
 {
+    connect(&m_recorder, &TakeRecorder::blockStored, this, [this](const audio::AudioBlock& block) {
+        if (m_listener && m_ticket != 0)
+            m_listener->process(block);
+    });
     connect(&m_recorder, &TakeRecorder::progressed, this, &TakeSession::progressed);
     connect(&m_recorder, &TakeRecorder::finished, this, &TakeSession::onRecorderFinished);
+}
+
+void TakeSession::setWordListener(speech::WordListener* listener)
+{
+    if (m_listener)
+        disconnect(m_listener, nullptr, this, nullptr);
+    m_listener = listener;
+    if (!m_listener)
+        return;
+    connect(m_listener, &speech::WordListener::heard, this,
+        [this](quint64 ticket, const QStringList& words) {
+            if (ticket != 0 && ticket == m_ticket)
+                emit heard(words);
+        });
+    connect(m_listener, &speech::WordListener::finished, this, &TakeSession::onWordsFinished);
 }
 
 TakeSession::~TakeSession()
@@ -34,8 +53,12 @@ Status TakeSession::start(audio::AudioSource& source, const Pitch& pitch, std::i
         return lock.error();
     m_lock = std::move(*lock);
     m_recorder.setSyllablesPerWord(analysis::paceSyllablesPerWord(pitch.text));
+    m_script = pitch.text;
+    if (m_listener)
+        m_ticket = m_listener->start(m_script);
     if (Status started = m_recorder.start(source, m_take.audioPath, maxFrames); !started) {
         m_lock.reset();
+        endHearing(0);
         return started;
     }
     return {};
@@ -53,6 +76,7 @@ void TakeSession::onRecorderFinished(const Status& status)
         // Not a single frame: there is no take to keep, and no file to leave behind.
         QFile::remove(m_take.audioPath);
         m_lock.reset();
+        endHearing(0);
         m_outcome.notStored = status
             ? Error { ErrorKind::Io, QStringLiteral("The microphone delivered no sound."),
                   QStringLiteral("Check that it is not muted, and that "
@@ -80,9 +104,43 @@ void TakeSession::onRecorderFinished(const Status& status)
         m_take.id = *id;
         m_outcome.take = m_take;
     }
+    endHearing(m_take.id);
     if (!status)
         m_outcome.stoppedEarly = status.error();
     emit finished(m_outcome);
+}
+
+void TakeSession::endHearing(qint64 takeId)
+{
+    if (!m_listener || m_ticket == 0)
+        return;
+    m_hearing[m_ticket] = { takeId, m_take.report.speakingTimeS, m_script };
+    m_ticket = 0;
+    m_listener->finish();
+}
+
+void TakeSession::onWordsFinished(quint64 ticket, const Result<speech::Transcript>& transcript)
+{
+    const auto found = m_hearing.find(ticket);
+    if (found == m_hearing.end())
+        return; // another session's take
+    const Hearing hearing = found->second;
+    m_hearing.erase(found);
+    if (hearing.takeId == 0)
+        return;
+    if (!transcript) {
+        emit wordsHeard(hearing.takeId, transcript.error());
+        return;
+    }
+    speech::WordReport words
+        = speech::makeWordReport(*transcript, hearing.speakingTimeS, hearing.script);
+    if (Status stored = m_takes.setWords(hearing.takeId, words); !stored) {
+        emit wordsHeard(hearing.takeId, stored.error());
+        return;
+    }
+    if (m_outcome.take && m_outcome.take->id == hearing.takeId)
+        m_outcome.take->words = words;
+    emit wordsHeard(hearing.takeId, words);
 }
 
 } // namespace rapport::rehearsal

@@ -5,8 +5,10 @@
 #include "core/rehearsal/recordings.h"
 #include "core/rehearsal/takerecorder.h"
 #include "core/rehearsal/takerepository.h"
+#include "core/speech/wordlistener.h"
 
 #include <QObject>
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -46,6 +48,12 @@ public:
     Status start(audio::AudioSource& source, const Pitch& pitch, std::int64_t maxFrames = 0);
     /// Ends the take; finished() follows once the source has delivered its last block.
     void stop();
+    /// Hears the words of the takes that follow with `listener` (null: no words), which must
+    /// outlive the session. A take is still stored the moment it ends, without its words; they
+    /// are added to its row once heard, and wordsHeard() follows.
+    void setWordListener(speech::WordListener* listener);
+    /// Whether the words of a take that ended are still being heard.
+    bool isHearingWords() const { return !m_hearing.empty(); }
     /// Stored with the take when it ends (a rating given before recording, as the CLI allows).
     void setRating(const SelfRating& rating) { m_rating = rating; }
 
@@ -65,9 +73,26 @@ signals:
     void progressed(qint64 frames, float rmsDbfs, float peakDbfs);
     /// The take has ended; outcome() says whether and what was stored.
     void finished(const rapport::rehearsal::TakeOutcome& outcome);
+    /// The words heard so far in the take being recorded, about twice a second (the
+    /// recogniser's best guess: later words can change earlier ones).
+    void heard(const QStringList& words);
+    /// The words of stored take `takeId` were heard and stored with it (also in outcome() when
+    /// it is that take's), or could not be: the error (no speech model, the database).
+    void wordsHeard(qint64 takeId, const rapport::Result<rapport::speech::WordReport>& words);
 
 private:
     void onRecorderFinished(const Status& status);
+    /// The take has ended (`takeId` 0: it was not stored): no more blocks for its words.
+    void endHearing(qint64 takeId);
+    void onWordsFinished(quint64 ticket, const Result<speech::Transcript>& transcript);
+
+    /// A take whose words are being heard.
+    struct Hearing
+    {
+        qint64 takeId = 0; ///< 0: not stored (the words are dropped)
+        std::optional<double> speakingTimeS;
+        QString script;
+    };
 
     Recordings& m_recordings;
     TakeRepository& m_takes;
@@ -77,6 +102,10 @@ private:
     Take m_take;
     std::optional<SelfRating> m_rating;
     TakeOutcome m_outcome;
+    QString m_script; ///< the pitch's text, for the words of the take being recorded
+    speech::WordListener* m_listener = nullptr;
+    quint64 m_ticket = 0; ///< the listener's ticket for the take being recorded; 0: none
+    std::map<quint64, Hearing> m_hearing;
 };
 
 } // namespace rapport::rehearsal

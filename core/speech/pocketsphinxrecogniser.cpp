@@ -147,6 +147,25 @@ public:
         m_elapsedNs += timer.nsecsElapsed();
     }
 
+    QStringList partialWords() override
+    {
+        QStringList words;
+        if (!m_started)
+            return words;
+        std::int32_t score = 0;
+        const char* hypothesis = ps_get_hyp(m_decoder, &score);
+        if (!hypothesis)
+            return words;
+        const QStringList said
+            = QString::fromUtf8(hypothesis).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        for (const QString& raw : said) {
+            const QString word = dictionaryWord(raw.toUtf8().constData());
+            if (!isNonSpeech(word))
+                words << word.toLower();
+        }
+        return words;
+    }
+
     Transcript finish() override
     {
         QElapsedTimer timer;

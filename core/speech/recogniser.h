@@ -5,6 +5,7 @@
 #include "core/speech/transcript.h"
 
 #include <QString>
+#include <QStringList>
 #include <memory>
 
 namespace rapport::speech {
@@ -29,6 +30,9 @@ public:
     virtual void start() = 0;
     /// Decodes the next block; precondition: start() called, blocks contiguous.
     virtual void process(const audio::AudioBlock& block) = 0;
+    /// The words heard so far in the take (the best guess now: later words can change it),
+    /// without silences and noises.
+    virtual QStringList partialWords() = 0;
     /// Ends the take and returns what was said; start() before the next take.
     virtual Transcript finish() = 0;
 };

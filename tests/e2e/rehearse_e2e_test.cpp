@@ -169,6 +169,15 @@ TEST_F(RehearseE2eTest, RehearsedTakeIsStoredWithItsPitchWindowAudioAndSpeakingT
     for (const char* key : { "file", "duration_s", "speech_start_s", "speaking_time_s",
              "pause_count", "words_per_minute", "pitch_sd_semitones", "loudness_lufs" })
         EXPECT_TRUE(printed.contains(QString::fromUtf8(key))) << key;
+    // The words, heard while recording: about as many as were said (16), inside the take.
+    const QJsonArray transcript = printed.value(QStringLiteral("transcript")).toArray();
+    EXPECT_GE(transcript.size(), 10) << rehearse.out().toStdString();
+    EXPECT_LE(transcript.size(), 24) << rehearse.out().toStdString();
+    for (const QJsonValue& word : transcript) {
+        EXPECT_GE(word[QStringLiteral("start_s")].toDouble(), 0.0);
+        EXPECT_LE(word[QStringLiteral("end_s")].toDouble(), seconds);
+    }
+    EXPECT_TRUE(printed.value(QStringLiteral("filler_count")).isDouble());
     const double truthS = played->speakingTimeS();
     const QJsonObject timing = printed.value(QStringLiteral("timing")).toObject();
     EXPECT_EQ(timing.value(QStringLiteral("verdict")).toString(), QStringLiteral("under"));
@@ -198,6 +207,8 @@ TEST_F(RehearseE2eTest, RehearsedTakeIsStoredWithItsPitchWindowAudioAndSpeakingT
     EXPECT_EQ(take->audioPath, audio);
     EXPECT_EQ(take->startedAt.toSecsSinceEpoch(), startedAt.toSecsSinceEpoch());
     EXPECT_EQ(take->rating.overall, 4);
+    ASSERT_TRUE(take->words) << "the words were not stored with the take";
+    EXPECT_EQ(take->words->transcript.words.size(), static_cast<std::size_t>(transcript.size()));
     EXPECT_NEAR(take->report.durationS, seconds, 0.001);
     ASSERT_TRUE(take->report.speakingTimeS.has_value());
     EXPECT_NEAR(*take->report.speakingTimeS, truthS, kSpeakingTimeToleranceS);

@@ -3,6 +3,7 @@
 #include "core/audio/fileaudiosource.h"
 #include "core/rehearsal/takesession.h"
 #include "core/storage/store.h"
+#include "tests/support/fakerecogniser.h"
 #include "tests/support/testtake.h"
 
 #include <QDir>
@@ -181,6 +182,118 @@ TEST_F(TakeSessionTest, ASourceThatCannotStartLeavesNoFileAndNoLock)
     EXPECT_FALSE(session.start(missing, m_pitch).ok());
     EXPECT_FALSE(session.isRecording());
     EXPECT_TRUE(recordingsOnDisk().isEmpty()) << recordingsOnDisk().join(u' ').toStdString();
+}
+
+// Waits (at most 20 s) for the session's next wordsHeard().
+std::optional<std::pair<qint64, Result<speech::WordReport>>> waitForWords(TakeSession& session)
+{
+    std::optional<std::pair<qint64, Result<speech::WordReport>>> heard;
+    QEventLoop loop;
+    QObject::connect(&session, &TakeSession::wordsHeard, &loop,
+        [&](qint64 takeId, const Result<speech::WordReport>& words) {
+            heard.emplace(takeId, words);
+            loop.quit();
+        });
+    QTimer::singleShot(20'000, &loop, &QEventLoop::quit);
+    loop.exec();
+    return heard;
+}
+
+TEST_F(TakeSessionTest, WordsHeardWhileRecordingAreStoredWithTheTakeOnceReady)
+{
+    auto log = std::make_shared<test::RecogniserLog>();
+    speech::WordListener listener(test::fakeRecogniserFactory(log));
+    TakeSession session(*m_recordings, *m_takes, m_clock);
+    session.setWordListener(&listener);
+    QList<QStringList> live;
+    QObject::connect(&session, &TakeSession::heard, &session,
+        [&live](const QStringList& words) { live << words; });
+    // Four times real time: paced, so that words are heard while the take is recorded.
+    audio::FileAudioSource source(m_source, 4.0);
+    const TakeOutcome outcome = record(session, source);
+    ASSERT_TRUE(outcome.take);
+    const qint64 id = outcome.take->id;
+    // Stored at once, before its words: the report does not wait for them.
+    if (session.isHearingWords()) {
+        Result<Take> early = m_takes->get(id);
+        ASSERT_TRUE(early.ok());
+        EXPECT_FALSE(early->words);
+    }
+    const auto heard = waitForWords(session);
+    ASSERT_TRUE(heard);
+    EXPECT_EQ(heard->first, id);
+    ASSERT_TRUE(heard->second) << heard->second.error().toString().toStdString();
+    EXPECT_FALSE(session.isHearingWords());
+
+    // Every frame of the 6 s file went to the recogniser, biased toward the pitch's script.
+    EXPECT_EQ(log->framesPerTake, std::vector<std::int64_t> { 6 * audio::kSampleRate });
+    EXPECT_EQ(log->scripts, QStringList { m_pitch.text });
+    ASSERT_FALSE(live.isEmpty());
+    EXPECT_LE(live.last().size(), 6);
+    EXPECT_EQ(heard->second->transcript.text(), QStringLiteral("w1 w2 w3 w4 w5 w6"));
+    // Judged against the script, with the rate from the take's own speaking time.
+    ASSERT_TRUE(heard->second->script);
+    EXPECT_EQ(heard->second->script->sentences.size(), 2U);
+    ASSERT_TRUE(heard->second->fillersPerMinute && outcome.take->report.speakingTimeS);
+    EXPECT_DOUBLE_EQ(*heard->second->fillersPerMinute, 0.0);
+
+    Result<Take> stored = m_takes->get(id);
+    ASSERT_TRUE(stored.ok());
+    ASSERT_TRUE(stored->words);
+    EXPECT_EQ(stored->words->transcript.text(), heard->second->transcript.text());
+    ASSERT_TRUE(session.outcome().take && session.outcome().take->words);
+    EXPECT_EQ(session.outcome().take->words->transcript.text(), heard->second->transcript.text());
+}
+
+TEST_F(TakeSessionTest, WithoutASpeechModelTheTakeIsKeptAndTheReasonGiven)
+{
+    speech::WordListener listener([]() -> Result<std::unique_ptr<speech::Recogniser>> {
+        return Error { ErrorKind::NotFound, QStringLiteral("The speech model is not installed."),
+            QStringLiteral("Install it with: apt-get install pocketsphinx-en-us"), {} };
+    });
+    TakeSession session(*m_recordings, *m_takes, m_clock);
+    session.setWordListener(&listener);
+    audio::FileAudioSource source(m_source, 0);
+    const TakeOutcome outcome = record(session, source);
+    ASSERT_TRUE(outcome.take);
+    const auto heard = waitForWords(session);
+    ASSERT_TRUE(heard);
+    EXPECT_EQ(heard->first, outcome.take->id);
+    ASSERT_FALSE(heard->second);
+    EXPECT_EQ(heard->second.error().kind, ErrorKind::NotFound);
+    Result<Take> stored = m_takes->get(outcome.take->id);
+    ASSERT_TRUE(stored.ok());
+    EXPECT_FALSE(stored->words);
+    EXPECT_TRUE(QFile::exists(stored->audioPath));
+}
+
+TEST_F(TakeSessionTest, ATakeNotStoredHasNoWordsToHear)
+{
+    auto log = std::make_shared<test::RecogniserLog>();
+    speech::WordListener listener(test::fakeRecogniserFactory(log));
+    TakeSession session(*m_recordings, *m_takes, m_clock);
+    session.setWordListener(&listener);
+    int heard = 0;
+    QObject::connect(&session, &TakeSession::wordsHeard, &session,
+        [&heard](qint64, const Result<speech::WordReport>&) { ++heard; });
+    SilentSource silent;
+    EXPECT_FALSE(record(session, silent).take);
+    audio::FileAudioSource missing(m_dir.filePath(QStringLiteral("none.wav")), 0);
+    EXPECT_FALSE(session.start(missing, m_pitch).ok());
+    // Both went to the listener and came back, to nobody.
+    QEventLoop loop;
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (listener.pending() == 0 && !session.isHearingWords())
+            loop.quit();
+    });
+    poll.start(5);
+    QTimer::singleShot(20'000, &loop, &QEventLoop::quit);
+    loop.exec();
+    EXPECT_EQ(listener.pending(), 0);
+    EXPECT_FALSE(session.isHearingWords());
+    EXPECT_EQ(heard, 0);
+    EXPECT_TRUE(m_takes->list()->isEmpty());
 }
 
 TEST_F(TakeSessionTest, DeletingATakeDeletesItsRecordingButNotAnotherFoldersFile)
