@@ -5,6 +5,7 @@
 #include <QMap>
 #include <QRegularExpression>
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 
@@ -291,8 +292,15 @@ WordReport makeWordReport(
         report.fillersPerMinute = double(report.fillers.size()) / (*speakingTimeS / 60.0);
     const QStringList spoken = wordsWithoutFillers(transcript, report.fillers);
     report.repeatedPhrases = repeatedIn(spoken, kPhraseWords, kPhraseRepeats);
-    if (const QStringList sentences = splitSentences(script); !sentences.isEmpty())
+    if (const QStringList sentences = splitSentences(script); !sentences.isEmpty()) {
         report.script = coverWords(sentences, spoken);
+        const double offShare = spoken.isEmpty()
+            ? 1.0
+            : double(report.script->wordsOffScript) / double(spoken.size());
+        if (speakingTimeS && *speakingTimeS > 0.0 && report.script->coverage >= kPaceCoverage
+            && offShare <= kPaceOffScript)
+            report.wordsPerMinute = double(spoken.size()) / (*speakingTimeS / 60.0);
+    }
     report.transcript = std::move(transcript);
     return report;
 }
@@ -330,7 +338,9 @@ QJsonObject wordReportToJson(const WordReport& report)
         { QStringLiteral("fillers_per_minute"),
             report.fillersPerMinute ? QJsonValue(*report.fillersPerMinute) : QJsonValue() },
         { QStringLiteral("repeated_phrases"), phrases },
-        { QStringLiteral("words_real_time"), report.transcript.realTimeFactor() } };
+        { QStringLiteral("words_real_time"), report.transcript.realTimeFactor() },
+        { QStringLiteral("words_per_minute_from_words"),
+            report.wordsPerMinute ? QJsonValue(*report.wordsPerMinute) : QJsonValue() } };
     if (report.script) {
         QJsonArray sentences;
         for (const ScriptSentence& s : report.script->sentences)
@@ -393,6 +403,12 @@ Result<WordReport> wordReportFromJson(const QJsonObject& json)
         report.fillersPerMinute = perMinute.toDouble();
     else if (!perMinute.isNull())
         return badKey(QStringLiteral("fillers_per_minute"));
+    // Absent from words stored before it was counted.
+    if (const QJsonValue wpm = json.value(QStringLiteral("words_per_minute_from_words"));
+        wpm.isDouble())
+        report.wordsPerMinute = wpm.toDouble();
+    else if (!wpm.isNull() && !wpm.isUndefined())
+        return badKey(QStringLiteral("words_per_minute_from_words"));
     const QJsonValue phrases = json.value(QStringLiteral("repeated_phrases"));
     if (!phrases.isArray())
         return badKey(QStringLiteral("repeated_phrases"));
@@ -473,6 +489,9 @@ QString wordReportToText(const WordReport& report)
                          .arg(elided(s.text, 70));
         lines << QStringLiteral("  %1").arg(report.script->summary());
     }
+    if (report.wordsPerMinute)
+        lines << QStringLiteral("  Pace from words  %1 words a minute (the script was followed)")
+                     .arg(std::lround(*report.wordsPerMinute));
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 

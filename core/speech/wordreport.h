@@ -103,6 +103,14 @@ QStringList normalisedWords(const QString& text);
 /// are left out of the alignment.
 ScriptCoverage coverScript(const QString& script, const Transcript& transcript);
 
+/// The words heard are trusted to count a pace when the take had a script and the recogniser
+/// followed it: at least this share of the script's words heard in order...
+inline constexpr double kPaceCoverage = 0.8;
+/// ... and at most this share of the words heard off the script. Then the words counted are the
+/// words said. Without a script a recogniser mishears one word in four or more, and its count
+/// is no surer than the estimate from syllables.
+inline constexpr double kPaceOffScript = 0.2;
+
 /// Everything above for one take.
 struct WordReport
 {
@@ -111,6 +119,9 @@ struct WordReport
     std::optional<double> fillersPerMinute; ///< per minute of speaking time, when there is some
     std::vector<RepeatedPhrase> repeatedPhrases;
     std::optional<ScriptCoverage> script; ///< when the take had a script
+    /// Words said (fillers left out) per minute of speaking time, when the words are trusted to
+    /// count (kPaceCoverage, kPaceOffScript); else empty and the pace is the syllable estimate.
+    std::optional<double> wordsPerMinute;
 };
 
 /// The word report of `transcript`; `speakingTimeS` (from the take's analysis) gives the rate,
@@ -123,7 +134,8 @@ WordReport makeWordReport(
 /// (null without speaking time), `repeated_phrases` (array of {phrase, count}),
 /// `words_real_time` (seconds of audio decoded per second), and with a script
 /// `script_sentences` (array of {text, status: said, partly or skipped, words, words_said}),
-/// `script_coverage` (0-1), `words_off_script` and `script_summary`.
+/// `script_coverage` (0-1), `words_off_script` and `script_summary`; `words_per_minute_from_words`
+/// (null unless trusted: WordReport::wordsPerMinute).
 QJsonObject wordReportToJson(const WordReport& report);
 
 /// The word report back from wordReportToJson()'s object (as a take stores it): Format, naming

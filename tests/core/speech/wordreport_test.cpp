@@ -159,6 +159,36 @@ TEST(WordReportTest, FillersPerMinuteAreCountedOverTheSpeakingTime)
     EXPECT_EQ(none.script->sentences[0].status, SentenceStatus::Skipped);
 }
 
+TEST(WordReportTest, PaceIsCountedFromWordsOnlyWhereTheScriptWasFollowed)
+{
+    const QString script = u"Hi, I'm Sam. I build tools for small teams. Call me."_s;
+    // Every script word heard, one filler: 11 words in 6 s of speaking.
+    const WordReport followed = makeWordReport(
+        said(u"hi i'm sam . i build um tools for small teams . call me"_s), 6.0, script);
+    ASSERT_TRUE(followed.wordsPerMinute.has_value());
+    EXPECT_DOUBLE_EQ(*followed.wordsPerMinute, 110.0);
+    // Half the script heard: the words are not the words said.
+    EXPECT_FALSE(makeWordReport(said(u"hi i'm sam . call me"_s), 6.0, script).wordsPerMinute);
+    // All of it, but buried in words off it (a recogniser guessing, or a speaker improvising).
+    EXPECT_FALSE(makeWordReport(said(u"hi i'm sam well what a day i build tools for small teams "
+                                     "in the city near the river yes call me"_s),
+        6.0, script)
+                     .wordsPerMinute);
+    // No script, or no speaking time: nothing to trust.
+    EXPECT_FALSE(makeWordReport(said(u"hi i'm sam"_s), 6.0, QString()).wordsPerMinute);
+    EXPECT_FALSE(makeWordReport(
+        said(u"hi i'm sam . i build tools for small teams . call me"_s), std::nullopt, script)
+                     .wordsPerMinute);
+    // It goes through JSON, and words stored before it was counted read back without it.
+    QJsonObject json = wordReportToJson(followed);
+    EXPECT_DOUBLE_EQ(json.value(u"words_per_minute_from_words"_s).toDouble(), 110.0);
+    EXPECT_EQ(wordReportFromJson(json)->wordsPerMinute, followed.wordsPerMinute);
+    json.remove(u"words_per_minute_from_words"_s);
+    Result<WordReport> older = wordReportFromJson(json);
+    ASSERT_TRUE(older.ok());
+    EXPECT_FALSE(older->wordsPerMinute);
+}
+
 TEST(WordReportTest, TheJsonOfAReportReadsBackTheSame)
 {
     const QString script = u"Hi, I'm Sam. I build tools. We ship fast. Call me."_s;
