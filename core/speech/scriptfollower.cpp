@@ -39,6 +39,7 @@ bool ScriptFollower::hear(const QStringList& heardSoFar)
         if (!words.isEmpty() && !isHesitation(words.first()))
             tail.prepend(words.first());
     }
+    m_found = false;
     if (tail.isEmpty() || m_words.isEmpty())
         return false;
     // The speaker is at a script word equal to the last word heard; the more of the tail found
@@ -74,7 +75,9 @@ bool ScriptFollower::hear(const QStringList& heardSoFar)
     }
     if (best < 0)
         return false;
+    m_found = true;
     m_next = best + 1;
+    m_followed = m_next;
     const int sentence = m_sentenceOf[static_cast<std::size_t>(best)];
     if (sentence == m_sentence)
         return false;
@@ -82,12 +85,12 @@ bool ScriptFollower::hear(const QStringList& heardSoFar)
     return true;
 }
 
-bool ScriptFollower::pace(double speakingS, double wordsPerMinute)
+bool ScriptFollower::pace(double seconds, double wordsPerMinute)
 {
-    if (m_words.isEmpty() || speakingS <= 0.0 || wordsPerMinute <= 0.0)
+    if (m_words.isEmpty() || seconds <= 0.0 || wordsPerMinute <= 0.0)
         return false;
     const auto word = std::min<qsizetype>(
-        m_words.size() - 1, static_cast<qsizetype>(speakingS * wordsPerMinute / 60.0));
+        m_words.size() - 1, m_followed + static_cast<qsizetype>(seconds * wordsPerMinute / 60.0));
     const int sentence = m_sentenceOf[static_cast<std::size_t>(word)];
     if (sentence <= m_sentence)
         return false;

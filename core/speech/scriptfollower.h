@@ -27,16 +27,21 @@ public:
     /// Updates from everything heard so far in the take (the recogniser's latest best guess);
     /// true when the sentence changed.
     bool hear(const QStringList& heardSoFar);
-    /// Where a speaker `speakingS` seconds in at `wordsPerMinute` would be, when that is further
-    /// than the sentence heard; true when the sentence changed.
-    bool pace(double speakingS, double wordsPerMinute);
+    /// Whether the last hear() found the speaker in the script.
+    bool found() const { return m_found; }
+    /// Moves on to where a speaker would be `seconds` after the voice was last followed (or
+    /// after the start) at `wordsPerMinute`, when that is further than the sentence heard; true
+    /// when the sentence changed.
+    bool pace(double seconds, double wordsPerMinute);
 
 private:
     QStringList m_sentences;
     QStringList m_words; ///< the script's words, normalised
     std::vector<int> m_sentenceOf; ///< for each of m_words
     qsizetype m_next = 0; ///< the script word expected next
+    qsizetype m_followed = 0; ///< m_next when the voice was last followed
     int m_sentence = -1;
+    bool m_found = false;
 };
 
 } // namespace rapport::speech

@@ -18,16 +18,20 @@ struct RecogniserLog
     std::vector<std::int64_t> framesPerTake; ///< frames processed in each finished take
     int starts = 0;
     std::atomic<int> made { 0 };
+    /// When set before the recogniser is made: the words it hears instead, the n-th in the n-th
+    /// second (and nothing after the last).
+    QStringList say;
 };
 
-/// A recogniser that hears one word a second of audio, "w1", "w2", ..., each from the start of
-/// its second to 0.5 s later, and logs what it was asked: to test what feeds a recogniser
-/// without the cost (or the judgement) of a real one.
+/// A recogniser that hears one word a second of audio, "w1", "w2", ... (or RecogniserLog::say's),
+/// each from the start of its second to 0.5 s later, and logs what it was asked: to test what feeds
+/// a recogniser without the cost (or the judgement) of a real one.
 class FakeRecogniser final : public speech::Recogniser
 {
 public:
     explicit FakeRecogniser(std::shared_ptr<RecogniserLog> log)
         : m_log(std::move(log))
+        , m_say(m_log->say)
     { }
 
     Status setScript(const QString& script) override
@@ -49,8 +53,12 @@ public:
     QStringList partialWords() override
     {
         QStringList words;
-        for (std::int64_t second = 1; second * audio::kSampleRate <= m_frames; ++second)
-            words << QStringLiteral("w%1").arg(second);
+        for (std::int64_t second = 1; second * audio::kSampleRate <= m_frames; ++second) {
+            if (m_say.isEmpty())
+                words << QStringLiteral("w%1").arg(second);
+            else if (second <= m_say.size())
+                words << m_say[second - 1];
+        }
         return words;
     }
     speech::Transcript finish() override
@@ -67,6 +75,7 @@ public:
 
 private:
     std::shared_ptr<RecogniserLog> m_log;
+    QStringList m_say;
     std::int64_t m_frames = 0;
 };
 

@@ -14,6 +14,7 @@
 #include "app/gui/widgets/wording.h"
 #include "core/analysis/scriptsyllables.h"
 #include "core/rehearsal/timing.h"
+#include "core/speech/wordreport.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -43,6 +44,16 @@
 namespace rapport::gui {
 
 using rehearsal::Light;
+
+namespace {
+
+// How long the teleprompter waits for the voice before it moves on at the pitch's pace (from
+// where the voice was last followed).
+constexpr qint64 kFollowPatienceMs = 4000;
+// The usual silence before the first word: not counted in the pace.
+constexpr double kLeadInS = 1.0;
+
+} // namespace
 
 RehearsePage::RehearsePage(
     storage::Store& store, SourceFactory sources, const Clock* clock, QWidget* parent)
@@ -150,6 +161,19 @@ RehearsePage::RehearsePage(
     connect(m_session.get(), &rehearsal::TakeSession::progressed, this, &RehearsePage::onProgress);
     connect(
         m_session.get(), &rehearsal::TakeSession::finished, this, &RehearsePage::onTakeFinished);
+    connect(
+        m_session.get(), &rehearsal::TakeSession::wordsHeard, this, &RehearsePage::onWordsHeard);
+    connect(
+        m_session.get(), &rehearsal::TakeSession::heard, this, [this](const QStringList& words) {
+            if (!m_follower)
+                return;
+            const bool moved = m_follower->hear(words);
+            // Heard in the script, moved or not: the voice leads, not the clock.
+            if (m_follower->found())
+                m_followedAtMs = m_session->framesRecorded() * 1000 / audio::kSampleRate;
+            if (moved)
+                showTeleprompter();
+        });
     m_countInTimer->setInterval(1000);
     connect(m_countInTimer, &QTimer::timeout, this, [this] {
         if (--m_countInLeft > 0) {
@@ -180,6 +204,12 @@ RehearsePage::RehearsePage(
     reloadPitches();
     showStage(Stage::Ready);
     findOrphans();
+}
+
+void RehearsePage::setWordListener(speech::WordListener* listener)
+{
+    m_wordListener = listener;
+    m_session->setWordListener(listener);
 }
 
 RehearsePage::~RehearsePage()
@@ -329,10 +359,32 @@ std::optional<rehearsal::Pitch> RehearsePage::currentPitch() const
     return pitch ? std::optional(*pitch) : std::nullopt;
 }
 
+void RehearsePage::showTeleprompter()
+{
+    const std::optional<rehearsal::Pitch> pitch = currentPitch();
+    const QStringList sentences = speech::splitSentences(pitch ? pitch->text : QString());
+    const int current = m_follower ? m_follower->sentence() : -1;
+    const QPalette colours = m_teleprompter->palette();
+    QString html;
+    for (qsizetype i = 0; i < sentences.size(); ++i) {
+        const QString text = sentences[i].toHtmlEscaped();
+        html += i == current
+            ? QStringLiteral("<p><a name=\"s%1\"></a><span style=\"background-color:%2; "
+                             "color:%3\">%4</span></p>")
+                  .arg(i)
+                  .arg(colours.color(QPalette::Highlight).name(),
+                      colours.color(QPalette::HighlightedText).name(), text)
+            : QStringLiteral("<p><a name=\"s%1\"></a>%2</p>").arg(i).arg(text);
+    }
+    m_teleprompter->setHtml(html);
+    if (current >= 0)
+        m_teleprompter->scrollToAnchor(QStringLiteral("s%1").arg(current));
+}
+
 void RehearsePage::showPitchText()
 {
     const std::optional<rehearsal::Pitch> pitch = currentPitch();
-    m_teleprompter->setPlainText(pitch ? pitch->text : QString());
+    showTeleprompter();
     m_teleprompter->setVisible(
         m_teleprompterOn->isChecked() && pitch && !pitch->text.trimmed().isEmpty());
     if (pitch) {
@@ -456,7 +508,17 @@ void RehearsePage::beginRecording()
     if (!pitch)
         return;
     m_source = m_sources();
+    // The teleprompter follows the voice where words are heard, else the pitch's pace.
+    m_follower.reset();
+    if (m_wordListener && !pitch->text.trimmed().isEmpty()) {
+        m_follower.emplace(pitch->text);
+        const auto words = static_cast<double>(speech::normalisedWords(pitch->text).size());
+        m_followPaceWpm = pitch->targetMs > 0 ? words / (pitch->targetMs / 60'000.0) : 0.0;
+        m_followedAtMs = 0;
+    }
+    showTeleprompter();
     if (Status started = m_session->start(*m_source, *pitch); !started) {
+        m_follower.reset();
         m_source.reset();
         showStage(Stage::Ready);
         m_status->setText(started.error().toString());
@@ -481,8 +543,17 @@ void RehearsePage::updateClock(qint64 elapsedMs)
 
 void RehearsePage::onProgress(qint64 frames, float rmsDbfs, float peakDbfs)
 {
-    updateClock(frames * 1000 / audio::kSampleRate);
+    const qint64 elapsedMs = frames * 1000 / audio::kSampleRate;
+    updateClock(elapsedMs);
     m_meter->setLevel(rmsDbfs, peakDbfs);
+    // Words not followed for a while (a noisy room, words off the script): the teleprompter
+    // moves on at the pitch's pace, counted from the last sentence the voice reached.
+    if (m_follower && elapsedMs - m_followedAtMs > kFollowPatienceMs) {
+        const double lostS
+            = (elapsedMs - m_followedAtMs) / 1000.0 - (m_follower->sentence() < 0 ? kLeadInS : 0.0);
+        if (m_follower->pace(lostS, m_followPaceWpm))
+            showTeleprompter();
+    }
 }
 
 void RehearsePage::onTakeFinished(const rehearsal::TakeOutcome& outcome)
@@ -502,12 +573,31 @@ void RehearsePage::onTakeFinished(const rehearsal::TakeOutcome& outcome)
     }
     loadTakes();
     emit takesChanged();
+    m_follower.reset();
+    showTeleprompter();
     m_report->setReport(take.report, take.lights);
+    if (m_session->isHearingWords())
+        m_report->setWordsListening();
+    else if (take.words)
+        m_report->setWords(*take.words);
+    else if (!m_wordListener)
+        m_report->setWordsMissing(tr("Words are off."));
     showStage(Stage::Rating);
     if (outcome.stoppedEarly) {
         QMessageBox::warning(this, tr("The take stopped early"),
             outcome.stoppedEarly->toString() + tr("\n\nWhat was recorded up to then is kept."));
     }
+}
+
+void RehearsePage::onWordsHeard(qint64 takeId, const Result<speech::WordReport>& words)
+{
+    loadTakes();
+    if (takeId != m_lastTakeId)
+        return;
+    if (words)
+        m_report->setWords(*words);
+    else
+        m_report->setWordsMissing(words.error().toString());
 }
 
 void RehearsePage::onRated(const rehearsal::SelfRating& given)

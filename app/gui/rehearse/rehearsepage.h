@@ -8,6 +8,8 @@
 #include "core/rehearsal/recordings.h"
 #include "core/rehearsal/takerepository.h"
 #include "core/rehearsal/takesession.h"
+#include "core/speech/scriptfollower.h"
+#include "core/speech/wordlistener.h"
 #include "core/storage/store.h"
 
 #include <QWidget>
@@ -53,6 +55,11 @@ public:
         QWidget* parent = nullptr);
     ~RehearsePage() override;
 
+    /// Hears the words of each take with `listener` (null: words are off), which must outlive
+    /// the page: the report fills its words section in when they are heard, and the
+    /// teleprompter follows the voice.
+    void setWordListener(speech::WordListener* listener);
+
     enum class Stage { Ready, CountIn, Recording, Rating, Report, SetSummary };
     Stage stage() const { return m_stage; }
 
@@ -69,6 +76,10 @@ public:
     qint64 recordedFrames() const { return m_session->framesRecorded(); }
     /// The banner about recordings left by a take that was cut short (empty when hidden).
     QString orphanText() const;
+    /// The teleprompter's sentence being said (highlighted and kept in view): an index in the
+    /// pitch's sentences, or -1 when none is.
+    int teleprompterSentence() const { return m_follower ? m_follower->sentence() : -1; }
+    const TakeReportView& report() const { return *m_report; }
 
 public slots:
     void reloadPitches(); ///< after pitches were added or edited elsewhere
@@ -97,6 +108,10 @@ private:
     void stopTake();
     void onProgress(qint64 frames, float rmsDbfs, float peakDbfs);
     void onTakeFinished(const rehearsal::TakeOutcome& outcome);
+    void onWordsHeard(qint64 takeId, const Result<speech::WordReport>& words);
+    /// Shows the script in the teleprompter, one sentence a paragraph, the one being said
+    /// highlighted and scrolled into view.
+    void showTeleprompter();
     void onRated(const rehearsal::SelfRating& rating);
     void showStage(Stage stage);
     void showPitchText();
@@ -123,6 +138,10 @@ private:
     std::unique_ptr<audio::AudioSource> m_source;
     std::unique_ptr<rehearsal::TakeSession> m_session;
     std::unique_ptr<audio::WavPlayer> m_player;
+    speech::WordListener* m_wordListener = nullptr;
+    std::optional<speech::ScriptFollower> m_follower; ///< during a take of a pitch with a script
+    double m_followPaceWpm = 0.0; ///< the pitch's target pace, for where the voice is lost
+    qint64 m_followedAtMs = 0; ///< take time of the last move the voice made
     Stage m_stage = Stage::Ready;
     rehearsal::LightTimes m_lights;
     qint64 m_lastTakeId = 0;

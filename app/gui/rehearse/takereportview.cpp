@@ -7,8 +7,10 @@
 #include "core/analysis/reportjson.h"
 #include "core/rehearsal/timing.h"
 
+#include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
+#include <QMap>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -69,14 +71,9 @@ QString caveatNote(const TakeReport& report, std::initializer_list<Caveat> wante
     return sentences.join(QLatin1Char(' '));
 }
 
-QString pace(const TakeReport& report)
+QString paceVerdict(double wordsPerMinute)
 {
-    // A pace withheld says why in place of the number.
-    if (const QString why = withheldPaceReason(report); !why.isEmpty())
-        return kMissing + QLatin1Char(' ') + why;
-    if (!report.wordsPerMinute)
-        return kMissing;
-    const long wpm = std::lround(*report.wordsPerMinute);
+    const long wpm = std::lround(wordsPerMinute);
     QString verdict;
     if (wpm < TakeReportView::kComfortableMinWpm)
         verdict = QObject::tr("relaxed");
@@ -84,10 +81,85 @@ QString pace(const TakeReport& report)
         verdict = QObject::tr("fast");
     else
         verdict = QObject::tr("in the comfortable band");
-    return QObject::tr("about %1 words a minute").arg(wpm) + kDash + verdict
+    return verdict
         + QObject::tr(" (%1–%2)")
               .arg(TakeReportView::kComfortableMinWpm)
               .arg(TakeReportView::kComfortableMaxWpm);
+}
+
+QString pace(const TakeReport& report)
+{
+    // A pace withheld says why in place of the number.
+    if (const QString why = withheldPaceReason(report); !why.isEmpty())
+        return kMissing + QLatin1Char(' ') + why;
+    if (!report.wordsPerMinute)
+        return kMissing;
+    return QObject::tr("about %1 words a minute").arg(std::lround(*report.wordsPerMinute)) + kDash
+        + paceVerdict(*report.wordsPerMinute);
+}
+
+// The pace when the words are known: counted from them where they can be trusted.
+QString paceFromWords(const speech::WordReport& words)
+{
+    return QObject::tr("%1 words a minute").arg(std::lround(*words.wordsPerMinute)) + kDash
+        + paceVerdict(*words.wordsPerMinute);
+}
+
+// Which pace is shown and why.
+QString paceSource(const TakeReport& report, const speech::WordReport& words)
+{
+    const auto percent = [](double share) { return std::lround(share * 100.0); };
+    if (words.wordsPerMinute && words.script)
+        return QObject::tr("Counted from your words: Rapport followed %1 % of your script.")
+            .arg(percent(words.script->coverage));
+    if (!report.wordsPerMinute)
+        return {};
+    if (words.script)
+        return QObject::tr("Estimated from syllables: Rapport followed only %1 % of your script, "
+                           "too little to count words.")
+            .arg(percent(words.script->coverage));
+    return QObject::tr("Estimated from syllables: without a script the words heard are not sure "
+                       "enough to count.");
+}
+
+QString fillers(const speech::WordReport& words)
+{
+    if (words.fillers.empty())
+        return QObject::tr("None");
+    QMap<QString, int> byKind;
+    for (const speech::Filler& f : words.fillers)
+        ++byKind[f.text];
+    QStringList kinds;
+    for (auto it = byKind.cbegin(); it != byKind.cend(); ++it)
+        kinds << (it.value() > 1 ? QObject::tr("“%1” ×%2").arg(it.key()).arg(it.value())
+                                 : QObject::tr("“%1”").arg(it.key()));
+    QString text = QString::number(words.fillers.size());
+    if (words.fillersPerMinute)
+        text += QObject::tr(" (%1 a minute)").arg(*words.fillersPerMinute, 0, 'f', 1);
+    return text + QObject::tr(": ") + kinds.join(QObject::tr(", "));
+}
+
+QString repeats(const speech::WordReport& words)
+{
+    if (words.repeatedPhrases.empty())
+        return QObject::tr("None");
+    QStringList phrases;
+    for (const speech::RepeatedPhrase& p : words.repeatedPhrases)
+        phrases << QObject::tr("“%1” ×%2").arg(p.phrase).arg(p.count);
+    return phrases.join(QObject::tr(", "));
+}
+
+QString sentenceMark(speech::SentenceStatus status)
+{
+    switch (status) {
+    case speech::SentenceStatus::Said:
+        return QObject::tr("✓ said");
+    case speech::SentenceStatus::Partly:
+        return QObject::tr("◐ partly");
+    case speech::SentenceStatus::Skipped:
+        return QObject::tr("✗ skipped");
+    }
+    return {};
 }
 
 QString pitch(const TakeReport& report)
@@ -145,6 +217,8 @@ TakeReportView::TakeReportView(QWidget* parent)
     : QWidget(parent)
     , m_timeline(new TakeTimeline(this))
     , m_warnings(new QLabel(this))
+    , m_wordsStatus(new QLabel(this))
+    , m_wordsRows(new QWidget(this))
 {
     setAccessibleName(tr("Report of the take"));
     auto* title = new QLabel(tr("Your take, measured"), this);
@@ -162,7 +236,7 @@ TakeReportView::TakeReportView(QWidget* parent)
     m_speakingTime->setFont(emphasis);
     grid->addWidget(m_timeline, 1, 0, 1, 2);
     m_pauses = addRow(grid, 2, tr("Pauses"));
-    m_pace = addRow(grid, 3, tr("Pace"));
+    m_pace = addRow(grid, 3, tr("Pace"), &m_paceNote);
     m_pitch = addRow(grid, 4, tr("Pitch"));
     m_loudness = addRow(grid, 5, tr("Loudness"), &m_loudnessNote);
     // A measure of the room rather than of the speaker: said quietly.
@@ -176,10 +250,42 @@ TakeReportView::TakeReportView(QWidget* parent)
     m_warnings->setAccessibleName(tr("Warnings"));
     m_warnings->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    // The words: heard on a thread of their own, so they may come after the figures.
+    auto* wordsTitle = new QLabel(tr("Your words"), this);
+    QFont sectionFont = wordsTitle->font();
+    sectionFont.setWeight(QFont::DemiBold);
+    wordsTitle->setFont(sectionFont);
+    m_wordsStatus->setWordWrap(true);
+    m_wordsStatus->setForegroundRole(QPalette::PlaceholderText);
+    m_wordsStatus->setAccessibleName(tr("Words"));
+    m_wordsStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* wordsGrid = new QGridLayout(m_wordsRows);
+    wordsGrid->setContentsMargins(0, 0, 0, 0);
+    wordsGrid->setHorizontalSpacing(16);
+    wordsGrid->setVerticalSpacing(8);
+    m_fillers = addRow(wordsGrid, 0, tr("Fillers"));
+    m_repeats = addRow(wordsGrid, 1, tr("Repeated"));
+    m_script = addRow(wordsGrid, 2, tr("Script"));
+    m_scriptName = qobject_cast<QLabel*>(wordsGrid->itemAtPosition(2, 0)->widget());
+    m_script->setTextFormat(Qt::PlainText);
+    m_transcript = addRow(wordsGrid, 3, tr("Said"));
+    m_transcript->setTextFormat(Qt::RichText);
+    m_transcript->setAccessibleName(tr("What you said"));
+    wordsGrid->setColumnStretch(1, 1);
+    // The two grids' first columns line up.
+    const int nameWidth = std::max(grid->itemAtPosition(0, 0)->widget()->sizeHint().width(),
+        wordsGrid->itemAtPosition(0, 0)->widget()->sizeHint().width());
+    grid->setColumnMinimumWidth(0, nameWidth);
+    wordsGrid->setColumnMinimumWidth(0, nameWidth);
+
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(title);
     layout->addWidget(m_warnings);
     layout->addLayout(grid);
+    layout->addSpacing(8);
+    layout->addWidget(wordsTitle);
+    layout->addWidget(m_wordsStatus);
+    layout->addWidget(m_wordsRows);
     layout->addStretch(1);
     setReport({}, {});
 }
@@ -222,10 +328,12 @@ void TakeReportView::setNote(QLabel* note, const QString& text)
 
 void TakeReportView::setReport(const TakeReport& report, const rehearsal::LightTimes& lights)
 {
+    m_report = report;
+    m_words.reset();
+    m_listening = false;
     m_speakingTime->setText(speakingTime(report, lights));
     setNote(m_speechNote, caveatNote(report, { Caveat::Noisy }));
     m_pauses->setText(pauses(report));
-    m_pace->setText(pace(report));
     m_pitch->setText(pitch(report));
     m_loudness->setText(loudness(report));
     setNote(m_loudnessNote, caveatNote(report, { Caveat::Clipped }));
@@ -240,6 +348,105 @@ void TakeReportView::setReport(const TakeReport& report, const rehearsal::LightT
     for (const Caveat caveat : report.caveats)
         description << analysis::caveatText(caveat);
     setAccessibleDescription(description.join(QStringLiteral(". ")));
+    setWordsMissing(tr("This take's words were not heard."));
+}
+
+void TakeReportView::setWords(const speech::WordReport& words)
+{
+    m_words = words;
+    m_listening = false;
+    showWords();
+}
+
+void TakeReportView::setWordsListening()
+{
+    m_words.reset();
+    m_listening = true;
+    showWords();
+}
+
+void TakeReportView::setWordsMissing(const QString& why)
+{
+    m_words.reset();
+    m_listening = false;
+    m_wordsStatus->setText(why);
+    showWords();
+}
+
+void TakeReportView::showWords()
+{
+    if (m_listening)
+        m_wordsStatus->setText(tr("Listening to your words…"));
+    m_wordsStatus->setVisible(!m_words);
+    m_wordsRows->setVisible(m_words.has_value());
+    m_timeline->setFillers(m_words ? m_words->fillers : std::vector<speech::Filler> {});
+    m_pace->setText(m_words && m_words->wordsPerMinute ? paceFromWords(*m_words) : pace(m_report));
+    setNote(m_paceNote, m_words ? paceSource(m_report, *m_words) : QString());
+    if (!m_words)
+        return;
+    const speech::WordReport& words = *m_words;
+    m_fillers->setText(fillers(words));
+    m_repeats->setText(repeats(words));
+    m_scriptName->setVisible(words.script.has_value());
+    m_script->setVisible(words.script.has_value());
+    if (words.script) {
+        QStringList lines { tr("%1 % of your script said, %2 words off it. %3")
+                                .arg(std::lround(words.script->coverage * 100.0))
+                                .arg(words.script->wordsOffScript)
+                                .arg(words.script->summary()) };
+        for (const speech::ScriptSentence& sentence : words.script->sentences)
+            lines << tr("%1 — %2").arg(sentenceMark(sentence.status), sentence.text);
+        m_script->setText(lines.join(QLatin1Char('\n')));
+    }
+    // The transcript with its fillers marked in amber (the colour of the timeline's marks).
+    const std::vector<bool> filling = speech::fillerFlags(words.transcript, words.fillers);
+    const QString amber = fillerColour(palette()).name();
+    QStringList html;
+    for (std::size_t i = 0; i < words.transcript.words.size(); ++i) {
+        const QString word = words.transcript.words[i].text.toHtmlEscaped();
+        html << (filling[i]
+                ? QStringLiteral("<span style=\"background-color:%1\">&nbsp;%2&nbsp;</span>")
+                      .arg(amber, word)
+                : word);
+    }
+    m_transcript->setText(
+        html.isEmpty() ? tr("No words recognised.") : html.join(QLatin1Char(' ')));
+}
+
+void TakeReportView::changeEvent(QEvent* event)
+{
+    // The fillers' amber follows the palette (light or dark, changed while open).
+    if (event->type() == QEvent::PaletteChange && m_words)
+        showWords();
+    QWidget::changeEvent(event);
+}
+
+QString TakeReportView::wordsStatusText() const
+{
+    return m_words ? QString() : m_wordsStatus->text();
+}
+QString TakeReportView::fillersText() const
+{
+    return m_words ? m_fillers->text() : QString();
+}
+QString TakeReportView::repeatsText() const
+{
+    return m_words ? m_repeats->text() : QString();
+}
+QString TakeReportView::scriptText() const
+{
+    return m_words && m_words->script ? m_script->text() : QString();
+}
+QString TakeReportView::transcriptText() const
+{
+    if (!m_words)
+        return {};
+    const std::vector<bool> filling = speech::fillerFlags(m_words->transcript, m_words->fillers);
+    QStringList words;
+    for (std::size_t i = 0; i < m_words->transcript.words.size(); ++i)
+        words << (filling[i] ? QStringLiteral("[%1]").arg(m_words->transcript.words[i].text)
+                             : m_words->transcript.words[i].text);
+    return words.join(QLatin1Char(' '));
 }
 
 QString TakeReportView::speakingTimeText() const

@@ -2,8 +2,10 @@
 
 #include "core/analysis/takereport.h"
 #include "core/rehearsal/timinglights.h"
+#include "core/speech/wordreport.h"
 
 #include <QWidget>
+#include <optional>
 
 class QGridLayout;
 class QLabel;
@@ -29,7 +31,17 @@ public:
 
     explicit TakeReportView(QWidget* parent = nullptr);
 
+    /// Shows a take's figures; its words are then "not heard" until one of the calls below.
     void setReport(const analysis::TakeReport& report, const rehearsal::LightTimes& lights);
+
+    /// The words part of the report: the take's words (fillers, repeated phrases, the script's
+    /// sentences, the transcript, and the pace counted from words where they can be trusted);
+    /// that they are still being heard; or why there are none and what to do.
+    void setWords(const speech::WordReport& words);
+    void setWordsListening();
+    void setWordsMissing(const QString& why);
+    /// Whether the words are still being heard (the "Listening to your words…" state).
+    bool isListening() const { return m_listening; }
 
     /// The texts shown, for tests and for the view that embeds this one.
     QString speakingTimeText() const;
@@ -46,8 +58,20 @@ public:
     /// The warnings, one per line (empty when there are none).
     QString warningText() const;
     TakeTimeline* timeline() const { return m_timeline; }
+    /// The words' state line: listening, or why there are none (empty when words are shown).
+    QString wordsStatusText() const;
+    QString fillersText() const;
+    QString repeatsText() const;
+    /// The script's share said and its summary, then one line a sentence.
+    QString scriptText() const;
+    /// The transcript as plain text, fillers in [brackets].
+    QString transcriptText() const;
+
+protected:
+    void changeEvent(QEvent* event) override;
 
 private:
+    void showWords();
     /// A row's name and value; with `note`, also a note under the value, hidden while empty.
     QLabel* addRow(QGridLayout* grid, int row, const QString& name, QLabel** note = nullptr);
     /// Shows `text` in `note`, or hides it when empty.
@@ -60,10 +84,21 @@ private:
     QLabel* m_pitch;
     QLabel* m_loudness;
     QLabel* m_speechNote;
+    QLabel* m_paceNote;
     QLabel* m_loudnessNote;
     QLabel* m_backgroundName;
     QLabel* m_background;
     QLabel* m_warnings;
+    QLabel* m_wordsStatus;
+    QWidget* m_wordsRows; ///< the words' figures, hidden until there are words
+    QLabel* m_fillers;
+    QLabel* m_repeats;
+    QLabel* m_scriptName;
+    QLabel* m_script;
+    QLabel* m_transcript;
+    analysis::TakeReport m_report;
+    std::optional<speech::WordReport> m_words;
+    bool m_listening = false;
 };
 
 } // namespace rapport::gui

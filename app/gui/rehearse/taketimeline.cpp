@@ -1,6 +1,7 @@
 #include "app/gui/rehearse/taketimeline.h"
 
 #include "app/gui/widgets/lightindicator.h"
+#include "app/gui/widgets/theme.h"
 #include "app/gui/widgets/wording.h"
 
 #include <QHelpEvent>
@@ -109,7 +110,15 @@ void TakeTimeline::setTake(const analysis::TakeReport& report, const rehearsal::
     m_report = report;
     m_lights = lights;
     m_speech = speechSpans(report);
+    m_fillers.clear();
     m_hasTake = true;
+    setAccessibleDescription(summary());
+    update();
+}
+
+void TakeTimeline::setFillers(const std::vector<speech::Filler>& fillers)
+{
+    m_fillers = fillers;
     setAccessibleDescription(summary());
     update();
 }
@@ -186,6 +195,18 @@ QList<QRectF> TakeTimeline::pauseRects(int width) const
     return rects;
 }
 
+QList<QRectF> TakeTimeline::fillerRects(int width) const
+{
+    const Geometry g = geometry(width);
+    QList<QRectF> rects;
+    for (const speech::Filler& filler : m_fillers) {
+        const double x0 = xFor(filler.startS, width);
+        const double x1 = std::max(xFor(filler.endS, width), x0 + 3.0); // never too thin to see
+        rects << QRectF(x0, g.trackTop, x1 - x0, g.trackBottom - g.trackTop);
+    }
+    return rects;
+}
+
 QRectF TakeTimeline::windowRect(int width) const
 {
     if (!m_lights.valid())
@@ -212,6 +233,9 @@ QString TakeTimeline::summary() const
     QString pauseText = counted(pauses, tr("%1 pause"), tr("%1 pauses"));
     if (m_report.longestPauseS && pauses > 0)
         pauseText += tr(", longest %1").arg(formatLength(*m_report.longestPauseS));
+    if (!m_fillers.empty())
+        pauseText += tr(", %1").arg(counted(
+            static_cast<qsizetype>(m_fillers.size()), tr("%1 filler word"), tr("%1 filler words")));
     return take
         + tr(": speech from %1 to %2, %3")
               .arg(rehearsal::formatClock(toMs(m_speech.front().startS)),
@@ -225,6 +249,15 @@ QString TakeTimeline::toolTipAt(const QPointF& pos) const
         return {};
     const Geometry g = geometry(width());
     if (pos.y() >= g.trackTop - kTickPx && pos.y() <= g.trackBottom) {
+        const QList<QRectF> fillers = fillerRects(width());
+        for (qsizetype i = 0; i < fillers.size(); ++i) {
+            if (fillers[i]
+                    .adjusted(-2, 0, 2, 0)
+                    .contains(QPointF(pos.x(), fillers[i].center().y())))
+                return tr("Filler “%1” at %2")
+                    .arg(m_fillers[static_cast<std::size_t>(i)].text,
+                        formatTenths(m_fillers[static_cast<std::size_t>(i)].startS));
+        }
         const QList<QRectF> speech = segmentRects(width());
         for (qsizetype i = 0; i < speech.size(); ++i) {
             if (pos.x() >= speech[i].left() && pos.x() <= speech[i].right()) {
@@ -358,6 +391,15 @@ void TakeTimeline::paintTrack(QPainter& painter, const Geometry& g, const QRectF
     painter.setBrush(palette().color(QPalette::Highlight));
     for (const QRectF& rect : segmentRects(g.width))
         painter.drawRect(rect.adjusted(0, 2, 0, -2));
+    // Fillers over the speech, in amber with a border in the text colour: seen on the track's
+    // fill and on its background alike.
+    QColor edge = palette().color(QPalette::WindowText);
+    edge.setAlpha(160);
+    painter.setPen(QPen(edge, 1.0));
+    painter.setBrush(fillerColour(palette()));
+    for (const QRectF& rect : fillerRects(g.width))
+        painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5));
+    painter.setPen(Qt::NoPen);
 
     painter.setPen(text);
     if (!m_hasTake || m_speech.isEmpty()) {

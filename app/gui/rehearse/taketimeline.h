@@ -2,6 +2,7 @@
 
 #include "core/analysis/takereport.h"
 #include "core/rehearsal/timinglights.h"
+#include "core/speech/wordreport.h"
 
 #include <QList>
 #include <QRectF>
@@ -10,8 +11,9 @@
 namespace rapport::gui {
 
 /// One take drawn along a time axis: the take as a track, speech as filled stretches with the
-/// pauses as gaps (labelled when 1 s or longer), the target window (green to red light) as a
-/// shaded band with ticks, and a marker where speech ended. Tooltips name each stretch.
+/// pauses as gaps (labelled when 1 s or longer), filler words as amber marks, the target window
+/// (green to red light) as a shaded band with ticks, and a marker where speech ended. Tooltips name
+/// each stretch.
 class TakeTimeline : public QWidget
 {
     Q_OBJECT
@@ -30,6 +32,9 @@ public:
     explicit TakeTimeline(QWidget* parent = nullptr);
 
     void setTake(const analysis::TakeReport& report, const rehearsal::LightTimes& lights);
+    /// Marks the take's filler words on the track ("um" at 0:12.3); empty: none marked.
+    void setFillers(const std::vector<speech::Filler>& fillers);
+    const std::vector<speech::Filler>& fillers() const { return m_fillers; }
 
     /// Speech from speechStartS to speechEndS with the pauses cut out (empty without speech).
     static QList<Span> speechSpans(const analysis::TakeReport& report);
@@ -41,6 +46,8 @@ public:
     QList<QRectF> segmentRects(int width) const;
     /// The pauses' gaps at `width` pixels.
     QList<QRectF> pauseRects(int width) const;
+    /// Where the fillers are marked at `width` pixels: a thin bar across the track each.
+    QList<QRectF> fillerRects(int width) const;
     /// The shaded window band (green to red light) at `width` pixels.
     QRectF windowRect(int width) const;
     /// x of `seconds` when the widget is `width` pixels wide.
@@ -68,6 +75,7 @@ private:
     analysis::TakeReport m_report;
     rehearsal::LightTimes m_lights;
     QList<Span> m_speech;
+    std::vector<speech::Filler> m_fillers;
     bool m_hasTake = false;
 };
 

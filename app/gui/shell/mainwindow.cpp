@@ -69,6 +69,7 @@ MainWindow::MainWindow(
     , m_store(store)
     , m_theme(theme)
     , m_settings(settings)
+    , m_words(std::make_unique<speech::WordListener>())
     , m_navigation(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
 {
@@ -99,6 +100,7 @@ MainWindow::MainWindow(
 void MainWindow::buildPages()
 {
     auto* rehearse = new RehearsePage(m_store, {}, nullptr, m_pages);
+    rehearse->setWordListener(m_words.get());
     auto* cards = new CardsPage(m_store, &m_settings, m_pages);
     auto* progress = new ProgressPage(m_store, nullptr, QTimeZone::systemTimeZone(), m_pages);
     auto* pitches = new PitchesPage(m_store, nullptr, m_pages);

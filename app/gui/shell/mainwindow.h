@@ -1,9 +1,11 @@
 #pragma once
 
 #include "app/gui/widgets/theme.h"
+#include "core/speech/wordlistener.h"
 #include "core/storage/store.h"
 
 #include <QMainWindow>
+#include <memory>
 
 class QListWidget;
 class QSettings;
@@ -42,6 +44,8 @@ private:
     storage::Store& m_store;
     ThemeManager& m_theme;
     QSettings& m_settings;
+    /// Hears the words of every take, on a thread of its own; its model loads at the first take.
+    std::unique_ptr<speech::WordListener> m_words;
     QListWidget* m_navigation;
     QStackedWidget* m_pages;
 };

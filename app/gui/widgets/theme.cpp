@@ -98,6 +98,11 @@ bool ThemeManager::isDark(const QPalette& palette)
     return palette.color(QPalette::Window).lightness() < 128;
 }
 
+QColor fillerColour(const QPalette& palette)
+{
+    return ThemeManager::isDark(palette) ? QColor(0x6b, 0x53, 0x10) : QColor(0xff, 0xd9, 0x66);
+}
+
 void styleAsProblem(QLabel* label)
 {
     QPalette palette = label->palette();

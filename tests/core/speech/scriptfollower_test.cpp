@@ -63,11 +63,13 @@ TEST(ScriptFollowerTest, WhereWordsAreOffItMovesOnAtThePitchsPaceNeverBack)
 {
     ScriptFollower follower(kScript);
     ASSERT_TRUE(follower.hear(words(QStringLiteral("hi i'm sam and i teach"))));
+    EXPECT_TRUE(follower.found());
     // Nothing recognisable: the position holds.
     EXPECT_FALSE(follower.hear(words(QStringLiteral("hi i'm sam and i teach mm hm blur fog"))));
     EXPECT_EQ(follower.sentence(), 0);
-    // 8 s at 120 words a minute: the 17th word, in the second sentence.
-    EXPECT_TRUE(follower.pace(8.0, 120.0));
+    EXPECT_FALSE(follower.found());
+    // 4 s after "teach" at 120 words a minute: the 8th word on, in the second sentence.
+    EXPECT_TRUE(follower.pace(4.0, 120.0));
     EXPECT_EQ(follower.sentence(), 1);
     EXPECT_FALSE(follower.pace(2.0, 120.0)); // never back
     EXPECT_EQ(follower.sentence(), 1);

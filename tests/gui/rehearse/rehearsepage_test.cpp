@@ -2,9 +2,11 @@
 #include "app/gui/rehearse/selfratingpanel.h"
 #include "app/gui/rehearse/takecomparedialog.h"
 #include "app/gui/rehearse/takereportview.h"
+#include "app/gui/rehearse/taketimeline.h"
 #include "app/gui/widgets/takelistmodel.h"
 #include "core/audio/fileaudiosource.h"
 #include "core/rehearsal/recordings.h"
+#include "tests/support/fakerecogniser.h"
 #include "tests/support/fixedclock.h"
 #include "tests/support/sqlitefile.h"
 #include "tests/support/testtake.h"
@@ -19,6 +21,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <future>
 #include <gtest/gtest.h>
 
 namespace rapport::gui {
@@ -63,11 +66,13 @@ protected:
         return *rehearsal::PitchRepository(*m_store->database).add(pitch, m_clock.nowUtc());
     }
 
-    std::unique_ptr<RehearsePage> page()
+    /// `speed` 0: the source's blocks as fast as the event loop turns; 4.0: four times real time.
+    std::unique_ptr<RehearsePage> page(double speed = 0.0)
     {
         const QString source = m_source;
         return std::make_unique<RehearsePage>(
-            *m_store, [source] { return std::make_unique<audio::FileAudioSource>(source, 0); },
+            *m_store,
+            [source, speed] { return std::make_unique<audio::FileAudioSource>(source, speed); },
             &m_clock);
     }
 
@@ -166,6 +171,112 @@ TEST_F(RehearsePageTest, AWithheldPaceSaysWhyInTheReportAndTheTakeList)
     EXPECT_EQ(cell(*view, 0, TakeListModel::Pace), QStringLiteral("—"));
     EXPECT_EQ(cell(*view, 0, TakeListModel::Pace, Qt::ToolTipRole),
         QStringLiteral("Too little speech (under 3 s) to estimate the pace."));
+}
+
+TEST_F(RehearsePageTest, TheReportListensForTheWordsThenShowsThemWithTheirFillers)
+{
+    addPitch();
+    auto log = std::make_shared<test::RecogniserLog>();
+    log->say = QStringList { QStringLiteral("we"), QStringLiteral("help"), QStringLiteral("um"),
+        QStringLiteral("small") };
+    // The model is slow to load this time: the take ends before any word is heard.
+    std::promise<void> loaded;
+    std::shared_future<void> ready = loaded.get_future().share();
+    speech::WordListener listener([log, ready]() -> Result<std::unique_ptr<speech::Recogniser>> {
+        ready.wait();
+        return std::unique_ptr<speech::Recogniser>(std::make_unique<test::FakeRecogniser>(log));
+    });
+    // Released however the test ends, so the listener's worker is never left waiting.
+    struct Release
+    {
+        std::promise<void>& promise;
+        bool done = false;
+        void now()
+        {
+            if (!std::exchange(done, true))
+                promise.set_value();
+        }
+        ~Release() { now(); }
+    } release { loaded };
+    auto view = page();
+    view->setWordListener(&listener);
+    recordTake(*view);
+    rate(*view, 4);
+    const TakeReportView& report = view->report();
+    // The figures at once; the words said to be coming.
+    EXPECT_FALSE(report.speakingTimeText().isEmpty());
+    EXPECT_TRUE(report.isListening());
+    EXPECT_EQ(report.wordsStatusText(), QStringLiteral("Listening to your words…"));
+    EXPECT_TRUE(report.fillersText().isEmpty());
+
+    release.now();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !report.isListening(); }, 20'000));
+    EXPECT_TRUE(report.wordsStatusText().isEmpty());
+    EXPECT_EQ(report.transcriptText(), QStringLiteral("we help [um] small"));
+    EXPECT_TRUE(report.fillersText().startsWith(QStringLiteral("1 (")))
+        << report.fillersText().toStdString();
+    EXPECT_TRUE(report.fillersText().endsWith(QStringLiteral("“um”")))
+        << report.fillersText().toStdString();
+    EXPECT_EQ(report.repeatsText(), QStringLiteral("None"));
+    // The pitch's one sentence: its words "we help small" of six, partly said.
+    EXPECT_TRUE(report.scriptText().contains(QStringLiteral("◐ partly — We help small schools")))
+        << report.scriptText().toStdString();
+    // The filler marked on the timeline where it was said (third second).
+    ASSERT_EQ(report.timeline()->fillers().size(), 1U);
+    EXPECT_DOUBLE_EQ(report.timeline()->fillers().front().startS, 2.0);
+    ASSERT_EQ(report.timeline()->fillerRects(600).size(), 1);
+    EXPECT_TRUE(report.timeline()->summary().contains(QStringLiteral("1 filler word")));
+    // ... and stored with the take.
+    ASSERT_EQ(takes().size(), 1);
+    ASSERT_TRUE(takes().first().words);
+    EXPECT_EQ(takes().first().words->fillers.size(), 1U);
+}
+
+TEST_F(RehearsePageTest, WithoutASpeechModelTheReportSaysWhatToInstall)
+{
+    addPitch();
+    speech::WordListener listener([]() -> Result<std::unique_ptr<speech::Recogniser>> {
+        return Error { ErrorKind::NotFound, QStringLiteral("The speech model is not installed."),
+            QStringLiteral("Install it with: apt-get install pocketsphinx-en-us"), {} };
+    });
+    auto view = page();
+    view->setWordListener(&listener);
+    recordTake(*view);
+    rate(*view, 3);
+    const TakeReportView& report = view->report();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !report.isListening(); }, 20'000));
+    EXPECT_TRUE(report.wordsStatusText().contains(QStringLiteral("pocketsphinx-en-us")))
+        << report.wordsStatusText().toStdString();
+    EXPECT_FALSE(report.speakingTimeText().isEmpty());
+    ASSERT_EQ(takes().size(), 1);
+    EXPECT_FALSE(takes().first().words);
+}
+
+TEST_F(RehearsePageTest, TheTeleprompterFollowsTheVoiceSentenceBySentence)
+{
+    rehearsal::Pitch pitch;
+    pitch.title = QStringLiteral("Schools");
+    pitch.text = QStringLiteral("We help small schools share teachers. Our app matches a school "
+                                "with a teacher nearby. Call me to try it.");
+    pitch.targetMs = 20'000;
+    pitch.lights = rehearsal::defaultLightsFor(pitch.targetMs);
+    ASSERT_TRUE(rehearsal::PitchRepository(*m_store->database).add(pitch, m_clock.nowUtc()));
+    writeTake(m_source, 0.5, 6.0, 2.0); // long enough to be heard while it records
+    auto log = std::make_shared<test::RecogniserLog>();
+    log->say = QStringList { QStringLiteral("we"), QStringLiteral("help"), QStringLiteral("small"),
+        QStringLiteral("our"), QStringLiteral("app"), QStringLiteral("matches") };
+    speech::WordListener listener(test::fakeRecogniserFactory(log));
+    auto view = page(4.0);
+    view->setWordListener(&listener);
+    EXPECT_EQ(view->teleprompterSentence(), -1);
+    view->startOrStop();
+    ASSERT_EQ(view->stage(), RehearsePage::Stage::Recording);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return view->teleprompterSentence() == 0; }, 20'000));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return view->teleprompterSentence() == 1; }, 20'000));
+    EXPECT_EQ(view->stage(), RehearsePage::Stage::Recording);
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return view->stage() == RehearsePage::Stage::Rating; }, 20'000));
+    EXPECT_EQ(view->teleprompterSentence(), -1); // the take is over: nothing highlighted
 }
 
 TEST_F(RehearsePageTest, TwoTakesCanBeComparedAndOneDeleted)
