@@ -1,7 +1,6 @@
 #include "app/gui/rehearse/taketimeline.h"
 
 #include "app/gui/widgets/lightindicator.h"
-#include "app/gui/widgets/theme.h"
 #include "app/gui/widgets/wording.h"
 
 #include <QHelpEvent>
@@ -201,7 +200,7 @@ QList<QRectF> TakeTimeline::fillerRects(int width) const
     QList<QRectF> rects;
     for (const speech::Filler& filler : m_fillers) {
         const double x0 = xFor(filler.startS, width);
-        const double x1 = std::max(xFor(filler.endS, width), x0 + 3.0); // never too thin to see
+        const double x1 = std::max(xFor(filler.endS, width), x0 + 4.0); // never too thin to see
         rects << QRectF(x0, g.trackTop, x1 - x0, g.trackBottom - g.trackTop);
     }
     return rects;
@@ -391,12 +390,12 @@ void TakeTimeline::paintTrack(QPainter& painter, const Geometry& g, const QRectF
     painter.setBrush(palette().color(QPalette::Highlight));
     for (const QRectF& rect : segmentRects(g.width))
         painter.drawRect(rect.adjusted(0, 2, 0, -2));
-    // Fillers over the speech, in amber with a border in the text colour: seen on the track's
-    // fill and on its background alike.
+    // Fillers over the speech in a bright orange with a border in the text colour: seen on the
+    // track's fill and on its background, in either palette.
     QColor edge = palette().color(QPalette::WindowText);
     edge.setAlpha(160);
     painter.setPen(QPen(edge, 1.0));
-    painter.setBrush(fillerColour(palette()));
+    painter.setBrush(QColor(0xff, 0x9f, 0x1c));
     for (const QRectF& rect : fillerRects(g.width))
         painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5));
     painter.setPen(Qt::NoPen);

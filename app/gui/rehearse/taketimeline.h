@@ -11,7 +11,7 @@
 namespace rapport::gui {
 
 /// One take drawn along a time axis: the take as a track, speech as filled stretches with the
-/// pauses as gaps (labelled when 1 s or longer), filler words as amber marks, the target window
+/// pauses as gaps (labelled when 1 s or longer), filler words as orange marks, the target window
 /// (green to red light) as a shaded band with ticks, and a marker where speech ended. Tooltips name
 /// each stretch.
 class TakeTimeline : public QWidget

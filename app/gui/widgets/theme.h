@@ -32,8 +32,8 @@ private:
     Appearance m_appearance = Appearance::System;
 };
 
-/// The colour filler words are marked with (the timeline, the transcript): an amber that the
-/// palette's text stays readable on, light or dark.
+/// The colour behind filler words in a transcript: an amber that the palette's text stays
+/// readable on, light or dark.
 QColor fillerColour(const QPalette& palette);
 
 /// Makes `label` show problems: a red that stays readable on light and dark palettes.

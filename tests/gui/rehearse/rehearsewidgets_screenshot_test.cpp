@@ -87,6 +87,33 @@ std::unique_ptr<QWidget> build(const QString& name)
         silent.durationS = 12.0;
         silent.peakDbfs = -48.0;
         view->setReport(silent, rehearsal::LightTimes::forWindow(50'000, 60'000));
+    } else if (name == QLatin1String("report-words") || name == QLatin1String("report-listening")) {
+        analysis::TakeReport report = sampleReport();
+        report.caveats.clear();
+        report.peakDbfs = -6.0;
+        report.clippedRatio = 0.0;
+        view->setReport(report, rehearsal::LightTimes::forWindow(50'000, 60'000));
+        if (name == QLatin1String("report-listening")) {
+            view->setWordsListening();
+        } else {
+            speech::Transcript said;
+            double at = 1.2;
+            for (const QString& word :
+                QStringLiteral("hi i'm sam um i teach data skills to nurses so that hospitals "
+                               "spot trouble a day earlier uh last year we trained four hundred "
+                               "nurses and you know let's say the numbers speak let's say for "
+                               "themselves let's say")
+                    .split(QLatin1Char(' '))) {
+                said.words.push_back({ word, at, at + 0.3 });
+                at += word == QLatin1String("earlier") ? 2.4 : 0.42;
+            }
+            said.audioS = 58.4;
+            view->setWords(speech::makeWordReport(said, report.speakingTimeS,
+                QStringLiteral("Hi, I'm Sam. I teach data skills to nurses so that hospitals spot "
+                               "trouble a day earlier. Last year we trained four hundred nurses. "
+                               "So what I'd love from you is an introduction to your head of "
+                               "nursing.")));
+        }
     } else if (name == QLatin1String("report-noisy")) {
         view->setReport(noisyReport(), rehearsal::LightTimes::forWindow(50'000, 60'000));
     } else {
@@ -119,7 +146,8 @@ TEST(RehearseWidgetsScreenshotTest, RenderInTheLightAndDarkPalettes)
         const bool dark = appearance == Appearance::Dark;
         for (const QString& name : { QStringLiteral("levelmeter"), QStringLiteral("selfrating"),
                  QStringLiteral("selfrating-empty"), QStringLiteral("report"),
-                 QStringLiteral("report-noisy"), QStringLiteral("report-nospeech") }) {
+                 QStringLiteral("report-noisy"), QStringLiteral("report-nospeech"),
+                 QStringLiteral("report-words"), QStringLiteral("report-listening") }) {
             std::unique_ptr<QWidget> widget = build(name);
             widget->setAutoFillBackground(true);
             widget->resize(std::max(widget->sizeHint().width(), 620),
