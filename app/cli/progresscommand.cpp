@@ -104,6 +104,8 @@ int progressCommand(CommandContext& ctx, const QStringList& args)
                 { QStringLiteral("avg_self_rating"), rounded(w.avgSelfRating) },
                 { QStringLiteral("on_target_ratio"), rounded(w.onTargetRatio) },
                 { QStringLiteral("avg_wpm"), rounded(w.avgWpm, 1) },
+                { QStringLiteral("fillers_per_minute"), rounded(w.fillersPerMinute, 1) },
+                { QStringLiteral("script_coverage"), rounded(w.scriptCoverage) },
                 { QStringLiteral("goal_met"), w.goalMet } };
         }
         ctx.out << QJsonDocument(array).toJson(QJsonDocument::Indented);
@@ -117,7 +119,8 @@ int progressCommand(CommandContext& ctx, const QStringList& args)
     ctx.out << "Weekly goal: " << plural(goal->takes, "take", "takes") << " and "
             << plural(goal->conversations, "conversation", "conversations")
             << ". Streak: " << plural(streak, "week", "weeks") << ".\n\n"
-            << "week      takes  minutes  cards  convos  rating  on target  wpm   goal\n";
+            << "week      takes  minutes  cards  convos  rating  on target  wpm  fillers/min  "
+               "script   goal\n";
     for (const WeekStats& w : *result) {
         ctx.out << w.week.key() << QString::number(w.takes).rightJustified(7)
                 << QString::number(w.minutes, 'f', 1).rightJustified(9)
@@ -127,7 +130,12 @@ int progressCommand(CommandContext& ctx, const QStringList& args)
                            ? QStringLiteral("%1 %").arg(std::lround(*w.onTargetRatio * 100))
                            : QStringLiteral("—"))
                        .rightJustified(11)
-                << cell(w.avgWpm, 0, 5) << (w.goalMet ? "   met" : "      ") << '\n';
+                << cell(w.avgWpm, 0, 5) << cell(w.fillersPerMinute, 1, 13)
+                << (w.scriptCoverage
+                           ? QStringLiteral("%1 %").arg(std::lround(*w.scriptCoverage * 100))
+                           : QStringLiteral("—"))
+                       .rightJustified(8)
+                << (w.goalMet ? "   met" : "      ") << '\n';
     }
     ctx.out.flush();
     return kExitOk;

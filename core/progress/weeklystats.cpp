@@ -150,12 +150,15 @@ Status readTakes(const storage::ScanSource& db, const WeekSlots& spans, std::spa
         kPauseCount,
         kFeltTiming,
         kFeltPace,
+        kFillerCount,
+        kCoverage,
     };
     storage::RowScan rows(db,
         "SELECT started_at, duration_s, pitch_id, rating_overall, rating_connection, "
         "rating_listener, rating_no_assumptions, rating_language, rating_not_minimising, "
         "rating_passion, rating_genuine, speaking_time_s, green_ms, red_ms, words_per_minute, "
-        "pause_count, felt_timing, felt_pace FROM takes WHERE started_at >= ? AND started_at < ?");
+        "pause_count, felt_timing, felt_pace, filler_count, script_coverage FROM takes "
+        "WHERE started_at >= ? AND started_at < ?");
     static_assert(rehearsal::kRubricItems.size() == 7, "one rating column per rubric item");
 
     struct Totals
@@ -163,8 +166,8 @@ Status readTakes(const storage::ScanSource& db, const WeekSlots& spans, std::spa
         double durationS = 0.0;
         std::vector<qint64> pitches;
         std::array<Mean, rehearsal::kRubricItems.size() + 1> ratings {};
-        Mean onTarget, absError, wpm, feltTiming, feltPace;
-        Sum pauses, pausedSpeakingS;
+        Mean onTarget, absError, wpm, feltTiming, feltPace, coverage;
+        Sum pauses, pausedSpeakingS, fillers, heardSpeakingS;
     };
     std::vector<Totals> totals(out.size());
     if (Status s = rows.start({ spans.firstInstant(), spans.endInstant() },
@@ -205,6 +208,12 @@ Status readTakes(const storage::ScanSource& db, const WeekSlots& spans, std::spa
             if (hasSpeaking)
                 t.pausedSpeakingS.add(rows.real(kSpeaking));
         }
+        if (!rows.isNull(kFillerCount) && hasSpeaking) {
+            t.fillers.add(rows.real(kFillerCount));
+            t.heardSpeakingS.add(rows.real(kSpeaking));
+        }
+        if (!rows.isNull(kCoverage))
+            t.coverage.add(rows.real(kCoverage));
         if (hasSpeaking && !rows.isNull(kFeltTiming)) {
             const std::string_view felt = rows.text(kFeltTiming);
             const bool agrees = felt == "short" ? speakingMs < green
@@ -239,6 +248,9 @@ Status readTakes(const storage::ScanSource& db, const WeekSlots& spans, std::spa
             week.pausesPerMinute = t.pauses.total / (t.pausedSpeakingS.total / 60.0);
         week.feltTimingAgreement = t.feltTiming.value();
         week.feltPaceAgreement = t.feltPace.value();
+        if (t.fillers.any && t.heardSpeakingS.total > 0)
+            week.fillersPerMinute = t.fillers.total / (t.heardSpeakingS.total / 60.0);
+        week.scriptCoverage = t.coverage.value();
     }
     return {};
 }
@@ -386,7 +398,9 @@ QString statsToJson(const WeekStats& w)
         { QStringLiteral("wpm"), optionalJson(w.avgWpm) },
         { QStringLiteral("pauses"), optionalJson(w.pausesPerMinute) },
         { QStringLiteral("feltTiming"), optionalJson(w.feltTimingAgreement) },
-        { QStringLiteral("feltPace"), optionalJson(w.feltPaceAgreement) } };
+        { QStringLiteral("feltPace"), optionalJson(w.feltPaceAgreement) },
+        { QStringLiteral("fillers"), optionalJson(w.fillersPerMinute) },
+        { QStringLiteral("coverage"), optionalJson(w.scriptCoverage) } };
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
@@ -416,6 +430,8 @@ std::optional<WeekStats> statsFromJson(const IsoWeek& week, const QString& text)
     w.pausesPerMinute = optionalFromJson(o.value(QStringLiteral("pauses")));
     w.feltTimingAgreement = optionalFromJson(o.value(QStringLiteral("feltTiming")));
     w.feltPaceAgreement = optionalFromJson(o.value(QStringLiteral("feltPace")));
+    w.fillersPerMinute = optionalFromJson(o.value(QStringLiteral("fillers")));
+    w.scriptCoverage = optionalFromJson(o.value(QStringLiteral("coverage")));
     return w;
 }
 

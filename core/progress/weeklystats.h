@@ -43,6 +43,11 @@ struct WeekStats
     std::optional<double> meanAbsTimingErrorS; ///< |speaking time - red light|, seconds
     std::optional<double> avgWpm;
     std::optional<double> pausesPerMinute; ///< over speaking time
+    /// Fillers per minute of speaking time, over the takes whose words were heard.
+    std::optional<double> fillersPerMinute;
+    /// The mean share of the script said, over the takes of a pitch with a script whose words
+    /// were heard (0-1).
+    std::optional<double> scriptCoverage;
     /// Calibration: of the takes where the speaker said how it felt, the share where the
     /// feeling matched the measurement (timing: short / on time / long against the window;
     /// pace: slow / comfortable / fast against 100-165 wpm).

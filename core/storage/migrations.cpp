@@ -228,6 +228,18 @@ const std::vector<Migration> kMigrations = {
             "ALTER TABLE takes ADD COLUMN fillers_per_minute REAL",
             "ALTER TABLE takes ADD COLUMN script_coverage REAL",
         } },
+    { 10, "fillers per minute and script coverage in the weekly totals",
+        {
+            // The weekly totals read two more columns; the index that serves them holds them too.
+            // Weeks added up before are added up again, with them.
+            "DROP INDEX takes_by_time_totals",
+            "CREATE INDEX takes_by_time_totals ON takes (started_at, duration_s, pitch_id, "
+            "rating_overall, rating_connection, rating_listener, rating_no_assumptions, "
+            "rating_language, rating_not_minimising, rating_passion, rating_genuine, "
+            "speaking_time_s, green_ms, red_ms, words_per_minute, pause_count, felt_timing, "
+            "felt_pace, filler_count, script_coverage)",
+            "DELETE FROM week_cache",
+        } },
 };
 
 Status exec(QSqlDatabase& db, const QString& sql, int version)

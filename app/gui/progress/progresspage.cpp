@@ -367,10 +367,32 @@ QWidget* ProgressPage::buildCharts()
         connectHover(series);
     }
 
+    // The words: fillers a minute, and how much of the script was said.
+    QChartView* words = addChart(tr("Words: fillers and script said"));
+    chart = words->chart();
+    m_fillers = line(tr("Fillers a minute"), chart);
+    m_scriptSaid = line(tr("Script said (%)"), chart);
+    chart->addSeries(m_fillers);
+    chart->addSeries(m_scriptSaid);
+    m_fillersAxis = new QValueAxis(chart);
+    m_fillersAxis->setLabelFormat(QStringLiteral("%d"));
+    auto* saidAxis = new QValueAxis(chart);
+    saidAxis->setRange(0, 100);
+    saidAxis->setLabelFormat(QStringLiteral("%d %%"));
+    chart->addAxis(m_fillersAxis, Qt::AlignLeft);
+    chart->addAxis(saidAxis, Qt::AlignRight);
+    m_fillers->attachAxis(m_weekAxes.last());
+    m_fillers->attachAxis(m_fillersAxis);
+    m_scriptSaid->attachAxis(m_weekAxes.last());
+    m_scriptSaid->attachAxis(saidAxis);
+    connectHover(m_fillers);
+    connectHover(m_scriptSaid);
+
     grid->addWidget(practice, 0, 0);
     grid->addWidget(timing, 0, 1);
     grid->addWidget(pace, 1, 0);
     grid->addWidget(rating, 1, 1);
+    grid->addWidget(words, 2, 0);
     m_chartsOrEmpty->addWidget(chartGrid);
     layout->addWidget(m_chartsOrEmpty, 1);
 
@@ -631,10 +653,15 @@ void ProgressPage::updateCharts()
     m_wpmAxis->setRange(chart.wpmAxisMin, chart.wpmAxisMax);
     m_wpmAxis->setTickCount(static_cast<int>((chart.wpmAxisMax - chart.wpmAxisMin) / 40.0) + 1);
 
+    m_fillers->replace(chart.fillersPerMinute);
+    m_scriptSaid->replace(chart.scriptPercent);
+    m_fillersAxis->setRange(0, chart.fillersAxisMax);
+    m_fillersAxis->applyNiceNumbers();
+
     m_selfRating->replace(chart.selfRating);
     m_measured->replace(chart.measured);
     for (QXYSeries* series : std::initializer_list<QXYSeries*> { m_minutes, m_minutesSoFar,
-             m_onTarget, m_timingError, m_wpm, m_selfRating, m_measured })
+             m_onTarget, m_timingError, m_wpm, m_fillers, m_scriptSaid, m_selfRating, m_measured })
         series->setPointsVisible(markers);
 
     // Calibration over the range: the mean of the weekly agreement shares.
@@ -678,6 +705,10 @@ QString ProgressPage::weekSummary(qsizetype index) const
         parts << tr("mean error %1 s").arg(oneDecimal(*w.meanAbsTimingErrorS));
     if (w.avgWpm)
         parts << tr("%1 wpm").arg(qRound(*w.avgWpm));
+    if (w.fillersPerMinute)
+        parts << tr("%1 fillers a minute").arg(oneDecimal(*w.fillersPerMinute));
+    if (w.scriptCoverage)
+        parts << tr("%1 of the script said").arg(percent(*w.scriptCoverage));
     if (w.avgSelfRating)
         parts << tr("self-rating %1").arg(oneDecimal(*w.avgSelfRating));
     parts << counted(w.cardsDrawn(), tr("%1 card"), tr("%1 cards"));
@@ -822,6 +853,8 @@ void ProgressPage::applyPalette()
     style(m_onTarget, colours.primary);
     style(m_timingError, colours.secondary);
     style(m_wpm, colours.primary);
+    style(m_fillers, colours.primary);
+    style(m_scriptSaid, colours.secondary);
     style(m_selfRating, colours.primary);
     style(m_measured, colours.secondary);
     m_paceBand->setBrush(colours.band);

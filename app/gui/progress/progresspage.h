@@ -122,6 +122,9 @@ private:
     QLineSeries* m_timingError = nullptr;
     QValueAxis* m_errorAxis = nullptr;
     QLineSeries* m_wpm = nullptr;
+    QLineSeries* m_fillers = nullptr;
+    QLineSeries* m_scriptSaid = nullptr;
+    QValueAxis* m_fillersAxis = nullptr;
     QLineSeries* m_bandLow = nullptr;
     QLineSeries* m_bandHigh = nullptr;
     QAreaSeries* m_paceBand = nullptr;

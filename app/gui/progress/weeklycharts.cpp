@@ -78,6 +78,12 @@ WeeklyChartData weeklyChartData(const QList<WeekStats>& weeks, const progress::W
     data.wpmAxisMin = std::floor(lowest / 40.0) * 40.0;
     data.wpmAxisMax = std::ceil(std::max(kWpmAxisMax, maxOf(data.wpm, 0) + 10.0) / 40.0) * 40.0;
 
+    data.fillersPerMinute = pointsOf(weeks, [](const WeekStats& w) { return w.fillersPerMinute; });
+    data.scriptPercent = pointsOf(weeks, [](const WeekStats& w) -> std::optional<double> {
+        return w.scriptCoverage ? std::optional(*w.scriptCoverage * 100.0) : std::nullopt;
+    });
+    data.fillersAxisMax = std::max(5.0, std::ceil(maxOf(data.fillersPerMinute, 0) * 1.1));
+
     data.selfRating = pointsOf(weeks, [](const WeekStats& w) { return w.avgSelfRating; });
     data.measured = pointsOf(weeks, [](const WeekStats& w) -> std::optional<double> {
         return w.onTargetRatio ? std::optional(*w.onTargetRatio * 5.0) : std::nullopt;

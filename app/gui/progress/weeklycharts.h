@@ -7,7 +7,7 @@
 
 namespace rapport::gui {
 
-/// What the four Progress charts draw for a range of weeks, computed from the weeks alone:
+/// What the five Progress charts draw for a range of weeks, computed from the weeks alone:
 /// ProgressPage hands it to Qt Charts, and tests read it here. x is a week's index in the range
 /// (the oldest 0); the last week is this week, which is not over. A week without a value has no
 /// point (a gap, not a zero).
@@ -30,6 +30,10 @@ struct WeeklyChartData
     QList<QPointF> paceBandHigh;
     qreal wpmAxisMin = 60; ///< multiples of 40, so the band edges read against 80, 120, 160
     qreal wpmAxisMax = 200;
+
+    QList<QPointF> fillersPerMinute; ///< over the takes whose words were heard
+    QList<QPointF> scriptPercent; ///< share of the script said, %, over takes with a script
+    qreal fillersAxisMax = 5;
 
     QList<QPointF> selfRating; ///< average overall self-rating, 1-5
     QList<QPointF> measured; ///< on-target share scaled to 0-5, to read against the rating

@@ -168,6 +168,42 @@ TEST_F(WeeklyStatsTest, AggregatesTakesRatingsTimingAndPace)
     EXPECT_NEAR(*w.pausesPerMinute, 6.0 / (160.0 / 60.0), 1e-9);
 }
 
+TEST_F(WeeklyStatsTest, FillersAndScriptSaidOverTheTakesWhoseWordsWereHeard)
+{
+    // Two takes heard (one with a script), one not: the rate is over the heard takes' speaking.
+    auto heard = [this](const char* at, double speakingS, const char* said, const QString& script) {
+        rehearsal::Take take;
+        take.pitchId = m_pitchA;
+        take.startedAt = utc(at);
+        take.lights = rehearsal::defaultLightsFor(60'000);
+        take.report.durationS = speakingS + 2;
+        take.report.speakingTimeS = speakingS;
+        speech::Transcript transcript;
+        double t = 0.5;
+        for (const QString& word : QString::fromUtf8(said).split(QLatin1Char(' '))) {
+            transcript.words.push_back({ word, t, t + 0.3 });
+            t += 0.5;
+        }
+        take.words = speech::makeWordReport(transcript, speakingS, script);
+        ASSERT_TRUE(rehearsal::TakeRepository(*m_store->database).add(take).ok());
+    };
+    heard("2026-11-23T10:00:00", 60, "um we build uh tools um", QString()); // 3 fillers
+    heard("2026-11-24T10:00:00", 30, "we build uh tools",
+        QStringLiteral("We build tools. We sell them.")); // 1 filler, half the script
+    addTake("2026-11-25T10:00:00", 90); // not heard: counts for nothing here
+    const WeekStats w = weeks("2026-W48", "2026-W48").first();
+    EXPECT_EQ(w.takes, 3);
+    ASSERT_TRUE(w.fillersPerMinute);
+    EXPECT_NEAR(*w.fillersPerMinute, 4.0 / (90.0 / 60.0), 1e-9);
+    ASSERT_TRUE(w.scriptCoverage);
+    EXPECT_NEAR(*w.scriptCoverage, 0.5, 1e-9);
+    // A week without heard takes has neither.
+    addTake("2026-12-01T10:00:00");
+    const WeekStats next = weeks("2026-W49", "2026-W49").first();
+    EXPECT_FALSE(next.fillersPerMinute);
+    EXPECT_FALSE(next.scriptCoverage);
+}
+
 TEST_F(WeeklyStatsTest, CountsCardsByZoneAndConversationsByLocalDay)
 {
     addDraw("2026-11-23T08:00:00", decks::Zone::SmallTalk);

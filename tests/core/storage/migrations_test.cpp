@@ -120,6 +120,40 @@ TEST(MigrationsTest, Schema8AddsTheBackgroundLevelAndCaveatsAndKeepsIndexAndTrig
         weekCacheRowsAfter(query, QStringLiteral("UPDATE takes SET caveats = 'noisy,clipped'")), 0);
 }
 
+TEST(MigrationsTest, Schema10PutsFillersAndScriptSaidInTheWeeklyIndexAndAddsWeeksUpAgain)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("rapport.sqlite"));
+    ASSERT_NO_FATAL_FAILURE(
+        addPitchAndTake(path, 9, QStringLiteral("filler_count"), QStringLiteral("3")));
+    {
+        auto at9 = openAt(path, 9);
+        ASSERT_TRUE(at9);
+        QSqlQuery query(at9->connection());
+        // A week added up before fillers were counted.
+        ASSERT_TRUE(query.exec(QStringLiteral(
+            "INSERT INTO week_cache VALUES ('UTC', '2026-W48', '2026-11-23T00:00:00.000Z', "
+            "'2026-11-30T00:00:00.000Z', '2026-11-23', '2026-11-30', '{}')")));
+    }
+    auto db = openAt(path, 10);
+    ASSERT_TRUE(db);
+    EXPECT_EQ(db->openedAtVersion(), 9);
+    QSqlQuery query(db->connection());
+    ASSERT_TRUE(query.exec(QStringLiteral("SELECT COUNT(*) FROM week_cache")) && query.next());
+    EXPECT_EQ(query.value(0).toInt(), 0);
+    ASSERT_TRUE(query.exec(QStringLiteral("SELECT filler_count FROM takes")) && query.next());
+    EXPECT_EQ(query.value(0).toInt(), 3);
+    ASSERT_TRUE(query.exec(QStringLiteral(
+                    "EXPLAIN QUERY PLAN SELECT started_at, duration_s, pitch_id, rating_overall, "
+                    "speaking_time_s, green_ms, red_ms, words_per_minute, pause_count, "
+                    "felt_timing, felt_pace, filler_count, script_coverage FROM takes WHERE "
+                    "started_at >= '2026' AND started_at < '2027'"))
+        && query.next());
+    EXPECT_TRUE(
+        query.value(3).toString().contains(QStringLiteral("COVERING INDEX takes_by_time_totals")))
+        << query.value(3).toString().toStdString();
+}
+
 TEST(MigrationsTest, Schema9AddsTheWordsOfATakeAndKeepsTheTakesThere)
 {
     QTemporaryDir dir;
