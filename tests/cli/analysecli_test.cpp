@@ -79,7 +79,7 @@ TEST_F(AnalyseCliTest, JsonHasExactlyTheDocumentedKeysAndNeedsNoDatabase)
         // the words (core/speech/wordreport.h)
         QStringLiteral("transcript"), QStringLiteral("filler_count"),
         QStringLiteral("fillers_per_minute"), QStringLiteral("repeated_phrases"),
-        QStringLiteral("words_real_time") };
+        QStringLiteral("words_real_time"), QStringLiteral("words_per_minute_from_words") };
     expected.sort();
     EXPECT_EQ(report.keys(), expected);
     const QJsonArray words = report.value(QStringLiteral("transcript")).toArray();
@@ -104,7 +104,7 @@ TEST_F(AnalyseCliTest, JsonHasExactlyTheDocumentedKeysAndNeedsNoDatabase)
     ASSERT_EQ(bare.exitCode, 0) << bare.err.toStdString();
     QStringList analysisKeys = expected;
     for (const char* key : { "transcript", "filler_count", "fillers_per_minute", "repeated_phrases",
-             "words_real_time" })
+             "words_real_time", "words_per_minute_from_words" })
         analysisKeys.removeOne(QLatin1String(key));
     EXPECT_EQ(QJsonDocument::fromJson(bare.out.toUtf8()).object().keys(), analysisKeys);
     EXPECT_EQ(report.value(QStringLiteral("file")).toString(), s_take.path);

@@ -45,10 +45,11 @@ TEST_F(ProgressCliTest, WeeksAreIsoKeysWithTheDocumentedFieldsAndGoal)
     ASSERT_EQ(weeks.size(), 3);
     for (const QJsonValue& value : weeks) {
         const QJsonObject week = value.toObject();
-        for (const char* key : { "week", "takes", "minutes", "cards_drawn", "conversations",
-                 "avg_self_rating", "on_target_ratio", "avg_wpm", "goal_met" })
+        for (const char* key :
+            { "week", "takes", "minutes", "cards_drawn", "conversations", "avg_self_rating",
+                "on_target_ratio", "avg_wpm", "fillers_per_minute", "script_coverage", "goal_met" })
             EXPECT_TRUE(week.contains(QLatin1String(key))) << key;
-        EXPECT_EQ(week.size(), 9);
+        EXPECT_EQ(week.size(), 11);
     }
     const QJsonObject thisWeek = weeks[2].toObject();
     EXPECT_EQ(thisWeek.value(QStringLiteral("week")).toString(),

@@ -408,7 +408,7 @@ TEST_F(ProgressPageTest, ChartsFollowThePalette)
     dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xea));
     page->setPalette(dark);
     const QList<QChartView*> views = page->findChildren<QChartView*>();
-    ASSERT_EQ(views.size(), 4);
+    ASSERT_EQ(views.size(), 5);
     for (QChartView* view : views) {
         EXPECT_EQ(view->chart()->backgroundBrush().color(), QColor(0x1f, 0x20, 0x23));
         EXPECT_EQ(view->chart()->titleBrush().color(), QColor(0xe8, 0xe8, 0xea));
