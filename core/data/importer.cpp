@@ -1095,6 +1095,9 @@ Result<Merged> mergeTakes(
         usedRecordings.insert(rehearsal::comparablePath(used.value(0).toString()));
     const QString audioColumn = QStringLiteral("audio_path");
     const QString starredColumn = QStringLiteral("starred");
+    const QString wordsColumn = QStringLiteral("words");
+    const QStringList figureColumns { QStringLiteral("filler_count"),
+        QStringLiteral("fillers_per_minute"), QStringLiteral("script_coverage") };
     MergeHooks hooks;
     hooks.beforeAdd = [&](Row& take) {
         const QString audio = take.value(audioColumn).toString();
@@ -1109,6 +1112,17 @@ Result<Merged> mergeTakes(
                     ++summary.takesWithoutAudio;
             }
         }
+        // The figures kept beside the words are the words' own, whatever the file says beside
+        // them: a chart must agree with the take's report.
+        std::optional<speech::WordReport> words;
+        if (const QVariant stored = take.value(wordsColumn); !stored.isNull()) {
+            if (Result<speech::WordReport> read = speech::wordReportFromJson(
+                    QJsonDocument::fromJson(stored.toString().toUtf8()).object()))
+                words = std::move(*read);
+        }
+        const QVariantList figures = rehearsal::storedWordFigures(words);
+        for (qsizetype i = 0; i < figures.size(); ++i)
+            take.set(figureColumns[i], figures[i]);
         if (take.value(starredColumn).toInt() == 0)
             return;
         const qint64 pitch = pitches.value(take.reference);

@@ -160,6 +160,11 @@ QVariant scriptCoverage(const std::optional<speech::WordReport>& words)
 
 } // namespace
 
+QVariantList storedWordFigures(const std::optional<speech::WordReport>& words)
+{
+    return { fillerCount(words), fillersPerMinute(words), scriptCoverage(words) };
+}
+
 QVariant storedWords(const std::optional<speech::WordReport>& words)
 {
     if (!words)

@@ -14,6 +14,10 @@ QString storedCaveats(const std::vector<analysis::Caveat>& caveats);
 /// text; null when the words were not heard.
 QVariant storedWords(const std::optional<speech::WordReport>& words);
 
+/// The figures the takes table keeps beside a take's words, so that charts need not read them:
+/// filler_count, fillers_per_minute and script_coverage, in that order (nulls without words).
+QVariantList storedWordFigures(const std::optional<speech::WordReport>& words);
+
 /// Storage of takes. Every write is one statement or one transaction: a take row is never half
 /// written.
 class TakeRepository

@@ -367,6 +367,40 @@ TEST_F(ImporterTest, CaveatsComeInOnceEachInTheirOrder)
     EXPECT_FALSE(query.value(0).isNull());
 }
 
+TEST_F(ImporterTest, TheFiguresBesideATakesWordsComeFromTheWords)
+{
+    // A file whose figures disagree with its words (edited by hand, or by another program), and
+    // a take with figures but no words.
+    const QString folder = seededExport(ExportFormat::Json);
+    QJsonArray takes = QJsonDocument::fromJson(test::fileBytes(folder + u"/takes.json"_s)).array();
+    QJsonObject first = takes[0].toObject();
+    ASSERT_TRUE(first.value(u"words"_s).isObject());
+    first.insert(u"filler_count"_s, 40);
+    first.insert(u"fillers_per_minute"_s, 99.0);
+    first.insert(u"script_coverage"_s, 0.01);
+    takes[0] = first;
+    QJsonObject second = takes[1].toObject();
+    second.insert(u"words"_s, QJsonValue());
+    second.insert(u"filler_count"_s, 7);
+    takes[1] = second;
+    test::writeFile(folder + u"/takes.json"_s, QJsonDocument(takes).toJson());
+    auto target = store(u"target"_s);
+    ASSERT_TRUE(importData(*target->database, folder).ok());
+
+    const speech::WordReport words = test::everyFieldWords();
+    QSqlQuery query(target->database->connection());
+    ASSERT_TRUE(query.exec(u"SELECT filler_count, fillers_per_minute, script_coverage FROM takes "
+                           "ORDER BY id"_s)
+        && query.next());
+    EXPECT_EQ(query.value(0).toInt(), static_cast<int>(words.fillers.size()));
+    EXPECT_DOUBLE_EQ(query.value(1).toDouble(), *words.fillersPerMinute);
+    EXPECT_DOUBLE_EQ(query.value(2).toDouble(), words.script->coverage);
+    ASSERT_TRUE(query.next());
+    EXPECT_TRUE(query.value(0).isNull());
+    EXPECT_TRUE(query.value(1).isNull());
+    EXPECT_TRUE(query.value(2).isNull());
+}
+
 TEST_F(ImporterTest, ImportingTheSameExportTwiceAddsNothingTheSecondTime)
 {
     for (ExportFormat format : { ExportFormat::Csv, ExportFormat::Json }) {
