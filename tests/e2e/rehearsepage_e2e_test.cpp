@@ -3,12 +3,15 @@
 // (QAudioSource), stored as a take and analysed. The truth is how the played file was built.
 #include "app/gui/rehearse/rehearsepage.h"
 #include "app/gui/rehearse/selfratingpanel.h"
+#include "app/gui/rehearse/takereportview.h"
 #include "tests/support/speechfixture.h"
 #include "tests/support/virtualmic.h"
 #include "tests/support/widgetlookup.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
+#include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -47,6 +50,7 @@ TEST(RehearsePageE2eTest, ATakeFromTheMicrophoneIsStoredWithTheSpeakingTimeOfThe
     ASSERT_TRUE(store.ok());
     rehearsal::Pitch pitch;
     pitch.title = QStringLiteral("Intro");
+    pitch.text = spec.utterances.front().text; // the script the teleprompter follows
     pitch.targetMs = 30'000;
     pitch.lights = rehearsal::defaultLightsFor(30'000);
     ASSERT_TRUE(rehearsal::PitchRepository(*store->database)
@@ -54,6 +58,9 @@ TEST(RehearsePageE2eTest, ATakeFromTheMicrophoneIsStoredWithTheSpeakingTimeOfThe
                     .ok());
 
     RehearsePage page(*store); // the default source: the system's microphone
+    speech::WordListener listener; // the installed speech model, as the window has
+    page.setWordListener(&listener);
+    page.resize(1024, 700);
     page.show();
     page.startOrStop();
     ASSERT_EQ(page.stage(), RehearsePage::Stage::Recording) << page.statusText().toStdString();
@@ -62,8 +69,22 @@ TEST(RehearsePageE2eTest, ATakeFromTheMicrophoneIsStoredWithTheSpeakingTimeOfThe
     ASSERT_TRUE(QTest::qWaitFor([&] { return page.recordedFrames() > 0; }, 15'000))
         << "no audio reached the view";
     ASSERT_TRUE(mic.play(played->path)) << mic.error().toStdString();
-    // Keep the event loop running (the view receives audio on it) while the file plays.
-    QTest::qWait(static_cast<int>(played->durationS * 1000) + 800);
+    // Keep the event loop running (the view receives audio on it) while the file plays, and
+    // watch the teleprompter follow the voice.
+    int furthestSentence = -1;
+    QElapsedTimer playing;
+    playing.start();
+    const qint64 playMs = static_cast<qint64>(played->durationS * 1000) + 800;
+    const QString shots = qEnvironmentVariable("RAPPORT_SCREENSHOT_DIR");
+    while (playing.elapsed() < playMs) {
+        QTest::qWait(50);
+        if (page.teleprompterSentence() > furthestSentence) {
+            furthestSentence = page.teleprompterSentence();
+            if (!shots.isEmpty())
+                page.grab().save(QDir(shots).filePath(
+                    QStringLiteral("teleprompter-%1.png").arg(furthestSentence)));
+        }
+    }
     ASSERT_TRUE(mic.waitForPlayback(10'000)) << mic.error().toStdString();
     QTest::qWait(300);
     page.startOrStop();
@@ -72,10 +93,21 @@ TEST(RehearsePageE2eTest, ATakeFromTheMicrophoneIsStoredWithTheSpeakingTimeOfThe
     test::onlyChild<SelfRatingPanel>(&page)->overallButton(3)->click();
     ASSERT_TRUE(test::onlyChild<SelfRatingPanel>(&page)->submit());
 
+    // The words, heard while the take recorded, fill the report in within a second or so.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !page.report().isListening(); }, 10'000));
+    EXPECT_TRUE(page.report().wordsStatusText().isEmpty())
+        << page.report().wordsStatusText().toStdString();
+    std::cout << "[ figures  ] GUI take: heard \"" << page.report().transcriptText().toStdString()
+              << "\"; teleprompter reached sentence " << furthestSentence << " of 2\n";
+    EXPECT_GE(furthestSentence, 0) << "the teleprompter never followed the voice";
+    EXPECT_GE(page.report().transcriptText().split(QLatin1Char(' ')).size(), 8);
+
     auto takes = rehearsal::TakeRepository(*store->database).list();
     ASSERT_TRUE(takes.ok());
     ASSERT_EQ(takes->size(), 1);
     const rehearsal::Take& take = takes->first();
+    ASSERT_TRUE(take.words);
+    ASSERT_TRUE(take.words->script);
     EXPECT_EQ(take.rating.overall, 3);
     EXPECT_TRUE(QFile::exists(take.audioPath));
     ASSERT_TRUE(take.report.speakingTimeS);
