@@ -27,7 +27,8 @@ double gapAfter(const std::vector<Word>& words, std::size_t last)
 }
 
 std::vector<RepeatedPhrase> repeatedIn(const QStringList& tokens, int minWords, int minCount);
-ScriptCoverage coverWords(const QStringList& sentences, const QStringList& spoken);
+ScriptCoverage coverWords(const QStringList& sentences, const std::vector<Word>& spoken);
+std::vector<Word> spokenWords(const Transcript& transcript, const std::vector<Filler>& fillers);
 
 QString elided(const QString& text, int maxChars)
 {
@@ -95,8 +96,7 @@ std::vector<RepeatedPhrase> findRepeatedPhrases(
 
 ScriptCoverage coverScript(const QString& script, const Transcript& transcript)
 {
-    return coverWords(
-        splitSentences(script), wordsWithoutFillers(transcript, findFillers(transcript)));
+    return coverWords(splitSentences(script), spokenWords(transcript, findFillers(transcript)));
 }
 
 namespace {
@@ -191,9 +191,23 @@ QStringList normalisedWords(const QString& text)
 
 namespace {
 
-// coverScript() over the script's sentences and the words said, fillers already left out.
-ScriptCoverage coverWords(const QStringList& sentences, const QStringList& spoken)
+// The words said, fillers left out, with their times.
+std::vector<Word> spokenWords(const Transcript& transcript, const std::vector<Filler>& fillers)
 {
+    const std::vector<bool> flags = fillerFlags(transcript, fillers);
+    std::vector<Word> words;
+    for (std::size_t i = 0; i < flags.size(); ++i)
+        if (!flags[i])
+            words.push_back(transcript.words[i]);
+    return words;
+}
+
+// coverScript() over the script's sentences and the words said, fillers already left out.
+ScriptCoverage coverWords(const QStringList& sentences, const std::vector<Word>& spokenTimed)
+{
+    QStringList spoken;
+    for (const Word& word : spokenTimed)
+        spoken << word.text;
     // The script's words, each with its sentence.
     ScriptCoverage coverage;
     QStringList scriptWords;
@@ -227,9 +241,11 @@ ScriptCoverage coverWords(const QStringList& sentences, const QStringList& spoke
                 ? static_cast<std::uint16_t>(std::min<int>(at(i + 1, j + 1) + 1, 65535))
                 : std::max(at(i + 1, j), at(i, j + 1));
     int matched = 0;
+    std::vector<qsizetype> heardAt(static_cast<std::size_t>(m), -1); // script word -> word said
     for (qsizetype i = 0, j = 0; i < m && j < n;) {
         if (scriptWords[i] == said[j]) {
             ++coverage.sentences[sentenceOf[static_cast<std::size_t>(i)]].wordsSaid;
+            heardAt[static_cast<std::size_t>(i)] = j;
             ++matched;
             ++i;
             ++j;
@@ -239,11 +255,40 @@ ScriptCoverage coverWords(const QStringList& sentences, const QStringList& spoke
             ++j;
         }
     }
-    for (ScriptSentence& sentence : coverage.sentences) {
+    // How long a word of this speaker lasts, to know how long a sentence would have taken.
+    double wordsS = 0.0;
+    for (qsizetype j = 0; j < n; ++j)
+        wordsS
+            += std::max(0.0, spokenTimed[std::size_t(j)].endS - spokenTimed[std::size_t(j)].startS);
+    const double perWordS = n > 0 ? wordsS / double(n) : 0.0;
+    qsizetype firstWord = 0; // of the sentence in scriptWords
+    for (std::size_t s = 0; s < coverage.sentences.size(); ++s) {
+        ScriptSentence& sentence = coverage.sentences[s];
+        const qsizetype lastWord = firstWord + sentence.words; // one past
         const double share = sentence.words > 0 ? double(sentence.wordsSaid) / sentence.words : 0.0;
         sentence.status = share >= kSaidShare ? SentenceStatus::Said
             : share < kSkippedBelowShare      ? SentenceStatus::Skipped
                                               : SentenceStatus::Partly;
+        if (sentence.status == SentenceStatus::Skipped && n > 0) {
+            // A sentence left out leaves no time for itself between the sentences around it.
+            // Where words were said there, as long as this sentence would take, it was said
+            // but not heard clearly (a noisy room, a voice the recogniser knows badly, or the
+            // speaker's own words for it): not skipped.
+            qsizetype before = -1; // the last word said that belongs to an earlier sentence
+            for (qsizetype i = 0; i < firstWord; ++i)
+                before = std::max(before, heardAt[std::size_t(i)]);
+            qsizetype after = n; // the first word said that belongs to a later sentence
+            for (qsizetype i = lastWord; i < m; ++i)
+                if (heardAt[std::size_t(i)] >= 0)
+                    after = std::min(after, heardAt[std::size_t(i)]);
+            double saidBetweenS = 0.0;
+            for (qsizetype j = before + 1; j < after; ++j)
+                saidBetweenS += std::max(
+                    0.0, spokenTimed[std::size_t(j)].endS - spokenTimed[std::size_t(j)].startS);
+            if (saidBetweenS >= kUnclearShare * sentence.words * perWordS)
+                sentence.status = SentenceStatus::Partly;
+        }
+        firstWord = lastWord;
     }
     coverage.coverage = m > 0 ? double(matched) / double(m) : 0.0;
     coverage.wordsOffScript = static_cast<int>(spoken.size()) - matched;
@@ -293,7 +338,7 @@ WordReport makeWordReport(
     const QStringList spoken = wordsWithoutFillers(transcript, report.fillers);
     report.repeatedPhrases = repeatedIn(spoken, kPhraseWords, kPhraseRepeats);
     if (const QStringList sentences = splitSentences(script); !sentences.isEmpty()) {
-        report.script = coverWords(sentences, spoken);
+        report.script = coverWords(sentences, spokenWords(transcript, report.fillers));
         const double offShare = spoken.isEmpty()
             ? 1.0
             : double(report.script->wordsOffScript) / double(spoken.size());

@@ -64,12 +64,16 @@ std::vector<RepeatedPhrase> findRepeatedPhrases(
 /// How much of a script sentence was said.
 enum class SentenceStatus {
     Said, ///< at least kSaidShare of its words were heard, in order
-    Partly, ///< some
-    Skipped, ///< under kSkippedBelowShare
+    Partly, ///< some, or words there that were not heard clearly (kUnclearShare)
+    Skipped, ///< under kSkippedBelowShare, and no time left for it between its neighbours
 };
 
 inline constexpr double kSaidShare = 2.0 / 3.0;
 inline constexpr double kSkippedBelowShare = 0.25;
+/// A sentence under kSkippedBelowShare is still not "skipped" when words were said between the
+/// sentences around it for at least this share of the time it would take (at the speaker's
+/// own length of a word): it was said, but not heard clearly, and is "partly".
+inline constexpr double kUnclearShare = 0.5;
 
 struct ScriptSentence
 {

@@ -364,16 +364,22 @@ void RehearsePage::showTeleprompter()
     const std::optional<rehearsal::Pitch> pitch = currentPitch();
     const QStringList sentences = speech::splitSentences(pitch ? pitch->text : QString());
     const int current = m_follower ? m_follower->sentence() : -1;
+    // The sentence being said: bold on a tint of the highlight colour (not the selection's
+    // full colour, which would read as selected text).
     const QPalette colours = m_teleprompter->palette();
+    const QColor base = colours.color(QPalette::Base);
+    const QColor accent = colours.color(QPalette::Highlight);
+    const auto mix = [&](int a, int b) { return (a * 3 + b) / 4; };
+    const QColor tint(mix(base.red(), accent.red()), mix(base.green(), accent.green()),
+        mix(base.blue(), accent.blue()));
     QString html;
     for (qsizetype i = 0; i < sentences.size(); ++i) {
         const QString text = sentences[i].toHtmlEscaped();
         html += i == current
             ? QStringLiteral("<p><a name=\"s%1\"></a><span style=\"background-color:%2; "
-                             "color:%3\">%4</span></p>")
+                             "font-weight:600\">%3</span></p>")
                   .arg(i)
-                  .arg(colours.color(QPalette::Highlight).name(),
-                      colours.color(QPalette::HighlightedText).name(), text)
+                  .arg(tint.name(), text)
             : QStringLiteral("<p><a name=\"s%1\"></a>%2</p>").arg(i).arg(text);
     }
     m_teleprompter->setHtml(html);

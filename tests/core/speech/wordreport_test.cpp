@@ -123,6 +123,28 @@ TEST(ScriptTest, EachSentenceIsMarkedSaidPartlyOrSkipped)
         "team.\u201d"_s);
 }
 
+TEST(ScriptTest, ASentenceSaidButNotHeardClearlyIsNotCalledSkipped)
+{
+    const QString script = u"Hi, I'm Sam. I build tools that help small teams ship faster. "
+                           "Last year we saved our users a week each."_s;
+    // The middle sentence misheard word for word (as a noisy room or an unusual voice does):
+    // words were said there, for as long as it takes.
+    const ScriptCoverage misheard = coverScript(script,
+        said(u"hi i'm sam . a bill tool set hell mall team shipped after . last year we saved "
+             "our users a week each"_s));
+    ASSERT_EQ(misheard.sentences.size(), 3U);
+    EXPECT_LT(misheard.sentences[1].wordsSaid, 3);
+    EXPECT_EQ(misheard.sentences[1].status, SentenceStatus::Partly);
+    // Left out: only a pause between its neighbours.
+    const ScriptCoverage left
+        = coverScript(script, said(u"hi i'm sam . . last year we saved our users a week each"_s));
+    EXPECT_EQ(left.sentences[1].status, SentenceStatus::Skipped);
+    // One stray word where it should be is not the sentence either.
+    const ScriptCoverage stray = coverScript(
+        script, said(u"hi i'm sam . well . last year we saved our users a week each"_s));
+    EXPECT_EQ(stray.sentences[1].status, SentenceStatus::Skipped);
+}
+
 TEST(ScriptTest, WordsSaidOutOfOrderDoNotCountForAnotherSentence)
 {
     // The last sentence's words are all said, but before the first sentence: only one of the two
