@@ -5,7 +5,7 @@
 // the script, how well skipped sentences are found (precision, recall), how well fillers are
 // found (within 0.6 s of where they were said), and the recogniser's speed.
 //
-//   words_accuracy [--verbose]
+//   words_accuracy [--verbose] [--cold]
 #include "core/speech/recogniser.h"
 #include "core/speech/wordreport.h"
 #include "tests/support/realspeech.h"
@@ -125,7 +125,20 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "words_accuracy: %s\n", qPrintable(made.error().toString()));
         return 3;
     }
-    speech::Recogniser& recogniser = **made;
+    // --cold: a new recogniser for every decode, as `rapport-cli analyze` and the first take of
+    // a program run have (no channel learnt from an earlier take).
+    const bool cold = app.arguments().contains(QStringLiteral("--cold"));
+    auto fresh = [&]() -> speech::Recogniser& {
+        if (cold) {
+            auto again = speech::makeRecogniser(*model);
+            if (!again) {
+                std::fprintf(stderr, "words_accuracy: %s\n", qPrintable(again.error().toString()));
+                std::exit(3);
+            }
+            made = std::move(again);
+        }
+        return **made;
+    };
     QTemporaryDir dir;
     test::SpeechCorpus corpus(dir.path());
     const test::Samples pause(static_cast<std::size_t>(0.6 * test::kCorpusRate), 0.0F);
@@ -170,9 +183,11 @@ int main(int argc, char** argv)
                     saidWords += speech::normalisedWords(script[i]);
                 }
                 t.truthWords = int(saidWords.size());
-                bias(recogniser, QString());
-                const speech::Transcript general = test::decodeInBlocks(recogniser, samples);
+                speech::Recogniser& generalRecogniser = fresh();
+                bias(generalRecogniser, QString());
+                const speech::Transcript general = test::decodeInBlocks(generalRecogniser, samples);
                 t.generalErrors = test::wordEditDistance(saidWords, spokenWords(general));
+                speech::Recogniser& recogniser = fresh();
                 bias(recogniser, scriptText);
                 const speech::Transcript heard = test::decodeInBlocks(recogniser, samples);
                 t.scriptErrors = test::wordEditDistance(saidWords, spokenWords(heard));
@@ -223,9 +238,11 @@ int main(int argc, char** argv)
         if (!samples)
             return 1;
         const QStringList truth = speech::normalisedWords(clip.text);
-        bias(recogniser, QString());
+        speech::Recogniser& generalRecogniser = fresh();
+        bias(generalRecogniser, QString());
         real.generalErrors += test::wordEditDistance(
-            truth, spokenWords(test::decodeInBlocks(recogniser, *samples)));
+            truth, spokenWords(test::decodeInBlocks(generalRecogniser, *samples)));
+        speech::Recogniser& recogniser = fresh();
         bias(recogniser, clip.text);
         const speech::Transcript heard = test::decodeInBlocks(recogniser, *samples);
         real.scriptErrors += test::wordEditDistance(truth, spokenWords(heard));
