@@ -246,6 +246,8 @@ int main(int argc, char** argv)
         bias(recogniser, clip.text);
         const speech::Transcript heard = test::decodeInBlocks(recogniser, *samples);
         real.scriptErrors += test::wordEditDistance(truth, spokenWords(heard));
+        // The reader says no filler: any found is a false one (precision 0 then).
+        real.fillersFound += int(speech::findFillers(heard).size());
         real.truthWords += int(truth.size());
         real.audioS += heard.audioS;
         real.decodeMs += heard.decodeMs;
