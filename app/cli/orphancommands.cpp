@@ -3,6 +3,8 @@
 #include "app/cli/audiocommands.h"
 #include "app/cli/takecommon.h"
 #include "core/audio/audioblock.h"
+#include "core/rehearsal/pitchrepository.h"
+#include "core/rehearsal/takewords.h"
 #include "core/rehearsal/timinglights.h"
 
 #include <QDir>
@@ -60,6 +62,16 @@ int recoverTake(CommandContext& ctx, rehearsal::Recordings& recordings,
     Result<rehearsal::Take> take = recordings.recover(file, pitch);
     if (!take)
         return ctx.fail(take.error(), exitCodeFor(take.error()));
+    // The words too, as a take recorded whole would have them; the take is kept without them
+    // when they cannot be heard.
+    if (Result<speech::WordReport> words
+        = rehearsal::hearTakeWords(recordings.takes(), take->id, pitch.text)) {
+        take->words = std::move(*words);
+    } else {
+        ctx.err << "rapport-cli: the take's words are left out: " << words.error().what << '\n'
+                << words.error().fix << '\n';
+        ctx.err.flush();
+    }
     if (json) {
         ctx.out << QJsonDocument(takeListJson(*take)).toJson(QJsonDocument::Indented);
     } else {
@@ -81,7 +93,31 @@ int discardOrphan(CommandContext& ctx, rehearsal::Recordings& recordings, const 
     return kExitOk;
 }
 
-constexpr OrphanActions kOrphanActions { &listOrphans, &recoverTake, &discardOrphan };
+int hearWords(CommandContext& ctx, const storage::Database& database,
+    rehearsal::TakeRepository& takes, qint64 id, bool json)
+{
+    Result<rehearsal::Take> take = takes.get(id);
+    if (!take)
+        return ctx.fail(take.error(), exitCodeFor(take.error()));
+    Result<rehearsal::Pitch> pitch = rehearsal::PitchRepository(database).get(take->pitchId);
+    if (!pitch)
+        return ctx.fail(pitch.error(), exitCodeFor(pitch.error()));
+    Result<speech::WordReport> words = rehearsal::hearTakeWords(takes, id, pitch->text);
+    if (!words)
+        return ctx.fail(words.error(), exitCodeFor(words.error()));
+    if (json) {
+        QJsonObject object = speech::wordReportToJson(*words);
+        object.insert(QStringLiteral("take_id"), id);
+        ctx.out << QJsonDocument(object).toJson(QJsonDocument::Indented);
+    } else {
+        ctx.out << "Take " << id << " of \"" << pitch->title << "\", heard again:\n"
+                << speech::wordReportToText(*words);
+    }
+    ctx.out.flush();
+    return kExitOk;
+}
+
+constexpr OrphanActions kOrphanActions { &listOrphans, &recoverTake, &discardOrphan, &hearWords };
 
 } // namespace
 

@@ -36,16 +36,19 @@ QString timingText(const rehearsal::Take& take);
 /// "4/5 (connection 3, passion 5)" or "not rated".
 QString ratingText(const rehearsal::SelfRating& rating);
 
-/// The actions of `takes` on recordings no take uses: `orphans` (list them), `recover` (store
-/// one as a take of `pitch`, analysing it) and `discard` (delete one). They read audio
-/// (libsndfile) and analyse it, so they are linked into the helper programs only; each prints
-/// what it did (JSON with `json`) and returns the exit code.
+/// The actions of `takes` that read recordings: on recordings no take uses, `orphans` (list
+/// them), `recover` (store one as a take of `pitch`, analysing it and hearing its words) and
+/// `discard` (delete one); and `words` (hear a stored take's words again from its recording).
+/// They read audio (libsndfile) and analyse it, so they are linked into the helper programs
+/// only; each prints what it did (JSON with `json`) and returns the exit code.
 struct OrphanActions
 {
     int (*list)(CommandContext& ctx, rehearsal::Recordings& recordings, bool json);
     int (*recover)(CommandContext& ctx, rehearsal::Recordings& recordings,
         const rehearsal::Pitch& pitch, const QString& file, bool json);
     int (*discard)(CommandContext& ctx, rehearsal::Recordings& recordings, const QString& file);
+    int (*words)(CommandContext& ctx, const storage::Database& database,
+        rehearsal::TakeRepository& takes, qint64 id, bool json);
 };
 
 /// `takes`, with `orphans` for its orphans, recover and discard actions; without them

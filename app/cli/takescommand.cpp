@@ -39,9 +39,9 @@ QStringList rateOptions()
     return options;
 }
 
-const std::array<Action, 7>& actions()
+const std::array<Action, 8>& actions()
 {
-    static const std::array<Action, 7> all { {
+    static const std::array<Action, 8> all { {
         { "list", nullptr, false, { QStringLiteral("pitch"), QStringLiteral("json") } },
         { "rate", "a take id", true, rateOptions() },
         { "delete", "a take id", true, {} },
@@ -50,6 +50,7 @@ const std::array<Action, 7>& actions()
         { "recover", "a recording file", false,
             { QStringLiteral("pitch"), QStringLiteral("json") } },
         { "discard", "a recording file", false, {} },
+        { "words", "a take id", true, { QStringLiteral("json") } },
     } };
     return all;
 }
@@ -212,8 +213,8 @@ std::optional<int> checkArguments(
             action = &candidate;
     }
     if (!action)
-        return ctx.usageError(
-            kName, QStringLiteral("say list, rate, delete, star, orphans, recover or discard."));
+        return ctx.usageError(kName,
+            QStringLiteral("say list, rate, delete, star, words, orphans, recover or discard."));
     const qsizetype wanted = action->argument ? 2 : 1;
     if (words.size() < wanted)
         return ctx.usageError(kName,
@@ -260,13 +261,15 @@ int takesCommandWith(CommandContext& ctx, const QStringList& args, const OrphanA
         "[--note TEXT]\n"
         "  takes star ID [--off]                        mark the pitch's best take\n"
         "  takes delete ID                              the take and its audio\n"
+        "  takes words ID [--json]                      hear its words again from its "
+        "recording\n"
         "  takes orphans [--json]                       recordings no take uses (a take cut "
         "short)\n"
         "  takes recover FILE --pitch ID|TITLE [--json] make one a take of that pitch\n"
         "  takes discard FILE                           delete one\n\n"
         "Ratings not given keep the value they had."));
     parser.addPositionalArgument(QStringLiteral("action"),
-        QStringLiteral("list, rate, star, delete, orphans, recover or discard"));
+        QStringLiteral("list, rate, star, delete, words, orphans, recover or discard"));
     QList<QCommandLineOption> options {
         { QStringLiteral("pitch"), QStringLiteral("A pitch's id or title."),
             QStringLiteral("ID|TITLE") },
@@ -292,9 +295,9 @@ int takesCommandWith(CommandContext& ctx, const QStringList& args, const OrphanA
             return *code;
     }
 
-    // The actions on orphans read recordings: rapport-cli-analyse does them (see audiohelper.h).
+    // The actions that read recordings: rapport-cli-analyse does them (see audiohelper.h).
     const bool onOrphans = name == QLatin1String("orphans") || name == QLatin1String("recover")
-        || name == QLatin1String("discard");
+        || name == QLatin1String("discard") || name == QLatin1String("words");
     if (onOrphans && !orphans)
         return execHelper(ctx, Helper::Analysis, QCoreApplication::arguments());
 
@@ -317,6 +320,8 @@ int takesCommandWith(CommandContext& ctx, const QStringList& args, const OrphanA
         return starTake(run);
     if (name == QLatin1String("orphans"))
         return orphans->list(ctx, recordings, run.json());
+    if (name == QLatin1String("words"))
+        return orphans->words(ctx, *store->database, run.takes, run.id(), run.json());
     if (name == QLatin1String("recover")) {
         const std::variant<rehearsal::Pitch, int> pitch
             = findPitch(ctx, *store->database, parser.value(QStringLiteral("pitch")));

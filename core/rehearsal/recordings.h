@@ -84,6 +84,9 @@ public:
     /// object.
     Recordings(storage::DataPaths paths, TakeRepository& takes);
 
+    /// The takes whose recordings these are.
+    TakeRepository& takes() const { return m_takes; }
+
     /// A path for a take started at `startedAtUtc` that no file has yet, e.g.
     /// recordings/take-20261123T090000Z-3f9a1c07.wav (UTC start time and a random suffix).
     QString newTakePath(const QDateTime& startedAtUtc) const;

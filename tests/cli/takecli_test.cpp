@@ -1,7 +1,11 @@
 // `rapport-cli takes` and `rehearse` without a microphone: takes are made from generated WAVs
 // through `takes recover`, so every figure checked is known from how the file was written.
 #include "core/audio/audioblock.h"
+#include "core/rehearsal/takerepository.h"
+#include "core/speech/wordreport.h"
+#include "core/storage/store.h"
 #include "tests/support/cliprocess.h"
+#include "tests/support/realspeech.h"
 #include "tests/support/testtake.h"
 
 #include <QDir>
@@ -229,6 +233,57 @@ TEST_F(TakeCliTest, DeleteRemovesTheTakeAndItsAudio)
     EXPECT_FALSE(QFile::exists(audio));
     EXPECT_EQ(
         cli({ QStringLiteral("takes"), QStringLiteral("delete"), QString::number(id) }).exitCode,
+        1);
+}
+
+TEST_F(TakeCliTest, ATakesWordsAreHeardWhenRecoveredAndAgainWhenAsked)
+{
+    // A real reading, left as a recording of a take cut short, of a pitch whose text it reads.
+    const test::SpeechClip clip = test::SpeechCorpus::librivoxClips().front();
+    auto added = cli({ QStringLiteral("pitches"), QStringLiteral("add"), QStringLiteral("--title"),
+        QStringLiteral("Austen"), QStringLiteral("--target"), QStringLiteral("30"),
+        QStringLiteral("--text"), clip.text, QStringLiteral("--json") });
+    ASSERT_EQ(added.exitCode, 0) << added.err.toStdString();
+    ASSERT_TRUE(QDir().mkpath(recording(QString())));
+    const QString path = recording(QStringLiteral("take-20261123T090000Z-0000abcd.wav"));
+    ASSERT_TRUE(QFile::copy(clip.path, path));
+    auto recovered = cli({ QStringLiteral("takes"), QStringLiteral("recover"), path,
+        QStringLiteral("--pitch"), QStringLiteral("Austen"), QStringLiteral("--json") });
+    ASSERT_EQ(recovered.exitCode, 0) << recovered.err.toStdString();
+    const qint64 id
+        = QJsonDocument::fromJson(recovered.out.toUtf8()).object().value(u"id").toInteger();
+
+    // Recovered with its words, nearly all of the text heard (the text is the script).
+    const QStringList truth = speech::normalisedWords(clip.text);
+    auto storedWords = [&]() -> std::optional<speech::WordReport> {
+        Result<storage::Store> store = storage::openStore(m_dir.path());
+        EXPECT_TRUE(store.ok());
+        Result<rehearsal::Take> take = rehearsal::TakeRepository(*store->database).get(id);
+        EXPECT_TRUE(take.ok());
+        return take ? take->words : std::nullopt;
+    };
+    const std::optional<speech::WordReport> first = storedWords();
+    ASSERT_TRUE(first);
+    ASSERT_TRUE(first->script);
+    EXPECT_GE(first->script->coverage, 0.8) << first->transcript.text().toStdString();
+
+    // Heard again on request: printed and stored.
+    auto heard = cli({ QStringLiteral("takes"), QStringLiteral("words"), QString::number(id),
+        QStringLiteral("--json") });
+    ASSERT_EQ(heard.exitCode, 0) << heard.err.toStdString();
+    const QJsonObject json = QJsonDocument::fromJson(heard.out.toUtf8()).object();
+    EXPECT_EQ(json.value(u"take_id").toInteger(), id);
+    EXPECT_GE(json.value(u"transcript").toArray().size(), truth.size() * 8 / 10);
+    EXPECT_GE(json.value(u"script_coverage").toDouble(), 0.8);
+    ASSERT_TRUE(storedWords());
+
+    // A take whose recording is gone says so, and one that does not exist is not found.
+    ASSERT_TRUE(QFile::remove(path));
+    auto gone = cli({ QStringLiteral("takes"), QStringLiteral("words"), QString::number(id) });
+    EXPECT_EQ(gone.exitCode, 3) << gone.err.toStdString();
+    EXPECT_TRUE(gone.err.contains(QStringLiteral("recording is gone"))) << gone.err.toStdString();
+    EXPECT_EQ(
+        cli({ QStringLiteral("takes"), QStringLiteral("words"), QStringLiteral("999") }).exitCode,
         1);
 }
 

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "core/common/result.h"
+#include "core/rehearsal/takerepository.h"
+#include "core/speech/wordreport.h"
+
+namespace rapport::rehearsal {
+
+/// Hears the words of stored take `id` from its recording (biased toward its pitch's text,
+/// `script`) and stores them with it, replacing any it had: for takes whose words were never
+/// heard (recorded before Rapport heard words, imported without them, recovered after a crash)
+/// or were heard badly. Errors: no such take (NoSuchRecord), its audio was not kept or is gone
+/// (NotFound), the recording cannot be read, no speech model (NotFound, naming the package), the
+/// database.
+Result<speech::WordReport> hearTakeWords(TakeRepository& takes, qint64 id, const QString& script);
+
+} // namespace rapport::rehearsal
