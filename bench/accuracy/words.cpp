@@ -3,7 +3,9 @@
 // "uh" said between sentences; and LibriVox read speech with its transcript
 // (pocketsphinx-testdata). Prints, per voice and overall: the word error rate without and with
 // the script, how well skipped sentences are found (precision, recall), how well fillers are
-// found (within 0.6 s of where they were said), and the recogniser's speed.
+// found (within 0.6 s of where they were said), and the recogniser's speed; then the LibriVox
+// reading through each room condition of the analysis benchmark (fan rumble, room tone, hum,
+// white and pink noise, a noise gate).
 //
 //   words_accuracy [--verbose] [--cold]
 #include "core/speech/recogniser.h"
@@ -253,5 +255,41 @@ int main(int argc, char** argv)
         real.decodeMs += heard.decodeMs;
     }
     real.print("LibriVox");
+
+    // The same reading in the rooms people rehearse in (tests/support/realspeech.h): the five
+    // clips joined with pauses, through each condition. Fillers found are false ones.
+    std::puts("\nLibriVox in a room (the five clips as one take):\n");
+    std::puts("| condition | WER % | WER with script % | false fillers | x real time |");
+    std::puts("|---|---|---|---|---|");
+    const std::vector<test::SpeechClip> clips = test::SpeechCorpus::librivoxClips();
+    QStringList texts;
+    for (const test::SpeechClip& clip : clips)
+        texts << clip.text;
+    const QString passageText = texts.join(QLatin1Char(' '));
+    const QStringList passageTruth = speech::normalisedWords(passageText);
+    const std::optional<test::Passage> passage = corpus.joinClips(
+        QStringLiteral("librivox"), clips, 1.0, { 0.8, 1.2, 0.6, 2.0 }, 0.8, 1.0);
+    if (!passage) {
+        std::fprintf(stderr, "%s\n", qPrintable(corpus.error()));
+        return 1;
+    }
+    for (const test::Condition& condition : test::roomConditions()) {
+        if (!condition.soxOutput.isEmpty())
+            continue; // rates and channels: the recogniser gets 16 kHz mono whatever they were
+        const test::Samples samples = condition.apply(*passage, corpus);
+        speech::Recogniser& generalRecogniser = fresh();
+        bias(generalRecogniser, QString());
+        const int generalErrors = test::wordEditDistance(
+            passageTruth, spokenWords(test::decodeInBlocks(generalRecogniser, samples)));
+        speech::Recogniser& recogniser = fresh();
+        bias(recogniser, passageText);
+        const speech::Transcript heard = test::decodeInBlocks(recogniser, samples);
+        const int scriptErrors = test::wordEditDistance(passageTruth, spokenWords(heard));
+        std::printf("| %s | %5.1f | %5.1f | %zu | %4.1f |\n", qPrintable(condition.name),
+            100.0 * generalErrors / passageTruth.size(), 100.0 * scriptErrors / passageTruth.size(),
+            speech::findFillers(heard).size(), heard.realTimeFactor());
+        if (verbose)
+            std::printf("    %s\n", qPrintable(heard.text()));
+    }
     return 0;
 }
