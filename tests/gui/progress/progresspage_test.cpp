@@ -15,6 +15,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineSeries>
 #include <QPushButton>
@@ -231,6 +232,54 @@ TEST_F(ProgressPageTest, PaceChartShadesTheComfortableBand)
         }
     }
     EXPECT_TRUE(found);
+}
+
+TEST_F(ProgressPageTest, TheWordsChartShowsFillersAndScriptSaidByWeek)
+{
+    const qint64 pitch = addPitch(QStringLiteral("Intro"));
+    // Two weeks with words heard (4 and 1 fillers in a minute of speaking), one without.
+    auto heard = [&](const QDateTime& at, const QString& said, const QString& script) {
+        rehearsal::Take take;
+        take.pitchId = pitch;
+        take.startedAt = at;
+        take.lights = rehearsal::defaultLightsFor(60'000);
+        take.report.durationS = 62;
+        take.report.speakingTimeS = 60;
+        speech::Transcript transcript;
+        double t = 0.5;
+        for (const QString& word : said.split(QLatin1Char(' '))) {
+            transcript.words.push_back({ word, t, t + 0.3 });
+            t += 0.5;
+        }
+        take.words = speech::makeWordReport(transcript, 60.0, script);
+        ASSERT_TRUE(rehearsal::TakeRepository(*m_store->database).add(take).ok());
+    };
+    heard(QDateTime(QDate(2026, 11, 4), QTime(12, 0), Qt::UTC),
+        QStringLiteral("um we uh build um tools uh"),
+        QStringLiteral("We build tools. We sell them."));
+    heard(QDateTime(QDate(2026, 11, 18), QTime(12, 0), Qt::UTC),
+        QStringLiteral("we build tools um we sell them"),
+        QStringLiteral("We build tools. We sell them."));
+    addTake(pitch, QDateTime(QDate(2026, 11, 11), QTime(12, 0), Qt::UTC));
+    auto page = makePage();
+    // The 12 weeks shown end with this week (index 11, 23 Nov): 4 Nov is index 8, 18 Nov 10.
+    EXPECT_EQ(page->chartData().fillersPerMinute,
+        (QList<QPointF> { QPointF(8.0, 4.0), QPointF(10.0, 1.0) }));
+    EXPECT_EQ(page->chartData().scriptPercent,
+        (QList<QPointF> { QPointF(8.0, 50.0), QPointF(10.0, 100.0) }));
+    QLineSeries* fillers = nullptr;
+    for (QChartView* view : page->findChildren<QChartView*>()) {
+        for (QAbstractSeries* series : view->chart()->series()) {
+            if (series->name() == QStringLiteral("Fillers a minute"))
+                fillers = qobject_cast<QLineSeries*>(series);
+        }
+    }
+    ASSERT_NE(fillers, nullptr);
+    EXPECT_EQ(fillers->points(), page->chartData().fillersPerMinute);
+    if (const QString dir = qEnvironmentVariable("RAPPORT_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        page->resize(1000, 1100); // every chart in the picture
+        page->grab().save(QDir(dir).filePath(QStringLiteral("progress-words.png")));
+    }
 }
 
 TEST_F(ProgressPageTest, HoveringAWeekShowsItsValues)
