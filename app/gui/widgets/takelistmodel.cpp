@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QLocale>
+#include <QMap>
 #include <QPalette>
 #include <algorithm>
 #include <cmath>
@@ -101,6 +102,14 @@ QString TakeListModel::text(
     }
     case Pauses:
         return report.pauseCount ? QString::number(*report.pauseCount) : kMissing;
+    case Fillers:
+        return take.words && take.words->fillersPerMinute
+            ? tr("%1/min").arg(*take.words->fillersPerMinute, 0, 'f', 1)
+            : kMissing;
+    case Script:
+        return take.words && take.words->script
+            ? tr("%1 %").arg(std::lround(take.words->script->coverage * 100.0))
+            : kMissing;
     case Rating: {
         const std::optional<int> overall = take.rating.overall;
         if (!overall)
@@ -130,7 +139,8 @@ QVariant TakeListModel::data(const QModelIndex& index, int role) const
     case Qt::AccessibleTextRole:
         return accessibleText(row, column);
     case Qt::TextAlignmentRole:
-        if (column == SpeakingTime || column == Pace || column == Pauses)
+        if (column == SpeakingTime || column == Pace || column == Pauses || column == Fillers
+            || column == Script)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
         return {};
     case Qt::ForegroundRole:
@@ -187,6 +197,28 @@ QVariant TakeListModel::toolTip(int row, Column column) const
             .arg(rehearsal::kComfortableWpmMin)
             .arg(rehearsal::kComfortableWpmMax);
     }
+    case Fillers: {
+        if (!take.words)
+            return tr("This take's words were not heard.");
+        if (take.words->fillers.empty())
+            return tr("No filler words.");
+        QMap<QString, int> byKind;
+        for (const speech::Filler& filler : take.words->fillers)
+            ++byKind[filler.text];
+        QStringList kinds;
+        for (auto it = byKind.cbegin(); it != byKind.cend(); ++it)
+            kinds << (it.value() > 1 ? tr("“%1” ×%2").arg(it.key()).arg(it.value())
+                                     : tr("“%1”").arg(it.key()));
+        return counted(static_cast<qsizetype>(take.words->fillers.size()), tr("%1 filler: %2."),
+            tr("%1 fillers: %2."))
+            .arg(kinds.join(tr(", ")));
+    }
+    case Script:
+        if (!take.words)
+            return tr("This take's words were not heard.");
+        if (!take.words->script)
+            return tr("The pitch had no script when this take was recorded.");
+        return tr("The share of the script's words said. %1").arg(take.words->script->summary());
     case Rating:
         if (take.rating.overall)
             return tr("You rated this take %1 of 5.").arg(*take.rating.overall);
@@ -223,6 +255,16 @@ QVariant TakeListModel::accessibleText(int row, Column column) const
     case Pauses:
         return report.pauseCount ? counted(*report.pauseCount, tr("%1 pause"), tr("%1 pauses"))
                                  : tr("not measured");
+    case Fillers:
+        return take.words && take.words->fillersPerMinute
+            ? tr("%1 fillers a minute").arg(*take.words->fillersPerMinute, 0, 'f', 1)
+            : tr("words not heard");
+    case Script:
+        if (!take.words)
+            return tr("words not heard");
+        return take.words->script
+            ? tr("%1 % of the script said").arg(std::lround(take.words->script->coverage * 100.0))
+            : tr("no script");
     case Rating:
         return take.rating.overall ? tr("%1 of 5").arg(*take.rating.overall) : tr("not rated");
     case Best:
@@ -254,6 +296,12 @@ QVariant TakeListModel::sortValue(int row, Column column) const
         return report.wordsPerMinute ? QVariant(*report.wordsPerMinute) : QVariant();
     case Pauses:
         return report.pauseCount ? QVariant(*report.pauseCount) : QVariant();
+    case Fillers:
+        return take.words && take.words->fillersPerMinute ? QVariant(*take.words->fillersPerMinute)
+                                                          : QVariant();
+    case Script:
+        return take.words && take.words->script ? QVariant(take.words->script->coverage)
+                                                : QVariant();
     case Rating:
         return take.rating.overall ? QVariant(*take.rating.overall) : QVariant();
     case Best:
@@ -280,6 +328,10 @@ QVariant TakeListModel::headerData(int section, Qt::Orientation orientation, int
             return tr("Pace");
         case Pauses:
             return tr("Pauses");
+        case Fillers:
+            return tr("Fillers");
+        case Script:
+            return tr("Script");
         case Rating:
             return tr("Rating");
         case Best:
@@ -291,7 +343,8 @@ QVariant TakeListModel::headerData(int section, Qt::Orientation orientation, int
     if (role == Qt::TextAlignmentRole) {
         // Above right-aligned figures, the title lines up with them.
         const auto column = static_cast<Column>(section);
-        if (column == SpeakingTime || column == Pace || column == Pauses)
+        if (column == SpeakingTime || column == Pace || column == Pauses || column == Fillers
+            || column == Script)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
         return {};
     }
@@ -301,6 +354,10 @@ QVariant TakeListModel::headerData(int section, Qt::Orientation orientation, int
             return tr("Speaking time against the pitch's window, green light to red light");
         case Pace:
             return tr("Words per minute");
+        case Fillers:
+            return tr("Filler words (um, uh, and like or so set apart) per minute of speaking");
+        case Script:
+            return tr("How much of the pitch's script was said");
         case Rating:
             return tr("How you rated the take, out of 5");
         case Best:

@@ -53,7 +53,18 @@ class TakeListModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { When, SpeakingTime, Timing, Pace, Pauses, Rating, Best, ColumnCount };
+    enum Column {
+        When,
+        SpeakingTime,
+        Timing,
+        Pace,
+        Pauses,
+        Fillers,
+        Script,
+        Rating,
+        Best,
+        ColumnCount
+    };
     enum Role { IdRole = Qt::UserRole, SortRole };
 
     /// Dates are shown in `zone`.

@@ -201,6 +201,44 @@ TEST_F(TakeListModelTest, GivesThePaceOrSaysWhyNot)
         QStringLiteral("2 pauses"));
 }
 
+TEST_F(TakeListModelTest, GivesFillersAndScriptSaidWhereTheWordsWereHeard)
+{
+    // 3 fillers (um twice, uh) in 60 s of speaking, half of a two-sentence script said.
+    speech::Transcript said;
+    double startS = 0.5;
+    for (const char* word : { "um", "we", "um", "build", "uh", "tools" }) {
+        said.words.push_back({ QString::fromLatin1(word), startS, startS + 0.3 });
+        startS += 0.5;
+    }
+    rehearsal::Take heard = take(1, 60);
+    heard.words = speech::makeWordReport(said, 60.0, QStringLiteral("We build tools. We sell."));
+    rehearsal::Take unscripted = take(2, 60);
+    unscripted.words = speech::makeWordReport(said, 60.0, QString());
+    TakeListModel model(m_berlin);
+    model.setTakes({ heard, unscripted, take(3, 60) });
+    EXPECT_EQ(shown(model, 0, Column::Fillers), QStringLiteral("3.0/min"));
+    EXPECT_EQ(at(model, 0, Column::Fillers, Qt::ToolTipRole).toString(),
+        QStringLiteral("3 fillers: “uh”, “um” ×2."));
+    EXPECT_EQ(at(model, 0, Column::Fillers, Qt::AccessibleTextRole).toString(),
+        QStringLiteral("3.0 fillers a minute"));
+    EXPECT_DOUBLE_EQ(at(model, 0, Column::Fillers, TakeListModel::SortRole).toDouble(), 3.0);
+    EXPECT_EQ(shown(model, 0, Column::Script), QStringLiteral("60 %"));
+    EXPECT_TRUE(at(model, 0, Column::Script, Qt::ToolTipRole).toString().contains(u"skipped"));
+    EXPECT_EQ(shown(model, 1, Column::Script), QStringLiteral("—"));
+    EXPECT_EQ(at(model, 1, Column::Script, Qt::AccessibleTextRole).toString(),
+        QStringLiteral("no script"));
+    for (Column column : { Column::Fillers, Column::Script }) {
+        EXPECT_EQ(shown(model, 2, column), QStringLiteral("—"));
+        EXPECT_EQ(at(model, 2, column, Qt::AccessibleTextRole).toString(),
+            QStringLiteral("words not heard"));
+        EXPECT_FALSE(at(model, 2, column, TakeListModel::SortRole).isValid());
+    }
+    EXPECT_EQ(
+        model.headerData(Column::Fillers, Qt::Horizontal).toString(), QStringLiteral("Fillers"));
+    EXPECT_EQ(
+        model.headerData(Column::Script, Qt::Horizontal).toString(), QStringLiteral("Script"));
+}
+
 TEST_F(TakeListModelTest, FindsTakesByIdAndSortsByRawValues)
 {
     TakeListModel model(m_berlin);
