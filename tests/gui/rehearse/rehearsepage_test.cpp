@@ -15,6 +15,7 @@
 #include <QAbstractButton>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QHash>
 #include <QSpinBox>
@@ -226,10 +227,18 @@ TEST_F(RehearsePageTest, TheReportListensForTheWordsThenShowsThemWithTheirFiller
     EXPECT_DOUBLE_EQ(report.timeline()->fillers().front().startS, 2.0);
     ASSERT_EQ(report.timeline()->fillerRects(600).size(), 1);
     EXPECT_TRUE(report.timeline()->summary().contains(QStringLiteral("1 filler word")));
-    // ... and stored with the take.
+    // ... and stored with the take, and shown in the list.
     ASSERT_EQ(takes().size(), 1);
     ASSERT_TRUE(takes().first().words);
     EXPECT_EQ(takes().first().words->fillers.size(), 1U);
+    EXPECT_NE(cell(*view, 0, TakeListModel::Fillers), QStringLiteral("—"));
+    EXPECT_EQ(cell(*view, 0, TakeListModel::Script), QStringLiteral("50 %"));
+    if (const QString dir = qEnvironmentVariable("RAPPORT_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        view->resize(1024, 640);
+        view->show();
+        QTest::qWait(50);
+        view->grab().save(QDir(dir).filePath(QStringLiteral("rehearse-words.png")));
+    }
 }
 
 TEST_F(RehearsePageTest, WithoutASpeechModelTheReportSaysWhatToInstall)
