@@ -24,8 +24,15 @@ TakeSession::TakeSession(
 
 void TakeSession::setWordListener(speech::WordListener* listener)
 {
-    if (m_listener)
+    if (m_listener) {
         disconnect(m_listener, nullptr, this, nullptr);
+        // The takes it was still hearing get no words: nothing will come for them.
+        m_hearing.clear();
+        if (m_ticket != 0) {
+            m_listener->finish();
+            m_ticket = 0;
+        }
+    }
     m_listener = listener;
     if (!m_listener)
         return;

@@ -50,7 +50,8 @@ public:
     void stop();
     /// Hears the words of the takes that follow with `listener` (null: no words), which must
     /// outlive the session. A take is still stored the moment it ends, without its words; they
-    /// are added to its row once heard, and wordsHeard() follows.
+    /// are added to its row once heard, and wordsHeard() follows. Changing the listener gives
+    /// up the words it was still hearing (those takes keep none).
     void setWordListener(speech::WordListener* listener);
     /// Whether the words of a take that ended are still being heard.
     bool isHearingWords() const { return !m_hearing.empty(); }

@@ -208,8 +208,14 @@ RehearsePage::RehearsePage(
 
 void RehearsePage::setWordListener(speech::WordListener* listener)
 {
+    if (listener == m_wordListener)
+        return;
     m_wordListener = listener;
     m_session->setWordListener(listener);
+    // Words still being heard by the listener given up are not coming.
+    if (m_report->isListening())
+        m_report->setWordsMissing(listener ? tr("This take's words were not heard.")
+                                           : tr("Words are off (Settings, Microphone)."));
 }
 
 RehearsePage::~RehearsePage()
@@ -587,7 +593,7 @@ void RehearsePage::onTakeFinished(const rehearsal::TakeOutcome& outcome)
     else if (take.words)
         m_report->setWords(*take.words);
     else if (!m_wordListener)
-        m_report->setWordsMissing(tr("Words are off."));
+        m_report->setWordsMissing(tr("Words are off (Settings, Microphone)."));
     showStage(Stage::Rating);
     if (outcome.stoppedEarly) {
         QMessageBox::warning(this, tr("The take stopped early"),

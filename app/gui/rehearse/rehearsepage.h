@@ -57,7 +57,8 @@ public:
 
     /// Hears the words of each take with `listener` (null: words are off), which must outlive
     /// the page: the report fills its words section in when they are heard, and the
-    /// teleprompter follows the voice.
+    /// teleprompter follows the voice. Changing it (Settings turns words off) gives up the words
+    /// still being heard.
     void setWordListener(speech::WordListener* listener);
 
     enum class Stage { Ready, CountIn, Recording, Rating, Report, SetSummary };

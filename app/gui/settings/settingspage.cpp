@@ -4,6 +4,7 @@
 #include "app/gui/settings/datasection.h"
 #include "app/gui/widgets/pageheader.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QFrame>
@@ -22,6 +23,7 @@ SettingsPage::SettingsPage(storage::Store& store, ThemeManager& theme, QSettings
     , m_theme(theme)
     , m_settings(settings)
     , m_appearance(new QComboBox(this))
+    , m_hearWords(new QCheckBox(tr("&Hear my words"), this))
     , m_data(nullptr)
 {
     setAccessibleName(tr("Settings"));
@@ -64,6 +66,27 @@ SettingsPage::SettingsPage(storage::Store& store, ThemeManager& theme, QSettings
     inputLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     inputLabel->setWordWrap(true);
     audioForm->addRow(tr("Input:"), inputLabel);
+    m_hearWords->setParent(audio);
+    m_hearWords->setChecked(hearsWords(settings));
+    m_hearWords->setAccessibleDescription(
+        tr("Turns each take into words on this computer: a transcript, filler words and which "
+           "lines of your script you said."));
+    auto* wordsNote = new QLabel(tr("Each take is turned into words on this computer (nothing "
+                                    "leaves it): a transcript, filler words and which lines of "
+                                    "your script you said. Turn it off on a slow computer."),
+        audio);
+    wordsNote->setWordWrap(true);
+    wordsNote->setForegroundRole(QPalette::PlaceholderText);
+    // The box and its note in one cell, so the note sits right under it.
+    auto* wordsCell = new QVBoxLayout;
+    wordsCell->setSpacing(2);
+    wordsCell->addWidget(m_hearWords);
+    wordsCell->addWidget(wordsNote);
+    audioForm->addRow(tr("Words:"), wordsCell);
+    connect(m_hearWords, &QCheckBox::toggled, this, [this](bool on) {
+        m_settings.setValue(QStringLiteral("words/hear"), on);
+        emit hearWordsChanged(on);
+    });
     layout->addWidget(audio);
     layout->addStretch(1);
     scroll->setWidget(content);
@@ -84,6 +107,11 @@ SettingsPage::SettingsPage(storage::Store& store, ThemeManager& theme, QSettings
                 label->widget()->setMinimumWidth(labelWidth);
         }
     }
+}
+
+bool SettingsPage::hearsWords(const QSettings& settings)
+{
+    return settings.value(QStringLiteral("words/hear"), true).toBool();
 }
 
 void SettingsPage::onAppearanceChosen(int index)

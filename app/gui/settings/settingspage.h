@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QSettings;
 
@@ -13,8 +14,9 @@ namespace rapport::gui {
 
 class DataSection;
 
-/// Appearance, your data (where it lives; export, import, backup and restore), and which
-/// microphone Rapport will use. The content scrolls when the window is small.
+/// Appearance, your data (where it lives; export, import, backup and restore), which
+/// microphone Rapport will use and whether it hears the words of takes. The content scrolls when
+/// the window is small.
 class SettingsPage : public QWidget
 {
     Q_OBJECT
@@ -24,6 +26,16 @@ public:
         const Clock* clock = nullptr, QWidget* parent = nullptr);
 
     QComboBox* appearanceBox() const { return m_appearance; }
+    QCheckBox* hearWordsBox() const { return m_hearWords; }
+
+    /// The setting that turns hearing the words of takes on or off (on when never set).
+    static bool hearsWords(const QSettings& settings);
+
+signals:
+    /// Hearing the words of takes was turned on or off (and remembered).
+    void hearWordsChanged(bool on);
+
+public:
     DataSection* dataSection() const { return m_data; }
 
 private:
@@ -32,6 +44,7 @@ private:
     ThemeManager& m_theme;
     QSettings& m_settings;
     QComboBox* m_appearance;
+    QCheckBox* m_hearWords;
     DataSection* m_data;
 };
 

@@ -100,7 +100,7 @@ MainWindow::MainWindow(
 void MainWindow::buildPages()
 {
     auto* rehearse = new RehearsePage(m_store, {}, nullptr, m_pages);
-    rehearse->setWordListener(m_words.get());
+    rehearse->setWordListener(SettingsPage::hearsWords(m_settings) ? m_words.get() : nullptr);
     auto* cards = new CardsPage(m_store, &m_settings, m_pages);
     auto* progress = new ProgressPage(m_store, nullptr, QTimeZone::systemTimeZone(), m_pages);
     auto* pitches = new PitchesPage(m_store, nullptr, m_pages);
@@ -123,6 +123,8 @@ void MainWindow::buildPages()
     connect(yourData, &DataSection::dataImported, rehearse, &RehearsePage::reloadPitches);
     connect(yourData, &DataSection::dataImported, cards, &CardsPage::reloadHistory);
 
+    connect(settings, &SettingsPage::hearWordsChanged, rehearse,
+        [this, rehearse](bool on) { rehearse->setWordListener(on ? m_words.get() : nullptr); });
     connect(rehearse, &RehearsePage::writePitchRequested, this, [this, pitches] {
         showSection(Section::Pitches);
         pitches->newPitch();

@@ -261,6 +261,25 @@ TEST_F(RehearsePageTest, WithoutASpeechModelTheReportSaysWhatToInstall)
     EXPECT_FALSE(takes().first().words);
 }
 
+TEST_F(RehearsePageTest, WithWordsTurnedOffTheReportSaysSoAndTheTakeKeepsNone)
+{
+    addPitch();
+    auto log = std::make_shared<test::RecogniserLog>();
+    speech::WordListener listener(test::fakeRecogniserFactory(log));
+    auto view = page();
+    view->setWordListener(&listener);
+    view->setWordListener(nullptr); // Settings: "Hear my words" off
+    recordTake(*view);
+    rate(*view, 3);
+    EXPECT_FALSE(view->report().isListening());
+    EXPECT_EQ(
+        view->report().wordsStatusText(), QStringLiteral("Words are off (Settings, Microphone)."));
+    QTest::qWait(100);
+    EXPECT_EQ(log->starts, 0);
+    ASSERT_EQ(takes().size(), 1);
+    EXPECT_FALSE(takes().first().words);
+}
+
 TEST_F(RehearsePageTest, TheTeleprompterFollowsTheVoiceSentenceBySentence)
 {
     rehearsal::Pitch pitch;

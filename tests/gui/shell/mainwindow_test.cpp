@@ -348,5 +348,28 @@ TEST(StartupTest, ParsesDataDirAndRejectsUnknownArguments)
     EXPECT_EQ(unknown.error().kind, ErrorKind::InvalidArgument);
 }
 
+TEST_F(MainWindowTest, HearingWordsIsOnUntilTurnedOffAndTheChoiceIsRemembered)
+{
+    EXPECT_TRUE(SettingsPage::hearsWords(*m_settings));
+    {
+        SettingsPage page(m_store, m_theme, *m_settings);
+        ASSERT_TRUE(page.hearWordsBox()->isChecked());
+        QList<bool> told;
+        QObject::connect(
+            &page, &SettingsPage::hearWordsChanged, &page, [&told](bool on) { told << on; });
+        page.hearWordsBox()->click();
+        EXPECT_EQ(told, QList<bool> { false });
+        EXPECT_FALSE(SettingsPage::hearsWords(*m_settings));
+    }
+    // The next start reads it.
+    SettingsPage again(m_store, m_theme, *m_settings);
+    EXPECT_FALSE(again.hearWordsBox()->isChecked());
+    EXPECT_FALSE(again.hearWordsBox()->accessibleDescription().isEmpty());
+    if (const QString dir = qEnvironmentVariable("RAPPORT_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        again.resize(1024, 900);
+        again.grab().save(QDir(dir).filePath(QStringLiteral("settings-words.png")));
+    }
+}
+
 } // namespace
 } // namespace rapport::gui
