@@ -98,11 +98,13 @@ QPushButton* button(const QString& text, const QString& accessible, QWidget* par
     return b;
 }
 
-QLineSeries* line(const QString& name, QObject* parent)
+// A value axis on `side` of `chart`, its labels in `format`.
+QValueAxis* addValueAxis(QChart* chart, Qt::Alignment side, const QString& format)
 {
-    auto* series = new QLineSeries(parent);
-    series->setName(name);
-    return series;
+    auto* axis = new QValueAxis(chart);
+    axis->setLabelFormat(format);
+    chart->addAxis(axis, side);
+    return axis;
 }
 
 } // namespace
@@ -274,63 +276,40 @@ QWidget* ProgressPage::buildCharts()
     // Practice: takes as bars, minutes as a line on the right-hand axis.
     QChartView* practice = addChart(tr("Takes and minutes per week"));
     QChart* chart = practice->chart();
+    m_takesAxis = addValueAxis(chart, Qt::AlignLeft, QStringLiteral("%d"));
+    m_minutesAxis = addValueAxis(chart, Qt::AlignRight, QStringLiteral("%d"));
+    m_minutesAxis->setTitleText(tr("min"));
     auto* bars = new QBarSeries(chart);
     m_takesSet = new QBarSet(tr("Takes"), bars);
     bars->append(m_takesSet);
     bars->setBarWidth(0.6);
     chart->addSeries(bars);
-    m_minutes = line(tr("Minutes"), chart);
-    chart->addSeries(m_minutes);
-    m_takesAxis = new QValueAxis(chart);
-    m_takesAxis->setLabelFormat(QStringLiteral("%d"));
-    m_minutesAxis = new QValueAxis(chart);
-    m_minutesAxis->setLabelFormat(QStringLiteral("%d"));
-    m_minutesAxis->setTitleText(tr("min"));
-    chart->addAxis(m_takesAxis, Qt::AlignLeft);
-    chart->addAxis(m_minutesAxis, Qt::AlignRight);
     bars->attachAxis(m_weekAxes.last());
     bars->attachAxis(m_takesAxis);
-    m_minutes->attachAxis(m_weekAxes.last());
-    m_minutes->attachAxis(m_minutesAxis);
+    m_minutes = addLine(chart, tr("Minutes"), m_minutesAxis);
     // This week's minutes are a sum still growing: joined to the last week by a dashed line, so
     // they do not read as a drop. No legend entry of their own.
-    m_minutesSoFar = line(tr("Minutes so far"), chart);
-    chart->addSeries(m_minutesSoFar);
-    m_minutesSoFar->attachAxis(m_weekAxes.last());
-    m_minutesSoFar->attachAxis(m_minutesAxis);
+    m_minutesSoFar = addLine(chart, tr("Minutes so far"), m_minutesAxis);
     for (QLegendMarker* marker : chart->legend()->markers(m_minutesSoFar))
         marker->setVisible(false);
     connect(m_takesSet, &QBarSet::hovered, this, [this](bool on, int index) {
         if (on)
             showHover(index);
     });
-    connectHover(m_minutes);
-    connectHover(m_minutesSoFar);
 
     // Timing accuracy: share of takes on target, and the mean distance from the target.
     QChartView* timing = addChart(tr("Timing: on target and mean error"));
     chart = timing->chart();
-    m_onTarget = line(tr("On target (%)"), chart);
-    m_timingError = line(tr("Mean |error| (s)"), chart);
-    chart->addSeries(m_onTarget);
-    chart->addSeries(m_timingError);
-    auto* shareAxis = new QValueAxis(chart);
+    QValueAxis* shareAxis = addValueAxis(chart, Qt::AlignLeft, QStringLiteral("%d %%"));
     shareAxis->setRange(0, 100);
-    shareAxis->setLabelFormat(QStringLiteral("%d %%"));
-    m_errorAxis = new QValueAxis(chart);
-    m_errorAxis->setLabelFormat(QStringLiteral("%d s"));
-    chart->addAxis(shareAxis, Qt::AlignLeft);
-    chart->addAxis(m_errorAxis, Qt::AlignRight);
-    m_onTarget->attachAxis(m_weekAxes.last());
-    m_onTarget->attachAxis(shareAxis);
-    m_timingError->attachAxis(m_weekAxes.last());
-    m_timingError->attachAxis(m_errorAxis);
-    connectHover(m_onTarget);
-    connectHover(m_timingError);
+    m_errorAxis = addValueAxis(chart, Qt::AlignRight, QStringLiteral("%d s"));
+    m_onTarget = addLine(chart, tr("On target (%)"), shareAxis);
+    m_timingError = addLine(chart, tr("Mean |error| (s)"), m_errorAxis);
 
     // Pace, with the comfortable band shaded between two flat lines.
     QChartView* pace = addChart(tr("Pace: words per minute"));
     chart = pace->chart();
+    m_wpmAxis = addValueAxis(chart, Qt::AlignLeft, QStringLiteral("%d"));
     m_bandLow = new QLineSeries(chart);
     m_bandHigh = new QLineSeries(chart);
     m_paceBand = new QAreaSeries(m_bandHigh, m_bandLow);
@@ -338,55 +317,27 @@ QWidget* ProgressPage::buildCharts()
                             .arg(rehearsal::kComfortableWpmMin)
                             .arg(rehearsal::kComfortableWpmMax));
     chart->addSeries(m_paceBand);
-    m_wpm = line(tr("Your pace"), chart);
-    chart->addSeries(m_wpm);
-    m_wpmAxis = new QValueAxis(chart);
-    m_wpmAxis->setLabelFormat(QStringLiteral("%d"));
-    chart->addAxis(m_wpmAxis, Qt::AlignLeft);
-    for (QAbstractSeries* series : std::initializer_list<QAbstractSeries*> { m_paceBand, m_wpm }) {
-        series->attachAxis(m_weekAxes.last());
-        series->attachAxis(m_wpmAxis);
-    }
-    connectHover(m_wpm);
+    m_paceBand->attachAxis(m_weekAxes.last());
+    m_paceBand->attachAxis(m_wpmAxis);
+    m_wpm = addLine(chart, tr("Your pace"), m_wpmAxis);
 
     // Self-rating against a measurement on the same 0-5 scale.
     QChartView* rating = addChart(tr("Your rating vs the measurement"));
     chart = rating->chart();
-    m_selfRating = line(tr("Self-rating (1–5)"), chart);
-    m_measured = line(tr("Measured: on target × 5"), chart);
-    chart->addSeries(m_selfRating);
-    chart->addSeries(m_measured);
-    auto* ratingAxis = new QValueAxis(chart);
+    QValueAxis* ratingAxis = addValueAxis(chart, Qt::AlignLeft, QStringLiteral("%d"));
     ratingAxis->setRange(0, 5);
     ratingAxis->setTickCount(6);
-    ratingAxis->setLabelFormat(QStringLiteral("%d"));
-    chart->addAxis(ratingAxis, Qt::AlignLeft);
-    for (QLineSeries* series : { m_selfRating, m_measured }) {
-        series->attachAxis(m_weekAxes.last());
-        series->attachAxis(ratingAxis);
-        connectHover(series);
-    }
+    m_selfRating = addLine(chart, tr("Self-rating (1–5)"), ratingAxis);
+    m_measured = addLine(chart, tr("Measured: on target × 5"), ratingAxis);
 
     // The words: fillers a minute, and how much of the script was said.
     QChartView* words = addChart(tr("Words: fillers and script said"));
     chart = words->chart();
-    m_fillers = line(tr("Fillers a minute"), chart);
-    m_scriptSaid = line(tr("Script said (%)"), chart);
-    chart->addSeries(m_fillers);
-    chart->addSeries(m_scriptSaid);
-    m_fillersAxis = new QValueAxis(chart);
-    m_fillersAxis->setLabelFormat(QStringLiteral("%d"));
-    auto* saidAxis = new QValueAxis(chart);
+    m_fillersAxis = addValueAxis(chart, Qt::AlignLeft, QStringLiteral("%d"));
+    QValueAxis* saidAxis = addValueAxis(chart, Qt::AlignRight, QStringLiteral("%d %%"));
     saidAxis->setRange(0, 100);
-    saidAxis->setLabelFormat(QStringLiteral("%d %%"));
-    chart->addAxis(m_fillersAxis, Qt::AlignLeft);
-    chart->addAxis(saidAxis, Qt::AlignRight);
-    m_fillers->attachAxis(m_weekAxes.last());
-    m_fillers->attachAxis(m_fillersAxis);
-    m_scriptSaid->attachAxis(m_weekAxes.last());
-    m_scriptSaid->attachAxis(saidAxis);
-    connectHover(m_fillers);
-    connectHover(m_scriptSaid);
+    m_fillers = addLine(chart, tr("Fillers a minute"), m_fillersAxis);
+    m_scriptSaid = addLine(chart, tr("Script said (%)"), saidAxis);
 
     grid->addWidget(practice, 0, 0);
     grid->addWidget(timing, 0, 1);
@@ -401,6 +352,17 @@ QWidget* ProgressPage::buildCharts()
     m_calibration->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_calibration);
     return page;
+}
+
+QLineSeries* ProgressPage::addLine(QChart* chart, const QString& name, QValueAxis* axis)
+{
+    auto* series = new QLineSeries(chart);
+    series->setName(name);
+    chart->addSeries(series);
+    series->attachAxis(m_weekAxes.last());
+    series->attachAxis(axis);
+    connectHover(series);
+    return series;
 }
 
 QChartView* ProgressPage::addChart(const QString& title)

@@ -81,6 +81,9 @@ private:
     QWidget* buildCharts();
     QWidget* buildHistory();
     QChartView* addChart(const QString& title);
+    /// A line named `name` on `chart` (the chart addChart() made last), against the weeks and
+    /// `axis`, showing its week when pointed at.
+    QLineSeries* addLine(QChart* chart, const QString& name, QValueAxis* axis);
     void connectHover(QXYSeries* series);
     void updateThisWeek(const progress::WeekStats& week, int streak);
     void updateCharts();
