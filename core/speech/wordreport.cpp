@@ -28,7 +28,24 @@ double gapAfter(const std::vector<Word>& words, std::size_t last)
 
 std::vector<RepeatedPhrase> repeatedIn(const QStringList& tokens, int minWords, int minCount);
 ScriptCoverage coverWords(const QStringList& sentences, const std::vector<Word>& spoken);
+// The words said, fillers left out, with their times.
 std::vector<Word> spokenWords(const Transcript& transcript, const std::vector<Filler>& fillers);
+
+// The words' texts, in order.
+QStringList textsOf(const std::vector<Word>& words)
+{
+    QStringList texts;
+    texts.reserve(static_cast<qsizetype>(words.size()));
+    for (const Word& word : words)
+        texts << word.text;
+    return texts;
+}
+
+// How long `word` was said (never negative).
+double lengthOf(const Word& word)
+{
+    return std::max(0.0, word.endS - word.startS);
+}
 
 QString elided(const QString& text, int maxChars)
 {
@@ -69,6 +86,14 @@ std::vector<Filler> findFillers(const Transcript& transcript)
     return fillers;
 }
 
+QMap<QString, int> fillersByKind(const std::vector<Filler>& fillers)
+{
+    QMap<QString, int> byKind;
+    for (const Filler& f : fillers)
+        ++byKind[f.text];
+    return byKind;
+}
+
 std::vector<bool> fillerFlags(const Transcript& transcript, const std::vector<Filler>& fillers)
 {
     std::vector<bool> flags(transcript.words.size(), false);
@@ -78,14 +103,23 @@ std::vector<bool> fillerFlags(const Transcript& transcript, const std::vector<Fi
     return flags;
 }
 
-QStringList wordsWithoutFillers(const Transcript& transcript, const std::vector<Filler>& fillers)
+namespace {
+
+std::vector<Word> spokenWords(const Transcript& transcript, const std::vector<Filler>& fillers)
 {
     const std::vector<bool> flags = fillerFlags(transcript, fillers);
-    QStringList words;
+    std::vector<Word> words;
     for (std::size_t i = 0; i < flags.size(); ++i)
         if (!flags[i])
-            words << transcript.words[i].text;
+            words.push_back(transcript.words[i]);
     return words;
+}
+
+} // namespace
+
+QStringList wordsWithoutFillers(const Transcript& transcript, const std::vector<Filler>& fillers)
+{
+    return textsOf(spokenWords(transcript, fillers));
 }
 
 std::vector<RepeatedPhrase> findRepeatedPhrases(
@@ -191,23 +225,10 @@ QStringList normalisedWords(const QString& text)
 
 namespace {
 
-// The words said, fillers left out, with their times.
-std::vector<Word> spokenWords(const Transcript& transcript, const std::vector<Filler>& fillers)
-{
-    const std::vector<bool> flags = fillerFlags(transcript, fillers);
-    std::vector<Word> words;
-    for (std::size_t i = 0; i < flags.size(); ++i)
-        if (!flags[i])
-            words.push_back(transcript.words[i]);
-    return words;
-}
-
 // coverScript() over the script's sentences and the words said, fillers already left out.
 ScriptCoverage coverWords(const QStringList& sentences, const std::vector<Word>& spokenTimed)
 {
-    QStringList spoken;
-    for (const Word& word : spokenTimed)
-        spoken << word.text;
+    const QStringList spoken = textsOf(spokenTimed);
     // The script's words, each with its sentence.
     ScriptCoverage coverage;
     QStringList scriptWords;
@@ -258,8 +279,7 @@ ScriptCoverage coverWords(const QStringList& sentences, const std::vector<Word>&
     // How long a word of this speaker lasts, to know how long a sentence would have taken.
     double wordsS = 0.0;
     for (qsizetype j = 0; j < n; ++j)
-        wordsS
-            += std::max(0.0, spokenTimed[std::size_t(j)].endS - spokenTimed[std::size_t(j)].startS);
+        wordsS += lengthOf(spokenTimed[std::size_t(j)]);
     const double perWordS = n > 0 ? wordsS / double(n) : 0.0;
     qsizetype firstWord = 0; // of the sentence in scriptWords
     for (std::size_t s = 0; s < coverage.sentences.size(); ++s) {
@@ -283,8 +303,7 @@ ScriptCoverage coverWords(const QStringList& sentences, const std::vector<Word>&
                     after = std::min(after, heardAt[std::size_t(i)]);
             double saidBetweenS = 0.0;
             for (qsizetype j = before + 1; j < after; ++j)
-                saidBetweenS += std::max(
-                    0.0, spokenTimed[std::size_t(j)].endS - spokenTimed[std::size_t(j)].startS);
+                saidBetweenS += lengthOf(spokenTimed[std::size_t(j)]);
             if (saidBetweenS >= kUnclearShare * sentence.words * perWordS)
                 sentence.status = SentenceStatus::Partly;
         }
@@ -335,10 +354,11 @@ WordReport makeWordReport(
     report.fillers = findFillers(transcript);
     if (speakingTimeS && *speakingTimeS > 0.0)
         report.fillersPerMinute = double(report.fillers.size()) / (*speakingTimeS / 60.0);
-    const QStringList spoken = wordsWithoutFillers(transcript, report.fillers);
+    const std::vector<Word> spokenTimed = spokenWords(transcript, report.fillers);
+    const QStringList spoken = textsOf(spokenTimed);
     report.repeatedPhrases = repeatedIn(spoken, kPhraseWords, kPhraseRepeats);
     if (const QStringList sentences = splitSentences(script); !sentences.isEmpty()) {
-        report.script = coverWords(sentences, spokenWords(transcript, report.fillers));
+        report.script = coverWords(sentences, spokenTimed);
         const double offShare = spoken.isEmpty()
             ? 1.0
             : double(report.script->wordsOffScript) / double(spoken.size());
@@ -504,9 +524,7 @@ QString wordReportToText(const WordReport& report)
     const QString said = report.transcript.text();
     lines << QStringLiteral("  Words            %1")
                  .arg(said.isEmpty() ? QStringLiteral("none recognised") : elided(said, 300));
-    QMap<QString, int> byKind;
-    for (const Filler& f : report.fillers)
-        ++byKind[f.text];
+    const QMap<QString, int> byKind = fillersByKind(report.fillers);
     QStringList kinds;
     for (auto it = byKind.cbegin(); it != byKind.cend(); ++it)
         kinds << (it.value() > 1 ? QStringLiteral("%1 x%2").arg(it.key()).arg(it.value())

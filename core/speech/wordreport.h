@@ -4,6 +4,7 @@
 #include "core/speech/transcript.h"
 
 #include <QJsonObject>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -35,6 +36,9 @@ inline constexpr double kSetApartS = 0.2;
 /// "So, I build..."); "like" and "you know" when set off on both sides ("it was, like, huge",
 /// "..., you know, ..."). Inside a phrase ("I like it", "so much", "you know him") they are words.
 std::vector<Filler> findFillers(const Transcript& transcript);
+
+/// Each filler said in `fillers` ("um", "you know") and how often, in alphabetical order.
+QMap<QString, int> fillersByKind(const std::vector<Filler>& fillers);
 
 /// One flag a word of `transcript`: whether it is part of one of `fillers`.
 std::vector<bool> fillerFlags(const Transcript& transcript, const std::vector<Filler>& fillers);

@@ -10,7 +10,6 @@
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
-#include <QMap>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -126,17 +125,10 @@ QString fillers(const speech::WordReport& words)
 {
     if (words.fillers.empty())
         return QObject::tr("None");
-    QMap<QString, int> byKind;
-    for (const speech::Filler& f : words.fillers)
-        ++byKind[f.text];
-    QStringList kinds;
-    for (auto it = byKind.cbegin(); it != byKind.cend(); ++it)
-        kinds << (it.value() > 1 ? QObject::tr("“%1” ×%2").arg(it.key()).arg(it.value())
-                                 : QObject::tr("“%1”").arg(it.key()));
     QString text = QString::number(words.fillers.size());
     if (words.fillersPerMinute)
         text += QObject::tr(" (%1 a minute)").arg(*words.fillersPerMinute, 0, 'f', 1);
-    return text + QObject::tr(": ") + kinds.join(QObject::tr(", "));
+    return text + QObject::tr(": ") + fillerKindsText(words.fillers);
 }
 
 QString repeats(const speech::WordReport& words)

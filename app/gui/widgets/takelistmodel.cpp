@@ -8,7 +8,6 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QLocale>
-#include <QMap>
 #include <QPalette>
 #include <algorithm>
 #include <cmath>
@@ -38,6 +37,16 @@ QString withheldPaceReason(const analysis::TakeReport& report)
             texts << analysis::caveatText(caveat);
     }
     return texts.join(QStringLiteral("; "));
+}
+
+QString fillerKindsText(const std::vector<speech::Filler>& fillers)
+{
+    const QMap<QString, int> byKind = speech::fillersByKind(fillers);
+    QStringList kinds;
+    for (auto it = byKind.cbegin(); it != byKind.cend(); ++it)
+        kinds << (it.value() > 1 ? TakeListModel::tr("“%1” ×%2").arg(it.key()).arg(it.value())
+                                 : TakeListModel::tr("“%1”").arg(it.key()));
+    return kinds.join(TakeListModel::tr(", "));
 }
 
 TakeListModel::TakeListModel(QTimeZone zone, QObject* parent)
@@ -202,16 +211,9 @@ QVariant TakeListModel::toolTip(int row, Column column) const
             return tr("This take's words were not heard.");
         if (take.words->fillers.empty())
             return tr("No filler words.");
-        QMap<QString, int> byKind;
-        for (const speech::Filler& filler : take.words->fillers)
-            ++byKind[filler.text];
-        QStringList kinds;
-        for (auto it = byKind.cbegin(); it != byKind.cend(); ++it)
-            kinds << (it.value() > 1 ? tr("“%1” ×%2").arg(it.key()).arg(it.value())
-                                     : tr("“%1”").arg(it.key()));
         return counted(static_cast<qsizetype>(take.words->fillers.size()), tr("%1 filler: %2."),
             tr("%1 fillers: %2."))
-            .arg(kinds.join(tr(", ")));
+            .arg(fillerKindsText(take.words->fillers));
     }
     case Script:
         if (!take.words)

@@ -13,6 +13,9 @@ namespace rapport::gui {
 /// empty when it gives one or does not say why.
 QString withheldPaceReason(const analysis::TakeReport& report);
 
+/// The fillers said, each once with how often when more than once: "“uh”, “um” ×2".
+QString fillerKindsText(const std::vector<speech::Filler>& fillers);
+
 /// The takes of a pitch as a table, one row a take, formatted one way wherever takes are listed
 /// (the Rehearse page's takes, the Progress page's history, the names in the compare dialog).
 ///
