@@ -187,11 +187,9 @@ Result<Table> takesTable(const storage::Database& db)
             << (r.feltPace ? QJsonValue(rehearsal::feltPaceKey(*r.feltPace)) : QJsonValue())
             << r.note
             << (r.ratedAt.isValid() ? QJsonValue(storage::toStoredTime(r.ratedAt)) : QJsonValue());
-        const std::optional<speech::WordReport>& w = take.words;
-        row << (w ? QJsonValue(speech::wordReportToJson(*w)) : QJsonValue())
-            << (w ? QJsonValue(int(w->fillers.size())) : QJsonValue())
-            << (w && w->fillersPerMinute ? QJsonValue(*w->fillersPerMinute) : QJsonValue())
-            << (w && w->script ? QJsonValue(w->script->coverage) : QJsonValue());
+        row << (take.words ? QJsonValue(speech::wordReportToJson(*take.words)) : QJsonValue());
+        for (const QVariant& figure : rehearsal::storedWordFigures(take.words))
+            row << QJsonValue::fromVariant(figure); // as the takes table keeps them
         t.rows << row;
     }
     return t;

@@ -1114,13 +1114,8 @@ Result<Merged> mergeTakes(
         }
         // The figures kept beside the words are the words' own, whatever the file says beside
         // them: a chart must agree with the take's report.
-        std::optional<speech::WordReport> words;
-        if (const QVariant stored = take.value(wordsColumn); !stored.isNull()) {
-            if (Result<speech::WordReport> read = speech::wordReportFromJson(
-                    QJsonDocument::fromJson(stored.toString().toUtf8()).object()))
-                words = std::move(*read);
-        }
-        const QVariantList figures = rehearsal::storedWordFigures(words);
+        const QVariantList figures
+            = rehearsal::storedWordFigures(rehearsal::wordsFromStored(take.value(wordsColumn)));
         for (qsizetype i = 0; i < figures.size(); ++i)
             take.set(figureColumns[i], figures[i]);
         if (take.value(starredColumn).toInt() == 0)

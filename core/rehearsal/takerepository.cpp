@@ -126,12 +126,7 @@ Take readTake(const storage::Sql& sql)
     t.rating.feltTiming = rehearsal::feltTimingFromKey(sql.value(c++).toString());
     t.rating.feltPace = rehearsal::feltPaceFromKey(sql.value(c++).toString());
     t.rating.ratedAt = storage::fromStoredTime(sql.value(c++));
-    // The words; a damaged JSON text reads as words not heard rather than hiding the take.
-    if (const QVariant words = sql.value(c++); !words.isNull()) {
-        if (Result<speech::WordReport> report = speech::wordReportFromJson(
-                QJsonDocument::fromJson(words.toString().toUtf8()).object()))
-            t.words = std::move(*report);
-    }
+    t.words = wordsFromStored(sql.value(c++));
     return t;
 }
 
@@ -159,6 +154,15 @@ QVariant scriptCoverage(const std::optional<speech::WordReport>& words)
 }
 
 } // namespace
+
+std::optional<speech::WordReport> wordsFromStored(const QVariant& stored)
+{
+    if (stored.isNull())
+        return std::nullopt;
+    Result<speech::WordReport> words
+        = speech::wordReportFromJson(QJsonDocument::fromJson(stored.toString().toUtf8()).object());
+    return words ? std::optional(std::move(*words)) : std::nullopt;
+}
 
 QVariantList storedWordFigures(const std::optional<speech::WordReport>& words)
 {

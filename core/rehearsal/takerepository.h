@@ -14,6 +14,10 @@ QString storedCaveats(const std::vector<analysis::Caveat>& caveats);
 /// text; null when the words were not heard.
 QVariant storedWords(const std::optional<speech::WordReport>& words);
 
+/// The words back from storedWords()'s text; empty when null, or when the text is damaged (a
+/// take then reads as one whose words were not heard rather than being hidden).
+std::optional<speech::WordReport> wordsFromStored(const QVariant& stored);
+
 /// The figures the takes table keeps beside a take's words, so that charts need not read them:
 /// filler_count, fillers_per_minute and script_coverage, in that order (nulls without words).
 QVariantList storedWordFigures(const std::optional<speech::WordReport>& words);
