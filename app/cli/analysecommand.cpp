@@ -1,5 +1,6 @@
 #include "app/cli/audiocommands.h"
 #include "app/cli/commands.h"
+#include "app/cli/wordsoutput.h"
 #include "core/analysis/analysispipeline.h"
 #include "core/analysis/reportjson.h"
 #include "core/analysis/scriptsyllables.h"
@@ -78,18 +79,13 @@ int analyseCommand(CommandContext& ctx, const QStringList& args)
             wordReport
                 = speech::makeWordReport(std::move(*transcript), report->speakingTimeS, scriptText);
         } else {
-            ctx.err << "rapport-cli: the words are left out: " << transcript.error().what << '\n'
-                    << transcript.error().fix << '\n';
-            ctx.err.flush();
+            warnWordsLeftOut(ctx, transcript.error());
         }
     }
     if (parser.isSet(json)) {
         QJsonObject object = analysis::reportToJson(*report, files.first());
-        if (wordReport) {
-            const QJsonObject more = speech::wordReportToJson(*wordReport);
-            for (auto it = more.begin(); it != more.end(); ++it)
-                object.insert(it.key(), it.value());
-        }
+        if (wordReport)
+            insertWordKeys(object, *wordReport);
         ctx.out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
     } else {
         ctx.out << analysis::reportToText(*report, files.first());

@@ -2,6 +2,7 @@
 // recordings, so they are linked into the helper programs only (see audiohelper.h).
 #include "app/cli/audiocommands.h"
 #include "app/cli/takecommon.h"
+#include "app/cli/wordsoutput.h"
 #include "core/audio/audioblock.h"
 #include "core/rehearsal/pitchrepository.h"
 #include "core/rehearsal/takewords.h"
@@ -68,9 +69,7 @@ int recoverTake(CommandContext& ctx, rehearsal::Recordings& recordings,
         = rehearsal::hearTakeWords(recordings.takes(), take->id, pitch.text)) {
         take->words = std::move(*words);
     } else {
-        ctx.err << "rapport-cli: the take's words are left out: " << words.error().what << '\n'
-                << words.error().fix << '\n';
-        ctx.err.flush();
+        warnWordsLeftOut(ctx, words.error());
     }
     if (json) {
         ctx.out << QJsonDocument(takeListJson(*take)).toJson(QJsonDocument::Indented);
@@ -106,8 +105,8 @@ int hearWords(CommandContext& ctx, const storage::Database& database,
     if (!words)
         return ctx.fail(words.error(), exitCodeFor(words.error()));
     if (json) {
-        QJsonObject object = speech::wordReportToJson(*words);
-        object.insert(QStringLiteral("take_id"), id);
+        QJsonObject object { { QStringLiteral("take_id"), id } };
+        insertWordKeys(object, *words);
         ctx.out << QJsonDocument(object).toJson(QJsonDocument::Indented);
     } else {
         ctx.out << "Take " << id << " of \"" << pitch->title << "\", heard again:\n"

@@ -2,6 +2,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/liverecording.h"
 #include "app/cli/takecommon.h"
+#include "app/cli/wordsoutput.h"
 #include "core/analysis/reportjson.h"
 #include "core/analysis/scriptsyllables.h"
 #include "core/audio/audioblock.h"
@@ -111,11 +112,8 @@ void printTake(
         object.insert(QStringLiteral("timing"), timingJson(take));
         object.insert(QStringLiteral("rating"), ratingJson(take.rating));
         object.insert(QStringLiteral("note"), take.rating.note);
-        if (take.words) {
-            const QJsonObject words = speech::wordReportToJson(*take.words);
-            for (auto it = words.begin(); it != words.end(); ++it)
-                object.insert(it.key(), it.value());
-        }
+        if (take.words)
+            insertWordKeys(object, *take.words);
         ctx.out << QJsonDocument(object).toJson(QJsonDocument::Indented);
     } else {
         ctx.out << analysis::reportToText(take.report, take.audioPath);
@@ -195,11 +193,8 @@ int rehearseCommand(CommandContext& ctx, const QStringList& args)
         QObject::connect(&session, &rehearsal::TakeSession::wordsHeard, &loop, &QEventLoop::quit);
         loop.exec();
     }
-    if (words && !*words) {
-        ctx.err << "rapport-cli: the words are left out: " << words->error().what << '\n'
-                << words->error().fix << '\n';
-        ctx.err.flush();
-    }
+    if (words && !*words)
+        warnWordsLeftOut(ctx, words->error());
     printTake(ctx, *outcome.take, pitch, options.json); // with its words, once heard
     if (live->failure)
         return ctx.fail(*live->failure, kExitFailure);
