@@ -33,20 +33,17 @@ void silenceLogging()
     std::call_once(once, [] { err_set_logfp(nullptr); });
 }
 
-// "word(2)" is the dictionary's second pronunciation of "word".
-QString dictionaryWord(const char* raw)
+// The word the decoder heard as `raw`, lower case ("word(2)", the dictionary's second
+// pronunciation of "word", is "word"); empty for silence, sentence marks and the noise model's
+// fillers ("<sil>", "[NOISE]", "++BREATH++").
+QString heardWord(QString raw)
 {
-    QString word = QString::fromUtf8(raw);
-    if (const qsizetype paren = word.indexOf(QLatin1Char('(')); paren > 0)
-        word.truncate(paren);
-    return word;
-}
-
-// Silence, sentence marks and the noise model's fillers ("<sil>", "[NOISE]", "++BREATH++").
-bool isNonSpeech(const QString& word)
-{
-    return word.isEmpty() || word.startsWith(QLatin1Char('<')) || word.startsWith(QLatin1Char('['))
-        || word.startsWith(QLatin1String("++"));
+    if (const qsizetype paren = raw.indexOf(QLatin1Char('(')); paren > 0)
+        raw.truncate(paren);
+    if (raw.isEmpty() || raw.startsWith(QLatin1Char('<')) || raw.startsWith(QLatin1Char('['))
+        || raw.startsWith(QLatin1String("++")))
+        return {};
+    return raw.toLower();
 }
 
 // The decoder's searches: the general model alone, and interpolated with a script's.
@@ -173,9 +170,8 @@ public:
         const QStringList said
             = QString::fromUtf8(hypothesis).split(QLatin1Char(' '), Qt::SkipEmptyParts);
         for (const QString& raw : said) {
-            const QString word = dictionaryWord(raw.toUtf8().constData());
-            if (!isNonSpeech(word))
-                words << word.toLower();
+            if (const QString word = heardWord(raw); !word.isEmpty())
+                words << word;
         }
         return words;
     }
@@ -191,15 +187,15 @@ public:
             ps_end_utt(m_decoder);
             m_started = false;
             for (ps_seg_t* seg = ps_seg_iter(m_decoder); seg; seg = ps_seg_next(seg)) {
-                const QString word = dictionaryWord(ps_seg_word(seg));
-                if (isNonSpeech(word))
+                const QString word = heardWord(QString::fromUtf8(ps_seg_word(seg)));
+                if (word.isEmpty())
                     continue;
                 int startFrame = 0;
                 int endFrame = 0;
                 ps_seg_frames(seg, &startFrame, &endFrame);
                 // Frames are 10 ms and the end frame is inclusive.
-                transcript.words.push_back({ word.toLower(), startFrame / kFramesPerSecond,
-                    (endFrame + 1) / kFramesPerSecond });
+                transcript.words.push_back(
+                    { word, startFrame / kFramesPerSecond, (endFrame + 1) / kFramesPerSecond });
             }
         }
         m_elapsedNs += timer.nsecsElapsed();
