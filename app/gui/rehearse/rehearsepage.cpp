@@ -367,8 +367,7 @@ std::optional<rehearsal::Pitch> RehearsePage::currentPitch() const
 
 void RehearsePage::showTeleprompter()
 {
-    const std::optional<rehearsal::Pitch> pitch = currentPitch();
-    const QStringList sentences = speech::splitSentences(pitch ? pitch->text : QString());
+    const QStringList& sentences = m_prompterSentences;
     const int current = m_follower ? m_follower->sentence() : -1;
     // The sentence being said: bold on a tint of the highlight colour (not the selection's
     // full colour, which would read as selected text).
@@ -396,6 +395,7 @@ void RehearsePage::showTeleprompter()
 void RehearsePage::showPitchText()
 {
     const std::optional<rehearsal::Pitch> pitch = currentPitch();
+    m_prompterSentences = speech::splitSentences(pitch ? pitch->text : QString());
     showTeleprompter();
     m_teleprompter->setVisible(
         m_teleprompterOn->isChecked() && pitch && !pitch->text.trimmed().isEmpty());

@@ -140,6 +140,7 @@ private:
     std::unique_ptr<rehearsal::TakeSession> m_session;
     std::unique_ptr<audio::WavPlayer> m_player;
     speech::WordListener* m_wordListener = nullptr;
+    QStringList m_prompterSentences; ///< the chosen pitch's script, as the teleprompter shows it
     std::optional<speech::ScriptFollower> m_follower; ///< during a take of a pitch with a script
     double m_followPaceWpm = 0.0; ///< the pitch's target pace, for where the voice is lost
     qint64 m_followedAtMs = 0; ///< take time of the last move the voice made

@@ -250,9 +250,7 @@ QString TakeTimeline::toolTipAt(const QPointF& pos) const
     if (pos.y() >= g.trackTop - kTickPx && pos.y() <= g.trackBottom) {
         const QList<QRectF> fillers = fillerRects(width());
         for (qsizetype i = 0; i < fillers.size(); ++i) {
-            if (fillers[i]
-                    .adjusted(-2, 0, 2, 0)
-                    .contains(QPointF(pos.x(), fillers[i].center().y())))
+            if (pos.x() >= fillers[i].left() - 2.0 && pos.x() <= fillers[i].right() + 2.0)
                 return tr("Filler “%1” at %2")
                     .arg(m_fillers[static_cast<std::size_t>(i)].text,
                         formatTenths(m_fillers[static_cast<std::size_t>(i)].startS));
