@@ -27,6 +27,13 @@ QString cell(const std::optional<double>& v, int decimals, int width)
     return (v ? QString::number(*v, 'f', decimals) : QStringLiteral("—")).rightJustified(width);
 }
 
+// A share (0-1) as a whole percentage, right-justified to `width`.
+QString percentCell(const std::optional<double>& share, int width)
+{
+    return (share ? QStringLiteral("%1 %").arg(std::lround(*share * 100)) : QStringLiteral("—"))
+        .rightJustified(width);
+}
+
 } // namespace
 
 int progressCommand(CommandContext& ctx, const QStringList& args)
@@ -126,15 +133,8 @@ int progressCommand(CommandContext& ctx, const QStringList& args)
                 << QString::number(w.minutes, 'f', 1).rightJustified(9)
                 << QString::number(w.cardsDrawn()).rightJustified(7)
                 << QString::number(w.conversations).rightJustified(8) << cell(w.avgSelfRating, 1, 8)
-                << (w.onTargetRatio
-                           ? QStringLiteral("%1 %").arg(std::lround(*w.onTargetRatio * 100))
-                           : QStringLiteral("—"))
-                       .rightJustified(11)
-                << cell(w.avgWpm, 0, 5) << cell(w.fillersPerMinute, 1, 13)
-                << (w.scriptCoverage
-                           ? QStringLiteral("%1 %").arg(std::lround(*w.scriptCoverage * 100))
-                           : QStringLiteral("—"))
-                       .rightJustified(8)
+                << percentCell(w.onTargetRatio, 11) << cell(w.avgWpm, 0, 5)
+                << cell(w.fillersPerMinute, 1, 13) << percentCell(w.scriptCoverage, 8)
                 << (w.goalMet ? "   met" : "      ") << '\n';
     }
     ctx.out.flush();
