@@ -59,6 +59,17 @@ analysis::TakeReport everyFieldReport()
     return r;
 }
 
+speech::Transcript evenlySaid(const QString& text)
+{
+    speech::Transcript said;
+    double startS = 0.5;
+    for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        said.words.push_back({ word, startS, startS + 0.3 });
+        startS += 0.5;
+    }
+    return said;
+}
+
 speech::WordReport everyFieldWords()
 {
     speech::Transcript said;

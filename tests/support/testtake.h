@@ -22,4 +22,8 @@ analysis::TakeReport everyFieldReport();
 /// times, and a script with a sentence said, one partly and one skipped; times exact in binary.
 speech::WordReport everyFieldWords();
 
+/// The words of `text` (split at spaces) heard evenly: from 0.5 s, one every 0.5 s, each 0.3 s
+/// long, so no word is set apart by a pause.
+speech::Transcript evenlySaid(const QString& text);
+
 } // namespace rapport::test

@@ -5,6 +5,7 @@
 #include "core/rehearsal/takerepository.h"
 #include "core/storage/sql.h"
 #include "core/storage/store.h"
+#include "tests/support/testtake.h"
 
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
@@ -178,13 +179,8 @@ TEST_F(WeeklyStatsTest, FillersAndScriptSaidOverTheTakesWhoseWordsWereHeard)
         take.lights = rehearsal::defaultLightsFor(60'000);
         take.report.durationS = speakingS + 2;
         take.report.speakingTimeS = speakingS;
-        speech::Transcript transcript;
-        double t = 0.5;
-        for (const QString& word : QString::fromUtf8(said).split(QLatin1Char(' '))) {
-            transcript.words.push_back({ word, t, t + 0.3 });
-            t += 0.5;
-        }
-        take.words = speech::makeWordReport(transcript, speakingS, script);
+        take.words
+            = speech::makeWordReport(test::evenlySaid(QString::fromUtf8(said)), speakingS, script);
         ASSERT_TRUE(rehearsal::TakeRepository(*m_store->database).add(take).ok());
     };
     heard("2026-11-23T10:00:00", 60, "um we build uh tools um", QString()); // 3 fillers

@@ -6,6 +6,7 @@
 #include "core/rehearsal/pitchrepository.h"
 #include "core/rehearsal/takerepository.h"
 #include "tests/support/fixedclock.h"
+#include "tests/support/testtake.h"
 #include "tests/support/widgetlookup.h"
 
 #include <QAreaSeries>
@@ -245,13 +246,7 @@ TEST_F(ProgressPageTest, TheWordsChartShowsFillersAndScriptSaidByWeek)
         take.lights = rehearsal::defaultLightsFor(60'000);
         take.report.durationS = 62;
         take.report.speakingTimeS = 60;
-        speech::Transcript transcript;
-        double t = 0.5;
-        for (const QString& word : said.split(QLatin1Char(' '))) {
-            transcript.words.push_back({ word, t, t + 0.3 });
-            t += 0.5;
-        }
-        take.words = speech::makeWordReport(transcript, 60.0, script);
+        take.words = speech::makeWordReport(test::evenlySaid(said), 60.0, script);
         ASSERT_TRUE(rehearsal::TakeRepository(*m_store->database).add(take).ok());
     };
     heard(QDateTime(QDate(2026, 11, 4), QTime(12, 0), Qt::UTC),

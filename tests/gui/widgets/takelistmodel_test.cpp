@@ -204,12 +204,7 @@ TEST_F(TakeListModelTest, GivesThePaceOrSaysWhyNot)
 TEST_F(TakeListModelTest, GivesFillersAndScriptSaidWhereTheWordsWereHeard)
 {
     // 3 fillers (um twice, uh) in 60 s of speaking, half of a two-sentence script said.
-    speech::Transcript said;
-    double startS = 0.5;
-    for (const char* word : { "um", "we", "um", "build", "uh", "tools" }) {
-        said.words.push_back({ QString::fromLatin1(word), startS, startS + 0.3 });
-        startS += 0.5;
-    }
+    const speech::Transcript said = test::evenlySaid(QStringLiteral("um we um build uh tools"));
     rehearsal::Take heard = take(1, 60);
     heard.words = speech::makeWordReport(said, 60.0, QStringLiteral("We build tools. We sell."));
     rehearsal::Take unscripted = take(2, 60);
