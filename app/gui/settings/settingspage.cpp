@@ -17,6 +17,13 @@
 
 namespace rapport::gui {
 
+namespace {
+
+// The setting "Hear my words" keeps.
+const QString kHearWordsKey = QStringLiteral("words/hear");
+
+} // namespace
+
 SettingsPage::SettingsPage(storage::Store& store, ThemeManager& theme, QSettings& settings,
     const Clock* clock, QWidget* parent)
     : QWidget(parent)
@@ -84,7 +91,7 @@ SettingsPage::SettingsPage(storage::Store& store, ThemeManager& theme, QSettings
     wordsCell->addWidget(wordsNote);
     audioForm->addRow(tr("Words:"), wordsCell);
     connect(m_hearWords, &QCheckBox::toggled, this, [this](bool on) {
-        m_settings.setValue(QStringLiteral("words/hear"), on);
+        m_settings.setValue(kHearWordsKey, on);
         emit hearWordsChanged(on);
     });
     layout->addWidget(audio);
@@ -111,7 +118,7 @@ SettingsPage::SettingsPage(storage::Store& store, ThemeManager& theme, QSettings
 
 bool SettingsPage::hearsWords(const QSettings& settings)
 {
-    return settings.value(QStringLiteral("words/hear"), true).toBool();
+    return settings.value(kHearWordsKey, true).toBool();
 }
 
 void SettingsPage::onAppearanceChosen(int index)
