@@ -160,7 +160,7 @@ WavPlayer::~WavPlayer()
     release();
 }
 
-Status WavPlayer::play(const QString& path)
+Status WavPlayer::play(const QString& path, qint64 fromMs)
 {
     stop();
     m_path = path;
@@ -189,6 +189,11 @@ Status WavPlayer::play(const QString& path)
     m_buffer = std::make_unique<QBuffer>();
     m_buffer->setData(*bytes);
     m_buffer->open(QIODevice::ReadOnly);
+    // Whole frames only, and never at the very end (that would finish before it began).
+    const qint64 startFrame = std::clamp<qint64>(
+        fromMs * m_format.sampleRate() / 1000, 0, std::max<qint64>(frames - 1, 0));
+    m_startMs = startFrame * 1000 / m_format.sampleRate();
+    m_buffer->seek(startFrame * m_format.bytesPerFrame());
     m_sink = std::make_unique<QAudioSink>(device, m_format);
     m_sink->setBufferSize(m_format.bytesForDuration(kBufferMs * 1000));
     // Queued: the sink may report from the sound system's thread, and it must not be deleted
@@ -244,7 +249,7 @@ qint64 WavPlayer::positionMs() const
 {
     if (m_state == State::Stopped || !m_sink)
         return m_finishedAtMs;
-    return std::min(m_sink->processedUSecs() / 1000, m_durationMs);
+    return std::min(m_startMs + m_sink->processedUSecs() / 1000, m_durationMs);
 }
 
 void WavPlayer::setState(State state)

@@ -32,11 +32,12 @@ public:
     explicit WavPlayer(QObject* parent = nullptr);
     ~WavPlayer() override;
 
-    /// Stops what is playing and plays `path` from the start. Errors (nothing plays, failed()
-    /// is not emitted): NotFound / Permission / Format from reading the file, NotFound when the
-    /// system has no audio output, Unsupported when the output takes no format we can make, Io
-    /// when the output refuses to start.
-    Status play(const QString& path);
+    /// Stops what is playing and plays `path` from `fromMs` (clamped into the file; 0: the
+    /// start). Positions count from the start of the file, so they begin near `fromMs`. Errors
+    /// (nothing plays, failed() is not emitted): NotFound / Permission / Format from reading the
+    /// file, NotFound when the system has no audio output, Unsupported when the output takes no
+    /// format we can make, Io when the output refuses to start.
+    Status play(const QString& path, qint64 fromMs = 0);
     /// Pauses; resume() continues from the same place. Ignored unless playing.
     void pause();
     /// Ignored unless paused.
@@ -77,6 +78,7 @@ private:
     QTimer* m_ticker;
     State m_state = State::Stopped;
     qint64 m_durationMs = 0;
+    qint64 m_startMs = 0; ///< where in the file this playback began
     qint64 m_finishedAtMs = 0; ///< position to report after the natural end
     bool m_draining = false; ///< all data is with the sound system, waiting for it to play
     QElapsedTimer m_drainClock; ///< since draining began, to bound that wait

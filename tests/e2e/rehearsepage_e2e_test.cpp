@@ -1,9 +1,11 @@
 // The Rehearse view end to end through a real sound server: speech played into a private
 // PulseAudio server's virtual microphone is recorded by the view's default microphone source
 // (QAudioSource), stored as a take and analysed. The truth is how the played file was built.
+#include "app/audio/wavplayer.h"
 #include "app/gui/rehearse/rehearsepage.h"
 #include "app/gui/rehearse/selfratingpanel.h"
 #include "app/gui/rehearse/takereportview.h"
+#include "app/gui/rehearse/taketimeline.h"
 #include "tests/support/speechfixture.h"
 #include "tests/support/virtualmic.h"
 #include "tests/support/widgetlookup.h"
@@ -13,6 +15,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
 #include <gtest/gtest.h>
@@ -116,6 +119,44 @@ TEST(RehearsePageE2eTest, ATakeFromTheMicrophoneIsStoredWithTheSpeakingTimeOfThe
               << " ms, stored speaking time " << *take.report.speakingTimeS * 1000.0
               << " ms, error " << (*take.report.speakingTimeS - truthS) * 1000.0 << " ms\n";
     EXPECT_NEAR(*take.report.speakingTimeS, truthS, 0.150);
+
+    // Playback you can see: Play moves a playhead along the timeline with the elapsed time, Stop
+    // ends it, and a click on the timeline plays from that point.
+    auto* play = test::widgetNamed<QPushButton>(&page, QStringLiteral("Play the take"));
+    ASSERT_NE(play, nullptr);
+    ASSERT_TRUE(play->isEnabled());
+    TakeTimeline* timeline = page.report().timeline();
+    EXPECT_FALSE(timeline->playhead());
+    play->click();
+    ASSERT_EQ(page.player().state(), audio::WavPlayer::State::Playing);
+    EXPECT_EQ(play->text(), QStringLiteral("■ &Stop"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return timeline->playhead().value_or(0.0) > 0.5; }, 5'000))
+        << "the playhead did not move";
+    const double early = *timeline->playhead();
+    QTest::qWait(400);
+    ASSERT_TRUE(timeline->playhead());
+    EXPECT_GT(*timeline->playhead(), early) << "the playhead stood still";
+    EXPECT_TRUE(page.playbackText().contains(QStringLiteral(" / 0:0")))
+        << page.playbackText().toStdString();
+    play->click(); // Stop
+    EXPECT_EQ(page.player().state(), audio::WavPlayer::State::Stopped);
+    EXPECT_FALSE(timeline->playhead());
+    EXPECT_TRUE(page.playbackText().isEmpty());
+    EXPECT_EQ(play->text(), QStringLiteral("▶ &Play"));
+
+    const double fromS = 0.6 * take.report.durationS;
+    const QPoint at(static_cast<int>(timeline->xFor(fromS, timeline->width())),
+        timeline->segmentRects(timeline->width()).front().center().toPoint().y());
+    QTest::mouseClick(timeline, Qt::LeftButton, {}, at);
+    ASSERT_EQ(page.player().state(), audio::WavPlayer::State::Playing);
+    EXPECT_GE(page.player().positionMs(), static_cast<qint64>((fromS - 0.2) * 1000.0));
+    ASSERT_TRUE(timeline->playhead());
+    EXPECT_GE(*timeline->playhead(), fromS - 0.2);
+    if (!shots.isEmpty()) {
+        QTest::qWait(300);
+        page.grab().save(QDir(shots).filePath(QStringLiteral("playback.png")));
+    }
+    page.stopPlayback();
     mic.stop();
 }
 

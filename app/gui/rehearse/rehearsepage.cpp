@@ -7,6 +7,7 @@
 #include "app/gui/rehearse/selfratingpanel.h"
 #include "app/gui/rehearse/takecomparedialog.h"
 #include "app/gui/rehearse/takereportview.h"
+#include "app/gui/rehearse/taketimeline.h"
 #include "app/gui/widgets/lightindicator.h"
 #include "app/gui/widgets/pageheader.h"
 #include "app/gui/widgets/takelistmodel.h"
@@ -16,6 +17,7 @@
 #include "core/rehearsal/timing.h"
 #include "core/speech/wordreport.h"
 
+#include <QAbstractItemView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
@@ -26,6 +28,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
@@ -40,6 +43,7 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <cmath>
 
 namespace rapport::gui {
 
@@ -82,6 +86,13 @@ RehearsePage::RehearsePage(
     , m_rating(new SelfRatingPanel(clock, this))
     , m_report(new TakeReportView(this))
     , m_next(new QPushButton(tr("New take  (Space)"), this))
+    , m_play(new QPushButton(this))
+    , m_playTime(new QLabel(this))
+    , m_best(new QPushButton(this))
+    , m_rate(new QPushButton(tr("&Rate…"), this))
+    , m_delete(new QPushButton(tr("&Delete…"), this))
+    , m_compare(new QPushButton(tr("C&ompare two…"), this))
+    , m_warmUp(new QPushButton(tr("&Before a meeting"), this))
     , m_summary(new QLabel(this))
     , m_takeModel(new TakeListModel(QTimeZone::systemTimeZone(), this))
     , m_takes(new QTreeView(this))
@@ -108,21 +119,22 @@ RehearsePage::RehearsePage(
     auto* pitchLabel = new QLabel(tr("&Pitch:"), this);
     pitchLabel->setBuddy(m_pitch);
     m_pitch->setAccessibleName(tr("Pitch"));
-    m_pitch->setMinimumContentsLength(16);
+    // Room for a usual title and its length (a longer one is elided in the box, whole in the
+    // list, which opens as wide as the longest, and in the tooltip).
+    m_pitch->setMinimumContentsLength(20);
     m_pitch->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_setSize->setRange(2, 10);
     m_setSize->setValue(3);
     m_setSize->setSuffix(tr(" takes"));
     m_setSize->setAccessibleName(tr("Takes in a warm-up set"));
-    auto* warmUp = new QPushButton(tr("&Before a meeting"), this);
-    warmUp->setToolTip(tr("Several takes in a row, then a summary of the set"));
+    m_warmUp->setToolTip(tr("Several takes in a row, then a summary of the set"));
     controls->addWidget(pitchLabel);
     controls->addWidget(m_pitch);
     controls->addSpacing(12);
     controls->addWidget(m_teleprompterOn);
     controls->addWidget(m_countIn);
     controls->addStretch(1);
-    controls->addWidget(warmUp);
+    controls->addWidget(m_warmUp);
     controls->addWidget(m_setSize);
     layout->addLayout(controls);
     m_orphanBanner = buildOrphanBanner();
@@ -152,9 +164,10 @@ RehearsePage::RehearsePage(
     connect(m_pitch, &QComboBox::currentIndexChanged, this, [this] {
         showPitchText();
         loadTakes();
+        showLatestTake();
     });
     connect(m_teleprompterOn, &QCheckBox::toggled, this, &RehearsePage::showPitchText);
-    connect(warmUp, &QPushButton::clicked, this, &RehearsePage::startWarmUp);
+    connect(m_warmUp, &QPushButton::clicked, this, &RehearsePage::startWarmUp);
     connect(m_startStop, &QPushButton::clicked, this, &RehearsePage::startOrStop);
     connect(m_next, &QPushButton::clicked, this, &RehearsePage::startOrStop);
     connect(m_rating, &SelfRatingPanel::submitted, this, &RehearsePage::onRated);
@@ -184,6 +197,14 @@ RehearsePage::RehearsePage(
         beginRecording();
     });
     connect(m_checkButton, &QPushButton::clicked, this, &RehearsePage::checkMicrophone);
+    connect(m_player.get(), &audio::WavPlayer::positionChanged, this,
+        &RehearsePage::onPlaybackPosition);
+    connect(m_player.get(), &audio::WavPlayer::stateChanged, this, &RehearsePage::onPlaybackState);
+    connect(m_player.get(), &audio::WavPlayer::failed, this, [this](const Error& error) {
+        onPlaybackState();
+        QMessageBox::warning(this, tr("Playback stopped"), error.toString());
+    });
+    connect(m_report->timeline(), &TakeTimeline::seekRequested, this, &RehearsePage::playShownFrom);
     connect(m_writePitch, &QPushButton::clicked, this, &RehearsePage::writePitchRequested);
     m_checkTimeout->setSingleShot(true);
     connect(m_checkTimeout, &QTimer::timeout, this, [this] {
@@ -278,28 +299,48 @@ QWidget* RehearsePage::buildReportStage()
     auto* stage = new QWidget(this);
     auto* layout = new QVBoxLayout(stage);
     layout->setContentsMargins(0, 8, 0, 0);
+    // The shown take's buttons, above its report so they stay in view.
+    auto* row = new QHBoxLayout;
+    m_play->setAccessibleName(tr("Play the take"));
+    m_playTime->setAccessibleName(tr("Playback position"));
+    m_playTime->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("00:00 / 00:00")));
+    // Room kept for it, so the buttons do not move when playback starts.
+    m_best->setCheckable(true);
+    m_best->setAccessibleName(tr("Best take"));
+    m_rate->setToolTip(tr("Change your rating of this take"));
+    m_rate->setAccessibleName(tr("Rate the take"));
+    m_delete->setToolTip(tr("Delete the selected takes and their recordings (Delete key)"));
+    m_delete->setAccessibleName(tr("Delete the take"));
+    row->addWidget(m_play);
+    row->addWidget(m_playTime);
+    row->addWidget(m_best);
+    row->addWidget(m_rate);
+    row->addWidget(m_delete);
+    row->addStretch(1);
+    row->addWidget(m_next);
+    layout->addLayout(row);
     layout->addWidget(m_report, 1);
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::PlainText);
     layout->addWidget(m_summary);
-    auto* row = new QHBoxLayout;
-    auto* play = new QPushButton(tr("▶ &Play take"), stage);
-    auto* star = new QPushButton(tr("★ &Best take"), stage);
-    row->addWidget(play);
-    row->addWidget(star);
-    row->addStretch(1);
-    row->addWidget(m_next);
-    layout->addLayout(row);
-    auto selectLast = [this] { selectTakes({ m_lastTakeId }); };
-    connect(play, &QPushButton::clicked, this, [this, selectLast] {
-        selectLast();
-        playSelected();
+    connect(m_play, &QPushButton::clicked, this, [this] {
+        if (m_player->state() == audio::WavPlayer::State::Playing
+            && m_player->path() == m_shownAudioPath)
+            stopPlayback();
+        else
+            playShownFrom(0.0);
     });
-    connect(star, &QPushButton::clicked, this, [this, selectLast] {
-        selectLast();
-        starSelected();
+    connect(m_best, &QPushButton::clicked, this, [this](bool best) {
+        if (m_shownTakeId <= 0)
+            return;
+        if (Status s = m_takeStore->setStarred(m_shownTakeId, best); !s)
+            QMessageBox::warning(this, tr("Could not mark the best take"), s.error().toString());
+        loadTakes();
+        updateTakeButtons();
     });
-    return stage;
+    connect(m_rate, &QPushButton::clicked, this, &RehearsePage::editSelectedRating);
+    connect(m_delete, &QPushButton::clicked, this, &RehearsePage::deleteSelected);
+    return stage; // the buttons are set once the takes list exists (reloadPitches())
 }
 
 QWidget* RehearsePage::buildTakesPanel()
@@ -314,26 +355,38 @@ QWidget* RehearsePage::buildTakesPanel()
     m_takes->setMinimumHeight(fontMetrics().height() * 9);
     m_takes->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_takes->setAccessibleName(tr("Takes of this pitch"));
+    m_takes->setAccessibleDescription(tr("Select a take to see its report; Enter plays it, "
+                                         "Delete deletes the selected takes."));
     m_takes->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_takes->header()->setSectionResizeMode(TakeListModel::When, QHeaderView::Stretch);
     m_takes->header()->setStretchLastSection(false);
     layout->addWidget(m_takes, 1);
     auto* row = new QHBoxLayout;
-    const std::pair<QString, void (RehearsePage::*)()> actions[]
-        = { { tr("Play"), &RehearsePage::playSelected },
-              { tr("Rate…"), &RehearsePage::editSelectedRating },
-              { tr("Star as best"), &RehearsePage::starSelected },
-              { tr("Compare two…"), &RehearsePage::compareSelected },
-              { tr("Delete…"), &RehearsePage::deleteSelected } };
-    for (const auto& [text, slot] : actions) {
-        auto* button = new QPushButton(text, panel);
-        connect(button, &QPushButton::clicked, this, slot);
-        row->addWidget(button);
-    }
+    m_compare->setToolTip(tr("Select two takes (Ctrl+click), then compare them side by side"));
+    m_compare->setAccessibleName(tr("Compare two takes"));
+    row->addWidget(m_compare);
     row->addStretch(1);
     layout->addLayout(row);
+    connect(m_compare, &QPushButton::clicked, this, &RehearsePage::compareSelected);
     connect(m_takes, &QTreeView::activated, this, &RehearsePage::playSelected);
+    connect(m_takes->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        &RehearsePage::onCurrentTakeChanged);
+    connect(m_takes->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &RehearsePage::updateTakeButtons);
+    // The Delete key on the list (an item view keeps the key from shortcuts, so it is caught
+    // here; see eventFilter()).
+    m_takes->installEventFilter(this);
     return panel;
+}
+
+bool RehearsePage::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_takes && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent*>(event)->matches(QKeySequence::Delete)) {
+        deleteSelected();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void RehearsePage::reloadPitches()
@@ -343,11 +396,15 @@ void RehearsePage::reloadPitches()
     m_pitch->blockSignals(true);
     m_pitch->clear();
     if (all) {
-        for (const rehearsal::PitchSummary& s : *all)
-            m_pitch->addItem(QStringLiteral("%1  (%2)")
-                                 .arg(s.pitch.title, rehearsal::formatClock(s.pitch.targetMs)),
-                s.pitch.id);
+        for (const rehearsal::PitchSummary& s : *all) {
+            const QString text = QStringLiteral("%1  (%2)")
+                                     .arg(s.pitch.title, rehearsal::formatClock(s.pitch.targetMs));
+            m_pitch->addItem(text, s.pitch.id);
+            m_pitch->setItemData(m_pitch->count() - 1, text, Qt::ToolTipRole);
+        }
     }
+    // The open list shows whole titles, however narrow the box.
+    m_pitch->view()->setMinimumWidth(m_pitch->view()->sizeHintForColumn(0) + 8);
     const int index = m_pitch->findData(selected);
     m_pitch->setCurrentIndex(index >= 0 ? index : 0);
     m_pitch->blockSignals(false);
@@ -413,6 +470,16 @@ void RehearsePage::showPitchText()
 void RehearsePage::showStage(Stage stage)
 {
     m_stage = stage;
+    // The pitch and the takes stay put while a take is being made and rated.
+    const bool busy
+        = stage == Stage::CountIn || stage == Stage::Recording || stage == Stage::Rating;
+    m_pitch->setEnabled(!busy);
+    m_warmUp->setEnabled(!busy && m_pitch->count() > 0);
+    m_setSize->setEnabled(!busy && m_pitch->count() > 0);
+    m_takes->setEnabled(!busy);
+    m_compare->setEnabled(!busy && selectedTakeIds().size() == 2);
+    if (busy)
+        stopPlayback();
     switch (stage) {
     case Stage::Ready: {
         m_stages->setCurrentIndex(0);
@@ -421,8 +488,8 @@ void RehearsePage::showStage(Stage stage)
         m_startStop->setEnabled(havePitch);
         m_clockLabel->setText(rehearsal::formatClock(0));
         m_overTime->clear();
-        m_lightIndicator->setLight(Light::None);
-        m_meter->setLevel(-120.0f, -120.0f);
+        m_lightIndicator->setIdle();
+        m_meter->reset();
         m_writePitch->setVisible(!havePitch);
         if (m_usesMicrophone && !audio::defaultInputDevice()) {
             m_startStop->setEnabled(false);
@@ -432,8 +499,15 @@ void RehearsePage::showStage(Stage stage)
             m_status->setText(tr("Welcome! Write your first pitch (a short outline is offered), "
                                  "and press \"Check microphone\" to see that Rapport hears "
                                  "you."));
+        else if (m_setRemaining > 0 && m_setTakes.isEmpty())
+            m_status->setText(
+                tr("Before a meeting: %1 takes of this pitch in a row. Rate each one as it "
+                   "ends; after the last you see your best take, what improved and what to "
+                   "watch. Press Space to start take 1 of %1.")
+                    .arg(m_setSize->value()));
         else if (m_setRemaining > 0)
-            m_status->setText(tr("Warm-up set: take %1 of %2. Press Space and start speaking.")
+            m_status->setText(tr("Before a meeting: take %1 of %2. Press Space and start "
+                                 "speaking.")
                                   .arg(m_setSize->value() - m_setRemaining + 1)
                                   .arg(m_setSize->value()));
         else
@@ -446,10 +520,15 @@ void RehearsePage::showStage(Stage stage)
         m_status->setText(tr("Get ready…"));
         break;
     case Stage::Recording:
+        m_lightIndicator->setLight(Light::None);
         m_startStop->setText(tr("Stop  (Space)"));
         m_startStop->setEnabled(true);
-        m_status->setText(tr("Recording from %1. Press Space when you finish.")
-                              .arg(m_source ? m_source->name() : QString()));
+        m_status->setText((m_setRemaining > 0 ? tr("Take %1 of %2. ")
+                                                    .arg(m_setSize->value() - m_setRemaining + 1)
+                                                    .arg(m_setSize->value())
+                                              : QString())
+            + tr("Recording from %1. Press Space when you finish.")
+                  .arg(m_source ? m_source->name() : QString()));
         break;
     case Stage::Rating:
         m_stages->setCurrentIndex(1);
@@ -491,10 +570,11 @@ void RehearsePage::startWarmUp()
 {
     if (m_stage == Stage::Recording || m_stage == Stage::CountIn)
         return;
+    // Said before it starts: the set begins with the next Space.
     m_setRemaining = m_setSize->value();
     m_setTakes.clear();
+    stopPlayback();
     showStage(Stage::Ready);
-    startTake();
 }
 
 void RehearsePage::startTake()
@@ -583,18 +663,13 @@ void RehearsePage::onTakeFinished(const rehearsal::TakeOutcome& outcome)
         m_setTakes << take.id;
         --m_setRemaining;
     }
-    loadTakes();
-    emit takesChanged();
     m_follower.reset();
     showTeleprompter();
-    m_report->setReport(take.report, take.lights);
-    if (m_session->isHearingWords())
-        m_report->setWordsListening();
-    else if (take.words)
-        m_report->setWords(*take.words);
-    else if (!m_wordListener)
-        m_report->setWordsMissing(tr("Words are off (Settings, Microphone)."));
+    // Rated first: the stage changes before the list selects the new take.
     showStage(Stage::Rating);
+    loadTakes();
+    emit takesChanged();
+    showTake(take.id);
     if (outcome.stoppedEarly) {
         QMessageBox::warning(this, tr("The take stopped early"),
             outcome.stoppedEarly->toString() + tr("\n\nWhat was recorded up to then is kept."));
@@ -604,7 +679,7 @@ void RehearsePage::onTakeFinished(const rehearsal::TakeOutcome& outcome)
 void RehearsePage::onWordsHeard(qint64 takeId, const Result<speech::WordReport>& words)
 {
     loadTakes();
-    if (takeId != m_lastTakeId)
+    if (takeId != m_shownTakeId)
         return;
     if (words)
         m_report->setWords(*words);
@@ -619,6 +694,7 @@ void RehearsePage::onRated(const rehearsal::SelfRating& given)
     if (Status s = m_takeStore->setRating(m_lastTakeId, rating); !s)
         QMessageBox::warning(this, tr("Could not save the rating"), s.error().toString());
     loadTakes();
+    showTake(m_lastTakeId);
     if (!m_setTakes.isEmpty() && m_setRemaining == 0) {
         QStringList lines { tr("Your warm-up set:") };
         for (qsizetype i = 0; i < m_setTakes.size(); ++i) {
@@ -649,8 +725,143 @@ void RehearsePage::loadTakes()
             std::reverse(newestFirst.begin(), newestFirst.end());
         }
     }
+    m_reloadingTakes = true;
     m_takeModel->setTakes(std::move(newestFirst));
     selectTakes(selected); // a reload (a new rating, a star) keeps the selection
+    m_reloadingTakes = false;
+    updateTakeButtons();
+}
+
+void RehearsePage::showLatestTake()
+{
+    if (m_stage == Stage::CountIn || m_stage == Stage::Recording || m_stage == Stage::Rating)
+        return;
+    stopPlayback();
+    if (m_takeModel->rowCount() > 0) {
+        const qint64 newest = TakeListModel::idAt(m_takeModel->index(0, 0));
+        if (showTake(newest))
+            return;
+    }
+    m_shownTakeId = 0;
+    m_shownAudioPath.clear();
+    m_setRemaining = 0;
+    showStage(Stage::Ready);
+    if (m_pitch->count() > 0 && (!m_usesMicrophone || audio::defaultInputDevice()))
+        m_status->setText(tr("No takes of this pitch yet. Press Space, then say your pitch; "
+                             "press Space again when you finish."));
+    updateTakeButtons();
+}
+
+bool RehearsePage::showTake(qint64 id)
+{
+    Result<rehearsal::Take> take = m_takeStore->get(id);
+    if (!take)
+        return false;
+    if (m_shownTakeId != id)
+        stopPlayback();
+    m_shownTakeId = id;
+    m_shownAudioPath = take->audioPath;
+    m_report->setReport(take->report, take->lights);
+    if (m_session->isHearingWords() && id == m_lastTakeId)
+        m_report->setWordsListening();
+    else if (take->words)
+        m_report->setWords(*take->words);
+    else if (!m_wordListener && id == m_lastTakeId)
+        m_report->setWordsMissing(tr("Words are off (Settings, Microphone)."));
+    else
+        m_report->setWordsMissing(tr("The words of this take were not heard. To hear them now, "
+                                     "run: rapport-cli takes words %1")
+                                      .arg(id));
+    if (!selectedTakeIds().contains(id)) {
+        m_reloadingTakes = true;
+        selectTakes({ id });
+        m_reloadingTakes = false;
+    }
+    if (m_stage != Stage::Rating && m_stage != Stage::SetSummary)
+        showStage(Stage::Report);
+    updateTakeButtons();
+    return true;
+}
+
+void RehearsePage::onCurrentTakeChanged()
+{
+    if (m_reloadingTakes)
+        return;
+    if (m_stage == Stage::CountIn || m_stage == Stage::Recording || m_stage == Stage::Rating)
+        return;
+    const QModelIndex current = m_takes->selectionModel()->currentIndex();
+    if (!current.isValid())
+        return;
+    const qint64 id = TakeListModel::idAt(current);
+    if (id != m_shownTakeId || m_stage != Stage::Report)
+        showTake(id);
+}
+
+void RehearsePage::updateTakeButtons()
+{
+    const int row = m_takeModel->rowOf(m_shownTakeId);
+    const bool shown = m_shownTakeId > 0 && row >= 0;
+    const bool hasAudio = shown && !m_shownAudioPath.isEmpty() && QFile::exists(m_shownAudioPath);
+    const bool playing = shown && m_player->state() == audio::WavPlayer::State::Playing
+        && m_player->path() == m_shownAudioPath;
+    m_play->setText(playing ? tr("■ &Stop") : tr("▶ &Play"));
+    m_play->setEnabled(hasAudio);
+    m_play->setToolTip(hasAudio ? tr("Play this take; click the timeline to play from a point")
+                                : tr("This take's recording was not kept, or is missing"));
+    bool starred = false;
+    if (shown) {
+        if (Result<rehearsal::Take> take = m_takeStore->get(m_shownTakeId))
+            starred = take->starred;
+    }
+    m_best->setEnabled(shown);
+    m_best->setChecked(starred);
+    m_best->setText(starred ? tr("★ &Best take") : tr("☆ Mark as &best"));
+    m_best->setToolTip(starred ? tr("This is your best take of the pitch. Press to unmark it.")
+                               : tr("Mark this take as your best take of the pitch"));
+    m_rate->setEnabled(shown);
+    const qsizetype selected = selectedTakeIds().size();
+    m_delete->setEnabled(selected > 0);
+    m_delete->setToolTip(selected > 1
+            ? tr("Delete the %1 selected takes and their recordings (Delete key)").arg(selected)
+            : tr("Delete this take and its recording (Delete key)"));
+    const bool busy
+        = m_stage == Stage::CountIn || m_stage == Stage::Recording || m_stage == Stage::Rating;
+    m_compare->setEnabled(!busy && selected == 2);
+}
+
+void RehearsePage::playShownFrom(double seconds)
+{
+    if (m_shownAudioPath.isEmpty())
+        return;
+    if (Status s = m_player->play(m_shownAudioPath, std::llround(seconds * 1000.0)); !s)
+        QMessageBox::warning(this, tr("Cannot play the take"), s.error().toString());
+    updateTakeButtons();
+}
+
+void RehearsePage::stopPlayback()
+{
+    m_player->stop();
+}
+
+void RehearsePage::onPlaybackPosition(qint64 positionMs)
+{
+    const bool ours = m_player->state() != audio::WavPlayer::State::Stopped
+        && m_player->path() == m_shownAudioPath && !m_shownAudioPath.isEmpty();
+    m_report->timeline()->setPlayhead(ours ? std::optional(positionMs / 1000.0) : std::nullopt);
+    m_playTime->setText(ours ? tr("%1 / %2").arg(rehearsal::formatClock(positionMs),
+                            rehearsal::formatClock(m_player->durationMs()))
+                             : QString());
+}
+
+void RehearsePage::onPlaybackState()
+{
+    onPlaybackPosition(m_player->positionMs());
+    updateTakeButtons();
+}
+
+QString RehearsePage::playbackText() const
+{
+    return m_playTime->text();
 }
 
 void RehearsePage::selectTakes(const QList<qint64>& ids)
@@ -695,10 +906,9 @@ std::optional<rehearsal::Take> RehearsePage::firstSelectedTake() const
 void RehearsePage::playSelected()
 {
     const std::optional<rehearsal::Take> take = firstSelectedTake();
-    if (!take)
+    if (!take || !showTake(take->id))
         return;
-    if (Status s = m_player->play(take->audioPath); !s)
-        QMessageBox::warning(this, tr("Cannot play the take"), s.error().toString());
+    playShownFrom(0.0);
 }
 
 void RehearsePage::starSelected()
@@ -706,6 +916,7 @@ void RehearsePage::starSelected()
     const std::optional<rehearsal::Take> take = firstSelectedTake();
     if (take && m_takeStore->setStarred(take->id, !take->starred))
         loadTakes();
+    updateTakeButtons();
 }
 
 void RehearsePage::deleteSelected()
@@ -737,6 +948,11 @@ bool RehearsePage::deleteTake(qint64 id)
             this, tr("Could not delete the recording"), deleted->audio.error().toString());
     loadTakes();
     emit takesChanged();
+    // The report shown was of that take: the newest left, or the empty state.
+    if (id == m_shownTakeId && (m_stage == Stage::Report || m_stage == Stage::Ready)) {
+        m_shownTakeId = 0;
+        showLatestTake();
+    }
     return true;
 }
 
@@ -779,6 +995,7 @@ void RehearsePage::editSelectedRating()
     });
     dialog.exec();
     loadTakes();
+    updateTakeButtons();
 }
 
 void RehearsePage::checkMicrophone()

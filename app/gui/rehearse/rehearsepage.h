@@ -41,8 +41,10 @@ class TakeReportView;
 /// Rehearse a pitch out loud: choose the pitch, optional teleprompter and 3-2-1 count-in, Space
 /// starts and stops. While recording: the clock (counted in audio frames), a level meter and the
 /// green / yellow / red light; past red the take is "over time" and keeps counting. When a take
-/// stops the self-rating comes first, then the measured report. Takes can be played back,
-/// starred, deleted and compared; "Before a meeting" runs a set of takes in a row.
+/// stops the self-rating comes first, then the measured report. Selecting any take in the list
+/// shows its report, with one set of buttons for that take: play (the timeline shows where, and
+/// a click on it plays from there), best take, rate, delete. Two takes can be compared; "Before
+/// a meeting" runs a set of takes in a row.
 class RehearsePage : public QWidget
 {
     Q_OBJECT
@@ -73,6 +75,8 @@ public:
     QString statusText() const;
     rehearsal::Light light() const;
     qint64 lastTakeId() const { return m_lastTakeId; }
+    /// The take whose report is shown (0: none).
+    qint64 shownTakeId() const { return m_shownTakeId; }
     /// Frames of the take being recorded (at audio::kSampleRate); 0 before the first block.
     qint64 recordedFrames() const { return m_session->framesRecorded(); }
     /// The banner about recordings left by a take that was cut short (empty when hidden).
@@ -81,6 +85,10 @@ public:
     /// pitch's sentences, or -1 when none is.
     int teleprompterSentence() const { return m_follower ? m_follower->sentence() : -1; }
     const TakeReportView& report() const { return *m_report; }
+    /// The player of the takes, for tests that follow playback.
+    const audio::WavPlayer& player() const { return *m_player; }
+    /// "0:12 / 0:58" while the shown take plays; empty otherwise.
+    QString playbackText() const;
 
 public slots:
     void reloadPitches(); ///< after pitches were added or edited elsewhere
@@ -88,7 +96,12 @@ public slots:
     void startWarmUp(); ///< "Before a meeting": N takes in a row, then a summary
     /// Selects the takes `ids` in the list (those it shows); the first becomes current.
     void selectTakes(const QList<qint64>& ids);
+    /// Shows take `id`'s report (and selects it in the list); false when it cannot be read.
+    bool showTake(qint64 id);
     void playSelected();
+    /// Plays the shown take from `seconds` into it (the timeline's click).
+    void playShownFrom(double seconds);
+    void stopPlayback();
     void deleteSelected(); ///< asks first
     bool deleteTake(qint64 id); ///< no question (tests, after confirmation)
     void starSelected();
@@ -102,6 +115,9 @@ public slots:
 signals:
     void takesChanged();
     void writePitchRequested(); ///< "Write a pitch" from the empty state
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void startTake();
@@ -117,6 +133,14 @@ private:
     void showStage(Stage stage);
     void showPitchText();
     void loadTakes();
+    /// After the pitch changed: its latest take's report, or the empty state.
+    void showLatestTake();
+    /// The list's current take changed (by the user, or a reload).
+    void onCurrentTakeChanged();
+    /// Enables the take buttons for what they can act on, and says the best take's state.
+    void updateTakeButtons();
+    void onPlaybackPosition(qint64 positionMs);
+    void onPlaybackState();
     void updateClock(qint64 elapsedMs);
     std::optional<rehearsal::Pitch> currentPitch() const;
     QList<qint64> selectedTakeIds() const;
@@ -147,6 +171,9 @@ private:
     Stage m_stage = Stage::Ready;
     rehearsal::LightTimes m_lights;
     qint64 m_lastTakeId = 0;
+    qint64 m_shownTakeId = 0;
+    QString m_shownAudioPath; ///< the shown take's recording (empty: none kept)
+    bool m_reloadingTakes = false; ///< loadTakes() restores the selection: not the user's choice
     int m_countInLeft = 0;
     int m_setRemaining = 0; ///< takes still to do in a warm-up set
     QList<qint64> m_setTakes;
@@ -171,6 +198,13 @@ private:
     SelfRatingPanel* m_rating;
     TakeReportView* m_report;
     QPushButton* m_next;
+    QPushButton* m_play;
+    QLabel* m_playTime;
+    QPushButton* m_best;
+    QPushButton* m_rate;
+    QPushButton* m_delete;
+    QPushButton* m_compare;
+    QPushButton* m_warmUp;
     QLabel* m_summary;
     TakeListModel* m_takeModel;
     QTreeView* m_takes;

@@ -5,6 +5,7 @@
 
 #include <QHelpEvent>
 #include <QLinearGradient>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
 #include <algorithm>
@@ -110,6 +111,7 @@ void TakeTimeline::setTake(const analysis::TakeReport& report, const rehearsal::
     m_lights = lights;
     m_speech = speechSpans(report);
     m_fillers.clear();
+    m_playhead.reset();
     m_hasTake = true;
     setAccessibleDescription(summary());
     update();
@@ -120,6 +122,50 @@ void TakeTimeline::setFillers(const std::vector<speech::Filler>& fillers)
     m_fillers = fillers;
     setAccessibleDescription(summary());
     update();
+}
+
+void TakeTimeline::setPlayhead(std::optional<double> seconds)
+{
+    if (seconds == m_playhead)
+        return;
+    m_playhead = seconds;
+    update();
+}
+
+double TakeTimeline::secondsAt(double x, int width) const
+{
+    const Geometry g = geometry(width);
+    const double share = std::clamp((x - g.left) / std::max(g.right - g.left, 1.0), 0.0, 1.0);
+    return std::min(share * visibleSeconds(), m_report.durationS);
+}
+
+bool TakeTimeline::onTrack(const QPointF& pos) const
+{
+    if (!m_hasTake || m_report.durationS <= 0.0)
+        return false;
+    const Geometry g = geometry(width());
+    return pos.y() >= g.tickTop && pos.y() <= g.belowTop && pos.x() >= g.left - 4.0
+        && pos.x() <= xFor(m_report.durationS, width()) + 4.0;
+}
+
+void TakeTimeline::mousePressEvent(QMouseEvent* event)
+{
+    if (event->button() == Qt::LeftButton && onTrack(event->position())) {
+        Q_EMIT seekRequested(secondsAt(event->position().x(), width()));
+        event->accept();
+        return;
+    }
+    QWidget::mousePressEvent(event);
+}
+
+void TakeTimeline::mouseMoveEvent(QMouseEvent* event)
+{
+    // The hand says the track can be clicked.
+    if (onTrack(event->position()))
+        setCursor(Qt::PointingHandCursor);
+    else
+        unsetCursor();
+    QWidget::mouseMoveEvent(event);
 }
 
 QList<TakeTimeline::Span> TakeTimeline::speechSpans(const analysis::TakeReport& report)
@@ -259,7 +305,7 @@ QString TakeTimeline::toolTipAt(const QPointF& pos) const
         for (qsizetype i = 0; i < speech.size(); ++i) {
             if (pos.x() >= speech[i].left() && pos.x() <= speech[i].right()) {
                 const Span& s = m_speech[i];
-                return tr("Speech %1 – %2 (%3)")
+                return tr("Speech %1 – %2 (%3). Click to play from here.")
                     .arg(formatTenths(s.startS), formatTenths(s.endS),
                         formatLength(s.endS - s.startS));
             }
@@ -269,7 +315,7 @@ QString TakeTimeline::toolTipAt(const QPointF& pos) const
             if (pos.x() >= gaps[i].left() && pos.x() <= gaps[i].right()) {
                 const double from = m_speech[i].endS;
                 const double to = m_speech[i + 1].startS;
-                return tr("Pause of %1 (%2 – %3)")
+                return tr("Pause of %1 (%2 – %3). Click to play from here.")
                     .arg(formatLength(to - from), formatTenths(from), formatTenths(to));
             }
         }
@@ -334,6 +380,22 @@ void TakeTimeline::paintEvent(QPaintEvent*)
     const QRectF track = paintTrackBackground(painter, g);
     paintWindow(painter, g);
     paintTrack(painter, g, track);
+    paintPlayhead(painter, g);
+}
+
+void TakeTimeline::paintPlayhead(QPainter& painter, const Geometry& g) const
+{
+    if (!m_hasTake || !m_playhead)
+        return;
+    // In the text colour, over everything, with a small triangle above the track.
+    const double x = xFor(*m_playhead, g.width);
+    const QColor colour = palette().color(QPalette::WindowText);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(colour);
+    painter.drawRect(QRectF(x - 1.0, g.tickTop, 2.0, g.trackBottom - g.tickTop + 2.0));
+    const QPointF triangle[]
+        = { { x - 5.0, g.tickTop - 1.0 }, { x + 5.0, g.tickTop - 1.0 }, { x, g.tickTop + 5.0 } };
+    painter.drawPolygon(triangle, 3);
 }
 
 QRectF TakeTimeline::paintTrackBackground(QPainter& painter, const Geometry& g) const
@@ -345,6 +407,14 @@ QRectF TakeTimeline::paintTrackBackground(QPainter& painter, const Geometry& g) 
     painter.setPen(QPen(border, 1.0));
     painter.setBrush(palette().color(QPalette::Base));
     painter.drawRoundedRect(track.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3);
+    // A take shorter than the window: a dashed line carries the time axis on to the window, so
+    // both read on one scale rather than as two drawings.
+    if (m_hasTake && takeRight < g.right - 1.0) {
+        QPen dashed(border, 1.0, Qt::DashLine);
+        painter.setPen(dashed);
+        const double y = std::round((g.trackTop + g.trackBottom) / 2.0) + 0.5;
+        painter.drawLine(QPointF(takeRight, y), QPointF(g.right, y));
+    }
     return track;
 }
 

@@ -7,13 +7,15 @@
 #include <QList>
 #include <QRectF>
 #include <QWidget>
+#include <optional>
 
 namespace rapport::gui {
 
 /// One take drawn along a time axis: the take as a track, speech as filled stretches with the
 /// pauses as gaps (labelled when 1 s or longer), filler words as orange marks, the target window
 /// (green to red light) as a shaded band with ticks, and a marker where speech ended. Tooltips name
-/// each stretch.
+/// each stretch. While the take plays, a playhead shows where; a click on the track asks to play
+/// from there (seekRequested()).
 class TakeTimeline : public QWidget
 {
     Q_OBJECT
@@ -35,6 +37,12 @@ public:
     /// Marks the take's filler words on the track ("um" at 0:12.3); empty: none marked.
     void setFillers(const std::vector<speech::Filler>& fillers);
     const std::vector<speech::Filler>& fillers() const { return m_fillers; }
+
+    /// Shows the playhead at `seconds` into the take; nullopt hides it.
+    void setPlayhead(std::optional<double> seconds);
+    std::optional<double> playhead() const { return m_playhead; }
+    /// The time in the take under `x` at `width` pixels, inside the take (0 before it starts).
+    double secondsAt(double x, int width) const;
 
     /// Speech from speechStartS to speechEndS with the pauses cut out (empty without speech).
     static QList<Span> speechSpans(const analysis::TakeReport& report);
@@ -60,7 +68,13 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
+Q_SIGNALS:
+    /// The track was clicked at `seconds` into the take: play from there.
+    void seekRequested(double seconds);
+
 protected:
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
     bool event(QEvent* event) override;
     void changeEvent(QEvent* event) override;
@@ -71,12 +85,16 @@ private:
     void paintWindow(QPainter& painter, const Geometry& g) const;
     QRectF paintTrackBackground(QPainter& painter, const Geometry& g) const;
     void paintTrack(QPainter& painter, const Geometry& g, const QRectF& track) const;
+    void paintPlayhead(QPainter& painter, const Geometry& g) const;
+    /// Whether `pos` is on the take's track (where a click plays from).
+    bool onTrack(const QPointF& pos) const;
 
     analysis::TakeReport m_report;
     rehearsal::LightTimes m_lights;
     QList<Span> m_speech;
     std::vector<speech::Filler> m_fillers;
     bool m_hasTake = false;
+    std::optional<double> m_playhead;
 };
 
 } // namespace rapport::gui

@@ -81,11 +81,20 @@ QColor LightIndicator::colour(Light light)
 
 void LightIndicator::setLight(Light light)
 {
+    m_idle = false;
     m_light = light;
     m_disc->light = light;
     m_disc->update();
     m_label->setText(text());
     setAccessibleDescription(text());
+}
+
+void LightIndicator::setIdle()
+{
+    setLight(Light::None);
+    m_idle = true;
+    m_label->clear();
+    setAccessibleDescription(tr("No take is running"));
 }
 
 void LightIndicator::setProminence(int pixels, qreal scale)
@@ -98,6 +107,8 @@ void LightIndicator::setProminence(int pixels, qreal scale)
 
 QString LightIndicator::text() const
 {
+    if (m_idle)
+        return {};
     return rehearsal::lightName(m_light) + QStringLiteral(" — ") + rehearsal::lightAdvice(m_light);
 }
 

@@ -270,6 +270,31 @@ TEST_F(WavPlayerTest, StopRewindsWithoutFinishing)
     EXPECT_TRUE(finished.wait(kTestMs + 3000));
 }
 
+TEST_F(WavPlayerTest, PlaysFromAPointInTheFile)
+{
+    WavPlayer player;
+    QSignalSpy positions(&player, &WavPlayer::positionChanged);
+    QSignalSpy finished(&player, &WavPlayer::finished);
+    QElapsedTimer wall;
+    wall.start();
+    constexpr qint64 kFromMs = 1000;
+    ASSERT_TRUE(player.play(m_wav, kFromMs).ok());
+    EXPECT_GE(player.positionMs(), kFromMs);
+    ASSERT_TRUE(finished.wait(kTestMs + 3000));
+    // What follows the point was played, in real time (how long the sound server takes to
+    // start varies too much to bound the wait from above: the positions show where it began).
+    EXPECT_GE(wall.elapsed(), kTestMs - kFromMs - 150);
+    ASSERT_FALSE(positions.isEmpty());
+    for (const QList<QVariant>& args : positions)
+        EXPECT_GE(args.at(0).toLongLong(), kFromMs);
+    EXPECT_EQ(player.positionMs(), player.durationMs());
+
+    // A point past the end plays the last moment, not nothing and not from the start.
+    ASSERT_TRUE(player.play(m_wav, kTestMs * 10).ok());
+    EXPECT_GE(player.positionMs(), kTestMs - 10);
+    EXPECT_TRUE(finished.wait(3000));
+}
+
 // Reading fails before any device is touched, so these need no server.
 TEST(WavPlayerFileTest, UnreadableFilesAreTypedErrors)
 {

@@ -13,15 +13,20 @@
 #include "tests/support/widgetlookup.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QHash>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QTreeView>
 #include <future>
 #include <gtest/gtest.h>
 
@@ -356,6 +361,168 @@ TEST_F(RehearsePageTest, TwoTakesCanBeComparedAndOneDeleted)
     EXPECT_EQ(view->takeModel().take(0).id, stored[1].id);
 }
 
+TEST_F(RehearsePageTest, SelectingAnyTakeShowsItsReport)
+{
+    addPitch();
+    auto view = page();
+    recordTake(*view);
+    rate(*view, 2);
+    const qint64 first = view->lastTakeId();
+    writeTake(m_source, 1.0, 5.0, 1.0); // the second take speaks for 5 s
+    m_clock.advance(60);
+    recordTake(*view);
+    rate(*view, 4);
+    const qint64 second = view->lastTakeId();
+    ASSERT_NE(first, second);
+    const TakeReportView& report = view->report();
+    EXPECT_EQ(view->shownTakeId(), second);
+    EXPECT_TRUE(report.speakingTimeText().startsWith(QStringLiteral("0:05")))
+        << report.speakingTimeText().toStdString();
+
+    // Clicking the older take in the list shows its report, not the last one recorded.
+    auto* list = test::widgetNamed<QTreeView>(view.get(), QStringLiteral("Takes of this pitch"));
+    ASSERT_NE(list, nullptr);
+    const int row = view->takeModel().rowOf(first);
+    ASSERT_EQ(row, 1);
+    list->setCurrentIndex(view->takeModel().index(row, 0));
+    EXPECT_EQ(view->stage(), RehearsePage::Stage::Report);
+    EXPECT_EQ(view->shownTakeId(), first);
+    EXPECT_TRUE(report.speakingTimeText().startsWith(QStringLiteral("0:02")))
+        << report.speakingTimeText().toStdString();
+    // The take buttons act on that take: its star.
+    auto* best = test::widgetNamed<QPushButton>(view.get(), QStringLiteral("Best take"));
+    ASSERT_NE(best, nullptr);
+    EXPECT_FALSE(best->isChecked());
+    best->click();
+    EXPECT_TRUE(best->isChecked());
+    EXPECT_EQ(best->text(), QStringLiteral("★ &Best take"));
+    EXPECT_TRUE(rehearsal::TakeRepository(*m_store->database).get(first)->starred);
+    EXPECT_FALSE(rehearsal::TakeRepository(*m_store->database).get(second)->starred);
+
+    // From the report, Space starts a new take as before.
+    view->startOrStop();
+    EXPECT_EQ(view->stage(), RehearsePage::Stage::Recording);
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return view->stage() == RehearsePage::Stage::Rating; }, 20'000));
+    // While rating, the list cannot change the report under the form.
+    EXPECT_FALSE(list->isEnabled());
+}
+
+TEST_F(RehearsePageTest, SwitchingPitchShowsItsLatestTakeOrAnEmptyState)
+{
+    addPitch();
+    rehearsal::Pitch other;
+    other.title = QStringLiteral("Investor pitch with a long title that must not be cut");
+    other.text = QStringLiteral("We sell bread.");
+    other.targetMs = 20'000;
+    other.lights = rehearsal::defaultLightsFor(20'000);
+    ASSERT_TRUE(rehearsal::PitchRepository(*m_store->database).add(other, m_clock.nowUtc()));
+    auto view = page();
+    auto* chooser = test::widgetNamed<QComboBox>(view.get(), QStringLiteral("Pitch"));
+    ASSERT_EQ(chooser->count(), 2);
+    chooser->setCurrentIndex(chooser->findText(QStringLiteral("Elevator"), Qt::MatchStartsWith));
+    recordTake(*view);
+    rate(*view, 3);
+    const qint64 take = view->lastTakeId();
+
+    chooser->setCurrentIndex(chooser->findText(QStringLiteral("Investor"), Qt::MatchStartsWith));
+    EXPECT_EQ(view->stage(), RehearsePage::Stage::Ready);
+    EXPECT_EQ(view->shownTakeId(), 0);
+    EXPECT_EQ(view->takeModel().rowCount(), 0);
+    EXPECT_TRUE(view->statusText().startsWith(QStringLiteral("No takes of this pitch yet")))
+        << view->statusText().toStdString();
+    // The chooser is wide enough for a long title.
+    EXPECT_GE(chooser->minimumSizeHint().width(),
+        chooser->fontMetrics().horizontalAdvance(QStringLiteral("Investor pitch with a long ")));
+
+    chooser->setCurrentIndex(chooser->findText(QStringLiteral("Elevator"), Qt::MatchStartsWith));
+    EXPECT_EQ(view->stage(), RehearsePage::Stage::Report);
+    EXPECT_EQ(view->shownTakeId(), take);
+}
+
+TEST_F(RehearsePageTest, ButtonsAreEnabledOnlyWhenTheyCanAct)
+{
+    {
+        auto empty = page();
+        EXPECT_FALSE(test::widgetNamed<QPushButton>(empty.get(), QStringLiteral("Before a meeting"))
+                         ->isEnabled());
+        EXPECT_FALSE(
+            test::widgetNamed<QPushButton>(empty.get(), QStringLiteral("Compare two takes"))
+                ->isEnabled());
+    }
+    addPitch();
+    auto view = page();
+    auto* compare = test::widgetNamed<QPushButton>(view.get(), QStringLiteral("Compare two takes"));
+    auto* play = test::widgetNamed<QPushButton>(view.get(), QStringLiteral("Play the take"));
+    auto* remove = test::widgetNamed<QPushButton>(view.get(), QStringLiteral("Delete the take"));
+    ASSERT_TRUE(compare && play && remove);
+    EXPECT_TRUE(test::widgetNamed<QPushButton>(view.get(), QStringLiteral("Before a meeting"))
+                    ->isEnabled());
+    EXPECT_FALSE(compare->isEnabled());
+    recordTake(*view);
+    rate(*view, 3);
+    EXPECT_FALSE(compare->isEnabled()) << "one take cannot be compared";
+    EXPECT_TRUE(play->isEnabled());
+    EXPECT_TRUE(remove->isEnabled());
+    recordTake(*view);
+    rate(*view, 4);
+    const QList<rehearsal::Take> both = takes();
+    view->selectTakes({ both[0].id, both[1].id });
+    EXPECT_TRUE(compare->isEnabled());
+    EXPECT_TRUE(remove->toolTip().contains(QStringLiteral("2 selected takes")))
+        << remove->toolTip().toStdString();
+    // Mnemonics on the take buttons, and no '&' shown as text.
+    for (QPushButton* button : view->findChildren<QPushButton*>()) {
+        if (!button->isVisibleTo(view.get()) || button->text().isEmpty())
+            continue;
+        EXPECT_FALSE(button->text().contains(QStringLiteral("&&"))) << button->text().toStdString();
+    }
+    for (QPushButton* button : { compare, play, remove })
+        EXPECT_TRUE(button->text().contains(QLatin1Char('&'))) << button->text().toStdString();
+    // A take whose recording is gone cannot be played.
+    view->selectTakes({ both[0].id });
+    ASSERT_TRUE(QFile::remove(both[0].audioPath));
+    view->reloadPitches();
+    view->showTake(both[0].id);
+    EXPECT_FALSE(play->isEnabled());
+}
+
+TEST_F(RehearsePageTest, TheDeleteKeyDeletesTheSelectedTakeAfterAsking)
+{
+    addPitch();
+    auto view = page();
+    view->show();
+    recordTake(*view);
+    rate(*view, 3);
+    recordTake(*view);
+    rate(*view, 4);
+    const QList<rehearsal::Take> before = takes();
+    ASSERT_EQ(before.size(), 2);
+    auto* list = test::widgetNamed<QTreeView>(view.get(), QStringLiteral("Takes of this pitch"));
+    view->selectTakes({ before[0].id });
+    view->activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(view.get()));
+    list->setFocus();
+    // The first time the question is cancelled, the second time it is answered yes.
+    for (const auto answer : { QMessageBox::Cancel, QMessageBox::Yes }) {
+        bool asked = false;
+        QTimer::singleShot(0, [&asked, answer] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            ASSERT_NE(box, nullptr);
+            asked = true;
+            box->button(answer)->click();
+        });
+        QTest::keyClick(list, Qt::Key_Delete);
+        EXPECT_TRUE(asked);
+    }
+    const QList<rehearsal::Take> after = takes();
+    ASSERT_EQ(after.size(), 1);
+    EXPECT_EQ(after.first().id, before[1].id);
+    EXPECT_FALSE(QFile::exists(before[0].audioPath));
+    // The report shows the take that is left.
+    EXPECT_EQ(view->shownTakeId(), before[1].id);
+}
+
 TEST(TakeCompareDialogTest, SaysTheTakesInTheTakeListsWordsAndMarksOnlyVisibleDifferences)
 {
     rehearsal::Take a;
@@ -424,11 +591,20 @@ TEST_F(RehearsePageTest, WarmUpSetEndsWithASummary)
     auto view = page();
     test::widgetNamed<QSpinBox>(view.get(), QStringLiteral("Takes in a warm-up set"))->setValue(2);
     view->startWarmUp();
-    ASSERT_TRUE(
-        QTest::qWaitFor([&] { return view->stage() == RehearsePage::Stage::Rating; }, 20'000));
+    // What will happen is said first; Space starts the first take.
+    EXPECT_EQ(view->stage(), RehearsePage::Stage::Ready);
+    EXPECT_TRUE(view->statusText().contains(QStringLiteral("2 takes of this pitch in a row")))
+        << view->statusText().toStdString();
+    EXPECT_TRUE(view->statusText().contains(QStringLiteral("take 1 of 2")));
+    recordTake(*view);
     rate(*view, 3);
     EXPECT_EQ(view->stage(), RehearsePage::Stage::Report);
-    recordTake(*view);
+    view->startOrStop();
+    ASSERT_EQ(view->stage(), RehearsePage::Stage::Recording);
+    EXPECT_TRUE(view->statusText().startsWith(QStringLiteral("Take 2 of 2.")))
+        << view->statusText().toStdString();
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return view->stage() == RehearsePage::Stage::Rating; }, 20'000));
     rate(*view, 4);
     EXPECT_EQ(view->stage(), RehearsePage::Stage::SetSummary);
     EXPECT_TRUE(view->summaryText().contains(QStringLiteral("Take 1")));

@@ -1,5 +1,8 @@
 #include "app/gui/rehearse/taketimeline.h"
 
+#include <QImage>
+#include <QSignalSpy>
+#include <QTest>
 #include <gtest/gtest.h>
 
 namespace rapport::gui {
@@ -85,12 +88,54 @@ TEST(TakeTimelineTest, TooltipsNameSpeechAndPauses)
     timeline.setTake(tenSecondTake(), window(6'000, 8'000));
     const QList<QRectF> rects = timeline.segmentRects(kWidth);
     ASSERT_EQ(rects.size(), 3);
-    EXPECT_EQ(
-        timeline.toolTipAt(rects[0].center()), QStringLiteral("Speech 0:01.0 – 0:03.0 (2.0 s)"));
+    EXPECT_EQ(timeline.toolTipAt(rects[0].center()),
+        QStringLiteral("Speech 0:01.0 – 0:03.0 (2.0 s). Click to play from here."));
     EXPECT_EQ(timeline.toolTipAt(timeline.pauseRects(kWidth)[0].center()),
-        QStringLiteral("Pause of 1.5 s (0:03.0 – 0:04.5)"));
+        QStringLiteral("Pause of 1.5 s (0:03.0 – 0:04.5). Click to play from here."));
     EXPECT_EQ(timeline.toolTipAt(QPointF(17.0, rects[0].center().y())),
         QStringLiteral("Silence before the first word"));
+}
+
+TEST(TakeTimelineTest, AClickOnTheTrackAsksToPlayFromThere)
+{
+    TakeTimeline timeline;
+    timeline.resize(kWidth, timeline.sizeHint().height());
+    timeline.setTake(tenSecondTake(), window(6'000, 8'000));
+    QSignalSpy seeks(&timeline, &TakeTimeline::seekRequested);
+    const QList<QRectF> rects = timeline.segmentRects(kWidth);
+    ASSERT_EQ(rects.size(), 3);
+    // The middle of the second stretch of speech (4.5 s to 6.0 s), to a pixel.
+    QTest::mouseClick(&timeline, Qt::LeftButton, {}, rects[1].center().toPoint());
+    ASSERT_EQ(seeks.count(), 1);
+    EXPECT_NEAR(seeks.at(0).at(0).toDouble(), 5.25, 10.0 / (kWidth - 32.0));
+    // Above the track (the window's labels) is not a seek.
+    QTest::mouseClick(&timeline, Qt::LeftButton, {}, QPoint(rects[1].center().x(), 2));
+    EXPECT_EQ(seeks.count(), 1);
+    // Past the end of a short take (the window goes on to the red light): not a seek either.
+    analysis::TakeReport shortTake = tenSecondTake();
+    timeline.setTake(shortTake, window(15'000, 20'000));
+    QTest::mouseClick(&timeline, Qt::LeftButton, {},
+        QPoint(static_cast<int>(timeline.xFor(15.0, kWidth)), rects[1].center().toPoint().y()));
+    EXPECT_EQ(seeks.count(), 1);
+    EXPECT_DOUBLE_EQ(timeline.secondsAt(kWidth, kWidth), 10.0) << "never past the take's end";
+}
+
+TEST(TakeTimelineTest, ThePlayheadIsShownWhileAsked)
+{
+    TakeTimeline timeline;
+    timeline.resize(kWidth, timeline.sizeHint().height());
+    timeline.setTake(tenSecondTake(), window(6'000, 8'000));
+    EXPECT_FALSE(timeline.playhead());
+    const QImage before = timeline.grab().toImage();
+    timeline.setPlayhead(2.0);
+    EXPECT_EQ(timeline.playhead(), 2.0);
+    const QImage playing = timeline.grab().toImage();
+    EXPECT_NE(before, playing) << "the playhead is painted";
+    // A new take has no playhead.
+    timeline.setTake(tenSecondTake(), window(6'000, 8'000));
+    EXPECT_FALSE(timeline.playhead());
+    timeline.setPlayhead(std::nullopt);
+    EXPECT_EQ(timeline.grab().toImage(), before);
 }
 
 TEST(TakeTimelineTest, SummaryDescribesTheTake)
