@@ -106,7 +106,15 @@ RehearsePage::RehearsePage(
     setAccessibleName(tr("Rehearse"));
     if (!m_sources) {
         m_usesMicrophone = true;
-        m_sources = [] { return std::make_unique<audio::MicrophoneSource>(); };
+        m_sources = [this]() -> std::unique_ptr<audio::AudioSource> {
+            const audio::InputChoice choice = audio::resolveInput(m_inputId, m_inputName);
+            if (choice.device) {
+                const QAudioDevice device = audio::inputDeviceById(choice.device->id);
+                if (!device.isNull())
+                    return std::make_unique<audio::MicrophoneSource>(device);
+            }
+            return std::make_unique<audio::MicrophoneSource>();
+        };
     }
 
     auto* layout = new QVBoxLayout(this);
@@ -227,6 +235,14 @@ RehearsePage::RehearsePage(
     findOrphans();
 }
 
+void RehearsePage::setInputChoice(const QString& id, const QString& name)
+{
+    m_inputId = id;
+    m_inputName = name;
+    if (m_stage == Stage::Ready)
+        showStage(Stage::Ready);
+}
+
 void RehearsePage::setWordListener(speech::WordListener* listener)
 {
     if (listener == m_wordListener)
@@ -284,6 +300,11 @@ QWidget* RehearsePage::buildRecordingStage()
     auto* row = new QHBoxLayout;
     m_writePitch->setVisible(false);
     row->addWidget(m_checkButton);
+    auto* microphone = new QPushButton(tr("Microp&hone…"), stage);
+    microphone->setToolTip(tr("Choose the microphone in Settings"));
+    microphone->setVisible(m_usesMicrophone);
+    connect(microphone, &QPushButton::clicked, this, &RehearsePage::microphoneSettingsRequested);
+    row->addWidget(microphone);
     row->addWidget(m_writePitch);
     row->addStretch(1);
     m_startStop->setMinimumWidth(200);
@@ -491,10 +512,15 @@ void RehearsePage::showStage(Stage stage)
         m_lightIndicator->setIdle();
         m_meter->reset();
         m_writePitch->setVisible(!havePitch);
-        if (m_usesMicrophone && !audio::defaultInputDevice()) {
+        const audio::InputChoice input = m_usesMicrophone
+            ? audio::resolveInput(m_inputId, m_inputName)
+            : audio::InputChoice { audio::InputDevice {}, {} };
+        m_checkButton->setEnabled(input.device.has_value());
+        if (!input.device) {
             m_startStop->setEnabled(false);
-            m_checkButton->setEnabled(false);
-            m_status->setText(audio::noInputMessage());
+            m_status->setText(input.notice.isEmpty() ? audio::noInputMessage() : input.notice);
+        } else if (!input.notice.isEmpty() && havePitch) {
+            m_status->setText(input.notice);
         } else if (!havePitch)
             m_status->setText(tr("Welcome! Write your first pitch (a short outline is offered), "
                                  "and press \"Check microphone\" to see that Rapport hears "

@@ -63,6 +63,11 @@ public:
     /// still being heard.
     void setWordListener(speech::WordListener* listener);
 
+    /// Records from the microphone `id` (empty: the system's default), called `name` when it was
+    /// chosen; when it is not connected, from the default, and the page says so. Only for the
+    /// page's own microphone (not a source given to the constructor).
+    void setInputChoice(const QString& id, const QString& name);
+
     enum class Stage { Ready, CountIn, Recording, Rating, Report, SetSummary };
     Stage stage() const { return m_stage; }
 
@@ -115,6 +120,7 @@ public slots:
 signals:
     void takesChanged();
     void writePitchRequested(); ///< "Write a pitch" from the empty state
+    void microphoneSettingsRequested(); ///< "Microphone…": choose the input in Settings
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -178,6 +184,8 @@ private:
     int m_setRemaining = 0; ///< takes still to do in a warm-up set
     QList<qint64> m_setTakes;
     bool m_usesMicrophone = false;
+    QString m_inputId; ///< the chosen microphone (empty: the system's default)
+    QString m_inputName;
     std::unique_ptr<audio::AudioSource> m_checkSource;
     analysis::LevelMeter m_checkMeter;
     int m_checkLoudWindows = 0; ///< 50 ms windows above the "heard you" level

@@ -82,30 +82,28 @@ DataSection::DataSection(storage::Store& store, const Clock* clock, QWidget* par
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setVerticalSpacing(8);
 
-    form->addRow(tr("Folder:"), selectableLabel(QDir::toNativeSeparators(store.paths.root), this));
-    form->addRow(tr("Database:"),
-        selectableLabel(tr("%1 (schema %2)")
-                            .arg(QDir::toNativeSeparators(store.paths.database()))
-                            .arg(store.database->schemaVersion()),
-            this));
-    auto* privacy = new QLabel(tr("Everything stays on this computer: no account, no network. "
-                                  "The folder is readable by you only."),
-        this);
-    privacy->setWordWrap(true);
-    privacy->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    // The folder with its button beside it, and what stays private under the database: no
+    // row of its own, so a wrapped note leaves no gap above the button.
     auto* open = button(tr("&Open data folder"), tr("Open data folder"), this);
     const QString root = store.paths.root;
     connect(open, &QPushButton::clicked, this,
         [root] { QDesktopServices::openUrl(QUrl::fromLocalFile(root)); });
-    auto* openRow = new QHBoxLayout;
-    openRow->addWidget(open);
-    openRow->addStretch(1);
-    // The note with its button under it, as one field of the form.
-    auto* privacyColumn = new QVBoxLayout;
-    privacyColumn->setSpacing(8);
-    privacyColumn->addWidget(privacy);
-    privacyColumn->addLayout(openRow);
-    form->addRow(QString(), privacyColumn);
+    auto* folderRow = new QHBoxLayout;
+    folderRow->addWidget(selectableLabel(QDir::toNativeSeparators(store.paths.root), this), 1);
+    folderRow->addWidget(open, 0, Qt::AlignTop);
+    form->addRow(tr("Folder:"), folderRow);
+    QLabel* privacy = hint(tr("Everything stays on this computer: no account, no network. The "
+                              "folder is readable by you only."),
+        this);
+    auto* databaseColumn = new QVBoxLayout;
+    databaseColumn->setSpacing(4);
+    databaseColumn->addWidget(
+        selectableLabel(tr("%1 (schema %2)")
+                            .arg(QDir::toNativeSeparators(store.paths.database()))
+                            .arg(store.database->schemaVersion()),
+            this));
+    databaseColumn->addWidget(privacy);
+    form->addRow(tr("Database:"), databaseColumn);
 
     // Export and import: readable files, one per table.
     m_format->addItem(tr("CSV"), static_cast<int>(data::ExportFormat::Csv));

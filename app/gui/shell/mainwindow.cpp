@@ -19,8 +19,10 @@
 #include <QMenuBar>
 #include <QScreen>
 #include <QSettings>
+#include <QSqlQuery>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace rapport::gui {
@@ -130,6 +132,24 @@ void MainWindow::buildPages()
         pitches->newPitch();
     });
     connect(pitches, &PitchesPage::pitchesChanged, rehearse, &RehearsePage::reloadPitches);
+    rehearse->setInputChoice(
+        SettingsPage::chosenInput(m_settings).first, SettingsPage::chosenInput(m_settings).second);
+    connect(settings, &SettingsPage::inputChosen, rehearse, &RehearsePage::setInputChoice);
+    connect(rehearse, &RehearsePage::microphoneSettingsRequested, this,
+        [this] { showSection(Section::Settings); });
+    // A pitch or take added with rapport-cli while the window is open: the pages read it.
+    m_reloadPages = [rehearse, pitches, cards] {
+        const RehearsePage::Stage stage = rehearse->stage();
+        if (stage != RehearsePage::Stage::CountIn && stage != RehearsePage::Stage::Recording
+            && stage != RehearsePage::Stage::Rating)
+            rehearse->reloadPitches();
+        pitches->reload();
+        cards->reloadHistory();
+    };
+    checkOutsideChanges(); // the starting point
+    auto* outside = new QTimer(this);
+    connect(outside, &QTimer::timeout, this, &MainWindow::checkOutsideChanges);
+    outside->start(kOutsideCheckMs);
     connect(rehearse, &RehearsePage::takesChanged, pitches, &PitchesPage::reload);
 
     const QList<QWidget*> pages { rehearse, cards, progress, pitches, settings };
@@ -204,6 +224,26 @@ void MainWindow::closeEvent(QCloseEvent* event)
 {
     saveWindowState();
     event->accept();
+}
+
+bool MainWindow::checkOutsideChanges()
+{
+    QSqlQuery query(m_store.database->connection());
+    if (!query.exec(QStringLiteral("PRAGMA data_version")) || !query.next())
+        return false;
+    const qint64 version = query.value(0).toLongLong();
+    const bool changed = m_dataVersion >= 0 && version != m_dataVersion;
+    m_dataVersion = version;
+    if (changed && m_reloadPages)
+        m_reloadPages();
+    return changed;
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::ActivationChange && isActiveWindow())
+        checkOutsideChanges();
+    QMainWindow::changeEvent(event);
 }
 
 } // namespace rapport::gui

@@ -5,6 +5,7 @@
 #include "core/storage/store.h"
 
 #include <QMainWindow>
+#include <functional>
 #include <memory>
 
 class QListWidget;
@@ -34,6 +35,14 @@ public slots:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+public:
+    /// Reads the pages again when another program (rapport-cli) changed the database since the
+    /// last look: SQLite's data_version moves only for other connections' commits. Runs every
+    /// kOutsideCheckMs and when the window becomes active; true when something had changed.
+    bool checkOutsideChanges();
+    static constexpr int kOutsideCheckMs = 2000;
 
 private:
     void buildPages();
@@ -48,6 +57,8 @@ private:
     std::unique_ptr<speech::WordListener> m_words;
     QListWidget* m_navigation;
     QStackedWidget* m_pages;
+    std::function<void()> m_reloadPages; ///< after changes from outside
+    qint64 m_dataVersion = -1; ///< PRAGMA data_version at the last look
 };
 
 } // namespace rapport::gui

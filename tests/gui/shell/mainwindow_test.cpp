@@ -11,6 +11,7 @@
 #include "core/data/exporter.h"
 #include "core/rehearsal/pitchrepository.h"
 #include "core/version.h"
+#include "tests/support/cliprocess.h"
 #include "tests/support/widgetlookup.h"
 
 #include <QAbstractButton>
@@ -204,6 +205,36 @@ TEST_F(MainWindowTest, YourDataFitsASmallWindowByScrolling)
         QCoreApplication::processEvents();
         EXPECT_EQ(found->visibleRegion().boundingRect(), found->rect()) << name.toStdString();
     }
+}
+
+// A pitch added with rapport-cli while the window is open shows up without a restart.
+TEST_F(MainWindowTest, APitchAddedFromTheCommandLineShowsUpWhileTheWindowIsOpen)
+{
+    MainWindow window(m_store, m_theme, *m_settings);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    auto* rehearse = qobject_cast<RehearsePage*>(
+        window.pages()->widget(static_cast<int>(MainWindow::Section::Rehearse)));
+    auto* pitches = qobject_cast<PitchesPage*>(
+        window.pages()->widget(static_cast<int>(MainWindow::Section::Pitches)));
+    ASSERT_TRUE(rehearse && pitches);
+    auto* chooser = test::widgetNamed<QComboBox>(rehearse, QStringLiteral("Pitch"));
+    ASSERT_EQ(chooser->count(), 0);
+    EXPECT_FALSE(window.checkOutsideChanges()) << "nothing changed yet";
+
+    const test::ProcessResult added
+        = test::runCli({ QStringLiteral("pitches"), QStringLiteral("add"),
+                           QStringLiteral("--title"), QStringLiteral("From the terminal") },
+            m_store.paths.root);
+    ASSERT_EQ(added.exitCode, 0) << added.err.toStdString();
+    // The window looks every few seconds (and when it becomes active).
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return chooser->count() == 1; }, MainWindow::kOutsideCheckMs * 3))
+        << "the new pitch did not show up";
+    EXPECT_TRUE(chooser->itemText(0).startsWith(QStringLiteral("From the terminal")));
+    EXPECT_EQ(pitches->pitchList()->count(), 1);
+    // Its own writes are not news.
+    EXPECT_FALSE(window.checkOutsideChanges());
 }
 
 TEST_F(MainWindowTest, KeyboardMovesBetweenSections)
