@@ -235,6 +235,14 @@ RehearsePage::RehearsePage(
     findOrphans();
 }
 
+void RehearsePage::changeEvent(QEvent* event)
+{
+    // The teleprompter's highlight is a tint of the palette's: made again with the new one.
+    if (event->type() == QEvent::PaletteChange)
+        showTeleprompter();
+    QWidget::changeEvent(event);
+}
+
 void RehearsePage::setInputChoice(const QString& id, const QString& name)
 {
     m_inputId = id;

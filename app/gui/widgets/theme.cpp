@@ -1,6 +1,7 @@
 #include "app/gui/widgets/theme.h"
 
 #include <QApplication>
+#include <QEvent>
 #include <QLabel>
 #include <QStyle>
 #include <QStyleFactory>
@@ -8,6 +9,9 @@
 namespace rapport::gui {
 
 namespace {
+
+// Makes every problem label's red again for the palette now in use.
+void refreshProblemLabels();
 
 QPalette lightPalette()
 {
@@ -86,11 +90,13 @@ void ThemeManager::apply(Appearance appearance)
     if (appearance == Appearance::System) {
         QApplication::setStyle(m_systemStyle);
         QApplication::setPalette(m_systemPalette);
+        refreshProblemLabels();
         return;
     }
     // Fusion draws every control from the palette, so both explicit palettes render faithfully.
     QApplication::setStyle(QStringLiteral("Fusion"));
     QApplication::setPalette(appearance == Appearance::Dark ? darkPalette() : lightPalette());
+    refreshProblemLabels();
 }
 
 bool ThemeManager::isDark(const QPalette& palette)
@@ -103,22 +109,72 @@ QColor fillerColour(const QPalette& palette)
     return ThemeManager::isDark(palette) ? QColor(0x6b, 0x53, 0x10) : QColor(0xff, 0xd9, 0x66);
 }
 
+namespace {
+
+QColor problemColour(const QPalette& palette)
+{
+    return ThemeManager::isDark(palette) ? QColor(0xff, 0x8a, 0x80) : QColor(0xb7, 0x1c, 0x1c);
+}
+
+// Marks a problem label, so that its red is made again for a new palette (ThemeManager::apply):
+// a label's own palette does not follow the application's.
+class ProblemStyle : public QObject
+{
+public:
+    explicit ProblemStyle(QLabel* label)
+        : QObject(label)
+    {
+        setObjectName(kName);
+    }
+    /// The label's marker, or null (found by name: the class has no meta-object of its own, so
+    /// findChild<ProblemStyle*> would match any child).
+    static QObject* of(QLabel* label)
+    {
+        return label->findChild<QObject*>(kName, Qt::FindDirectChildrenOnly);
+    }
+    /// Gives `label` the palette in use, its text in the problem's red while it shows one.
+    static void apply(QLabel* label)
+    {
+        QPalette palette = QApplication::palette(label);
+        if (of(label)->property(kProblem).toBool())
+            palette.setColor(QPalette::WindowText, problemColour(palette));
+        label->setPalette(palette);
+    }
+    static constexpr const char* kProblem = "problem";
+    static inline const QString kName = QStringLiteral("rapport-problem-style");
+};
+
+void refreshProblemLabels()
+{
+    for (QWidget* widget : QApplication::allWidgets()) {
+        if (auto* label = qobject_cast<QLabel*>(widget); label && ProblemStyle::of(label))
+            ProblemStyle::apply(label);
+    }
+}
+
+} // namespace
+
 void styleAsProblem(QLabel* label)
 {
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText,
-        ThemeManager::isDark(palette) ? QColor(0xff, 0x8a, 0x80) : QColor(0xb7, 0x1c, 0x1c));
-    label->setPalette(palette);
+    if (!ProblemStyle::of(label))
+        new ProblemStyle(label);
+    ProblemStyle::of(label)->setProperty(ProblemStyle::kProblem, true);
+    ProblemStyle::apply(label);
     label->setWordWrap(true);
 }
 
 void showStatus(QLabel* label, const QString& text, bool problem)
 {
     label->setText(text);
-    if (problem)
+    if (problem) {
         styleAsProblem(label);
-    else
-        label->setPalette(QPalette());
+    } else {
+        // Back to the palette's own colours, still following a change of palette.
+        if (QObject* marker = ProblemStyle::of(label)) {
+            marker->setProperty(ProblemStyle::kProblem, false);
+            ProblemStyle::apply(label);
+        }
+    }
     label->show();
 }
 

@@ -333,6 +333,25 @@ TEST_F(MainWindowTest, DarkAppearanceIsAppliedRememberedAndReversible)
     emit box->activated(light);
     EXPECT_FALSE(ThemeManager::isDark(QApplication::palette()));
 
+    // A problem's red follows at once, without a restart (item 9).
+    QLabel problem(QStringLiteral("Over time"), &page);
+    styleAsProblem(&problem);
+    const QColor onLight = problem.palette().color(QPalette::WindowText);
+    box->setCurrentIndex(dark);
+    emit box->activated(dark);
+    const QColor onDark = problem.palette().color(QPalette::WindowText);
+    EXPECT_NE(onLight, onDark);
+    EXPECT_GT(onDark.lightness(), QApplication::palette().color(QPalette::Window).lightness() + 80)
+        << "the red is not readable on the dark window";
+    box->setCurrentIndex(light);
+    emit box->activated(light);
+    EXPECT_EQ(problem.palette().color(QPalette::WindowText), onLight);
+    showStatus(&problem, QStringLiteral("All good"), false);
+    box->setCurrentIndex(dark);
+    emit box->activated(dark);
+    EXPECT_EQ(problem.palette().color(QPalette::WindowText),
+        QApplication::palette().color(QPalette::WindowText));
+
     const int followSystem = box->findData(QStringLiteral("system"));
     box->setCurrentIndex(followSystem);
     emit box->activated(followSystem);
