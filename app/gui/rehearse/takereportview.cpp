@@ -8,6 +8,7 @@
 #include "core/rehearsal/timing.h"
 
 #include <QEvent>
+#include <QFrame>
 #include <QGridLayout>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -18,6 +19,7 @@ namespace rapport::gui {
 
 using analysis::Caveat;
 using analysis::TakeReport;
+using coaching::Measure;
 
 namespace {
 
@@ -72,18 +74,23 @@ QString caveatNote(const TakeReport& report, std::initializer_list<Caveat> wante
 
 QString paceVerdict(double wordsPerMinute)
 {
-    const long wpm = std::lround(wordsPerMinute);
+    // Placed as shown: 165.4 shows as 165, inside the band.
     QString verdict;
-    if (wpm < TakeReportView::kComfortableMinWpm)
+    switch (rehearsal::paceBand(double(std::lround(wordsPerMinute)))) {
+    case rehearsal::PaceBand::Slow:
         verdict = QObject::tr("relaxed");
-    else if (wpm > TakeReportView::kComfortableMaxWpm)
+        break;
+    case rehearsal::PaceBand::Fast:
         verdict = QObject::tr("fast");
-    else
+        break;
+    case rehearsal::PaceBand::Comfortable:
         verdict = QObject::tr("in the comfortable band");
+        break;
+    }
     return verdict
         + QObject::tr(" (%1–%2)")
-              .arg(TakeReportView::kComfortableMinWpm)
-              .arg(TakeReportView::kComfortableMaxWpm);
+              .arg(std::lround(rehearsal::kComfortableWpmMin))
+              .arg(std::lround(rehearsal::kComfortableWpmMax));
 }
 
 QString pace(const TakeReport& report)
@@ -154,12 +161,15 @@ QString sentenceMark(speech::SentenceStatus status)
     return {};
 }
 
-QString pitch(const TakeReport& report)
+// The pitch's spread and, unless `judged` (the advice above it says it), whether it is monotone.
+QString pitch(const TakeReport& report, bool judged = false)
 {
     if (!report.pitchSdSemitones)
         return kMissing;
     const QString spread
         = QObject::tr("%1 semitones of variation").arg(*report.pitchSdSemitones, 0, 'f', 1);
+    if (judged)
+        return spread;
     if (report.monotone.value_or(false))
         return spread + kDash + QObject::tr("monotone — vary your pitch");
     return spread + kDash + QObject::tr("lively enough");
@@ -187,14 +197,15 @@ QString background(const TakeReport& report)
     return QObject::tr("%1 dB under your voice").arg(db);
 }
 
-QStringList warnings(const TakeReport& report)
+// The warnings; "too loud" only when `peakAdvised` is false (else the peak's advice says it).
+QStringList warnings(const TakeReport& report, bool peakAdvised)
 {
     QStringList list;
     if (!report.speakingTimeS)
         list << QObject::tr("No speech found — check the microphone.");
-    const bool clipped = report.clippedRatio.value_or(0.0) > TakeReportView::kClippedRatioLimit;
-    const bool hot = report.peakDbfs.value_or(-120.0) > TakeReportView::kLoudPeakDbfs;
-    if (clipped || hot) {
+    const bool clipped = report.clippedRatio.value_or(0.0) > coaching::kClippedRatio;
+    const bool hot = report.peakDbfs.value_or(-120.0) > coaching::kHotPeakDbfs;
+    if ((clipped || hot) && !peakAdvised) {
         QString why = clipped ? QObject::tr("%1 % of the samples clipped")
                                     .arg(*report.clippedRatio * 100.0, 0, 'f', 1)
                               : QObject::tr("peak %1 dBFS").arg(signedDecimal(*report.peakDbfs, 1));
@@ -203,12 +214,47 @@ QStringList warnings(const TakeReport& report)
     return list;
 }
 
+// Core's sentences start with a capital; after a dash they go on a sentence.
+QString lowerFirst(QString text)
+{
+    if (!text.isEmpty())
+        text[0] = text[0].toLower();
+    return text;
+}
+
+// "Too fast (185 wpm) — slow down to about 150: pause after each point"; the verdict alone when
+// there is nothing to do.
+QString adviceLine(const coaching::Advice& advice)
+{
+    if (advice.suggestion.isEmpty())
+        return advice.verdictText;
+    return advice.verdictText + kDash + lowerFirst(advice.suggestion);
+}
+
+// adviceLine() with the verdict in bold, for a rich-text label.
+QString adviceHtml(const coaching::Advice& advice)
+{
+    const QString verdict = QStringLiteral("<b>%1</b>").arg(advice.verdictText.toHtmlEscaped());
+    if (advice.suggestion.isEmpty())
+        return verdict;
+    return verdict + kDash.toHtmlEscaped() + lowerFirst(advice.suggestion).toHtmlEscaped();
+}
+
+// One line of "Try next", numbered: the action first, then what it mends.
+QString tryNextLine(int number, const coaching::Advice& advice)
+{
+    return QObject::tr("%1. %2").arg(number).arg(
+        advice.suggestion + kDash + lowerFirst(advice.verdictText));
+}
+
 } // namespace
 
 TakeReportView::TakeReportView(QWidget* parent)
     : QWidget(parent)
     , m_timeline(new TakeTimeline(this))
     , m_warnings(new QLabel(this))
+    , m_tryNext(new QLabel(this))
+    , m_comparisons(new QLabel(this))
     , m_wordsStatus(new QLabel(this))
     , m_wordsRows(new QWidget(this))
 {
@@ -222,15 +268,19 @@ TakeReportView::TakeReportView(QWidget* parent)
     auto* grid = new QGridLayout;
     grid->setHorizontalSpacing(16);
     grid->setVerticalSpacing(8);
-    m_speakingTime = addRow(grid, 0, tr("Speaking time"), &m_speechNote);
-    QFont emphasis = m_speakingTime->font();
-    emphasis.setWeight(QFont::DemiBold);
-    m_speakingTime->setFont(emphasis);
+    m_speakingTime = addRow(grid, 0, tr("Speaking time"), &m_speechNote, { Measure::Length });
+    // The comparisons with earlier takes close the speaking time's cell.
+    m_comparisons->setWordWrap(true);
+    m_comparisons->setAccessibleName(tr("Compared with earlier takes"));
+    m_comparisons->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_comparisons->hide();
+    qobject_cast<QVBoxLayout*>(grid->itemAtPosition(0, 1)->layout())->addWidget(m_comparisons);
     grid->addWidget(m_timeline, 1, 0, 1, 2);
-    m_pauses = addRow(grid, 2, tr("Pauses"));
-    m_pace = addRow(grid, 3, tr("Pace"), &m_paceNote);
-    m_pitch = addRow(grid, 4, tr("Pitch"));
-    m_loudness = addRow(grid, 5, tr("Loudness"), &m_loudnessNote);
+    m_pauses = addRow(grid, 2, tr("Pauses"), nullptr, { Measure::Pauses });
+    m_pace = addRow(grid, 3, tr("Pace"), &m_paceNote, { Measure::Pace });
+    m_pitch = addRow(grid, 4, tr("Pitch"), nullptr, { Measure::PitchVariation });
+    m_loudness
+        = addRow(grid, 5, tr("Loudness"), &m_loudnessNote, { Measure::Loudness, Measure::Peak });
     // A measure of the room rather than of the speaker: said quietly.
     m_background = addRow(grid, 6, tr("Background"));
     m_backgroundName = qobject_cast<QLabel*>(grid->itemAtPosition(6, 0)->widget());
@@ -255,9 +305,9 @@ TakeReportView::TakeReportView(QWidget* parent)
     wordsGrid->setContentsMargins(0, 0, 0, 0);
     wordsGrid->setHorizontalSpacing(16);
     wordsGrid->setVerticalSpacing(8);
-    m_fillers = addRow(wordsGrid, 0, tr("Fillers"));
+    m_fillers = addRow(wordsGrid, 0, tr("Fillers"), nullptr, { Measure::Fillers });
     m_repeats = addRow(wordsGrid, 1, tr("Repeated"));
-    m_script = addRow(wordsGrid, 2, tr("Script"));
+    m_script = addRow(wordsGrid, 2, tr("Script"), nullptr, { Measure::Script });
     m_scriptName = qobject_cast<QLabel*>(wordsGrid->itemAtPosition(2, 0)->widget());
     m_script->setTextFormat(Qt::PlainText);
     m_transcript = addRow(wordsGrid, 3, tr("Said"));
@@ -273,6 +323,7 @@ TakeReportView::TakeReportView(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(title);
     layout->addWidget(m_warnings);
+    layout->addWidget(buildTryNext());
     layout->addLayout(grid);
     layout->addSpacing(8);
     layout->addWidget(wordsTitle);
@@ -282,7 +333,30 @@ TakeReportView::TakeReportView(QWidget* parent)
     setReport({}, {});
 }
 
-QLabel* TakeReportView::addRow(QGridLayout* grid, int row, const QString& name, QLabel** note)
+QFrame* TakeReportView::buildTryNext()
+{
+    m_tryNextBox = new QFrame(this);
+    m_tryNextBox->setFrameShape(QFrame::StyledPanel);
+    auto* title = new QLabel(tr("Try next"), m_tryNextBox);
+    QFont bold = title->font();
+    bold.setWeight(QFont::DemiBold);
+    title->setFont(bold);
+    title->setBuddy(m_tryNext);
+    m_tryNext->setParent(m_tryNextBox);
+    m_tryNext->setAccessibleName(tr("Try next"));
+    m_tryNext->setWordWrap(true);
+    m_tryNext->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* box = new QVBoxLayout(m_tryNextBox);
+    box->setContentsMargins(12, 8, 12, 8);
+    box->setSpacing(4);
+    box->addWidget(title);
+    box->addWidget(m_tryNext);
+    m_tryNextBox->hide();
+    return m_tryNextBox;
+}
+
+QLabel* TakeReportView::addRow(QGridLayout* grid, int row, const QString& name, QLabel** note,
+    std::initializer_list<Measure> measures)
 {
     auto* label = new QLabel(name, this);
     auto* value = new QLabel(kMissing, this);
@@ -291,23 +365,36 @@ QLabel* TakeReportView::addRow(QGridLayout* grid, int row, const QString& name, 
     value->setWordWrap(true);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     grid->addWidget(label, row, 0, Qt::AlignTop);
-    if (!note) {
+    if (!note && measures.size() == 0) {
         grid->addWidget(value, row, 1);
         return value;
     }
-    // The note sits close under its value, in italics: a qualification of the figure, as
-    // readable as the figure itself.
-    *note = new QLabel(this);
-    (*note)->setAccessibleName(tr("%1, note").arg(name));
-    QFont italic = (*note)->font();
-    italic.setItalic(true);
-    (*note)->setFont(italic);
-    (*note)->setWordWrap(true);
-    (*note)->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* cell = new QVBoxLayout;
     cell->setSpacing(2);
+    // What to do comes first, the figure it rests on under it.
+    for (const Measure measure : measures) {
+        auto* advice = new QLabel(this);
+        advice->setAccessibleName(tr("%1, advice").arg(coaching::measureName(measure)));
+        advice->setTextFormat(Qt::RichText);
+        advice->setWordWrap(true);
+        advice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        advice->hide();
+        cell->addWidget(advice);
+        m_advice[measure] = advice;
+    }
     cell->addWidget(value);
-    cell->addWidget(*note);
+    if (note) {
+        // The note sits close under its value, in italics: a qualification of the figure, as
+        // readable as the figure itself.
+        *note = new QLabel(this);
+        (*note)->setAccessibleName(tr("%1, note").arg(name));
+        QFont italic = (*note)->font();
+        italic.setItalic(true);
+        (*note)->setFont(italic);
+        (*note)->setWordWrap(true);
+        (*note)->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        cell->addWidget(*note);
+    }
     grid->addLayout(cell, row, 1);
     return value;
 }
@@ -331,16 +418,55 @@ void TakeReportView::setReport(const TakeReport& report, const rehearsal::LightT
     setNote(m_loudnessNote, caveatNote(report, { Caveat::Clipped }));
     setNote(m_background, background(report));
     m_backgroundName->setVisible(!m_background->isHidden());
-    const QStringList list = warnings(report);
+    m_timeline->setTake(report, lights);
+    setAdvice({});
+    m_coaching.reset();
+    setWordsMissing(tr("This take's words were not heard."));
+}
+
+void TakeReportView::setAdvice(const coaching::Coaching& coaching)
+{
+    m_coaching = coaching;
+    QStringList tryNext;
+    for (const coaching::Advice& advice : coaching.tryNext)
+        tryNext << tryNextLine(int(tryNext.size()) + 1, advice);
+    m_tryNext->setText(tryNext.join(QLatin1Char('\n')));
+    m_tryNextBox->setVisible(!tryNext.isEmpty());
+    for (const auto& [measure, label] : m_advice) {
+        const coaching::Advice* advice = coaching.find(measure);
+        label->setText(advice ? adviceHtml(*advice) : QString());
+        label->setVisible(advice != nullptr);
+    }
+    m_pitch->setText(pitch(m_report, coaching.find(Measure::PitchVariation) != nullptr));
+    setNote(m_comparisons, coaching.comparisons.join(QLatin1Char('\n')));
+    setFiguresSecondary(!coaching.measures.empty());
+    showWarnings();
+}
+
+void TakeReportView::showWarnings()
+{
+    const bool peakAdvised = m_coaching && m_coaching->find(Measure::Peak);
+    const QStringList list = warnings(m_report, peakAdvised);
     m_warnings->setText(list.join(QLatin1Char('\n')));
     m_warnings->setVisible(!list.isEmpty());
-    m_timeline->setTake(report, lights);
     QStringList description { tr("Speaking time %1").arg(speakingTimeText()), m_timeline->summary(),
         list.join(QLatin1Char(' ')) };
-    for (const Caveat caveat : report.caveats)
+    for (const Caveat caveat : m_report.caveats)
         description << analysis::caveatText(caveat);
+    if (!m_tryNextBox->isHidden())
+        description << tr("Try next: %1").arg(tryNextText().replace(QLatin1Char('\n'), kDash));
     setAccessibleDescription(description.join(QStringLiteral(". ")));
-    setWordsMissing(tr("This take's words were not heard."));
+}
+
+void TakeReportView::setFiguresSecondary(bool secondary)
+{
+    for (QLabel* figure : { m_speakingTime, m_pauses, m_pace, m_pitch, m_loudness, m_fillers }) {
+        figure->setForegroundRole(secondary ? QPalette::PlaceholderText : QPalette::WindowText);
+        QFont font = figure->font();
+        // The speaking time leads the report while it has no advice above it.
+        font.setWeight(figure == m_speakingTime && !secondary ? QFont::DemiBold : QFont::Normal);
+        figure->setFont(font);
+    }
 }
 
 void TakeReportView::setWords(const speech::WordReport& words)
@@ -441,6 +567,19 @@ QString TakeReportView::transcriptText() const
     return words.join(QLatin1Char(' '));
 }
 
+QString TakeReportView::tryNextText() const
+{
+    return m_tryNextBox->isHidden() ? QString() : m_tryNext->text();
+}
+QString TakeReportView::adviceText(Measure measure) const
+{
+    const coaching::Advice* advice = m_coaching ? m_coaching->find(measure) : nullptr;
+    return advice ? adviceLine(*advice) : QString();
+}
+QString TakeReportView::comparisonText() const
+{
+    return m_comparisons->text();
+}
 QString TakeReportView::speakingTimeText() const
 {
     return m_speakingTime->text();

@@ -1,12 +1,15 @@
 #pragma once
 
 #include "core/analysis/takereport.h"
+#include "core/coaching/advice.h"
 #include "core/rehearsal/timinglights.h"
 #include "core/speech/wordreport.h"
 
 #include <QWidget>
+#include <map>
 #include <optional>
 
+class QFrame;
 class QGridLayout;
 class QLabel;
 
@@ -17,22 +20,26 @@ class TakeTimeline;
 /// The measured report of one take, shown after the self-rating: speaking time against the
 /// target window, a timeline of speech and pauses, pauses, pace, pitch variation, loudness, the
 /// background's level and warnings (clipping, no speech). Values the report does not have are
-/// shown as "—"; the report's caveats are said next to the figures they concern.
+/// shown as "—"; the report's caveats are said next to the figures they concern. With advice
+/// (setAdvice), a "Try next" box leads, each figure's verdict and suggestion are said in words
+/// above it (the figure itself stays, quieter), and the comparisons with earlier takes follow the
+/// speaking time. The thresholds the verdicts use live in core (coaching/advice.h,
+/// rehearsal/timing.h).
 class TakeReportView : public QWidget
 {
     Q_OBJECT
 public:
-    /// The comfortable speaking rate (product brief), inclusive.
-    static constexpr int kComfortableMinWpm = 100;
-    static constexpr int kComfortableMaxWpm = 165;
-    /// More than this share of clipped samples, or a peak above kLoudPeakDbfs, is "too loud".
-    static constexpr double kClippedRatioLimit = 0.001;
-    static constexpr double kLoudPeakDbfs = -1.0;
-
     explicit TakeReportView(QWidget* parent = nullptr);
 
-    /// Shows a take's figures; its words are then "not heard" until one of the calls below.
+    /// Shows a take's figures, without advice; its words are then "not heard" until one of the
+    /// calls below.
     void setReport(const analysis::TakeReport& report, const rehearsal::LightTimes& lights);
+
+    /// Advice on the take shown (coaching::coach() of it): the two things to try next, a verdict
+    /// and suggestion beside each figure, and the comparisons with the previous and best takes.
+    /// Kept until the next setReport(); the words arriving later do not clear it (coach the take
+    /// again with its words and call this again).
+    void setAdvice(const coaching::Coaching& coaching);
 
     /// The words part of the report: the take's words (fillers, repeated phrases, the script's
     /// sentences, the transcript, and the pace counted from words where they can be trusted);
@@ -58,6 +65,12 @@ public:
     /// The warnings, one per line (empty when there are none).
     QString warningText() const;
     TakeTimeline* timeline() const { return m_timeline; }
+    /// The "Try next" suggestions, one a line (empty without advice or when all is good).
+    QString tryNextText() const;
+    /// The verdict and suggestion shown for `measure` (empty when there is no advice on it).
+    QString adviceText(coaching::Measure measure) const;
+    /// The comparisons with earlier takes, one a line (empty when there are none).
+    QString comparisonText() const;
     /// The words' state line: listening, or why there are none (empty when words are shown).
     QString wordsStatusText() const;
     QString fillersText() const;
@@ -72,8 +85,14 @@ protected:
 
 private:
     void showWords();
-    /// A row's name and value; with `note`, also a note under the value, hidden while empty.
-    QLabel* addRow(QGridLayout* grid, int row, const QString& name, QLabel** note = nullptr);
+    void showWarnings();
+    QFrame* buildTryNext();
+    /// A row's name and value; with `note`, also a note under the value, hidden while empty. The
+    /// advice on `measures` goes above the value, hidden until there is some.
+    QLabel* addRow(QGridLayout* grid, int row, const QString& name, QLabel** note = nullptr,
+        std::initializer_list<coaching::Measure> measures = {});
+    /// Figures say the verdicts' evidence: quieter while advice is shown above them.
+    void setFiguresSecondary(bool secondary);
     /// Shows `text` in `note`, or hides it when empty.
     static void setNote(QLabel* note, const QString& text);
 
@@ -89,6 +108,10 @@ private:
     QLabel* m_backgroundName;
     QLabel* m_background;
     QLabel* m_warnings;
+    QFrame* m_tryNextBox;
+    QLabel* m_tryNext;
+    std::map<coaching::Measure, QLabel*> m_advice;
+    QLabel* m_comparisons;
     QLabel* m_wordsStatus;
     QWidget* m_wordsRows; ///< the words' figures, hidden until there are words
     QLabel* m_fillers;
@@ -98,6 +121,7 @@ private:
     QLabel* m_transcript;
     analysis::TakeReport m_report;
     std::optional<speech::WordReport> m_words;
+    std::optional<coaching::Coaching> m_coaching;
     bool m_listening = false;
 };
 

@@ -5,6 +5,8 @@
 #include "app/gui/rehearse/selfratingpanel.h"
 #include "app/gui/rehearse/takereportview.h"
 #include "app/gui/widgets/theme.h"
+#include "core/coaching/advice.h"
+#include "core/rehearsal/take.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -87,7 +89,8 @@ std::unique_ptr<QWidget> build(const QString& name)
         silent.durationS = 12.0;
         silent.peakDbfs = -48.0;
         view->setReport(silent, rehearsal::LightTimes::forWindow(50'000, 60'000));
-    } else if (name == QLatin1String("report-words") || name == QLatin1String("report-listening")) {
+    } else if (name == QLatin1String("report-words") || name == QLatin1String("report-listening")
+        || name == QLatin1String("report-advice")) {
         analysis::TakeReport report = sampleReport();
         report.caveats.clear();
         report.peakDbfs = -6.0;
@@ -108,11 +111,25 @@ std::unique_ptr<QWidget> build(const QString& name)
                 at += word == QLatin1String("earlier") ? 2.4 : 0.42;
             }
             said.audioS = 58.4;
-            view->setWords(speech::makeWordReport(said, report.speakingTimeS,
+            const speech::WordReport words = speech::makeWordReport(said, report.speakingTimeS,
                 QStringLiteral("Hi, I'm Sam. I teach data skills to nurses so that hospitals spot "
                                "trouble a day earlier. Last year we trained four hundred nurses. "
                                "So what I'd love from you is an introduction to your head of "
-                               "nursing.")));
+                               "nursing."));
+            view->setWords(words);
+            if (name == QLatin1String("report-advice")) {
+                // The take after a longer, faster one.
+                rehearsal::Take current;
+                current.id = 2;
+                current.lights = rehearsal::LightTimes::forWindow(50'000, 60'000);
+                current.report = report;
+                current.words = words;
+                rehearsal::Take previous = current;
+                previous.id = 1;
+                previous.report.speakingTimeS = 64.6;
+                previous.report.wordsPerMinute = 188.0;
+                view->setAdvice(coaching::coach(current, previous, std::nullopt));
+            }
         }
     } else if (name == QLatin1String("report-noisy")) {
         view->setReport(noisyReport(), rehearsal::LightTimes::forWindow(50'000, 60'000));
@@ -147,7 +164,8 @@ TEST(RehearseWidgetsScreenshotTest, RenderInTheLightAndDarkPalettes)
         for (const QString& name : { QStringLiteral("levelmeter"), QStringLiteral("selfrating"),
                  QStringLiteral("selfrating-empty"), QStringLiteral("report"),
                  QStringLiteral("report-noisy"), QStringLiteral("report-nospeech"),
-                 QStringLiteral("report-words"), QStringLiteral("report-listening") }) {
+                 QStringLiteral("report-words"), QStringLiteral("report-listening"),
+                 QStringLiteral("report-advice") }) {
             std::unique_ptr<QWidget> widget = build(name);
             widget->setAutoFillBackground(true);
             widget->resize(std::max(widget->sizeHint().width(), 620),

@@ -1,6 +1,8 @@
 #include "app/gui/rehearse/takereportview.h"
 #include "app/gui/rehearse/taketimeline.h"
 #include "core/analysis/reportjson.h"
+#include "core/coaching/advice.h"
+#include "core/rehearsal/take.h"
 
 #include <QLabel>
 #include <gtest/gtest.h>
@@ -232,6 +234,93 @@ TEST(TakeReportViewTest, WithoutCaveatsNoCaveatIsSaid)
     report.signalToNoiseDb = -0.8;
     view.setReport(report, kWindow);
     EXPECT_EQ(view.backgroundText(), QStringLiteral("as loud as your voice"));
+}
+
+// The advice on `report` as a take timed against kWindow, after a take `previousS` long.
+coaching::Coaching adviceOn(const analysis::TakeReport& report, double previousS)
+{
+    rehearsal::Take current;
+    current.id = 2;
+    current.lights = kWindow;
+    current.report = report;
+    rehearsal::Take previous = current;
+    previous.id = 1;
+    previous.report = take(previousS);
+    previous.report.wordsPerMinute = report.wordsPerMinute;
+    return coaching::coach(current, previous, std::nullopt);
+}
+
+TEST(TakeReportViewTest, AdviceLeadsWithTryNextAndSaysEachVerdictInWords)
+{
+    analysis::TakeReport report = take(73.0);
+    report.wordsPerMinute = 185.0;
+    TakeReportView view;
+    view.setReport(report, kWindow);
+    EXPECT_FALSE(shows(view, QStringLiteral("Try next")));
+    view.setAdvice(adviceOn(report, 85.0));
+
+    EXPECT_EQ(view.tryNextText(),
+        QStringLiteral("1. Cut about 40 words (your pace is 185 wpm) — too long by 13 s\n"
+                       "2. Slow down to about 150: pause after each point — too fast (185 wpm)"));
+    EXPECT_TRUE(shows(view, QStringLiteral("Try next")));
+    EXPECT_TRUE(shows(view, QStringLiteral("Cut about 40 words")));
+    EXPECT_EQ(view.adviceText(coaching::Measure::Pace),
+        QStringLiteral("Too fast (185 wpm) — slow down to about 150: pause after each point"));
+    EXPECT_EQ(view.adviceText(coaching::Measure::Length),
+        QStringLiteral("Too long by 13 s — cut about 40 words (your pace is 185 wpm)"));
+    // The loudness is said in words; its figure stays, under them.
+    EXPECT_EQ(view.adviceText(coaching::Measure::Loudness), QStringLiteral("Comfortable"));
+    EXPECT_EQ(view.adviceText(coaching::Measure::Peak), QStringLiteral("Clean: no clipping"));
+    EXPECT_TRUE(shows(view, QStringLiteral("Comfortable")));
+    EXPECT_EQ(view.loudnessText(), QStringLiteral("−18.5 LUFS, peak −3.2 dBFS"));
+    EXPECT_TRUE(shows(view, view.loudnessText()));
+    EXPECT_EQ(view.adviceText(coaching::Measure::PitchVariation), QStringLiteral("Lively"));
+    // The figure under a verdict does not say the verdict again.
+    EXPECT_EQ(view.pitchText(), QStringLiteral("3.2 semitones of variation"));
+    EXPECT_EQ(view.comparisonText(), QStringLiteral("12 s shorter than last time"));
+    EXPECT_TRUE(shows(view, QStringLiteral("12 s shorter than last time")));
+    // No words, so no advice on them.
+    EXPECT_TRUE(view.adviceText(coaching::Measure::Fillers).isEmpty());
+    EXPECT_TRUE(view.accessibleDescription().contains(QStringLiteral("Try next: 1. Cut about")));
+
+    // A new report comes without advice.
+    view.setReport(take(52.0), kWindow);
+    EXPECT_TRUE(view.tryNextText().isEmpty());
+    EXPECT_TRUE(view.adviceText(coaching::Measure::Pace).isEmpty());
+    EXPECT_TRUE(view.comparisonText().isEmpty());
+    EXPECT_FALSE(shows(view, QStringLiteral("Try next")));
+    EXPECT_FALSE(shows(view, QStringLiteral("Clean: no clipping")));
+    EXPECT_FALSE(view.accessibleDescription().contains(QStringLiteral("Try next")));
+}
+
+TEST(TakeReportViewTest, AGoodTakeHasNothingToTryNext)
+{
+    TakeReportView view;
+    view.setReport(take(52.0), kWindow);
+    view.setAdvice(adviceOn(take(52.0), 52.0));
+    EXPECT_TRUE(view.tryNextText().isEmpty());
+    EXPECT_FALSE(shows(view, QStringLiteral("Try next")));
+    EXPECT_EQ(view.adviceText(coaching::Measure::Length), QStringLiteral("Inside the window"));
+    EXPECT_EQ(view.comparisonText(), QStringLiteral("About as long as last time"));
+}
+
+TEST(TakeReportViewTest, ThePeaksAdviceTakesOverTheTooLoudWarning)
+{
+    analysis::TakeReport report = take(52.0);
+    report.clippedRatio = 0.004;
+    report.peakDbfs = 0.0;
+    report.caveats = { analysis::Caveat::Clipped };
+    TakeReportView view;
+    view.setReport(report, kWindow);
+    EXPECT_TRUE(view.warningText().contains(QStringLiteral("Too loud")));
+    view.setAdvice(adviceOn(report, 52.0));
+    EXPECT_TRUE(view.warningText().isEmpty()) << view.warningText().toStdString();
+    EXPECT_EQ(view.adviceText(coaching::Measure::Peak),
+        QStringLiteral("Clipping — lower the input level: the loudest parts clip"));
+    EXPECT_EQ(view.adviceText(coaching::Measure::Loudness),
+        QStringLiteral("Uncertain while the recording clips"));
+    EXPECT_EQ(view.tryNextText(),
+        QStringLiteral("1. Lower the input level: the loudest parts clip — clipping"));
 }
 
 TEST(TakeReportViewTest, AnEmptyReportShowsOnlyDashes)
