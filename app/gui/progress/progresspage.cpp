@@ -29,6 +29,7 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -49,6 +50,9 @@ using progress::WeekStats;
 namespace {
 
 constexpr int kChartMinHeight = 210;
+// Below this page width the charts stand in one column: side by side, each would be too narrow
+// for its legend and title, which Qt Charts cuts ("Average distance from th…").
+constexpr int kTwoChartColumnsMinWidth = 900;
 
 int weeksIn(ProgressPage::Range range)
 {
@@ -269,16 +273,17 @@ QWidget* ProgressPage::buildCharts()
     m_chartsOrEmpty->addWidget(empty);
 
     auto* chartGrid = new QWidget(page);
-    auto* grid = new QGridLayout(chartGrid);
-    grid->setContentsMargins(0, 0, 0, 0);
-    grid->setSpacing(10);
+    m_chartGrid = new QGridLayout(chartGrid);
+    m_chartGrid->setContentsMargins(0, 0, 0, 0);
+    m_chartGrid->setSpacing(10);
 
     // Practice: takes as bars, minutes as a line on the right-hand axis.
     QChartView* practice = addChart(tr("Takes and minutes per week"));
     QChart* chart = practice->chart();
     m_takesAxis = addValueAxis(chart, Qt::AlignLeft, QStringLiteral("%d"));
     m_minutesAxis = addValueAxis(chart, Qt::AlignRight, QStringLiteral("%d"));
-    m_minutesAxis->setTitleText(tr("min"));
+    m_takesAxis->setTitleText(tr("takes"));
+    m_minutesAxis->setTitleText(tr("minutes"));
     auto* bars = new QBarSeries(chart);
     m_takesSet = new QBarSet(tr("Takes"), bars);
     bars->append(m_takesSet);
@@ -297,14 +302,16 @@ QWidget* ProgressPage::buildCharts()
             showHover(index);
     });
 
-    // Timing accuracy: share of takes on target, and the mean distance from the target.
-    QChartView* timing = addChart(tr("Timing: on target and mean error"));
+    // Timing accuracy: the share of takes inside their window, and the average distance from the
+    // target (the red light).
+    QChartView* timing = addChart(tr("Timing: inside the window, and how far off"));
     chart = timing->chart();
     QValueAxis* shareAxis = addValueAxis(chart, Qt::AlignLeft, QStringLiteral("%d %%"));
     shareAxis->setRange(0, 100);
     m_errorAxis = addValueAxis(chart, Qt::AlignRight, QStringLiteral("%d s"));
-    m_onTarget = addLine(chart, tr("On target (%)"), shareAxis);
-    m_timingError = addLine(chart, tr("Mean |error| (s)"), m_errorAxis);
+    // The axes carry the units: a legend line longer than half the page is cut ("targ…").
+    m_onTarget = addLine(chart, tr("Inside the window"), shareAxis);
+    m_timingError = addLine(chart, tr("Average distance from the target"), m_errorAxis);
 
     // Pace, with the comfortable band shaded between two flat lines.
     QChartView* pace = addChart(tr("Pace: words per minute"));
@@ -313,7 +320,7 @@ QWidget* ProgressPage::buildCharts()
     m_bandLow = new QLineSeries(chart);
     m_bandHigh = new QLineSeries(chart);
     m_paceBand = new QAreaSeries(m_bandHigh, m_bandLow);
-    m_paceBand->setName(tr("Comfortable %1–%2")
+    m_paceBand->setName(tr("Comfortable pace, %1–%2")
                             .arg(rehearsal::kComfortableWpmMin)
                             .arg(rehearsal::kComfortableWpmMax));
     chart->addSeries(m_paceBand);
@@ -322,16 +329,17 @@ QWidget* ProgressPage::buildCharts()
     m_wpm = addLine(chart, tr("Your pace"), m_wpmAxis);
 
     // Self-rating against a measurement on the same 0-5 scale.
-    QChartView* rating = addChart(tr("Your rating vs the measurement"));
+    QChartView* rating = addChart(tr("Your rating and your timing"));
     chart = rating->chart();
     QValueAxis* ratingAxis = addValueAxis(chart, Qt::AlignLeft, QStringLiteral("%d"));
     ratingAxis->setRange(0, 5);
     ratingAxis->setTickCount(6);
-    m_selfRating = addLine(chart, tr("Self-rating (1–5)"), ratingAxis);
-    m_measured = addLine(chart, tr("Measured: on target × 5"), ratingAxis);
+    m_selfRating = addLine(chart, tr("Your rating"), ratingAxis);
+    // The share of takes inside the window on the rating's scale: every take inside reads 5.
+    m_measured = addLine(chart, tr("Inside the window (5 = every take)"), ratingAxis);
 
     // The words: fillers a minute, and how much of the script was said.
-    QChartView* words = addChart(tr("Words: fillers and script said"));
+    QChartView* words = addChart(tr("Words: fillers, and how much of the script you said"));
     chart = words->chart();
     m_fillersAxis = addValueAxis(chart, Qt::AlignLeft, QStringLiteral("%d"));
     QValueAxis* saidAxis = addValueAxis(chart, Qt::AlignRight, QStringLiteral("%d %%"));
@@ -339,16 +347,12 @@ QWidget* ProgressPage::buildCharts()
     m_fillers = addLine(chart, tr("Fillers a minute"), m_fillersAxis);
     m_scriptSaid = addLine(chart, tr("Script said (%)"), saidAxis);
 
-    grid->addWidget(practice, 0, 0);
-    grid->addWidget(timing, 0, 1);
-    grid->addWidget(pace, 1, 0);
-    grid->addWidget(rating, 1, 1);
-    grid->addWidget(words, 2, 0);
+    arrangeCharts(2);
     m_chartsOrEmpty->addWidget(chartGrid);
     layout->addWidget(m_chartsOrEmpty, 1);
 
     m_calibration->setWordWrap(true);
-    m_calibration->setAccessibleName(tr("Calibration"));
+    m_calibration->setAccessibleName(tr("Your feeling and the measurement"));
     m_calibration->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_calibration);
     return page;
@@ -457,10 +461,34 @@ IsoWeek ProgressPage::currentWeek() const
     return m_query.weekOf(m_clock.nowUtc());
 }
 
+QDate ProgressPage::today() const
+{
+    return m_clock.nowUtc().toTimeZone(m_zone).date();
+}
+
 void ProgressPage::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
     refresh();
+}
+
+void ProgressPage::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    arrangeCharts(width() >= kTwoChartColumnsMinWidth ? 2 : 1);
+}
+
+void ProgressPage::arrangeCharts(int columns)
+{
+    if (m_chartGrid->count() == m_views.size() && columns == m_chartColumns)
+        return;
+    m_chartColumns = columns;
+    for (QChartView* view : m_views)
+        m_chartGrid->removeWidget(view);
+    for (qsizetype i = 0; i < m_views.size(); ++i)
+        m_chartGrid->addWidget(m_views[i], int(i / columns), int(i % columns));
+    for (int c = 0; c < 2; ++c)
+        m_chartGrid->setColumnStretch(c, c < columns ? 1 : 0);
 }
 
 void ProgressPage::changeEvent(QEvent* event)
@@ -554,7 +582,7 @@ void ProgressPage::updateAxis()
     const qsizetype step = n <= 4 ? 1 : (n + 3) / 4;
     const bool years = n > 52;
     QList<std::pair<QString, qreal>> labels;
-    const QLocale locale;
+    const QDate now = today();
     int yearStep = 1;
     if (years)
         yearStep = static_cast<int>(n / 52 / 10) + 1;
@@ -569,8 +597,7 @@ void ProgressPage::updateAxis()
             // ("this we…").
             labels.append({ tr("now"), static_cast<qreal>(i) });
         } else if ((n - 1 - i) % step == 0) {
-            labels.append(
-                { locale.toString(monday, QStringLiteral("d MMM")), static_cast<qreal>(i) });
+            labels.append({ shortDate(monday, now), static_cast<qreal>(i) });
         }
     }
     for (QCategoryAxis* axis : m_weekAxes) {
@@ -660,27 +687,27 @@ QString ProgressPage::weekSummary(qsizetype index) const
     QStringList parts;
     parts << counted(w.takes, tr("%1 take"), tr("%1 takes"));
     if (w.takes > 0)
-        parts << tr("%1 min").arg(oneDecimal(w.minutes));
+        parts << tr("%1 minutes").arg(oneDecimal(w.minutes));
+    // A share, not a count: takes without speech have no timing, so they are not in it.
     if (w.onTargetRatio)
-        parts << tr("%1 on target").arg(percent(*w.onTargetRatio));
+        parts << tr("%1 of takes inside the window").arg(percent(*w.onTargetRatio));
     if (w.meanAbsTimingErrorS)
-        parts << tr("mean error %1 s").arg(oneDecimal(*w.meanAbsTimingErrorS));
+        parts << tr("on average %1 s from the target").arg(oneDecimal(*w.meanAbsTimingErrorS));
     if (w.avgWpm)
-        parts << tr("%1 wpm").arg(qRound(*w.avgWpm));
+        parts << tr("%1 words a minute").arg(qRound(*w.avgWpm));
     if (w.fillersPerMinute)
         parts << tr("%1 fillers a minute").arg(oneDecimal(*w.fillersPerMinute));
     if (w.scriptCoverage)
         parts << tr("%1 of the script said").arg(percent(*w.scriptCoverage));
     if (w.avgSelfRating)
-        parts << tr("self-rating %1").arg(oneDecimal(*w.avgSelfRating));
+        parts << tr("your rating %1 of 5 stars").arg(oneDecimal(*w.avgSelfRating));
     parts << counted(w.cardsDrawn(), tr("%1 card"), tr("%1 cards"));
     parts << counted(w.conversations, tr("%1 conversation"), tr("%1 conversations"));
     // The last week shown is this week, not over yet.
+    const QString values = parts.join(QStringLiteral(" · "));
     if (index == m_weeks.size() - 1)
-        return tr("This week so far (%1): %2").arg(w.week.key(), parts.join(QStringLiteral(" · ")));
-    return tr("Week of %1 (%2): %3")
-        .arg(QLocale().toString(w.week.monday(), QStringLiteral("d MMM yyyy")), w.week.key(),
-            parts.join(QStringLiteral(" · ")));
+        return tr("This week so far (%1): %2").arg(weekOf(w.week.monday(), today()), values);
+    return tr("Week of %1: %2").arg(shortDate(w.week.monday(), today()), values);
 }
 
 void ProgressPage::showHover(qsizetype index)

@@ -15,6 +15,7 @@ class QCategoryAxis;
 class QChart;
 class QChartView;
 class QComboBox;
+class QGridLayout;
 class QLabel;
 class QLineSeries;
 class QProgressBar;
@@ -75,11 +76,14 @@ public slots:
 protected:
     void showEvent(QShowEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     QWidget* buildThisWeek();
     QWidget* buildCharts();
     QWidget* buildHistory();
+    /// Places the charts in `columns` columns (1 or 2), in the order they were made.
+    void arrangeCharts(int columns);
     QChartView* addChart(const QString& title);
     /// A line named `name` on `chart` (the chart addChart() made last), against the weeks and
     /// `axis`, showing its week when pointed at.
@@ -93,6 +97,7 @@ private:
     void showMessage(const QString& text, bool problem);
     void showHover(qsizetype index);
     progress::IsoWeek currentWeek() const;
+    QDate today() const; ///< in the page's time zone
 
     storage::Store& m_store;
     SystemClock m_systemClock;
@@ -114,6 +119,8 @@ private:
     QStackedWidget* m_chartsOrEmpty;
     QLabel* m_calibration;
 
+    QGridLayout* m_chartGrid = nullptr;
+    int m_chartColumns = 0; ///< as arranged; 0 before the first arrangement
     QList<QChartView*> m_views;
     QList<QCategoryAxis*> m_weekAxes;
     QBarSet* m_takesSet = nullptr;

@@ -2,6 +2,7 @@
 
 #include "core/rehearsal/timing.h"
 
+#include <QCoreApplication>
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -37,6 +38,26 @@ double maxOf(const QList<QPointF>& points, double floor)
 }
 
 } // namespace
+
+QString shortDate(const QDate& day, const QDate& today)
+{
+    // Spelt out here rather than asked of QLocale: English locales differ ("Sept", "Sep.").
+    static const char* const kMonths[]
+        = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+    if (!day.isValid())
+        return {};
+    QString text
+        = QString::number(day.day()) + QLatin1Char(' ') + QLatin1String(kMonths[day.month() - 1]);
+    if (day.year() != today.year())
+        text += QLatin1Char(' ') + QString::number(day.year());
+    return text;
+}
+
+QString weekOf(const QDate& monday, const QDate& today)
+{
+    return QCoreApplication::translate("rapport::gui::ProgressPage", "week of %1")
+        .arg(shortDate(monday, today));
+}
 
 WeeklyChartData weeklyChartData(const QList<WeekStats>& weeks, const progress::WeeklyGoal& goal)
 {

@@ -2,8 +2,10 @@
 
 #include "core/progress/weeklystats.h"
 
+#include <QDate>
 #include <QList>
 #include <QPointF>
+#include <QString>
 
 namespace rapport::gui {
 
@@ -38,6 +40,13 @@ struct WeeklyChartData
     QList<QPointF> selfRating; ///< average overall self-rating, 1-5
     QList<QPointF> measured; ///< on-target share scaled to 0-5, to read against the rating
 };
+
+/// "27 Oct", or "27 Oct 2025" when `day` is not in the year of `today`: the one way Progress
+/// writes a date, in English whatever the locale (the rest of the page is English too).
+QString shortDate(const QDate& day, const QDate& today);
+
+/// "week of 27 Oct": the week that starts on `monday`, as Progress names it (not "2026-W44").
+QString weekOf(const QDate& monday, const QDate& today);
 
 /// The charts' data for `weeks` (oldest first, the last one this week) under `goal`.
 WeeklyChartData weeklyChartData(

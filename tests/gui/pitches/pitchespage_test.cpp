@@ -1,7 +1,9 @@
 #include "app/gui/pitches/pitchespage.h"
 #include "tests/support/fixedclock.h"
+#include "tests/support/widgetlookup.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -59,11 +61,45 @@ TEST_F(PitchesPageTest, StatsFollowTheTextAsItIsTyped)
     // 8 words: 3.69 s at 130 wpm, 3.0 s at 160 wpm.
     EXPECT_TRUE(page.statsText().startsWith(QStringLiteral("8 words · 0:03 at 130 wpm, 0:03")))
         << page.statsText().toStdString();
-    EXPECT_TRUE(page.statsText().contains(QStringLiteral("short of the green light")));
+    EXPECT_TRUE(page.statsText().endsWith(QStringLiteral(
+        " · At 130 wpm it is 0:47 short of green; at 160 wpm it is 0:47 short of green")))
+        << page.statsText().toStdString();
+    // 200 words: 1:32 at 130 wpm, 1:15 at 160 wpm (whole seconds, as shown), against the default
+    // window 0:50-1:00.
     page.scriptEdit()->setPlainText(QString(QStringLiteral("word ")).repeated(200));
-    EXPECT_TRUE(page.statsText().contains(QStringLiteral("too long")));
+    EXPECT_TRUE(page.statsText().endsWith(QStringLiteral(" · At 130 wpm it runs 0:32 over the red "
+                                                         "light; at 160 wpm it runs 0:15 over "
+                                                         "the red light")))
+        << page.statsText().toStdString();
+}
+
+// "Fits" only when the estimate at both paces is inside the window; otherwise the pace that
+// misses is named.
+TEST_F(PitchesPageTest, FitsTheWindowOnlyWhenBothPacesDo)
+{
+    PitchesPage page(*m_store, &m_clock);
+    page.newPitch(); // a minute: green 0:50, red 1:00
+    // 130 words: 1:00 at 130 wpm fits, 0:48 at 160 wpm is short.
     page.scriptEdit()->setPlainText(QString(QStringLiteral("word ")).repeated(130));
-    EXPECT_TRUE(page.statsText().contains(QStringLiteral("fits the window")))
+    EXPECT_FALSE(page.statsText().contains(QStringLiteral("fits")))
+        << page.statsText().toStdString();
+    EXPECT_TRUE(
+        page.statsText().endsWith(QStringLiteral(" · At 160 wpm it is 0:02 short of green")))
+        << page.statsText().toStdString();
+    // 140 words: 1:04 at 130 wpm runs over (by 0:04, as the figures read), 0:52 at 160 wpm
+    // fits.
+    page.scriptEdit()->setPlainText(QString(QStringLiteral("word ")).repeated(140));
+    EXPECT_TRUE(
+        page.statsText().endsWith(QStringLiteral(" · At 130 wpm it runs 0:04 over the red light")))
+        << page.statsText().toStdString();
+    if (const QString dir = qEnvironmentVariable("RAPPORT_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        page.resize(800, 560); // the page in a 980-pixel window, beside the sections
+        page.grab().save(QDir(dir).filePath(QStringLiteral("pitch-estimate.png")));
+    }
+    // A wider window, green at 0:40: 120 words (0:55 and 0:45) fit at both paces.
+    test::widgetNamed<QSpinBox>(&page, QStringLiteral("Green light"))->setValue(40);
+    page.scriptEdit()->setPlainText(QString(QStringLiteral("word ")).repeated(120));
+    EXPECT_TRUE(page.statsText().endsWith(QStringLiteral(" · fits the window at both paces")))
         << page.statsText().toStdString();
 }
 

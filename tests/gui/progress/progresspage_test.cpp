@@ -9,6 +9,7 @@
 #include "tests/support/testtake.h"
 #include "tests/support/widgetlookup.h"
 
+#include <QAbstractItemView>
 #include <QAreaSeries>
 #include <QBarSeries>
 #include <QBarSet>
@@ -16,12 +17,18 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDir>
+#include <QGridLayout>
 #include <QLabel>
 #include <QLineSeries>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QSet>
 #include <QSpinBox>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
@@ -40,6 +47,52 @@ QBarSet* takesBars(ProgressPage& page)
         }
     }
     return nullptr;
+}
+
+// Every text the page shows or reads out: labels, buttons, tabs, lists, the progress bars,
+// and the charts' titles, legends and axes.
+QStringList visibleTexts(const ProgressPage& page)
+{
+    QStringList texts;
+    for (const QWidget* widget : page.findChildren<QWidget*>()) {
+        texts << widget->accessibleName() << widget->toolTip();
+        if (const auto* label = qobject_cast<const QLabel*>(widget))
+            texts << label->text();
+        if (const auto* button = qobject_cast<const QAbstractButton*>(widget))
+            texts << button->text();
+        if (const auto* bar = qobject_cast<const QProgressBar*>(widget))
+            texts << bar->format();
+        if (const auto* box = qobject_cast<const QComboBox*>(widget)) {
+            for (int i = 0; i < box->count(); ++i)
+                texts << box->itemText(i);
+        }
+        if (const auto* tabs = qobject_cast<const QTabWidget*>(widget)) {
+            for (int i = 0; i < tabs->count(); ++i)
+                texts << tabs->tabText(i);
+        }
+        if (const auto* view = qobject_cast<const QAbstractItemView*>(widget)) {
+            const QAbstractItemModel* model = view->model();
+            for (int c = 0; model && c < model->columnCount(); ++c) {
+                texts << model->headerData(c, Qt::Horizontal).toString()
+                      << model->headerData(c, Qt::Horizontal, Qt::ToolTipRole).toString();
+                for (int r = 0; r < model->rowCount(); ++r)
+                    texts << model->index(r, c).data().toString();
+            }
+        }
+        if (const auto* chartView = qobject_cast<const QChartView*>(widget)) {
+            const QChart* chart = chartView->chart();
+            texts << chart->title();
+            for (const QAbstractSeries* series : chart->series())
+                texts << series->name();
+            for (QAbstractAxis* axis : chart->axes()) {
+                texts << axis->titleText();
+                if (auto* weeks = qobject_cast<QCategoryAxis*>(axis))
+                    texts << weeks->categoriesLabels();
+            }
+        }
+    }
+    texts.removeAll(QString());
+    return texts;
 }
 
 // The fixed clock says Monday 23 November 2026, 10:00 in Berlin: the first hour of 2026-W48.
@@ -287,9 +340,10 @@ TEST_F(ProgressPageTest, HoveringAWeekShowsItsValues)
     QBarSet* takes = takesBars(*page);
     ASSERT_NE(takes, nullptr);
     emit takes->hovered(true, 10);
-    const QString expected = QStringLiteral("Week of 16 Nov 2026 (2026-W47): 2 takes · 2.1 min · "
-                                            "50 % on target · mean error 6.0 s · 150 wpm · "
-                                            "self-rating 3.0 · 1 card · 0 conversations");
+    const QString expected = QStringLiteral(
+        "Week of 16 Nov: 2 takes · 2.1 minutes · 50 % of takes inside the window · on average "
+        "6.0 s from the target · 150 words a minute · your rating 3.0 of 5 stars · 1 card · "
+        "0 conversations");
     EXPECT_EQ(page->weekSummary(10), expected);
     bool shown = false;
     for (QLabel* label : page->findChildren<QLabel*>())
@@ -298,7 +352,7 @@ TEST_F(ProgressPageTest, HoveringAWeekShowsItsValues)
 
     // This week is not over: it says so, its bar is the lighter one, its axis label is words.
     EXPECT_EQ(page->weekSummary(11),
-        QStringLiteral("This week so far (2026-W48): 0 takes · 0 cards · 0 conversations"));
+        QStringLiteral("This week so far (week of 23 Nov): 0 takes · 0 cards · 0 conversations"));
     EXPECT_EQ(takes->selectedBars(), QList<int> { 11 });
     EXPECT_NE(takes->selectedColor(), takes->color());
 
@@ -333,6 +387,72 @@ TEST_F(ProgressPageTest, HoveringAWeekShowsItsValues)
     ASSERT_NE(drawn, nullptr);
     EXPECT_EQ(drawn->points(), soFar);
     EXPECT_EQ(drawn->pen().style(), Qt::DashLine);
+}
+
+TEST_F(ProgressPageTest, SpeaksPlainlyWithoutWeekNumbersOrFormulae)
+{
+    const qint64 pitch = addPitch(QStringLiteral("Intro"));
+    addTake(pitch, QDateTime(QDate(2026, 10, 27), QTime(12, 0), Qt::UTC), 55, 140, 4);
+    addTake(pitch, QDateTime(QDate(2026, 11, 18), QTime(12, 0), Qt::UTC), 67, 160, 2);
+    addTake(pitch, QDateTime(QDate(2025, 12, 2), QTime(12, 0), Qt::UTC), 45, 120, 3);
+    auto page = makePage();
+    page->setRange(ProgressPage::Range::Weeks52);
+    page->showPitchHistory(pitch);
+    // A week is named by its Monday; the year only when it is not this year's.
+    const qsizetype last = page->shownWeeks().size() - 1;
+    EXPECT_TRUE(page->weekSummary(last - 4).startsWith(QStringLiteral("Week of 26 Oct: 1 take")))
+        << page->weekSummary(last - 4).toStdString();
+    EXPECT_TRUE(page->weekSummary(0).startsWith(QStringLiteral("Week of 1 Dec 2025: 1 take")))
+        << page->weekSummary(0).toStdString();
+    QStringList texts = visibleTexts(*page);
+    for (qsizetype i = 0; i < page->shownWeeks().size(); ++i)
+        texts << page->weekSummary(i);
+    ASSERT_GT(texts.size(), 40);
+    EXPECT_TRUE(texts.contains(QStringLiteral("Average distance from the target")));
+    EXPECT_TRUE(texts.contains(QStringLiteral("Inside the window")));
+    const QRegularExpression isoWeek(QStringLiteral("W\\d\\d"));
+    for (const QString& text : texts) {
+        EXPECT_FALSE(text.contains(isoWeek)) << text.toStdString();
+        for (const char* jargon :
+            { "|error|", "mean error", "Mean", "on target", "×", " vs ", "self-rating" })
+            EXPECT_FALSE(text.contains(QLatin1String(jargon))) << text.toStdString();
+    }
+    if (const QString dir = qEnvironmentVariable("RAPPORT_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        // The page in a 980-pixel window, beside the sections: the charts in one column.
+        page->resize(800, 1850);
+        page->show();
+        QCoreApplication::processEvents(); // lays the charts out again
+        page->grab().save(QDir(dir).filePath(QStringLiteral("progress-52-weeks.png")));
+    }
+}
+
+// Side by side on a narrow page, a chart's legend and title would be cut off.
+TEST_F(ProgressPageTest, ChartsStandInOneColumnOnANarrowPage)
+{
+    auto page = makePage(); // 1000 wide
+    page->show(); // a hidden widget's resize events wait until it is shown
+    const QList<QChartView*> views = page->findChildren<QChartView*>();
+    ASSERT_EQ(views.size(), 5);
+    QGridLayout* grid = nullptr;
+    for (QGridLayout* layout : page->findChildren<QGridLayout*>()) {
+        if (layout->indexOf(views.first()) >= 0)
+            grid = layout;
+    }
+    ASSERT_NE(grid, nullptr);
+    auto columnsUsed = [&] {
+        QSet<int> columns;
+        for (QChartView* view : views) {
+            int row = 0, column = 0, rows = 0, spanned = 0;
+            grid->getItemPosition(grid->indexOf(view), &row, &column, &rows, &spanned);
+            columns << column;
+        }
+        return columns.size();
+    };
+    EXPECT_EQ(columnsUsed(), 2);
+    page->resize(800, 800); // the page in a 980-pixel window, beside the sections
+    EXPECT_EQ(columnsUsed(), 1);
+    page->resize(1000, 800);
+    EXPECT_EQ(columnsUsed(), 2);
 }
 
 TEST_F(ProgressPageTest, GoalEditsAreStoredAndRefused)

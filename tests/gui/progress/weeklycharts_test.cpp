@@ -1,6 +1,7 @@
 // What the Progress charts draw, from weeks made by hand.
 #include "app/gui/progress/weeklycharts.h"
 
+#include <QLocale>
 #include <gtest/gtest.h>
 
 namespace rapport::gui {
@@ -62,6 +63,18 @@ TEST(WeeklyChartsTest, AxesHoldTheGoalTheBandAndEveryValue)
     EXPECT_EQ(data.minutesAxisMax, 5.0);
     EXPECT_EQ(data.wpmAxisMin, 40.0);
     EXPECT_EQ(data.wpmAxisMax, 200.0);
+}
+
+TEST(WeeklyChartsTest, AWeekIsNamedByItsMondayInEnglishWithTheYearOnlyWhenItDiffers)
+{
+    const QLocale saved;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany)); // not asked
+    const QDate today(2026, 11, 23);
+    EXPECT_EQ(weekOf(QDate(2026, 10, 26), today), QStringLiteral("week of 26 Oct"));
+    EXPECT_EQ(weekOf(QDate(2025, 10, 27), today), QStringLiteral("week of 27 Oct 2025"));
+    EXPECT_EQ(shortDate(QDate(2026, 9, 7), today), QStringLiteral("7 Sep"));
+    EXPECT_EQ(shortDate(QDate(2027, 1, 4), today), QStringLiteral("4 Jan 2027"));
+    QLocale::setDefault(saved);
 }
 
 } // namespace

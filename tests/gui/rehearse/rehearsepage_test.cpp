@@ -556,14 +556,120 @@ TEST(TakeCompareDialogTest, SaysTheTakesInTheTakeListsWordsAndMarksOnlyVisibleDi
         EXPECT_TRUE(table->horizontalHeaderItem(column)->text().endsWith(u"(no recording)"));
     }
     // 5 s over is closer to the window than 10 s short.
-    EXPECT_EQ(cellText("Timing", 0), QStringLiteral("10.0 s short of the green light"));
-    EXPECT_EQ(cellText("Timing", 1), QStringLiteral("5.0 s over the red light  ✓"));
+    EXPECT_EQ(cellText("Timing", 0), QStringLiteral("under by 0:10"));
+    EXPECT_EQ(cellText("Timing", 1), QStringLiteral("over by 0:05  ✓"));
     EXPECT_EQ(cellText("Pitch variation", 0), QStringLiteral("1.6 semitones"));
     EXPECT_EQ(cellText("Pitch variation", 1), QStringLiteral("1.6 semitones"));
     EXPECT_EQ(cellText("Loudness", 0), QStringLiteral("−20.3 LUFS"));
     EXPECT_EQ(cellText("Your rating", 0), QStringLiteral("★★★☆☆"));
     EXPECT_EQ(cellText("Your rating", 1), QStringLiteral("not rated"));
     EXPECT_EQ(cellText("Pace", 0), QStringLiteral("—"));
+}
+
+TEST(TakeCompareDialogTest, FiguresThatReadTheSameAreATieNotAWin)
+{
+    rehearsal::Take a;
+    a.id = 1;
+    a.startedAt = QDateTime(QDate(2026, 10, 1), QTime(8, 0), Qt::UTC);
+    a.lights = rehearsal::defaultLightsFor(60'000); // green 50 s, red 60 s
+    a.report.speakingTimeS = 64.2; // reads "1:04": over by 0:04
+    a.report.pitchSdSemitones = 1.62;
+    a.rating.overall = 4;
+    rehearsal::Take b = a;
+    b.id = 2;
+    b.startedAt = a.startedAt.addDays(1);
+    b.report.speakingTimeS = 46.3; // reads "0:46": under by 0:04 too
+    b.report.pitchSdSemitones = 1.58; // reads "1.6" too
+    b.rating.overall = 4;
+
+    TakeCompareDialog compare(a, b);
+    const QTableWidget* table = compare.table();
+    int judged = 0;
+    for (int r = 0; r < table->rowCount(); ++r) {
+        const QString row = table->verticalHeaderItem(r)->text();
+        if (row != u"Timing" && row != u"Pitch variation" && row != u"Your rating")
+            continue;
+        ++judged;
+        for (int c = 0; c < 2; ++c) {
+            const QTableWidgetItem* item = table->item(r, c);
+            ASSERT_NE(item, nullptr);
+            EXPECT_FALSE(item->text().contains(u'✓')) << row.toStdString();
+            EXPECT_FALSE(item->font().bold()) << row.toStdString();
+            EXPECT_TRUE(item->data(Qt::AccessibleTextRole).toString().endsWith(u", a tie"))
+                << row.toStdString();
+            EXPECT_FALSE(item->toolTip().isEmpty());
+        }
+    }
+    EXPECT_EQ(judged, 3);
+    EXPECT_EQ(TakeCompareDialog::timingText(a), QStringLiteral("over by 0:04"));
+    EXPECT_EQ(TakeCompareDialog::timingText(b), QStringLiteral("under by 0:04"));
+}
+
+TEST(TakeCompareDialogTest, OutsideTheWindowSaysOverOrUnderAndByHowMuch)
+{
+    rehearsal::Take take;
+    take.lights = rehearsal::defaultLightsFor(60'000); // green 50 s, red 60 s
+    take.report.speakingTimeS = 72;
+    EXPECT_EQ(TakeCompareDialog::timingText(take), QStringLiteral("over by 0:12"));
+    take.report.speakingTimeS = 42;
+    EXPECT_EQ(TakeCompareDialog::timingText(take), QStringLiteral("under by 0:08"));
+    take.report.speakingTimeS = 72.9; // reads "1:12", as the speaking time row shows it
+    EXPECT_EQ(TakeCompareDialog::timingText(take), QStringLiteral("over by 0:12"));
+    take.report.speakingTimeS = 60.3; // reads "1:00", yet over: not "over by 0:00"
+    EXPECT_EQ(TakeCompareDialog::timingText(take), QStringLiteral("over by less than a second"));
+    take.report.speakingTimeS = 49.8;
+    EXPECT_EQ(TakeCompareDialog::timingText(take), QStringLiteral("under by 0:01"));
+    take.report.speakingTimeS = 55;
+    EXPECT_EQ(TakeCompareDialog::timingText(take), QStringLiteral("within the window"));
+    take.report.speakingTimeS.reset();
+    EXPECT_EQ(TakeCompareDialog::timingText(take), QStringLiteral("no speech"));
+}
+
+TEST(TakeCompareDialogTest, EachTakeHasAPlayButtonDisabledWithoutItsRecording)
+{
+    QTemporaryDir dir;
+    const QString wav = dir.filePath(QStringLiteral("take.wav"));
+    QFile file(wav);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.close();
+    rehearsal::Take a;
+    a.id = 1;
+    a.startedAt = QDateTime(QDate(2026, 10, 1), QTime(8, 0), Qt::UTC);
+    a.lights = rehearsal::defaultLightsFor(60'000);
+    a.report.speakingTimeS = 72;
+    a.rating.overall = 4;
+    a.audioPath = wav;
+    rehearsal::Take b = a;
+    b.id = 2;
+    b.audioPath.clear(); // not kept
+    b.report.speakingTimeS = 42;
+    b.rating.overall = 4;
+    rehearsal::Take c = a;
+    c.id = 3;
+    c.audioPath = dir.filePath(QStringLiteral("gone.wav"));
+
+    TakeCompareDialog compare(a, b);
+    ASSERT_NE(compare.playButton(0), nullptr);
+    ASSERT_NE(compare.playButton(1), nullptr);
+    EXPECT_EQ(compare.playButton(0)->text(), QStringLiteral("Play"));
+    EXPECT_TRUE(compare.playButton(0)->isEnabled());
+    EXPECT_TRUE(compare.playButton(0)->toolTip().isEmpty());
+    EXPECT_FALSE(compare.playButton(1)->isEnabled());
+    EXPECT_TRUE(compare.playButton(1)->toolTip().contains(u"not kept"))
+        << compare.playButton(1)->toolTip().toStdString();
+    // The buttons sit in the table, one under each take's column.
+    const QTableWidget* table = compare.table();
+    const int last = table->rowCount() - 1;
+    EXPECT_TRUE(table->cellWidget(last, 0)->isAncestorOf(compare.playButton(0)));
+    EXPECT_TRUE(table->cellWidget(last, 1)->isAncestorOf(compare.playButton(1)));
+
+    if (const QString shots = qEnvironmentVariable("RAPPORT_SCREENSHOT_DIR"); !shots.isEmpty())
+        compare.grab().save(QDir(shots).filePath(QStringLiteral("take-compare.png")));
+
+    TakeCompareDialog missing(a, c);
+    EXPECT_FALSE(missing.playButton(1)->isEnabled());
+    EXPECT_TRUE(missing.playButton(1)->toolTip().contains(u"gone.wav"))
+        << missing.playButton(1)->toolTip().toStdString();
 }
 
 TEST_F(RehearsePageTest, ATakeWithoutItsRecordingIsMarkedInTheList)
