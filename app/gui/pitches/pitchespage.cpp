@@ -172,6 +172,9 @@ QWidget* PitchesPage::buildEditor()
     m_customSeconds->setAccessibleName(tr("Custom target length"));
     m_title->setAccessibleName(tr("Title"));
     m_occasion->setAccessibleName(tr("Occasion"));
+    // A title is a line, not a bar across a wide screen.
+    for (QLineEdit* field : { m_title, m_occasion })
+        field->setMaximumWidth(fontMetrics().averageCharWidth() * 70);
     auto* targetRow = new QHBoxLayout;
     targetRow->addWidget(m_target);
     targetRow->addWidget(m_customSeconds);

@@ -14,6 +14,7 @@
 #include "app/gui/widgets/theme.h"
 #include "app/gui/widgets/wording.h"
 #include "core/analysis/scriptsyllables.h"
+#include "core/coaching/advice.h"
 #include "core/rehearsal/timing.h"
 #include "core/speech/wordreport.h"
 
@@ -137,7 +138,9 @@ RehearsePage::RehearsePage(
     m_setSize->setAccessibleName(tr("Takes in a warm-up set"));
     m_warmUp->setToolTip(tr("Several takes in a row, then a summary of the set"));
     controls->addWidget(pitchLabel);
-    controls->addWidget(m_pitch);
+    // The chooser takes the free room of the row, so long titles show whole where they can.
+    m_pitch->setMaximumWidth(fontMetrics().averageCharWidth() * 56);
+    controls->addWidget(m_pitch, 1);
     controls->addSpacing(12);
     controls->addWidget(m_teleprompterOn);
     controls->addWidget(m_countIn);
@@ -715,10 +718,29 @@ void RehearsePage::onWordsHeard(qint64 takeId, const Result<speech::WordReport>&
     loadTakes();
     if (takeId != m_shownTakeId)
         return;
-    if (words)
+    if (words) {
         m_report->setWords(*words);
-    else
+        // The words bring fillers and the script into the advice.
+        if (Result<rehearsal::Take> take = m_takeStore->get(takeId))
+            showAdvice(*take);
+    } else {
         m_report->setWordsMissing(words.error().toString());
+    }
+}
+
+void RehearsePage::showAdvice(const rehearsal::Take& take)
+{
+    std::optional<rehearsal::Take> previous;
+    std::optional<rehearsal::Take> best;
+    // The list is newest first: the take before this one is the next row.
+    for (int row = 0; row < m_takeModel->rowCount(); ++row) {
+        const rehearsal::Take& listed = m_takeModel->take(row);
+        if (listed.starred && listed.id != take.id)
+            best = listed;
+        if (!previous && listed.id != take.id && listed.startedAt < take.startedAt)
+            previous = listed;
+    }
+    m_report->setAdvice(coaching::coach(take, previous, best));
 }
 
 void RehearsePage::onRated(const rehearsal::SelfRating& given)
@@ -730,23 +752,63 @@ void RehearsePage::onRated(const rehearsal::SelfRating& given)
     loadTakes();
     showTake(m_lastTakeId);
     if (!m_setTakes.isEmpty() && m_setRemaining == 0) {
-        QStringList lines { tr("Your warm-up set:") };
-        for (qsizetype i = 0; i < m_setTakes.size(); ++i) {
-            Result<rehearsal::Take> t = m_takeStore->get(m_setTakes[i]);
-            if (!t)
-                continue;
-            lines << tr("Take %1: %2, %3, rated %4")
-                         .arg(i + 1)
-                         .arg(TakeListModel::text(*t, TakeListModel::SpeakingTime),
-                             TakeListModel::text(*t, TakeListModel::Timing),
-                             TakeListModel::text(*t, TakeListModel::Rating));
-        }
-        m_summary->setText(lines.join(u'\n'));
+        m_summary->setText(setConclusion());
         m_setTakes.clear();
         showStage(Stage::SetSummary);
         return;
     }
     showStage(Stage::Report);
+}
+
+QString RehearsePage::setConclusion() const
+{
+    QList<rehearsal::Take> set;
+    for (qint64 id : m_setTakes) {
+        if (Result<rehearsal::Take> t = m_takeStore->get(id))
+            set << *t;
+    }
+    if (set.isEmpty())
+        return {};
+    QStringList lines { tr("Your warm-up set:") };
+    // How far outside the window a take's speaking time fell (0 inside; no speech: far).
+    const auto lengthOff = [](const rehearsal::Take& t) {
+        const coaching::Coaching c = coaching::coach(t, std::nullopt, std::nullopt);
+        const coaching::Advice* length = c.find(coaching::Measure::Length);
+        return length ? length->distance : 1e9;
+    };
+    for (qsizetype i = 0; i < set.size(); ++i) {
+        lines << tr("Take %1: %2, %3, rated %4")
+                     .arg(i + 1)
+                     .arg(TakeListModel::text(set[i], TakeListModel::SpeakingTime),
+                         TakeListModel::text(set[i], TakeListModel::Timing),
+                         TakeListModel::text(set[i], TakeListModel::Rating));
+    }
+    // The best: your own rating first, then the closest to the window, then the later one.
+    qsizetype best = 0;
+    for (qsizetype i = 1; i < set.size(); ++i) {
+        const int rating = set[i].rating.overall.value_or(0);
+        const int bestRating = set[best].rating.overall.value_or(0);
+        if (rating > bestRating
+            || (rating == bestRating && lengthOff(set[i]) <= lengthOff(set[best])))
+            best = i;
+    }
+    lines << QString() << tr("Best: take %1.").arg(best + 1);
+    if (set.size() > 1) {
+        const coaching::Coaching lastAgainstFirst
+            = coaching::coach(set.last(), set.first(), std::nullopt);
+        QStringList changes;
+        for (const QString& comparison : lastAgainstFirst.comparisons)
+            changes << QString(comparison).replace(tr("last time"), tr("in take 1"));
+        lines << (changes.isEmpty() ? tr("From take 1 to take %1: about the same.").arg(set.size())
+                                    : tr("From take 1 to take %1: %2.")
+                                          .arg(set.size())
+                                          .arg(changes.join(QStringLiteral("; "))));
+    }
+    const coaching::Coaching last = coaching::coach(set.last(), std::nullopt, std::nullopt);
+    lines << (last.tryNext.empty()
+            ? tr("To watch in the meeting: nothing stood out. Say it as you did.")
+            : tr("To watch in the meeting: %1").arg(last.tryNext.front().suggestion));
+    return lines.join(u'\n');
 }
 
 void RehearsePage::loadTakes()
@@ -796,6 +858,7 @@ bool RehearsePage::showTake(qint64 id)
     m_shownTakeId = id;
     m_shownAudioPath = take->audioPath;
     m_report->setReport(take->report, take->lights);
+    showAdvice(*take);
     if (m_session->isHearingWords() && id == m_lastTakeId)
         m_report->setWordsListening();
     else if (take->words)

@@ -142,6 +142,11 @@ private:
     void loadTakes();
     /// After the pitch changed: its latest take's report, or the empty state.
     void showLatestTake();
+    /// Advice on `take` against the take before it and the pitch's best take (both as listed).
+    void showAdvice(const rehearsal::Take& take);
+    /// The end of a "Before a meeting" set: each take, the best one, what improved, what to
+    /// watch.
+    QString setConclusion() const;
     /// The list's current take changed (by the user, or a reload).
     void onCurrentTakeChanged();
     /// Enables the take buttons for what they can act on, and says the best take's state.

@@ -715,6 +715,11 @@ TEST_F(RehearsePageTest, WarmUpSetEndsWithASummary)
     EXPECT_EQ(view->stage(), RehearsePage::Stage::SetSummary);
     EXPECT_TRUE(view->summaryText().contains(QStringLiteral("Take 1")));
     EXPECT_TRUE(view->summaryText().contains(QStringLiteral("Take 2")));
+    // A conclusion: the best take (rated 4 over 3), what changed, what to watch.
+    EXPECT_TRUE(view->summaryText().contains(QStringLiteral("Best: take 2.")))
+        << view->summaryText().toStdString();
+    EXPECT_TRUE(view->summaryText().contains(QStringLiteral("From take 1 to take 2: ")));
+    EXPECT_TRUE(view->summaryText().contains(QStringLiteral("To watch in the meeting: ")));
     EXPECT_EQ(takes().size(), 2);
 }
 
