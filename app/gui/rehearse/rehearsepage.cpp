@@ -124,7 +124,11 @@ RehearsePage::RehearsePage(
     layout->addWidget(new PageHeader(tr("Rehearse"),
         tr("Say your pitch out loud. Rate yourself first, then see what was measured."), this));
 
-    auto* controls = new QHBoxLayout;
+    // The pitch and set controls, hidden while rating (they cannot change then), so the form
+    // has the room of a small window.
+    m_controls = new QWidget(this);
+    auto* controls = new QHBoxLayout(m_controls);
+    controls->setContentsMargins(0, 0, 0, 0);
     auto* pitchLabel = new QLabel(tr("&Pitch:"), this);
     pitchLabel->setBuddy(m_pitch);
     m_pitch->setAccessibleName(tr("Pitch"));
@@ -147,7 +151,7 @@ RehearsePage::RehearsePage(
     controls->addStretch(1);
     controls->addWidget(m_warmUp);
     controls->addWidget(m_setSize);
-    layout->addLayout(controls);
+    layout->addWidget(m_controls);
     m_orphanBanner = buildOrphanBanner();
     layout->addWidget(m_orphanBanner);
 
@@ -165,7 +169,8 @@ RehearsePage::RehearsePage(
     m_stages->addWidget(scrolled(buildReportStage()));
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_stages);
-    split->addWidget(buildTakesPanel());
+    m_takesPanel = buildTakesPanel();
+    split->addWidget(m_takesPanel);
     // The takes list keeps room for about six takes; the recording stage gets the rest first.
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 1);
@@ -509,6 +514,8 @@ void RehearsePage::showStage(Stage stage)
     m_warmUp->setEnabled(!busy && m_pitch->count() > 0);
     m_setSize->setEnabled(!busy && m_pitch->count() > 0);
     m_takes->setEnabled(!busy);
+    m_takesPanel->setVisible(stage != Stage::Rating);
+    m_controls->setVisible(stage != Stage::Rating);
     m_compare->setEnabled(!busy && selectedTakeIds().size() == 2);
     if (busy)
         stopPlayback();

@@ -222,6 +222,8 @@ private:
     QLabel* m_summary;
     TakeListModel* m_takeModel;
     QTreeView* m_takes;
+    QWidget* m_controls = nullptr; ///< the pitch chooser and the set's controls
+    QWidget* m_takesPanel = nullptr; ///< hidden while rating, so the form fits a small window
     QTimer* m_countInTimer;
     QWidget* m_orphanBanner;
     QLabel* m_orphanLabel;

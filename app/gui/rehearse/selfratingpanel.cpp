@@ -1,5 +1,7 @@
 #include "app/gui/rehearse/selfratingpanel.h"
 
+#include "app/gui/widgets/theme.h"
+
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QGridLayout>
@@ -52,13 +54,16 @@ protected:
         painter.setRenderHint(QPainter::Antialiasing);
         const QPalette& pal = palette();
         const QColor highlight = pal.color(QPalette::Highlight);
-        // "Not rated" is only outlined, so a row of defaults does not shout.
+        // "Not rated" is pressed in, quietly: a row of defaults must not shout, nor look like a
+        // column of focus rings.
         const bool none = text() == QStringLiteral("—");
-        painter.setPen(QPen(none ? highlight : highlight.darker(130), none ? 2.0 : 1.0));
-        painter.setBrush(none ? pal.color(QPalette::Button) : highlight);
+        QColor sunk = pal.color(QPalette::Button);
+        sunk = ThemeManager::isDark(pal) ? sunk.darker(125) : sunk.darker(112);
+        painter.setPen(QPen(none ? pal.color(QPalette::Mid) : highlight.darker(130), 1.0));
+        painter.setBrush(none ? sunk : highlight);
         painter.drawRoundedRect(QRectF(rect()).adjusted(1.5, 1.5, -1.5, -1.5), 3, 3);
         QFont bold = font();
-        bold.setWeight(QFont::Bold);
+        bold.setWeight(none ? QFont::Normal : QFont::Bold);
         painter.setFont(bold);
         painter.setPen(pal.color(none ? QPalette::ButtonText : QPalette::HighlightedText));
         painter.drawText(rect(), Qt::AlignCenter, text());
@@ -81,7 +86,9 @@ public:
         setFocusPolicy(Qt::StrongFocus);
         setAccessibleName(name);
         auto* layout = new QHBoxLayout(this);
-        layout->setContentsMargins(3, 3, 3, 3);
+        // Room for the focus frame at the sides; little above and below, so that the eight
+        // scales and the note fit a 1024x640 window without scrolling.
+        layout->setContentsMargins(3, 1, 3, 1);
         layout->setSpacing(4);
         const int width = fontMetrics().horizontalAdvance(QStringLiteral("—")) * 2 + 16;
         for (int value = 0; value <= kMaxRating; ++value) {
@@ -95,6 +102,7 @@ public:
             button->setCheckable(true);
             button->setFocusPolicy(Qt::NoFocus);
             button->setFixedWidth(width);
+            button->setFixedHeight(fontMetrics().height() + 10);
             button->setAccessibleName(value == 0 ? tr("%1: not rated").arg(name)
                                                  : tr("%1: %2 of 5").arg(name).arg(value));
             m_group->addButton(button, value);
@@ -264,7 +272,7 @@ SelfRatingPanel::SelfRatingPanel(const Clock* clock, QWidget* parent)
     m_note->setAccessibleName(tr("Note about the take"));
     m_note->setPlaceholderText(tr("What worked, what to change next time…"));
     m_note->setTabChangesFocus(true);
-    m_note->setFixedHeight(m_note->fontMetrics().lineSpacing() * 4 + 12);
+    m_note->setFixedHeight(m_note->fontMetrics().lineSpacing() * 3 + 12);
 
     m_submit->setAccessibleName(tr("Show my report"));
     m_submit->setDefault(true);
@@ -276,11 +284,11 @@ SelfRatingPanel::SelfRatingPanel(const Clock* clock, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(title);
     layout->addWidget(intro);
-    layout->addSpacing(6);
+    layout->addSpacing(4);
     layout->addLayout(grid);
-    layout->addSpacing(6);
+    layout->addSpacing(4);
     layout->addLayout(feltRow);
-    layout->addSpacing(6);
+    layout->addSpacing(4);
     layout->addWidget(noteLabel);
     layout->addWidget(m_note);
     layout->addLayout(bottom);

@@ -21,6 +21,8 @@
 #include <QHash>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -406,6 +408,33 @@ TEST_F(RehearsePageTest, SelectingAnyTakeShowsItsReport)
         QTest::qWaitFor([&] { return view->stage() == RehearsePage::Stage::Rating; }, 20'000));
     // While rating, the list cannot change the report under the form.
     EXPECT_FALSE(list->isEnabled());
+}
+
+// At the smallest window the rating form fits without scrolling: 1024x640 less the sidebar
+// (about 210 px), the menu and the status bar (about 20 px each), as WindowSizesTest shows it.
+TEST_F(RehearsePageTest, TheRatingFormFitsASmallWindowWithoutScrolling)
+{
+    addPitch();
+    auto view = page();
+    view->resize(810, 595);
+    view->show();
+    recordTake(*view);
+    QCoreApplication::processEvents();
+    auto* panel = test::onlyChild<SelfRatingPanel>(view.get());
+    ASSERT_NE(panel, nullptr);
+    QScrollArea* area = nullptr;
+    for (QWidget* up = panel->parentWidget(); up && !area; up = up->parentWidget())
+        area = qobject_cast<QScrollArea*>(up);
+    ASSERT_NE(area, nullptr);
+    EXPECT_EQ(area->verticalScrollBar()->maximum(), 0)
+        << "the form needs " << panel->minimumSizeHint().height() << " px, has "
+        << area->viewport()->height();
+    if (const QString dir = qEnvironmentVariable("RAPPORT_SCREENSHOT_DIR"); !dir.isEmpty())
+        view->grab().save(QDir(dir).filePath(QStringLiteral("rating-810x595.png")));
+    rate(*view, 3);
+    // The takes come back with the report.
+    EXPECT_TRUE(test::widgetNamed<QTreeView>(view.get(), QStringLiteral("Takes of this pitch"))
+                    ->isVisible());
 }
 
 TEST_F(RehearsePageTest, SwitchingPitchShowsItsLatestTakeOrAnEmptyState)
