@@ -4,6 +4,7 @@
 #include "app/gui/cards/conversationdialog.h"
 #include "app/gui/cards/decksdialog.h"
 #include "app/gui/widgets/pageheader.h"
+#include "app/gui/widgets/theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -104,6 +105,11 @@ CardsPage::CardsPage(storage::Store& store, QSettings* settings, QWidget* parent
     buttons->addWidget(m_next);
     layout->addLayout(buttons);
     layout->addWidget(buildTabs(), 1);
+    // Reading order: the draw's settings, the card's buttons (the timer's between them when
+    // shown), then the history.
+    setReadingOrder({ m_zoneFilter, m_context, m_ladderMode, m_decks, m_timer, m_back, m_favourite,
+        m_hide, m_timerOn, logConversation, m_next, m_tabs, m_history, m_conversations,
+        m_deleteConversation });
 
     connect(m_next, &QPushButton::clicked, this, &CardsPage::drawNext);
     connect(m_back, &QPushButton::clicked, this, &CardsPage::goBack);
@@ -168,6 +174,7 @@ QWidget* CardsPage::buildControls()
     auto* contextLabel = new QLabel(tr("&Context:"), row);
     contextLabel->setBuddy(m_context);
     auto* decks = new QPushButton(tr("&Decks…"), row);
+    m_decks = decks;
     decks->setAccessibleName(tr("Manage decks"));
     connect(decks, &QPushButton::clicked, this, &CardsPage::openDecks);
     layout->addWidget(zoneLabel);
@@ -210,6 +217,7 @@ QWidget* CardsPage::buildCard()
 QWidget* CardsPage::buildTabs()
 {
     auto* tabs = new QTabWidget(this);
+    m_tabs = tabs;
     tabs->setDocumentMode(true);
     m_history->setAccessibleName(tr("Cards drawn lately"));
     tabs->addTab(m_history, tr("Drawn lately"));

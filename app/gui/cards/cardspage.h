@@ -93,6 +93,8 @@ private:
     QPushButton* m_hide;
     QListWidget* m_history;
     QListWidget* m_conversations;
+    QPushButton* m_decks = nullptr; ///< "Decks…", for the Tab order
+    QTabWidget* m_tabs = nullptr;
     QPushButton* m_deleteConversation;
 };
 

@@ -131,6 +131,8 @@ PitchesPage::PitchesPage(storage::Store& store, const Clock* clock, QWidget* par
     split->setChildrenCollapsible(false);
     layout->addWidget(split, 1);
 
+    // Down the list and its buttons, then the editor.
+    setReadingOrder({ m_list, create, m_duplicate, m_delete, m_title });
     connect(create, &QPushButton::clicked, this, &PitchesPage::newPitch);
     connect(m_duplicate, &QPushButton::clicked, this, &PitchesPage::duplicateCurrent);
     connect(m_delete, &QPushButton::clicked, this, &PitchesPage::deleteCurrent);

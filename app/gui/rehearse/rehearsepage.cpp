@@ -238,6 +238,9 @@ RehearsePage::RehearsePage(
     space->setContext(Qt::WindowShortcut);
     connect(space, &QShortcut::activated, this, &RehearsePage::startOrStop);
 
+    setReadingOrder({ m_pitch, m_teleprompterOn, m_countIn, m_warmUp, m_setSize, m_teleprompter,
+        m_checkButton, m_microphone, m_writePitch, m_startStop, m_play, m_best, m_rate, m_delete,
+        m_next, m_rating, m_takes, m_compare });
     reloadPitches();
     showStage(Stage::Ready);
     findOrphans();
@@ -316,11 +319,11 @@ QWidget* RehearsePage::buildRecordingStage()
     auto* row = new QHBoxLayout;
     m_writePitch->setVisible(false);
     row->addWidget(m_checkButton);
-    auto* microphone = new QPushButton(tr("Microp&hone…"), stage);
-    microphone->setToolTip(tr("Choose the microphone in Settings"));
-    microphone->setVisible(m_usesMicrophone);
-    connect(microphone, &QPushButton::clicked, this, &RehearsePage::microphoneSettingsRequested);
-    row->addWidget(microphone);
+    m_microphone = new QPushButton(tr("Microp&hone…"), stage);
+    m_microphone->setToolTip(tr("Choose the microphone in Settings"));
+    m_microphone->setVisible(m_usesMicrophone);
+    connect(m_microphone, &QPushButton::clicked, this, &RehearsePage::microphoneSettingsRequested);
+    row->addWidget(m_microphone);
     row->addWidget(m_writePitch);
     row->addStretch(1);
     m_startStop->setMinimumWidth(200);

@@ -230,6 +230,7 @@ private:
     QTimer* m_checkTimeout;
     QPushButton* m_checkButton;
     QPushButton* m_writePitch;
+    QPushButton* m_microphone = nullptr; ///< "Microphone…": the choice in Settings
 };
 
 } // namespace rapport::gui

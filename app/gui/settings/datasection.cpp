@@ -152,6 +152,9 @@ DataSection::DataSection(storage::Store& store, const Clock* clock, QWidget* par
     form->addRow(m_message);
 
     m_actions = { formatLabel, m_format, exportButton, importButton, backupButton, restoreButton };
+    setReadingOrder({ open, m_format, exportButton, importButton, backupButton, restoreButton });
+    m_firstControl = open;
+    m_lastControl = restoreButton;
 }
 
 QString DataSection::messageText() const

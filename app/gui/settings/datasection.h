@@ -36,6 +36,9 @@ public:
 
     /// What the last action said (empty when nothing was said yet), for tests.
     QString messageText() const;
+    /// The first and last controls in Tab order, to place the section in its page's order.
+    QWidget* firstControl() const { return m_firstControl; }
+    QWidget* lastControl() const { return m_lastControl; }
     QComboBox* formatBox() const { return m_format; }
 
     /// What stops a restore right now (e.g. a take being recorded), as a sentence saying what
@@ -86,6 +89,8 @@ private:
     QList<QWidget*> m_actions; ///< the format box and the four buttons, disabled by a restore
     QString m_restoredMessage; ///< set by a restore: the data is replaced under the connection
     std::function<QString()> m_restoreBlocker;
+    QWidget* m_firstControl = nullptr;
+    QWidget* m_lastControl = nullptr;
 };
 
 } // namespace rapport::gui

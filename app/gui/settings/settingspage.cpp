@@ -3,6 +3,7 @@
 #include "app/audio/audiodevices.h"
 #include "app/gui/settings/datasection.h"
 #include "app/gui/widgets/pageheader.h"
+#include "app/gui/widgets/theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -50,6 +51,8 @@ SettingsPage::SettingsPage(storage::Store& store, ThemeManager& theme, QSettings
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Not a Tab stop of its own: it scrolls to the control that has the focus.
+    scroll->setFocusPolicy(Qt::NoFocus);
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);
@@ -133,6 +136,9 @@ SettingsPage::SettingsPage(storage::Store& store, ThemeManager& theme, QSettings
     layout->addWidget(audio);
     layout->addStretch(1);
     scroll->setWidget(holder);
+
+    QWidget::setTabOrder(m_appearance, m_data->firstControl());
+    setReadingOrder({ m_data->lastControl(), m_microphone, m_hearWords });
 
     // One label column across the groups, so their fields start at the same x.
     const QList<QFormLayout*> forms = content->findChildren<QFormLayout*>();

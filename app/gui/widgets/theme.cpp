@@ -154,6 +154,18 @@ void refreshProblemLabels()
 
 } // namespace
 
+void setReadingOrder(std::initializer_list<QWidget*> widgets)
+{
+    QWidget* previous = nullptr;
+    for (QWidget* widget : widgets) {
+        if (!widget)
+            continue;
+        if (previous)
+            QWidget::setTabOrder(previous, widget);
+        previous = widget;
+    }
+}
+
 void styleAsProblem(QLabel* label)
 {
     if (!ProblemStyle::of(label))

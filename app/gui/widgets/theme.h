@@ -2,6 +2,7 @@
 
 #include <QPalette>
 #include <QString>
+#include <initializer_list>
 
 class QApplication;
 class QLabel;
@@ -35,6 +36,10 @@ private:
 /// The colour behind filler words in a transcript: an amber that the palette's text stays
 /// readable on, light or dark.
 QColor fillerColour(const QPalette& palette);
+
+/// Sets the Tab order to `widgets`, in reading order (null entries are skipped): Qt's default is
+/// the order the widgets were created in, which is rarely the order they are seen in.
+void setReadingOrder(std::initializer_list<QWidget*> widgets);
 
 /// Makes `label` show problems: a red that stays readable on light and dark palettes.
 void styleAsProblem(QLabel* label);
