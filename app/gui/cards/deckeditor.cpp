@@ -14,6 +14,7 @@
 #include <QSet>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace rapport::gui {
 
@@ -55,7 +56,9 @@ DeckEditor::DeckEditor(const Deck& deck, const QStringList& takenIds, QWidget* p
         { tr("Question"), tr("Zone"), tr("Contexts (comma-separated)"), tr("Follow-up") });
     m_table->horizontalHeader()->setSectionResizeMode(TextColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(ZoneColumn, QHeaderView::ResizeToContents);
-    m_table->setColumnWidth(TagsColumn, 170);
+    // As wide as the header says, or wider (a context list is a few words).
+    m_table->setColumnWidth(
+        TagsColumn, std::max(170, m_table->horizontalHeader()->sectionSizeHint(TagsColumn)));
     m_table->setColumnWidth(FollowUpColumn, 200);
     m_table->verticalHeader()->setVisible(false);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);

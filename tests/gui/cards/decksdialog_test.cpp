@@ -1,12 +1,14 @@
 #include "app/gui/cards/deckeditor.h"
 #include "app/gui/cards/decksdialog.h"
 #include "core/decks/deckformat.h"
+#include "core/decks/decklibrary.h"
 #include "core/decks/drawer.h"
 #include "core/storage/store.h"
 #include "tests/support/fixedclock.h"
 #include "tests/support/sqlitefile.h"
 
 #include <QFile>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -249,6 +251,38 @@ TEST_F(DecksDialogTest, DeletingAUserDeckRemovesIt)
     ASSERT_TRUE(dialog.deleteDeck(deck.id));
     EXPECT_EQ(dialog.deckList()->topLevelItemCount(), 4);
     EXPECT_TRUE(m_repository->userDecks()->isEmpty());
+}
+
+// Every column is at least as wide as its header (issue 15, item 11): no "Questi..." headers.
+void expectHeadersFit(const QWidget& dialog, const char* what)
+{
+    for (QHeaderView* header : dialog.findChildren<QHeaderView*>()) {
+        if (header->orientation() != Qt::Horizontal || !header->isVisible())
+            continue;
+        for (int i = 0; i < header->count(); ++i) {
+            if (header->isSectionHidden(i))
+                continue;
+            EXPECT_GE(header->sectionSize(i), header->sectionSizeHint(i))
+                << what << ": column \""
+                << header->model()->headerData(i, Qt::Horizontal).toString().toStdString()
+                << "\" is narrower than its header";
+        }
+    }
+}
+
+TEST_F(DecksDialogTest, ColumnsFitTheirHeaders)
+{
+    DecksDialog dialog(*m_repository, m_clock);
+    dialog.show();
+    QCoreApplication::processEvents();
+    expectHeadersFit(dialog, "Decks");
+    Result<QList<decks::Deck>> all = DeckLibrary::loadBuiltInDecks();
+    ASSERT_TRUE(all.ok());
+    ASSERT_FALSE(all->isEmpty());
+    DeckEditor editor(all->first(), {});
+    editor.show();
+    QCoreApplication::processEvents();
+    expectHeadersFit(editor, "Deck editor");
 }
 
 } // namespace

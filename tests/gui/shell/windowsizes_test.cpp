@@ -18,6 +18,7 @@
 #include <QGroupBox>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTemporaryDir>
@@ -120,6 +121,40 @@ TEST_F(WindowSizesTest, EveryPageIsUsableAtTheSmallestSizeWithoutTheWindowGrowin
             << "New pitch made the window grow to " << window.width() << "x" << window.height();
         save(window, QStringLiteral("1024-%1-new-pitch").arg(palette));
     }
+}
+
+// On a common laptop screen, Progress shows its first chart whole without scrolling.
+TEST_F(WindowSizesTest, ProgressShowsItsFirstChartWithoutScrollingAt1366x768)
+{
+    MainWindow window(m_store, m_theme, *m_settings);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    window.resize(1366, 768);
+    window.showSection(MainWindow::Section::Progress);
+    QCoreApplication::processEvents();
+    QWidget* first = nullptr;
+    for (QWidget* w : window.pages()->currentWidget()->findChildren<QWidget*>()) {
+        if (w->isVisible() && QByteArray(w->metaObject()->className()) == "QChartView") {
+            const int y = w->mapTo(&window, QPoint(0, 0)).y();
+            if (!first || y < first->mapTo(&window, QPoint(0, 0)).y())
+                first = w;
+        }
+    }
+    ASSERT_NE(first, nullptr) << "no chart on the Progress page";
+    window.grab(); // lays out and paints what a person would see
+    QCoreApplication::processEvents();
+    // Inside the part of the page's scroll area that is shown (visibleRegion() would not do: the
+    // chart's own viewport covers it).
+    QScrollArea* area = nullptr;
+    for (QWidget* up = first->parentWidget(); up && !area; up = up->parentWidget())
+        area = qobject_cast<QScrollArea*>(up);
+    ASSERT_NE(area, nullptr);
+    const QRect shown = area->viewport()->rect();
+    const QRect chart(first->mapTo(area->viewport(), QPoint(0, 0)), first->size());
+    EXPECT_TRUE(shown.contains(chart))
+        << "the first chart spans y " << chart.top() << " to " << chart.bottom()
+        << "; the page shows y 0 to " << shown.bottom();
+    save(window, QStringLiteral("1366-progress"));
 }
 
 TEST_F(WindowSizesTest, AtFullHdNoControlIsStretchedAcrossTheScreen)
