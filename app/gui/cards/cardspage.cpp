@@ -5,6 +5,7 @@
 #include "app/gui/cards/decksdialog.h"
 #include "app/gui/widgets/pageheader.h"
 #include "app/gui/widgets/theme.h"
+#include "app/gui/widgets/wording.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -342,9 +343,8 @@ void CardsPage::loadHistory()
     if (!draws)
         return;
     for (const decks::DrawRecord& draw : *draws) {
-        m_history->addItem(draw.drawnAt.toLocalTime().toString(QStringLiteral("ddd HH:mm"))
-            + QStringLiteral("   ") + zoneDisplayName(draw.zone) + QStringLiteral(" — ")
-            + draw.text);
+        m_history->addItem(momentText(draw.drawnAt.toLocalTime()) + QStringLiteral("   ")
+            + zoneDisplayName(draw.zone) + QStringLiteral(" — ") + draw.text);
     }
 }
 
@@ -365,9 +365,8 @@ void CardsPage::loadConversations()
         return;
     }
     for (const conversations::Conversation& c : *conversations) {
-        QString line = QLocale().toString(c.happenedOn, QLocale::ShortFormat)
-            + QStringLiteral("   ") + QString(c.rating, QChar(0x2605))
-            + QString(5 - c.rating, QChar(0x2606));
+        QString line = dayText(c.happenedOn) + QStringLiteral("   ")
+            + QString(c.rating, QChar(0x2605)) + QString(5 - c.rating, QChar(0x2606));
         if (!c.withWhom.isEmpty())
             line += QStringLiteral("   ") + tr("with %1").arg(c.withWhom);
         if (!c.questions.isEmpty())

@@ -1184,12 +1184,11 @@ void RehearsePage::findOrphans()
     const rehearsal::OrphanRecording& first = m_orphans.first();
     QString text = tr("A take from %1 (%2 long) was not saved: Rapport stopped while it was "
                       "recording. The recording is safe.")
-                       .arg(QLocale().toString(first.startedAt.toLocalTime(), QLocale::ShortFormat),
+                       .arg(momentText(first.startedAt.toLocalTime()),
                            rehearsal::formatClock(std::llround(first.durationS() * 1000)));
     if (!first.problem.isEmpty())
         text = tr("A recording from %1 cannot be read: %2")
-                   .arg(QLocale().toString(first.startedAt.toLocalTime(), QLocale::ShortFormat),
-                       first.problem);
+                   .arg(momentText(first.startedAt.toLocalTime()), first.problem);
     if (m_orphans.size() > 1)
         text += QLatin1Char(' ') + tr("(%1 more after this one.)").arg(m_orphans.size() - 1);
     m_orphanLabel->setText(text);

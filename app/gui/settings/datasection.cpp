@@ -279,8 +279,7 @@ bool DataSection::restoreFrom(const QString& archivePath)
         return false;
     }
     QString text = tr("Restored the backup of %1. Restart Rapport to see it.")
-                       .arg(QLocale().toString(
-                           restored->backup.createdAt.toLocalTime(), QLocale::LongFormat));
+                       .arg(momentText(restored->backup.createdAt.toLocalTime()));
     if (!restored->safetyCopy.isEmpty())
         text += QLatin1Char(' ')
             + tr("Your previous data is in %1.")
@@ -365,7 +364,7 @@ bool DataSection::restoreAfterAsking(const QString& archivePath, const RestorePr
         = tr("Replace all your data with the backup of %1 (%2)?\n\nYour current data is moved to "
              "a safety folder, not deleted. Rapport closes afterwards; start it again to see the "
              "restored data.")
-              .arg(QLocale().toString(backup->createdAt.toLocalTime(), QLocale::LongFormat),
+              .arg(momentText(backup->createdAt.toLocalTime()),
                   counted(backup->recordings, tr("%1 recording"), tr("%1 recordings")));
     if (!prompts.confirm(question) || !restoreFrom(archivePath))
         return false;

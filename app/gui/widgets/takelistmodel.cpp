@@ -93,8 +93,7 @@ QString TakeListModel::text(
     const analysis::TakeReport& report = take.report;
     switch (column) {
     case When: {
-        const QString when = QLocale().toString(
-            take.startedAt.toTimeZone(zone), QStringLiteral("ddd d MMM yyyy, HH:mm"));
+        const QString when = momentText(take.startedAt.toTimeZone(zone));
         return hasRecording ? when : when + QLatin1Char(' ') + tr("(no recording)");
     }
     case SpeakingTime:

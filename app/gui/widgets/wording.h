@@ -1,5 +1,8 @@
 #pragma once
 
+#include <QDate>
+#include <QDateTime>
+#include <QLocale>
 #include <QString>
 
 namespace rapport::gui {
@@ -32,6 +35,18 @@ inline QString asSentence(QString text)
     if (!text.endsWith(QLatin1Char('.')))
         text += QLatin1Char('.');
     return text;
+}
+
+/// A moment as every page writes it: "Wed 2 Dec 2026, 15:15" (in the time zone `when` is in).
+inline QString momentText(const QDateTime& when)
+{
+    return QLocale().toString(when, QStringLiteral("ddd d MMM yyyy, HH:mm"));
+}
+
+/// A day as every page writes it: "Wed 2 Dec 2026".
+inline QString dayText(const QDate& day)
+{
+    return QLocale().toString(day, QStringLiteral("ddd d MMM yyyy"));
 }
 
 } // namespace rapport::gui

@@ -1,4 +1,5 @@
 #include "app/gui/widgets/takelistmodel.h"
+#include "app/gui/widgets/wording.h"
 #include "core/rehearsal/pitch.h"
 #include "tests/support/testtake.h"
 
@@ -69,6 +70,20 @@ protected:
     const QTimeZone m_berlin { "Europe/Berlin" };
     QLocale m_locale;
 };
+
+// One way to write a moment and a day on every page (issue 15, item 15).
+TEST(WordingTest, MomentsAndDaysAreWrittenOneWay)
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    const QDateTime when(QDate(2026, 12, 2), QTime(15, 7), QTimeZone::utc());
+    EXPECT_EQ(momentText(when), QStringLiteral("Wed 2 Dec 2026, 15:07"));
+    EXPECT_EQ(dayText(when.date()), QStringLiteral("Wed 2 Dec 2026"));
+    rehearsal::Take take;
+    take.startedAt = when;
+    EXPECT_EQ(
+        TakeListModel::text(take, TakeListModel::When, QTimeZone::utc(), true), momentText(when));
+    QLocale::setDefault(QLocale::system());
+}
 
 TEST_F(TakeListModelTest, KeepsTheModelRulesThroughResets)
 {
