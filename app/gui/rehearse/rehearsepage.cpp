@@ -14,6 +14,7 @@
 #include "app/gui/widgets/theme.h"
 #include "app/gui/widgets/wording.h"
 #include "core/analysis/scriptsyllables.h"
+#include "core/audio/wavfilesource.h"
 #include "core/coaching/advice.h"
 #include "core/rehearsal/timing.h"
 #include "core/speech/wordreport.h"
@@ -221,6 +222,7 @@ RehearsePage::RehearsePage(
         QMessageBox::warning(this, tr("Playback stopped"), error.toString());
     });
     connect(m_report->timeline(), &TakeTimeline::seekRequested, this, &RehearsePage::playShownFrom);
+    connect(m_report, &TakeReportView::hearWordsRequested, this, &RehearsePage::hearShownTakeWords);
     connect(m_writePitch, &QPushButton::clicked, this, &RehearsePage::writePitchRequested);
     m_checkTimeout->setSingleShot(true);
     connect(m_checkTimeout, &QTimer::timeout, this, [this] {
@@ -254,6 +256,62 @@ void RehearsePage::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
 }
 
+void RehearsePage::hearShownTakeWords()
+{
+    if (!m_wordListener || m_shownTakeId <= 0 || m_rehearTicket != 0)
+        return;
+    Result<rehearsal::Take> take = m_takeStore->get(m_shownTakeId);
+    if (!take)
+        return;
+    Result<rehearsal::Pitch> pitch = m_pitches->get(take->pitchId);
+    const QString script = pitch ? pitch->text : QString();
+    Result<std::unique_ptr<audio::WavFileSource>> source
+        = audio::WavFileSource::open(take->audioPath);
+    if (!source) {
+        m_report->setWordsMissing(source.error().toString());
+        return;
+    }
+    // Queued to the listener's worker like a take being recorded: the window stays free while
+    // it decodes (about a fifth of the take's length).
+    m_rehearTakeId = take->id;
+    m_rehearTicket = m_wordListener->start(script);
+    const Status read = (*source)->readAll(
+        [this](const audio::AudioBlock& block) { m_wordListener->process(block); });
+    m_wordListener->finish();
+    if (!read) {
+        m_report->setWordsMissing(read.error().toString());
+        return; // finished() still comes, and is dropped there
+    }
+    m_report->setWordsListening();
+}
+
+void RehearsePage::onRehearFinished(quint64 ticket, const Result<speech::Transcript>& transcript)
+{
+    if (ticket != m_rehearTicket || ticket == 0)
+        return;
+    const qint64 id = std::exchange(m_rehearTakeId, 0);
+    m_rehearTicket = 0;
+    Result<rehearsal::Take> take = m_takeStore->get(id);
+    if (!take)
+        return;
+    if (!transcript) {
+        if (id == m_shownTakeId)
+            m_report->setWordsMissing(transcript.error().toString());
+        return;
+    }
+    Result<rehearsal::Pitch> pitch = m_pitches->get(take->pitchId);
+    const speech::WordReport words = speech::makeWordReport(
+        *transcript, take->report.speakingTimeS, pitch ? pitch->text : QString());
+    if (Status stored = m_takeStore->setWords(id, words); !stored) {
+        QMessageBox::warning(this, tr("Could not save the words"), stored.error().toString());
+        return;
+    }
+    loadTakes();
+    emit takesChanged();
+    if (id == m_shownTakeId)
+        showTake(id);
+}
+
 void RehearsePage::setInputChoice(const QString& id, const QString& name)
 {
     m_inputId = id;
@@ -266,8 +324,16 @@ void RehearsePage::setWordListener(speech::WordListener* listener)
 {
     if (listener == m_wordListener)
         return;
+    if (m_wordListener)
+        disconnect(m_wordListener, nullptr, this, nullptr);
+    if (m_rehearTicket != 0) { // given up with the listener
+        m_rehearTicket = 0;
+        m_rehearTakeId = 0;
+    }
     m_wordListener = listener;
     m_session->setWordListener(listener);
+    if (listener)
+        connect(listener, &speech::WordListener::finished, this, &RehearsePage::onRehearFinished);
     // Words still being heard by the listener given up are not coming.
     if (m_report->isListening())
         m_report->setWordsMissing(listener ? tr("This take's words were not heard.")
@@ -873,12 +939,14 @@ bool RehearsePage::showTake(qint64 id)
         m_report->setWordsListening();
     else if (take->words)
         m_report->setWords(*take->words);
-    else if (!m_wordListener && id == m_lastTakeId)
+    else if (id == m_rehearTakeId && m_rehearTicket != 0)
+        m_report->setWordsListening();
+    else if (!m_wordListener)
         m_report->setWordsMissing(tr("Words are off (Settings, Microphone)."));
     else
-        m_report->setWordsMissing(tr("The words of this take were not heard. To hear them now, "
-                                     "run: rapport-cli takes words %1")
-                                      .arg(id));
+        m_report->setWordsMissing(tr("The words of this take were not heard (it was recorded, "
+                                     "imported or recovered without them)."),
+            !take->audioPath.isEmpty() && QFile::exists(take->audioPath));
     if (!selectedTakeIds().contains(id)) {
         m_reloadingTakes = true;
         selectTakes({ id });

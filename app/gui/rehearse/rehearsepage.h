@@ -107,6 +107,10 @@ public slots:
     /// Plays the shown take from `seconds` into it (the timeline's click).
     void playShownFrom(double seconds);
     void stopPlayback();
+    /// Hears the shown take's words from its recording with the word listener (for takes whose
+    /// words were never heard: recorded before, imported, recovered); the report fills in when
+    /// they are heard, and they are stored with the take.
+    void hearShownTakeWords();
     void deleteSelected(); ///< asks first
     bool deleteTake(qint64 id); ///< no question (tests, after confirmation)
     void starSelected();
@@ -153,6 +157,7 @@ private:
     void updateTakeButtons();
     void onPlaybackPosition(qint64 positionMs);
     void onPlaybackState();
+    void onRehearFinished(quint64 ticket, const Result<speech::Transcript>& transcript);
     void updateClock(qint64 elapsedMs);
     std::optional<rehearsal::Pitch> currentPitch() const;
     QList<qint64> selectedTakeIds() const;
@@ -185,6 +190,8 @@ private:
     qint64 m_lastTakeId = 0;
     qint64 m_shownTakeId = 0;
     QString m_shownAudioPath; ///< the shown take's recording (empty: none kept)
+    quint64 m_rehearTicket = 0; ///< the listener's ticket for a stored take heard again
+    qint64 m_rehearTakeId = 0;
     bool m_reloadingTakes = false; ///< loadTakes() restores the selection: not the user's choice
     int m_countInLeft = 0;
     int m_setRemaining = 0; ///< takes still to do in a warm-up set

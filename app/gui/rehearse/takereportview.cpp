@@ -10,7 +10,9 @@
 #include <QEvent>
 #include <QFrame>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -256,6 +258,7 @@ TakeReportView::TakeReportView(QWidget* parent)
     , m_tryNext(new QLabel(this))
     , m_comparisons(new QLabel(this))
     , m_wordsStatus(new QLabel(this))
+    , m_hearWords(new QPushButton(tr("&Hear the words"), this))
     , m_wordsRows(new QWidget(this))
 {
     setAccessibleName(tr("Report of the take"));
@@ -328,6 +331,14 @@ TakeReportView::TakeReportView(QWidget* parent)
     layout->addSpacing(8);
     layout->addWidget(wordsTitle);
     layout->addWidget(m_wordsStatus);
+    m_hearWords->setToolTip(tr("Hear this take's words from its recording, on this computer"));
+    m_hearWords->setAccessibleName(tr("Hear the words of this take"));
+    m_hearWords->hide();
+    connect(m_hearWords, &QPushButton::clicked, this, &TakeReportView::hearWordsRequested);
+    auto* hearRow = new QHBoxLayout;
+    hearRow->addWidget(m_hearWords);
+    hearRow->addStretch(1);
+    layout->addLayout(hearRow);
     layout->addWidget(m_wordsRows);
     layout->addStretch(1);
     setReport({}, {});
@@ -473,6 +484,7 @@ void TakeReportView::setWords(const speech::WordReport& words)
 {
     m_words = words;
     m_listening = false;
+    m_hearWords->hide();
     showWords();
 }
 
@@ -480,14 +492,16 @@ void TakeReportView::setWordsListening()
 {
     m_words.reset();
     m_listening = true;
+    m_hearWords->hide();
     showWords();
 }
 
-void TakeReportView::setWordsMissing(const QString& why)
+void TakeReportView::setWordsMissing(const QString& why, bool canHear)
 {
     m_words.reset();
     m_listening = false;
     m_wordsStatus->setText(why);
+    m_hearWords->setVisible(canHear);
     showWords();
 }
 

@@ -12,6 +12,7 @@
 class QFrame;
 class QGridLayout;
 class QLabel;
+class QPushButton;
 
 namespace rapport::gui {
 
@@ -46,7 +47,10 @@ public:
     /// that they are still being heard; or why there are none and what to do.
     void setWords(const speech::WordReport& words);
     void setWordsListening();
-    void setWordsMissing(const QString& why);
+    /// With `canHear`, a "Hear the words" button offers to hear them now (hearWordsRequested()).
+    void setWordsMissing(const QString& why, bool canHear = false);
+    /// The "Hear the words" button (shown with a reason the words are missing, when they can be).
+    QPushButton* hearWordsButton() const { return m_hearWords; }
     /// Whether the words are still being heard (the "Listening to your words…" state).
     bool isListening() const { return m_listening; }
 
@@ -79,6 +83,10 @@ public:
     QString scriptText() const;
     /// The transcript as plain text, fillers in [brackets].
     QString transcriptText() const;
+
+Q_SIGNALS:
+    /// "Hear the words" was pressed: hear this take's words from its recording.
+    void hearWordsRequested();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -113,6 +121,7 @@ private:
     std::map<coaching::Measure, QLabel*> m_advice;
     QLabel* m_comparisons;
     QLabel* m_wordsStatus;
+    QPushButton* m_hearWords;
     QWidget* m_wordsRows; ///< the words' figures, hidden until there are words
     QLabel* m_fillers;
     QLabel* m_repeats;

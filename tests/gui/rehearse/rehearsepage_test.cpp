@@ -437,6 +437,39 @@ TEST_F(RehearsePageTest, TheRatingFormFitsASmallWindowWithoutScrolling)
                     ->isVisible());
 }
 
+// A take recorded while words were off (or imported, or recovered) can be heard again from
+// its recording in the window; the words are stored with it.
+TEST_F(RehearsePageTest, AnOldTakesWordsCanBeHeardFromTheReport)
+{
+    addPitch();
+    auto view = page();
+    recordTake(*view); // words off: no listener
+    rate(*view, 3);
+    ASSERT_FALSE(takes().first().words);
+    const TakeReportView& report = view->report();
+    EXPECT_FALSE(report.hearWordsButton()->isVisibleTo(view.get()))
+        << "without a listener there is nothing to hear with";
+
+    auto log = std::make_shared<test::RecogniserLog>();
+    log->say = QStringList { QStringLiteral("we"), QStringLiteral("help"), QStringLiteral("uh"),
+        QStringLiteral("schools") };
+    speech::WordListener listener([log]() -> Result<std::unique_ptr<speech::Recogniser>> {
+        return std::unique_ptr<speech::Recogniser>(std::make_unique<test::FakeRecogniser>(log));
+    });
+    view->setWordListener(&listener);
+    view->showTake(takes().first().id);
+    ASSERT_TRUE(report.hearWordsButton()->isVisibleTo(view.get()));
+    report.hearWordsButton()->click();
+    EXPECT_TRUE(report.isListening());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !report.isListening(); }, 20'000));
+    EXPECT_EQ(report.transcriptText(), QStringLiteral("we help [uh] schools"));
+    EXPECT_FALSE(report.hearWordsButton()->isVisibleTo(view.get()));
+    ASSERT_TRUE(takes().first().words);
+    EXPECT_EQ(takes().first().words->fillers.size(), 1U);
+    EXPECT_NE(cell(*view, 0, TakeListModel::Fillers), QStringLiteral("—"));
+    view->setWordListener(nullptr);
+}
+
 TEST_F(RehearsePageTest, SwitchingPitchShowsItsLatestTakeOrAnEmptyState)
 {
     addPitch();
