@@ -191,6 +191,8 @@ public:
     Zone zone(const QString& key);
     QString text(const QString& key);
     int integer(const QString& key, Need need, int fallback, int minimum);
+    /// A question's level: 1, 2 or 3, or empty when left out.
+    std::optional<int> level(const QString& key);
     QStringList strings(const QString& key);
     QStringList tags(const QString& key);
     QJsonArray questionArray(const QString& key);
@@ -315,6 +317,23 @@ int JsonReader::integer(const QString& key, Need need, int fallback, int minimum
     return static_cast<int>(number);
 }
 
+std::optional<int> JsonReader::level(const QString& key)
+{
+    const auto found = value(key, QJsonValue::Double, Need::Optional, QStringLiteral("1, 2 or 3"));
+    if (!found)
+        return std::nullopt;
+    const double number = found->toDouble();
+    if (number != 1.0 && number != 2.0 && number != 3.0) {
+        fail(where(key),
+            { QStringLiteral("expected 1, 2 or 3, found %1").arg(QString::number(number)),
+                QStringLiteral("Set \"%1\" to 1 (light), 2 (warmer) or 3 (personal), or leave "
+                               "it out.")
+                    .arg(key) });
+        return std::nullopt;
+    }
+    return static_cast<int>(number);
+}
+
 QStringList JsonReader::strings(const QString& key)
 {
     const auto found
@@ -370,6 +389,7 @@ Result<Placed> readJsonQuestion(const QJsonValue& value, qsizetype index, const 
     Question question;
     question.id = reader.id(QStringLiteral("id"));
     question.zone = reader.zone(QStringLiteral("zone"));
+    question.level = reader.level(QStringLiteral("level"));
     question.text = reader.text(QStringLiteral("text"));
     question.tags = reader.tags(QStringLiteral("tags"));
     question.followUp = reader.string(QStringLiteral("follow_up"), Need::Optional);
@@ -498,8 +518,10 @@ QString jsonIndentedArray(const QStringList& items)
 QString questionToJson(const Question& question)
 {
     QStringList members { jsonMember(QStringLiteral("id"), jsonString(question.id)),
-        jsonMember(QStringLiteral("zone"), jsonString(zoneKey(question.zone))),
-        jsonMember(QStringLiteral("text"), jsonString(question.text)) };
+        jsonMember(QStringLiteral("zone"), jsonString(zoneKey(question.zone))) };
+    if (question.level)
+        members << jsonMember(QStringLiteral("level"), QString::number(*question.level));
+    members << jsonMember(QStringLiteral("text"), jsonString(question.text));
     if (!question.tags.isEmpty())
         members << jsonMember(QStringLiteral("tags"), jsonInlineArray(question.tags));
     if (!question.followUp.isEmpty())

@@ -44,8 +44,9 @@ QString zoneDisplayName(Zone zone)
 
 QStringList knownContextTags()
 {
-    return { QStringLiteral("work"), QStringLiteral("networking"), QStringLiteral("social"),
-        QStringLiteral("dinner"), QStringLiteral("date"), QStringLiteral("family") };
+    return { QStringLiteral("work"), QStringLiteral("networking"), QStringLiteral("conference"),
+        QStringLiteral("social"), QStringLiteral("dinner"), QStringLiteral("date"),
+        QStringLiteral("family"), QStringLiteral("neighbours"), QStringLiteral("online") };
 }
 
 } // namespace rapport::decks

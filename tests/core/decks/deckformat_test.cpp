@@ -737,12 +737,13 @@ TEST(DeckFormatTest, ShippedDecksParseAndFollowTheContentRules)
 {
     const ShippedDeck shipped[] = {
         { QStringLiteral(RAPPORT_SOURCE_DIR "/resources/decks/small-talk.json"), Zone::SmallTalk,
-            60 },
-        { QStringLiteral(RAPPORT_SOURCE_DIR "/resources/decks/fun-zone.json"), Zone::Fun, 60 },
-        { QStringLiteral(RAPPORT_SOURCE_DIR "/resources/decks/deep-zone.json"), Zone::Deep, 60 },
+            120 },
+        { QStringLiteral(RAPPORT_SOURCE_DIR "/resources/decks/fun-zone.json"), Zone::Fun, 120 },
+        { QStringLiteral(RAPPORT_SOURCE_DIR "/resources/decks/deep-zone.json"), Zone::Deep, 120 },
         { QStringLiteral(RAPPORT_SOURCE_DIR "/resources/decks/informational-interview.json"),
-            Zone::Interview, 30 },
+            Zone::Interview, 60 },
     };
+    QHash<QString, int> perTag; // each occasion's pool, across the decks
     const QStringList knownTags = knownContextTags();
     QSet<QString> ids;
     QHash<QString, QString> texts; // letter key -> id of the question that has it
@@ -753,17 +754,57 @@ TEST(DeckFormatTest, ShippedDecksParseAndFollowTheContentRules)
         const auto deck = parseDeckJson(file.readAll(), deckFile.path);
         ASSERT_TRUE(deck.ok()) << str(deck.error().what);
         EXPECT_GE(deck->questions.size(), deckFile.minimumQuestions);
+        QHash<int, int> levels;
         for (const Question& question : deck->questions) {
             EXPECT_EQ(question.zone, deckFile.zone) << str(question.id);
             EXPECT_FALSE(ids.contains(question.id)) << str(question.id);
             ids.insert(question.id);
-            for (const QString& tag : question.tags)
+            for (const QString& tag : question.tags) {
                 EXPECT_TRUE(knownTags.contains(tag)) << str(question.id) << ": " << str(tag);
+                ++perTag[tag];
+            }
+            // Every built-in question has its level in the zone (issue 16).
+            ASSERT_TRUE(question.level) << str(question.id) << " has no level";
+            EXPECT_GE(*question.level, 1);
+            EXPECT_LE(*question.level, 3);
+            ++levels[*question.level];
             const QString key = letterKey(question.text);
             EXPECT_FALSE(texts.contains(key))
                 << str(question.id) << " repeats " << str(texts.value(key));
             texts.insert(key, question.id);
         }
+        // A ladder inside the zone: every level has a pool worth drawing from.
+        for (int level = 1; level <= 3; ++level)
+            EXPECT_GE(levels.value(level), 10) << "level " << level;
+    }
+    // Every occasion offers enough to practise for it.
+    for (const QString& tag : knownTags)
+        EXPECT_GE(perTag.value(tag), 15) << str(tag);
+}
+
+TEST(DeckFormatTest, ReadsAndWritesAQuestionsLevel)
+{
+    const QByteArray json = R"({"format_version": 1, "id": "user.x", "title": "X", "questions": [
+        {"id": "a", "zone": "fun", "level": 3, "text": "What made you laugh today?"},
+        {"id": "b", "zone": "fun", "text": "Which game did you love as a child?"}]})";
+    const auto deck = parseDeckJson(json, u"x.json"_s);
+    ASSERT_TRUE(deck.ok()) << str(deck.error().what);
+    EXPECT_EQ(deck->questions[0].level, 3);
+    EXPECT_FALSE(deck->questions[1].level);
+    const QByteArray written = deckToJson(*deck);
+    EXPECT_TRUE(written.contains(R"("zone": "fun", "level": 3, "text")")) << written.constData();
+    EXPECT_EQ(written.count("\"level\""), 1);
+    const auto again = parseDeckJson(written, u"again.json"_s);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(*again, *deck);
+
+    for (const char* bad : { "4", "0", "2.5", "\"2\"" }) {
+        QByteArray wrong = json;
+        wrong.replace(QByteArray("\"level\": 3"), QByteArray("\"level\": ").append(bad));
+        const auto refused = parseDeckJson(wrong, u"x.json"_s);
+        ASSERT_FALSE(refused.ok()) << bad;
+        EXPECT_TRUE(refused.error().what.contains(u"questions[0].level"_s))
+            << str(refused.error().what);
     }
 }
 
