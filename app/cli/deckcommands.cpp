@@ -45,6 +45,7 @@ QJsonObject cardJson(const decks::CardKey& key, const Question& q)
 {
     return QJsonObject { { QStringLiteral("id"), key.questionId },
         { QStringLiteral("deck"), key.deckId }, { QStringLiteral("zone"), zoneKey(q.zone) },
+        { QStringLiteral("level"), q.level ? QJsonValue(*q.level) : QJsonValue() },
         { QStringLiteral("text"), q.text },
         { QStringLiteral("tags"), QJsonArray::fromStringList(q.tags) },
         { QStringLiteral("follow_up"), q.followUp }, { QStringLiteral("hint"), q.hint } };
@@ -82,8 +83,13 @@ int drawCommand(CommandContext& ctx, const QStringList& args)
     const QCommandLineOption ladder(QStringLiteral("ladder"),
         QStringLiteral("Climb small talk -> fun -> deep (2, 2, 1 per round)."));
     const QCommandLineOption context(QStringLiteral("context"),
-        QStringLiteral("Only cards tagged TAG (work, networking, social, dinner, date, family)."),
+        QStringLiteral("Only cards for this occasion: work, networking, conference, social, "
+                       "dinner, date, family, neighbours or online."),
         QStringLiteral("TAG"));
+    const QCommandLineOption level(QStringLiteral("level"),
+        QStringLiteral("Only cards of this level within their zone: 1 light, 2 warmer, 3 "
+                       "personal."),
+        QStringLiteral("1-3"));
     const QCommandLineOption deck(QStringLiteral("deck"),
         QStringLiteral("Only this deck (repeatable)."), QStringLiteral("DECK_ID"));
     const QCommandLineOption favourites(
@@ -94,7 +100,7 @@ int drawCommand(CommandContext& ctx, const QStringList& args)
     const QCommandLineOption seed(QStringLiteral("seed"),
         QStringLiteral("Seed for a reproducible draw."), QStringLiteral("S"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print a JSON array."));
-    parser.addOptions({ zone, ladder, context, deck, favourites, count, seed, json });
+    parser.addOptions({ zone, ladder, context, level, deck, favourites, count, seed, json });
     if (std::optional<int> stop = parseCommandLine(ctx, parser, name, args))
         return *stop;
     if (!parser.positionalArguments().isEmpty())
@@ -125,6 +131,15 @@ int drawCommand(CommandContext& ctx, const QStringList& args)
                 QStringLiteral("--seed takes a whole number, not '%1'.").arg(parser.value(seed)));
     }
     filter.context = parser.value(context);
+    if (parser.isSet(level)) {
+        const QString value = parser.value(level).trimmed();
+        if (value != QLatin1String("1") && value != QLatin1String("2")
+            && value != QLatin1String("3"))
+            return ctx.usageError(name,
+                QStringLiteral("--level takes 1 (light), 2 (warmer) or 3 (personal), not '%1'.")
+                    .arg(value));
+        filter.level = value.toInt();
+    }
     filter.deckIds = parser.values(deck);
     filter.favouritesOnly = parser.isSet(favourites);
 
@@ -147,7 +162,7 @@ int drawCommand(CommandContext& ctx, const QStringList& args)
         if (!card->has_value()) {
             return ctx.fail(
                 Error { ErrorKind::NoSuchRecord, QStringLiteral("No card matches this selection."),
-                    QStringLiteral("Drop --favourites, --context or --deck, or unhide "
+                    QStringLiteral("Drop --favourites, --context, --level or --deck, or unhide "
                                    "cards in the Conversation cards view."),
                     {} },
                 kExitFailure);

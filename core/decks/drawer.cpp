@@ -55,6 +55,8 @@ Result<QList<Drawer::Candidate>> Drawer::pool(const DrawFilter& filter) const
                 continue;
             if (!context.isEmpty() && !q.tags.contains(context))
                 continue;
+            if (filter.level && q.level != filter.level)
+                continue;
             const decks::CardState state = states->value({ deck.id, q.id });
             if (state.hidden || (filter.favouritesOnly && !state.favourite))
                 continue;

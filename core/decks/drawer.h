@@ -16,6 +16,9 @@ struct DrawFilter
     QList<Zone> zones;
     QStringList deckIds;
     QString context; ///< a tag such as "work"; empty = any context
+    /// 1-3: only questions of that level within their zone (questions without a level are left
+    /// out); empty = any level.
+    std::optional<int> level;
     bool favouritesOnly = false;
 };
 

@@ -180,10 +180,33 @@ TEST_F(DeckCliTest, ListShowsBuiltInDecksWithCounts)
     for (const QJsonValue& deck : jsonArray(result))
         counts.insert(deck.toObject().value(QStringLiteral("id")).toString(),
             deck.toObject().value(QStringLiteral("questions")).toInt());
-    EXPECT_GE(counts.value(QStringLiteral("rapport.small-talk")), 60);
-    EXPECT_GE(counts.value(QStringLiteral("rapport.fun-zone")), 60);
-    EXPECT_GE(counts.value(QStringLiteral("rapport.deep-zone")), 60);
-    EXPECT_GE(counts.value(QStringLiteral("rapport.informational-interview")), 30);
+    EXPECT_GE(counts.value(QStringLiteral("rapport.small-talk")), 120);
+    EXPECT_GE(counts.value(QStringLiteral("rapport.fun-zone")), 120);
+    EXPECT_GE(counts.value(QStringLiteral("rapport.deep-zone")), 120);
+    EXPECT_GE(counts.value(QStringLiteral("rapport.informational-interview")), 60);
+}
+
+TEST_F(DeckCliTest, DrawByLevelAndOccasion)
+{
+    auto result = cli({ QStringLiteral("draw"), QStringLiteral("--zone"), QStringLiteral("deep"),
+        QStringLiteral("--level"), QStringLiteral("3"), QStringLiteral("--context"),
+        QStringLiteral("dinner"), QStringLiteral("--count"), QStringLiteral("3"),
+        QStringLiteral("--json") });
+    ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
+    const QJsonArray cards = jsonArray(result);
+    ASSERT_EQ(cards.size(), 3);
+    for (const QJsonValue& card : cards) {
+        EXPECT_EQ(card.toObject().value(QStringLiteral("level")).toInt(), 3);
+        EXPECT_EQ(card.toObject().value(QStringLiteral("zone")).toString(), QStringLiteral("deep"));
+        EXPECT_TRUE(card.toObject()
+                        .value(QStringLiteral("tags"))
+                        .toArray()
+                        .contains(QJsonValue(QStringLiteral("dinner"))));
+    }
+    auto wrong = cli({ QStringLiteral("draw"), QStringLiteral("--level"), QStringLiteral("4") });
+    EXPECT_EQ(wrong.exitCode, 2);
+    EXPECT_TRUE(wrong.err.contains(QStringLiteral("--level takes 1 (light), 2 (warmer) or 3")))
+        << wrong.err.toStdString();
 }
 
 TEST_F(DeckCliTest, CsvImportExportRoundTripsAndReimportUpdates)

@@ -65,7 +65,8 @@ CardsPage::CardsPage(storage::Store& store, QSettings* settings, QWidget* parent
     , m_followUp(new QLabel(this))
     , m_zoneFilter(new QComboBox(this))
     , m_context(new QComboBox(this))
-    , m_ladderMode(new QCheckBox(tr("&Ladder: small talk → fun → deep"), this))
+    , m_level(new QComboBox(this))
+    , m_ladderMode(new QCheckBox(tr("&Ladder up the zones"), this))
     , m_timerOn(new QCheckBox(tr("Answer &timer  (T)"), this))
     , m_timer(new AnswerTimer(settings, this))
     , m_next(button(tr("&Next card  (N)"), tr("Next card"), this))
@@ -108,8 +109,8 @@ CardsPage::CardsPage(storage::Store& store, QSettings* settings, QWidget* parent
     layout->addWidget(buildTabs(), 1);
     // Reading order: the draw's settings, the card's buttons (the timer's between them when
     // shown), then the history.
-    setReadingOrder({ m_zoneFilter, m_context, m_ladderMode, m_decks, m_timer, m_back, m_favourite,
-        m_hide, m_timerOn, logConversation, m_next, m_tabs, m_history, m_conversations,
+    setReadingOrder({ m_zoneFilter, m_context, m_level, m_ladderMode, m_decks, m_timer, m_back,
+        m_favourite, m_hide, m_timerOn, logConversation, m_next, m_tabs, m_history, m_conversations,
         m_deleteConversation });
 
     connect(m_next, &QPushButton::clicked, this, &CardsPage::drawNext);
@@ -170,6 +171,16 @@ QWidget* CardsPage::buildControls()
     for (const QString& tag : knownContextTags())
         m_context->addItem(tag.left(1).toUpper() + tag.mid(1), tag);
     m_context->setAccessibleName(tr("Context"));
+    m_level->addItem(tr("Any level"), 0);
+    m_level->addItem(tr("1 · light"), 1);
+    m_level->addItem(tr("2 · warmer"), 2);
+    m_level->addItem(tr("3 · personal"), 3);
+    m_level->setAccessibleName(tr("Level"));
+    m_ladderMode->setToolTip(tr("Climb small talk → fun → deep: two, two, then one a round"));
+    m_level->setAccessibleDescription(
+        tr("How personal the questions are within their zone: 1 light, 2 warmer, 3 personal"));
+    auto* levelLabel = new QLabel(tr("Le&vel:"), row);
+    levelLabel->setBuddy(m_level);
     auto* zoneLabel = new QLabel(tr("&Zone:"), row);
     zoneLabel->setBuddy(m_zoneFilter);
     auto* contextLabel = new QLabel(tr("&Context:"), row);
@@ -183,6 +194,9 @@ QWidget* CardsPage::buildControls()
     layout->addSpacing(12);
     layout->addWidget(contextLabel);
     layout->addWidget(m_context);
+    layout->addSpacing(12);
+    layout->addWidget(levelLabel);
+    layout->addWidget(m_level);
     layout->addSpacing(12);
     layout->addWidget(m_ladderMode);
     layout->addStretch(1);
@@ -249,6 +263,8 @@ DrawFilter CardsPage::currentFilter() const
     if (const std::optional<Zone> zone = zoneFromKey(m_zoneFilter->currentData().toString()))
         filter.zones = { *zone };
     filter.context = m_context->currentData().toString();
+    if (const int level = m_level->currentData().toInt(); level > 0)
+        filter.level = level;
     return filter;
 }
 

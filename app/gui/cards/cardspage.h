@@ -84,6 +84,7 @@ private:
     QLabel* m_followUp;
     QComboBox* m_zoneFilter;
     QComboBox* m_context;
+    QComboBox* m_level; ///< any level, or 1 light / 2 warmer / 3 personal
     QCheckBox* m_ladderMode;
     QCheckBox* m_timerOn;
     AnswerTimer* m_timer;

@@ -149,6 +149,25 @@ TEST_F(DrawerTest, ZoneContextAndDeckFiltersRestrictThePool)
     EXPECT_EQ(drawer.poolSize(deck).value(), 5);
 }
 
+TEST_F(DrawerTest, TheLevelFilterKeepsOnlyQuestionsOfThatLevel)
+{
+    // Levels 1, 2, 3, 1, 2, ... on the small-talk deck; the other decks have none.
+    Deck levelled = makeDeck(QStringLiteral("lv"), Zone::SmallTalk, 9, {});
+    for (qsizetype i = 0; i < levelled.questions.size(); ++i)
+        levelled.questions[i].level = int(i % 3) + 1;
+    DeckLibrary library({ levelled, makeDeck(QStringLiteral("fun"), Zone::Fun, 4, {}) });
+    Drawer drawer(library, *m_repository, m_clock, 7);
+    DrawFilter personal;
+    personal.level = 3;
+    EXPECT_EQ(drawer.poolSize(personal).value(), 3) << "questions without a level are left out";
+    for (const QString& key : drawMany(drawer, 9, personal)) {
+        const int n = key.section(QLatin1Char('q'), -1).toInt(); // "lv/q3" -> 3
+        EXPECT_TRUE(key.startsWith(QStringLiteral("lv/"))) << key.toStdString();
+        EXPECT_EQ((n - 1) % 3 + 1, 3) << key.toStdString();
+    }
+    EXPECT_EQ(drawer.poolSize({}).value(), 13) << "no level: every question";
+}
+
 TEST_F(DrawerTest, SwitchedOffDecksAreLeftOutUnlessAskedFor)
 {
     ASSERT_TRUE(m_repository->setDeckEnabled(QStringLiteral("st"), false).ok());

@@ -1,8 +1,11 @@
 #include "app/gui/cards/answertimer.h"
 #include "app/gui/cards/cardspage.h"
 #include "app/gui/cards/conversationdialog.h"
+#include "core/decks/decklibrary.h"
+#include "tests/support/widgetlookup.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -18,6 +21,32 @@ std::unique_ptr<storage::Store> openStore(const QString& dir)
     auto store = storage::openStore(dir);
     EXPECT_TRUE(store.ok());
     return store ? std::make_unique<storage::Store>(std::move(*store)) : nullptr;
+}
+
+// The level within a zone (issue 16): "3 · personal" on the deep zone draws only level-3 cards.
+TEST(CardsPageTest, TheLevelChoiceDrawsOnlyCardsOfThatLevel)
+{
+    QTemporaryDir dir;
+    auto store = openStore(dir.path());
+    CardsPage page(*store);
+    auto* zone = test::widgetNamed<QComboBox>(&page, QStringLiteral("Zone"));
+    auto* level = test::widgetNamed<QComboBox>(&page, QStringLiteral("Level"));
+    ASSERT_TRUE(zone && level);
+    zone->setCurrentIndex(zone->findData(decks::zoneKey(decks::Zone::Deep)));
+    level->setCurrentIndex(level->findData(3));
+    // The level of each deep question, by its text.
+    QHash<QString, int> levels;
+    const auto built = decks::DeckLibrary::loadBuiltInDecks();
+    ASSERT_TRUE(built.ok());
+    for (const decks::Deck& deck : *built)
+        for (const decks::Question& q : deck.questions)
+            levels.insert(q.text, q.level.value_or(0));
+    for (int i = 0; i < 12; ++i) {
+        page.drawNext();
+        ASSERT_TRUE(levels.contains(page.currentQuestion()))
+            << page.currentQuestion().toStdString();
+        EXPECT_EQ(levels.value(page.currentQuestion()), 3) << page.currentQuestion().toStdString();
+    }
 }
 
 TEST(CardsPageTest, PressingNShowsADifferentCard)
