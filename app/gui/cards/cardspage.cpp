@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -66,7 +67,7 @@ CardsPage::CardsPage(storage::Store& store, QSettings* settings, QWidget* parent
     , m_zoneFilter(new QComboBox(this))
     , m_context(new QComboBox(this))
     , m_level(new QComboBox(this))
-    , m_ladderMode(new QCheckBox(tr("&Ladder up the zones"), this))
+    , m_ladderMode(new QCheckBox(tr("&Ladder"), this))
     , m_timerOn(new QCheckBox(tr("Answer &timer  (T)"), this))
     , m_timer(new AnswerTimer(settings, this))
     , m_next(button(tr("&Next card  (N)"), tr("Next card"), this))
@@ -109,9 +110,9 @@ CardsPage::CardsPage(storage::Store& store, QSettings* settings, QWidget* parent
     layout->addWidget(buildTabs(), 1);
     // Reading order: the draw's settings, the card's buttons (the timer's between them when
     // shown), then the history.
-    setReadingOrder({ m_zoneFilter, m_context, m_level, m_ladderMode, m_decks, m_timer, m_back,
-        m_favourite, m_hide, m_timerOn, logConversation, m_next, m_tabs, m_history, m_conversations,
-        m_deleteConversation });
+    setReadingOrder({ m_zoneFilter, m_context, m_level, m_ladderMode, m_practise, m_decks, m_timer,
+        m_back, m_favourite, m_hide, m_timerOn, logConversation, m_next, m_tabs, m_history,
+        m_conversations, m_deleteConversation });
 
     connect(m_next, &QPushButton::clicked, this, &CardsPage::drawNext);
     connect(m_back, &QPushButton::clicked, this, &CardsPage::goBack);
@@ -177,6 +178,7 @@ QWidget* CardsPage::buildControls()
     m_level->addItem(tr("3 · personal"), 3);
     m_level->setAccessibleName(tr("Level"));
     m_ladderMode->setToolTip(tr("Climb small talk → fun → deep: two, two, then one a round"));
+    m_ladderMode->setAccessibleDescription(m_ladderMode->toolTip());
     m_level->setAccessibleDescription(
         tr("How personal the questions are within their zone: 1 light, 2 warmer, 3 personal"));
     auto* levelLabel = new QLabel(tr("Le&vel:"), row);
@@ -191,15 +193,34 @@ QWidget* CardsPage::buildControls()
     connect(decks, &QPushButton::clicked, this, &CardsPage::openDecks);
     layout->addWidget(zoneLabel);
     layout->addWidget(m_zoneFilter);
-    layout->addSpacing(12);
+    layout->addSpacing(4);
     layout->addWidget(contextLabel);
     layout->addWidget(m_context);
-    layout->addSpacing(12);
+    layout->addSpacing(4);
     layout->addWidget(levelLabel);
     layout->addWidget(m_level);
-    layout->addSpacing(12);
+    layout->addSpacing(4);
     layout->addWidget(m_ladderMode);
     layout->addStretch(1);
+    // One click for the places people practise for: the occasion's cards up the ladder.
+    m_practise = new QPushButton(tr("&Practise for…"), row);
+    m_practise->setAccessibleName(tr("Practise for an occasion"));
+    m_practise->setToolTip(
+        tr("The cards for an occasion, climbing from small talk to deep, in one click"));
+    auto* occasions = new QMenu(m_practise);
+    const std::pair<QString, QString> choices[] = { { tr("A work event"), QStringLiteral("work") },
+        { tr("Networking"), QStringLiteral("networking") },
+        { tr("A conference"), QStringLiteral("conference") },
+        { tr("A dinner"), QStringLiteral("dinner") }, { tr("A date"), QStringLiteral("date") },
+        { tr("Family"), QStringLiteral("family") },
+        { tr("Neighbours"), QStringLiteral("neighbours") },
+        { tr("An online call"), QStringLiteral("online") } };
+    for (const auto& [label, tag] : choices) {
+        const QString occasion = tag;
+        occasions->addAction(label, this, [this, occasion] { practiseFor(occasion); });
+    }
+    m_practise->setMenu(occasions);
+    layout->addWidget(m_practise);
     layout->addWidget(decks);
     return row;
 }
@@ -266,6 +287,20 @@ DrawFilter CardsPage::currentFilter() const
     if (const int level = m_level->currentData().toInt(); level > 0)
         filter.level = level;
     return filter;
+}
+
+void CardsPage::practiseFor(const QString& occasion)
+{
+    const int context = m_context->findData(occasion);
+    if (context < 0)
+        return;
+    m_context->setCurrentIndex(context);
+    m_level->setCurrentIndex(0);
+    if (m_ladderMode->isChecked())
+        m_ladder.reset(); // a fresh climb from small talk
+    else
+        m_ladderMode->setChecked(true); // resets the ladder too
+    drawNext();
 }
 
 void CardsPage::drawNext()

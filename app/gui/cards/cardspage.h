@@ -45,6 +45,9 @@ public:
 
 public slots:
     void drawNext(); ///< N
+    /// "Practise for…": the cards of `occasion` (a context tag such as "conference"), any level,
+    /// climbing the ladder from small talk, and the first card drawn.
+    void practiseFor(const QString& occasion);
     void goBack(); ///< Back: the previous card of this session
     void toggleFavourite(); ///< F
     void hideCurrent(); ///< H: never drawn again until unhidden
@@ -85,6 +88,7 @@ private:
     QComboBox* m_zoneFilter;
     QComboBox* m_context;
     QComboBox* m_level; ///< any level, or 1 light / 2 warmer / 3 personal
+    QPushButton* m_practise = nullptr; ///< "Practise for…", a menu of occasions
     QCheckBox* m_ladderMode;
     QCheckBox* m_timerOn;
     AnswerTimer* m_timer;

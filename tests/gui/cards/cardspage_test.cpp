@@ -4,11 +4,14 @@
 #include "core/decks/decklibrary.h"
 #include "tests/support/widgetlookup.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
 #include <gtest/gtest.h>
@@ -47,6 +50,53 @@ TEST(CardsPageTest, TheLevelChoiceDrawsOnlyCardsOfThatLevel)
             << page.currentQuestion().toStdString();
         EXPECT_EQ(levels.value(page.currentQuestion()), 3) << page.currentQuestion().toStdString();
     }
+}
+
+// "Practise for…" (issue 16): one click gives an occasion's cards up the ladder, starting light.
+TEST(CardsPageTest, PractiseForAnOccasionClimbsItsCardsFromSmallTalk)
+{
+    QTemporaryDir dir;
+    auto store = openStore(dir.path());
+    CardsPage page(*store);
+    auto* practise
+        = test::widgetNamed<QPushButton>(&page, QStringLiteral("Practise for an occasion"));
+    ASSERT_NE(practise, nullptr);
+    ASSERT_NE(practise->menu(), nullptr);
+    QStringList offered;
+    for (QAction* action : practise->menu()->actions())
+        offered << action->text();
+    EXPECT_TRUE(offered.contains(QStringLiteral("A conference")));
+    EXPECT_TRUE(offered.contains(QStringLiteral("Neighbours")));
+    EXPECT_TRUE(offered.contains(QStringLiteral("An online call")));
+    EXPECT_EQ(offered.size(), 8);
+
+    // Each question's occasions and zone, by its text.
+    QHash<QString, decks::Question> byText;
+    const auto built = decks::DeckLibrary::loadBuiltInDecks();
+    ASSERT_TRUE(built.ok());
+    for (const decks::Deck& deck : *built)
+        for (const decks::Question& q : deck.questions)
+            byText.insert(q.text, q);
+    for (QAction* action : practise->menu()->actions()) {
+        if (action->text() == QStringLiteral("A conference"))
+            action->trigger();
+    }
+    EXPECT_EQ(test::widgetNamed<QComboBox>(&page, QStringLiteral("Context"))->currentData(),
+        QStringLiteral("conference"));
+    QList<decks::Zone> zones;
+    for (int i = 0; i < 5; ++i) {
+        if (i > 0)
+            page.drawNext();
+        ASSERT_TRUE(byText.contains(page.currentQuestion()))
+            << page.currentQuestion().toStdString();
+        const decks::Question& q = byText.value(page.currentQuestion());
+        EXPECT_TRUE(q.tags.contains(QStringLiteral("conference"))) << q.text.toStdString();
+        zones << q.zone;
+    }
+    // The ladder's first round: two small talk, two fun, one deep.
+    EXPECT_EQ(zones,
+        (QList<decks::Zone> { decks::Zone::SmallTalk, decks::Zone::SmallTalk, decks::Zone::Fun,
+            decks::Zone::Fun, decks::Zone::Deep }));
 }
 
 TEST(CardsPageTest, PressingNShowsADifferentCard)
