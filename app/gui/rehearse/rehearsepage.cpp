@@ -577,15 +577,14 @@ void RehearsePage::showStage(Stage stage)
 {
     m_stage = stage;
     // The pitch and the takes stay put while a take is being made and rated.
-    const bool busy
-        = stage == Stage::CountIn || stage == Stage::Recording || stage == Stage::Rating;
+    const bool busy = isBusy();
     m_pitch->setEnabled(!busy);
     m_warmUp->setEnabled(!busy && m_pitch->count() > 0);
     m_setSize->setEnabled(!busy && m_pitch->count() > 0);
     m_takes->setEnabled(!busy);
     m_takesPanel->setVisible(stage != Stage::Rating);
     m_controls->setVisible(stage != Stage::Rating);
-    m_compare->setEnabled(!busy && selectedTakeIds().size() == 2);
+    updateTakeButtons();
     if (busy)
         stopPlayback();
     switch (stage) {
@@ -906,7 +905,7 @@ void RehearsePage::loadTakes()
 
 void RehearsePage::showLatestTake()
 {
-    if (m_stage == Stage::CountIn || m_stage == Stage::Recording || m_stage == Stage::Rating)
+    if (isBusy())
         return;
     stopPlayback();
     if (m_takeModel->rowCount() > 0) {
@@ -962,7 +961,7 @@ void RehearsePage::onCurrentTakeChanged()
 {
     if (m_reloadingTakes)
         return;
-    if (m_stage == Stage::CountIn || m_stage == Stage::Recording || m_stage == Stage::Rating)
+    if (isBusy())
         return;
     const QModelIndex current = m_takes->selectionModel()->currentIndex();
     if (!current.isValid())
@@ -999,9 +998,7 @@ void RehearsePage::updateTakeButtons()
     m_delete->setToolTip(selected > 1
             ? tr("Delete the %1 selected takes and their recordings (Delete key)").arg(selected)
             : tr("Delete this take and its recording (Delete key)"));
-    const bool busy
-        = m_stage == Stage::CountIn || m_stage == Stage::Recording || m_stage == Stage::Rating;
-    m_compare->setEnabled(!busy && selected == 2);
+    m_compare->setEnabled(!isBusy() && selected == 2);
 }
 
 void RehearsePage::playShownFrom(double seconds)

@@ -70,6 +70,12 @@ public:
 
     enum class Stage { Ready, CountIn, Recording, Rating, Report, SetSummary };
     Stage stage() const { return m_stage; }
+    /// A take is being counted in, recorded or rated: the pitch, the takes list and playback
+    /// wait until it is done.
+    bool isBusy() const
+    {
+        return m_stage == Stage::CountIn || m_stage == Stage::Recording || m_stage == Stage::Rating;
+    }
 
     // What the page shows, for tests (widgets are found as a user finds them, by name).
     /// The takes of the chosen pitch as the list shows them, newest first.

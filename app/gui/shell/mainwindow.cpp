@@ -132,16 +132,14 @@ void MainWindow::buildPages()
         pitches->newPitch();
     });
     connect(pitches, &PitchesPage::pitchesChanged, rehearse, &RehearsePage::reloadPitches);
-    rehearse->setInputChoice(
-        SettingsPage::chosenInput(m_settings).first, SettingsPage::chosenInput(m_settings).second);
+    const auto [inputId, inputName] = SettingsPage::chosenInput(m_settings);
+    rehearse->setInputChoice(inputId, inputName);
     connect(settings, &SettingsPage::inputChosen, rehearse, &RehearsePage::setInputChoice);
     connect(rehearse, &RehearsePage::microphoneSettingsRequested, this,
         [this] { showSection(Section::Settings); });
     // A pitch or take added with rapport-cli while the window is open: the pages read it.
     m_reloadPages = [rehearse, pitches, cards] {
-        const RehearsePage::Stage stage = rehearse->stage();
-        if (stage != RehearsePage::Stage::CountIn && stage != RehearsePage::Stage::Recording
-            && stage != RehearsePage::Stage::Rating)
+        if (!rehearse->isBusy())
             rehearse->reloadPitches();
         pitches->reload();
         cards->reloadHistory();
