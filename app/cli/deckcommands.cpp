@@ -81,7 +81,8 @@ int drawCommand(CommandContext& ctx, const QStringList& args)
         QStringLiteral("Only this zone: small-talk, fun, deep or interview (repeatable)."),
         QStringLiteral("ZONE"));
     const QCommandLineOption ladder(QStringLiteral("ladder"),
-        QStringLiteral("Climb small talk -> fun -> deep (2, 2, 1 per round)."));
+        QStringLiteral("Climb small talk -> fun -> deep (2, 2, 1 per round), each zone from "
+                       "level 1 up."));
     const QCommandLineOption context(QStringLiteral("context"),
         QStringLiteral("Only cards for this occasion: work, networking, conference, social, "
                        "dinner, date, family, neighbours or online."),

@@ -542,9 +542,9 @@ QString csvWhere(int line, const QString& column = {})
     return where;
 }
 
-enum class Column { Id, Zone, Text, Tags, FollowUp, Hint };
-constexpr std::array kCsvColumns { Column::Id, Column::Zone, Column::Text, Column::Tags,
-    Column::FollowUp, Column::Hint };
+enum class Column { Id, Zone, Level, Text, Tags, FollowUp, Hint };
+constexpr std::array kCsvColumns { Column::Id, Column::Zone, Column::Level, Column::Text,
+    Column::Tags, Column::FollowUp, Column::Hint };
 
 QString columnName(Column column)
 {
@@ -553,6 +553,8 @@ QString columnName(Column column)
         return QStringLiteral("id");
     case Column::Zone:
         return QStringLiteral("zone");
+    case Column::Level:
+        return QStringLiteral("level");
     case Column::Text:
         return QStringLiteral("text");
     case Column::Tags:
@@ -583,8 +585,9 @@ Error missingColumnError(const CsvRow& row, Column column, const QString& source
     return formatError(source, csvWhere(row.line()),
         { QStringLiteral("the header has no \"%1\" column (found: %2)")
                 .arg(columnName(column), shortened(found.join(QStringLiteral(", ")))),
-            QStringLiteral("Start the file with a header row naming the columns, for example "
-                           "\"id,zone,text,tags,follow_up,hint\"; text and zone are required.") });
+            QStringLiteral(
+                "Start the file with a header row naming the columns, for example "
+                "\"id,zone,level,text,tags,follow_up,hint\"; text and zone are required.") });
 }
 
 // Column names are matched without regard to case or order; unknown columns are ignored so
@@ -679,6 +682,17 @@ Result<Placed> readCsvQuestion(const CsvRow& row, const CsvHeader& header, const
     if (const auto textIssue = textProblem(text.value))
         return formatError(source, csvWhere(text.line, columnName(Column::Text)), *textIssue);
     question.text = text.value;
+    const CsvField level = cellOf(row, header, Column::Level);
+    if (!level.value.trimmed().isEmpty()) {
+        const QString given = level.value.trimmed();
+        if (given != u"1" && given != u"2" && given != u"3") {
+            return formatError(source, csvWhere(level.line, columnName(Column::Level)),
+                { QStringLiteral("expected 1, 2 or 3, found %1").arg(quoted(given)),
+                    QStringLiteral("Write 1 (light), 2 (warmer) or 3 (personal) in the level "
+                                   "column, or leave the cell empty.") });
+        }
+        question.level = given.toInt();
+    }
     question.tags = csvTags(cellOf(row, header, Column::Tags).value);
     question.followUp = cellOf(row, header, Column::FollowUp).value;
     question.hint = cellOf(row, header, Column::Hint).value;
@@ -835,11 +849,12 @@ Result<Deck> parseDeckCsv(
 
 QByteArray deckToCsv(const Deck& deck)
 {
-    QString csv = csvLine({ QStringLiteral("id"), QStringLiteral("zone"), QStringLiteral("text"),
-        QStringLiteral("tags"), QStringLiteral("follow_up"), QStringLiteral("hint") });
+    QString csv = csvLine({ QStringLiteral("id"), QStringLiteral("zone"), QStringLiteral("level"),
+        QStringLiteral("text"), QStringLiteral("tags"), QStringLiteral("follow_up"),
+        QStringLiteral("hint") });
     for (const Question& q : deck.questions) {
-        csv += csvLine(
-            { q.id, zoneKey(q.zone), q.text, q.tags.join(QLatin1Char(';')), q.followUp, q.hint });
+        csv += csvLine({ q.id, zoneKey(q.zone), q.level ? QString::number(*q.level) : QString(),
+            q.text, q.tags.join(QLatin1Char(';')), q.followUp, q.hint });
     }
     return csv.toUtf8();
 }

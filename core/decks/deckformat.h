@@ -32,7 +32,8 @@ QByteArray deckToJson(const Deck& deck);
 Result<Deck> parseDeckCsv(const QByteArray& bytes, const QString& sourceName, const QString& deckId,
     const QString& title);
 
-/// The deck's questions as CSV: header id,zone,text,tags,follow_up,hint; tags joined with ';';
+/// The deck's questions as CSV: header id,zone,level,text,tags,follow_up,hint (level empty when
+/// not given); tags joined with ';';
 /// CRLF line endings; UTF-8 without BOM. Deck metadata (title, hints, ...) is not written.
 QByteArray deckToCsv(const Deck& deck);
 

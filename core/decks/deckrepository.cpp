@@ -22,7 +22,7 @@ QStringList tagsFromColumn(const QString& column)
 Status loadQuestions(const QSqlDatabase& db, Deck& deck)
 {
     storage::Sql sql(db,
-        QStringLiteral("SELECT id, zone, text, tags, follow_up, hint FROM questions "
+        QStringLiteral("SELECT id, zone, text, tags, follow_up, hint, level FROM questions "
                        "WHERE deck_id = ? ORDER BY position"));
     if (Status s = sql.exec({ deck.id }, QStringLiteral("Could not read the deck's questions."));
         !s)
@@ -35,6 +35,8 @@ Status loadQuestions(const QSqlDatabase& db, Deck& deck)
         q.tags = tagsFromColumn(sql.value(3).toString());
         q.followUp = sql.value(4).toString();
         q.hint = sql.value(5).toString();
+        if (!sql.value(6).isNull())
+            q.level = sql.value(6).toInt();
         deck.questions << q;
     }
     return {};
@@ -105,11 +107,12 @@ Status DeckRepository::saveUserDeck(const Deck& deck, const QDateTime& nowUtc)
         return s;
     storage::Sql insert(db,
         QStringLiteral("INSERT INTO questions (deck_id, id, position, zone, text, tags, follow_up, "
-                       "hint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                       "hint, level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     int position = 0;
     for (const Question& q : deck.questions) {
-        if (Status s = insert.exec({ deck.id, q.id, position++, decks::zoneKey(q.zone), q.text,
-                                       tagsToColumn(q.tags), q.followUp, q.hint },
+        if (Status s = insert.exec(
+                { deck.id, q.id, position++, decks::zoneKey(q.zone), q.text, tagsToColumn(q.tags),
+                    q.followUp, q.hint, q.level ? QVariant(*q.level) : QVariant() },
                 what);
             !s)
             return s;

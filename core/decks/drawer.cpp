@@ -12,17 +12,25 @@ Ladder::Ladder(int smallTalk, int fun, int deep)
         = { { Zone::SmallTalk, smallTalk }, { Zone::Fun, fun }, { Zone::Deep, deep } };
     for (const auto& [zone, count] : steps) {
         for (int i = 0; i < count; ++i)
-            m_round << zone;
+            m_round << LadderStep { zone, std::min(i + 1, 3) };
     }
     if (m_round.isEmpty())
-        m_round << Zone::SmallTalk;
+        m_round << LadderStep {};
 }
 
-Zone Ladder::next()
+LadderStep Ladder::next()
 {
-    const Zone zone = m_round[m_position];
+    const LadderStep step = m_round[m_position];
     m_position = (m_position + 1) % m_round.size();
-    return zone;
+    return step;
+}
+
+QList<Zone> Ladder::round() const
+{
+    QList<Zone> zones;
+    for (const LadderStep& step : m_round)
+        zones << step.zone;
+    return zones;
 }
 
 Drawer::Drawer(
@@ -121,11 +129,19 @@ Result<std::optional<DrawnCard>> Drawer::draw(const DrawFilter& filter)
 Result<std::optional<DrawnCard>> Drawer::drawLadderStep(Ladder& ladder, const DrawFilter& filter)
 {
     DrawFilter step = filter;
-    for (qsizetype attempt = 0; attempt < ladder.round().size(); ++attempt) {
-        step.zones = { ladder.next() };
+    for (qsizetype attempt = 0; attempt < ladder.steps().size(); ++attempt) {
+        const LadderStep rung = ladder.next();
+        step.zones = { rung.zone };
+        step.level = filter.level ? filter.level : std::optional<int>(rung.level);
         Result<std::optional<DrawnCard>> card = draw(step);
         if (!card || card->has_value())
             return card;
+        if (!filter.level) {
+            step.level.reset(); // the zone at any level
+            card = draw(step);
+            if (!card || card->has_value())
+                return card;
+        }
     }
     return std::optional<DrawnCard>();
 }

@@ -32,19 +32,32 @@ struct DrawnCard
     bool favourite = false; ///< the card's favourite flag at the time of the draw
 };
 
+/// One rung of the ladder: a zone, and how personal a card of it to draw.
+struct LadderStep
+{
+    Zone zone = Zone::SmallTalk;
+    int level = 1; ///< 1-3 within the zone
+
+    bool operator==(const LadderStep&) const = default;
+};
+
 /// The ladder small talk -> fun -> deep: how many cards of each per round (default 2, 2, 1).
+/// It climbs inside each zone as well: a zone's first card is of level 1, its second of level
+/// 2, its third and later of level 3 (default round: small talk 1, 2; fun 1, 2; deep 1).
 class Ladder
 {
 public:
     explicit Ladder(int smallTalk = 2, int fun = 2, int deep = 1);
-    /// The zone of the next card, advancing the ladder. Steps of 0 are skipped.
-    Zone next();
+    /// The next step, advancing the ladder. Zones with 0 steps are skipped.
+    LadderStep next();
     /// The zones of one full round, in order.
-    QList<Zone> round() const { return m_round; }
+    QList<Zone> round() const;
+    /// The steps of one full round, in order.
+    const QList<LadderStep>& steps() const { return m_round; }
     void reset() { m_position = 0; }
 
 private:
-    QList<Zone> m_round;
+    QList<LadderStep> m_round;
     qsizetype m_position = 0;
 };
 
@@ -61,8 +74,10 @@ public:
 
     /// Draws one card, or nullopt when the filter leaves no card to draw.
     Result<std::optional<DrawnCard>> draw(const DrawFilter& filter);
-    /// Draws the next ladder step: the ladder's zone within `filter` (its zones are ignored);
-    /// a step whose zone has no cards passes to the next zone.
+    /// Draws the next ladder step: a card of the step's zone and level within `filter` (its
+    /// zones are ignored; its level, when set, replaces the step's). A step whose level has no
+    /// card draws from its whole zone (user decks may have no levels); a step whose zone has no
+    /// cards passes to the next step.
     Result<std::optional<DrawnCard>> drawLadderStep(Ladder& ladder, const DrawFilter& filter);
     /// How many cards the filter allows (hidden cards excluded).
     Result<int> poolSize(const DrawFilter& filter) const;

@@ -38,8 +38,8 @@ struct Question
     QString followUp; ///< optional prompt to take the answer further
     QString hint; ///< optional note to the person asking
     /// How personal within its zone: 1 light, 2 warmer, 3 personal; empty when not given (last,
-    /// so that the fields before keep their places in brace initialisers).
-    std::optional<int> level;
+    /// with a default, so that brace initialisers that end before it stay complete).
+    std::optional<int> level {};
 
     bool operator==(const Question&) const = default;
 };

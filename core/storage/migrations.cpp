@@ -240,6 +240,11 @@ const std::vector<Migration> kMigrations = {
             "felt_pace, filler_count, script_coverage)",
             "DELETE FROM week_cache",
         } },
+    { 11, "a question's level within its zone in the user's decks",
+        {
+            // NULL: no level (decks saved before this schema, and questions given none).
+            "ALTER TABLE questions ADD COLUMN level INTEGER CHECK (level BETWEEN 1 AND 3)",
+        } },
 };
 
 Status exec(QSqlDatabase& db, const QString& sql, int version)

@@ -177,7 +177,8 @@ QWidget* CardsPage::buildControls()
     m_level->addItem(tr("2 · warmer"), 2);
     m_level->addItem(tr("3 · personal"), 3);
     m_level->setAccessibleName(tr("Level"));
-    m_ladderMode->setToolTip(tr("Climb small talk → fun → deep: two, two, then one a round"));
+    m_ladderMode->setToolTip(tr("Climb small talk → fun → deep, two, two, then one a round, "
+                                "each zone from its lightest level up"));
     m_ladderMode->setAccessibleDescription(m_ladderMode->toolTip());
     m_level->setAccessibleDescription(
         tr("How personal the questions are within their zone: 1 light, 2 warmer, 3 personal"));

@@ -22,7 +22,7 @@ using namespace rapport::decks;
 
 namespace {
 
-enum Column { TextColumn, ZoneColumn, TagsColumn, FollowUpColumn, ColumnCount };
+enum Column { TextColumn, ZoneColumn, LevelColumn, TagsColumn, FollowUpColumn, ColumnCount };
 constexpr int kIdRole = Qt::UserRole;
 
 QStringList splitTags(const QString& text)
@@ -52,10 +52,14 @@ DeckEditor::DeckEditor(const Deck& deck, const QStringList& takenIds, QWidget* p
     m_title->setPlaceholderText(tr("e.g. Team lunch questions"));
     m_title->setMaxLength(120);
     m_description->setPlaceholderText(tr("Optional: when this deck is useful"));
-    m_table->setHorizontalHeaderLabels(
-        { tr("Question"), tr("Zone"), tr("Contexts (comma-separated)"), tr("Follow-up") });
+    m_table->setHorizontalHeaderLabels({ tr("Question"), tr("Zone"), tr("Level"),
+        tr("Contexts (comma-separated)"), tr("Follow-up") });
+    m_table->horizontalHeaderItem(LevelColumn)
+        ->setToolTip(tr("How personal the question is within its zone: 1 light, 2 warmer, "
+                        "3 personal"));
     m_table->horizontalHeader()->setSectionResizeMode(TextColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(ZoneColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(LevelColumn, QHeaderView::ResizeToContents);
     // As wide as the header says, or wider (a context list is a few words).
     m_table->setColumnWidth(
         TagsColumn, std::max(170, m_table->horizontalHeader()->sectionSizeHint(TagsColumn)));
@@ -109,7 +113,16 @@ void DeckEditor::addRow(const Question& question)
     for (Zone z : kAllZones)
         zone->addItem(zoneDisplayName(z), zoneKey(z));
     zone->setCurrentIndex(zone->findData(zoneKey(question.zone)));
+    zone->setAccessibleName(tr("Zone"));
     m_table->setCellWidget(row, ZoneColumn, zone);
+    auto* level = new QComboBox(m_table);
+    level->addItem(tr("—"), 0);
+    level->addItem(tr("1 · light"), 1);
+    level->addItem(tr("2 · warmer"), 2);
+    level->addItem(tr("3 · personal"), 3);
+    level->setAccessibleName(tr("Level"));
+    level->setCurrentIndex(std::max(0, level->findData(question.level.value_or(0))));
+    m_table->setCellWidget(row, LevelColumn, level);
     m_table->setItem(
         row, TagsColumn, new QTableWidgetItem(question.tags.join(QStringLiteral(", "))));
     m_table->setItem(row, FollowUpColumn, new QTableWidgetItem(question.followUp));
@@ -176,6 +189,9 @@ Deck DeckEditor::deck() const
         question.text = m_table->item(row, TextColumn)->text().simplified();
         const auto* zone = static_cast<QComboBox*>(m_table->cellWidget(row, ZoneColumn));
         question.zone = zoneFromKey(zone->currentData().toString()).value_or(Zone::SmallTalk);
+        const auto* level = static_cast<QComboBox*>(m_table->cellWidget(row, LevelColumn));
+        const int chosen = level->currentData().toInt();
+        question.level = chosen > 0 ? std::optional<int>(chosen) : std::nullopt;
         question.tags = splitTags(m_table->item(row, TagsColumn)->text());
         question.followUp = m_table->item(row, FollowUpColumn)->text().simplified();
         deck.questions << question;

@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 #include <gtest/gtest.h>
 
@@ -664,14 +665,39 @@ TEST(DeckFormatTest, CsvOutputQuotesOnlyWhenNeededWithCrlfAndNoBom)
     Deck deck;
     deck.questions = {
         { u"a"_s, Zone::Fun, u"Hello, you"_s, { u"work"_s, u"social"_s }, {}, {} },
-        { u"b"_s, Zone::Deep, u"Say \"hi\""_s, {}, u"Line\nbreak"_s, u" padded"_s },
+        { u"b"_s, Zone::Deep, u"Say \"hi\""_s, {}, u"Line\nbreak"_s, u" padded"_s, 3 },
         { u"c"_s, Zone::SmallTalk, u"Plain?"_s, {}, {}, u"ünï"_s },
     };
     EXPECT_EQ(deckToCsv(deck),
-        QByteArray("id,zone,text,tags,follow_up,hint\r\n"
-                   "a,fun,\"Hello, you\",work;social,,\r\n"
-                   "b,deep,\"Say \"\"hi\"\"\",,\"Line\nbreak\",\" padded\"\r\n"
-                   "c,small-talk,Plain?,,,ünï\r\n"));
+        QByteArray("id,zone,level,text,tags,follow_up,hint\r\n"
+                   "a,fun,,\"Hello, you\",work;social,,\r\n"
+                   "b,deep,3,\"Say \"\"hi\"\"\",,\"Line\nbreak\",\" padded\"\r\n"
+                   "c,small-talk,,Plain?,,,ünï\r\n"));
+}
+
+// Issue 16: a CSV deck carries its questions' levels both ways; files without the column still
+// import, and a level that is not 1, 2 or 3 is refused where it stands.
+TEST(DeckFormatTest, CsvReadsAndWritesAQuestionsLevel)
+{
+    const auto deck = parseCsv("id,zone,text,Level\na,fun,One?, 2 \nb,deep,Two?,\n");
+    ASSERT_TRUE(deck.ok()) << str(deck.error().what);
+    EXPECT_EQ(deck->questions[0].level, 2);
+    EXPECT_FALSE(deck->questions[1].level);
+    const auto again = parseCsv(deckToCsv(*deck));
+    ASSERT_TRUE(again.ok()) << str(again.error().what);
+    EXPECT_EQ(again->questions, deck->questions);
+
+    const auto without = parseCsv("zone,text\nfun,One?\n");
+    ASSERT_TRUE(without.ok());
+    EXPECT_FALSE(without->questions[0].level);
+
+    for (const char* bad : { "0", "4", "2.0", "two", "-1" }) {
+        const QByteArray csv
+            = QByteArray("id,zone,level,text\na,fun,1,One?\nb,fun,") + bad + QByteArray(",Two?\n");
+        EXPECT_TRUE(
+            isCsvError(parseCsv(csv), u"line 3, column \"level\""_s, { u"expected 1, 2 or 3"_s }))
+            << bad;
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -805,6 +831,218 @@ TEST(DeckFormatTest, ReadsAndWritesAQuestionsLevel)
         ASSERT_FALSE(refused.ok()) << bad;
         EXPECT_TRUE(refused.error().what.contains(u"questions[0].level"_s))
             << str(refused.error().what);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Content rules over every built-in card, across the decks
+
+struct ShippedQuestion
+{
+    QString file;
+    Question question;
+};
+
+QList<ShippedQuestion> shippedQuestions()
+{
+    QList<ShippedQuestion> all;
+    for (const char* name :
+        { "small-talk.json", "fun-zone.json", "deep-zone.json", "informational-interview.json" }) {
+        const QString path
+            = QStringLiteral(RAPPORT_SOURCE_DIR "/resources/decks/") + QString::fromLatin1(name);
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            ADD_FAILURE() << "cannot open " << str(path);
+        const auto deck = parseDeckJson(file.readAll(), path);
+        if (!deck) {
+            ADD_FAILURE() << str(deck.error().what);
+            continue;
+        }
+        for (const Question& question : deck->questions)
+            all << ShippedQuestion { QString::fromLatin1(name), question };
+    }
+    return all;
+}
+
+// The user's own example questions (shared/product/SOURCE-NOTES.md), which the decks keep word
+// for word even where they break a rule below (a yes/no question, American spelling, a date).
+const QStringList& usersExamples()
+{
+    static const QStringList examples {
+        u"How's your day been so far?"_s,
+        u"Do you understand this stuff?"_s,
+        u"What's the deal with that?"_s,
+        u"Would it be okay if I complimented you on something?"_s,
+        u"Could I get your opinion?"_s,
+        u"What did you get in trouble for when you were a kid?"_s,
+        u"What was your favorite musical group when you were in middle school?"_s,
+        u"What was your worst date like?"_s,
+        u"What was your first job? Worst job?"_s,
+        u"What is the most vivid memory from your childhood?"_s,
+        u"If you had to verbalize a slogan for your life what would that be?"_s,
+        u"What is your crowning achievement at this point in your life?"_s,
+        u"What's the nicest thing someone ever said to you?"_s,
+        u"What are you really about?"_s,
+        u"What's the best part of working in this area of the business?"_s,
+        u"Who is the best at this role? What makes them exceptional?"_s,
+        u"Who else would you recommend I talk with to gain additional perspective?"_s,
+        u"When you look at my current background, what's missing to best prepare me for a job "
+        "here?"_s,
+        u"If a job were open in your department, what reservations would you have about "
+        "considering me?"_s,
+        u"Is there someone I could shadow to get to know more about this role?"_s,
+    };
+    return examples;
+}
+
+// The words that carry a question's meaning: lower case, without the little words every
+// question shares ("what", "your", "would") and with plural and -ing/-ed endings cut, so that
+// "asking other people" and "ask one of the speakers" meet on "ask".
+QSet<QString> contentWords(const QString& text)
+{
+    static const QSet<QString> little = [] {
+        QSet<QString> words;
+        for (const QString& w : QStringLiteral(
+                 "a an the and or but if of to in on at for from with about as by into over after "
+                 "before than then so that this these those it its is are was were be been being "
+                 "am do does did have has had would could should will can may might must what "
+                 "whats which who whom whose when where why how you your youre youve youd yours "
+                 "yourself i me my we our us they them their he she his her one ones some any "
+                 "every each all more most much many very really just ever never still also too "
+                 "something someone somebody anything anyone thing things way kind lot time "
+                 "times like get got go going make made want wanted think thought know")
+                                    .split(QLatin1Char(' ')))
+            words.insert(w);
+        return words;
+    }();
+    QSet<QString> words;
+    QString word;
+    const auto flush = [&] {
+        if (word.size() > 1 && !little.contains(word)) {
+            for (const QString& ending : { u"ing"_s, u"ed"_s, u"es"_s, u"s"_s }) {
+                if (word.size() > 4 && word.endsWith(ending)) {
+                    word.chop(ending.size());
+                    break;
+                }
+            }
+            words.insert(word);
+        }
+        word.clear();
+    };
+    for (const QChar c : text.toLower()) {
+        if (c.isLetter())
+            word += c;
+        else if (c != QLatin1Char('\'') && c != QChar(0x2019))
+            flush();
+    }
+    flush();
+    return words;
+}
+
+TEST(DeckFormatTest, TheShippedDecksKeepTheUsersExamplesWordForWord)
+{
+    QSet<QString> texts;
+    for (const ShippedQuestion& shipped : shippedQuestions())
+        texts.insert(shipped.question.text);
+    for (const QString& example : usersExamples())
+        EXPECT_TRUE(texts.contains(example)) << str(example);
+}
+
+// Favourites, hidden cards and history refer to a card by its id: every question of the first
+// decks keeps its id, in its deck, with its text.
+TEST(DeckFormatTest, EveryQuestionOfTheFirstDecksKeepsItsIdAndText)
+{
+    QHash<QString, ShippedQuestion> byId;
+    for (const ShippedQuestion& shipped : shippedQuestions())
+        byId.insert(shipped.question.id, shipped);
+    QFile first(QStringLiteral(RAPPORT_SOURCE_DIR "/tests/core/decks/first-decks.tsv"));
+    ASSERT_TRUE(first.open(QIODevice::ReadOnly | QIODevice::Text));
+    int checked = 0;
+    for (const QString& line : QString::fromUtf8(first.readAll()).split(QLatin1Char('\n'))) {
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+            continue;
+        const QStringList fields = line.split(QLatin1Char('\t'));
+        ASSERT_EQ(fields.size(), 3) << str(line);
+        const auto found = byId.constFind(fields[1]);
+        ASSERT_NE(found, byId.cend()) << str(fields[1]) << " is gone";
+        EXPECT_EQ(found->file, fields[0]) << str(fields[1]);
+        EXPECT_EQ(found->question.text, fields[2]) << str(fields[1]);
+        ++checked;
+    }
+    EXPECT_EQ(checked, 69 + 69 + 72 + 41);
+}
+
+// Two questions whose shared meaning-carrying words are more than half of all they use ask the
+// same thing in other words ("What's your favourite film?" / "Which film is your favourite?"); a
+// user drawing both in a week meets a repeat. Exact repeats are caught above.
+TEST(DeckFormatTest, NoTwoShippedQuestionsAreNearDuplicates)
+{
+    // The check itself: the same question in other words is caught, a different one is not.
+    const auto similar = [](const QString& a, const QString& b) {
+        const QSet<QString> x = contentWords(a);
+        const QSet<QString> y = contentWords(b);
+        const qsizetype shared = QSet<QString>(x).intersect(y).size();
+        const qsizetype either = QSet<QString>(x).unite(y).size();
+        return shared >= 2 && 2 * shared > either;
+    };
+    EXPECT_TRUE(similar(u"What's your favourite film?"_s, u"Which film is your favourite?"_s));
+    EXPECT_TRUE(similar(
+        u"What book changed how you think?"_s, u"Which books have changed the way you think?"_s));
+    EXPECT_FALSE(similar(u"What's your favourite film?"_s, u"What's your favourite meal?"_s));
+    // Half the words in common is not yet the same question.
+    EXPECT_FALSE(similar(u"What's your favourite way to spend a rainy day?"_s,
+        u"What's your favourite time of day?"_s));
+
+    const QList<ShippedQuestion> all = shippedQuestions();
+    ASSERT_GE(all.size(), 420);
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        for (qsizetype j = i + 1; j < all.size(); ++j) {
+            EXPECT_FALSE(similar(all[i].question.text, all[j].question.text))
+                << str(all[i].question.id) << " \"" << str(all[i].question.text) << "\" and "
+                << str(all[j].question.id) << " \"" << str(all[j].question.text) << "\"";
+        }
+    }
+}
+
+// A question for strangers and acquaintances must not take for granted a partner, children,
+// a faith, the person's health or money (issue 16): whoever has none is put on the spot.
+TEST(DeckFormatTest, NoShippedQuestionAssumesAPartnerChildrenFaithHealthOrMoney)
+{
+    const QRegularExpression assumes(
+        QStringLiteral("\\b(your (partner|husband|wife|spouse|boyfriend|girlfriend|kids|children|"
+                       "son|daughter|baby|faith|religion|church|god|health|doctor|diagnosis|"
+                       "salary|income|savings|debt|pay|money|bank)|married|marriage|divorce\\w*|"
+                       "pregnan\\w*|religio\\w*|church|pray\\w*|illness|disease|salary|income|"
+                       "mortgage|debt)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    for (const ShippedQuestion& shipped : shippedQuestions()) {
+        if (usersExamples().contains(shipped.question.text))
+            continue;
+        for (const QString& text : { shipped.question.text, shipped.question.followUp }) {
+            EXPECT_FALSE(assumes.match(text).hasMatch())
+                << str(shipped.question.id) << ": " << str(text);
+        }
+    }
+}
+
+// One spelling across the program: the window writes British English ("Favourite", "Practise"),
+// and so do the questions, apart from the user's own examples, kept as written.
+TEST(DeckFormatTest, ShippedQuestionsUseBritishSpelling)
+{
+    const QRegularExpression american(
+        QStringLiteral("\\b(favorite\\w*|color\\w*|honor\\w*|humor\\w*|neighbor\\w*|cozy|"
+                       "organiz\\w*|realiz\\w*|recogniz\\w*|apologiz\\w*|center|theater|traveled|"
+                       "traveling)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    for (const ShippedQuestion& shipped : shippedQuestions()) {
+        if (usersExamples().contains(shipped.question.text))
+            continue;
+        for (const QString& text :
+            { shipped.question.text, shipped.question.followUp, shipped.question.hint }) {
+            const QRegularExpressionMatch match = american.match(text);
+            EXPECT_FALSE(match.hasMatch())
+                << str(shipped.question.id) << ": " << str(match.captured()) << " in " << str(text);
+        }
     }
 }
 

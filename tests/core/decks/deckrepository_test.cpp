@@ -21,7 +21,8 @@ Deck teamDeck()
         { QStringLiteral("a"), Zone::SmallTalk, QStringLiteral("How was the week, really?"),
             { QStringLiteral("work") }, QStringLiteral("What made it so?"), {} },
         { QStringLiteral("b"), Zone::Deep, QStringLiteral("What are you proud of, lately?"),
-            { QStringLiteral("work"), QStringLiteral("dinner") }, {}, QStringLiteral("Go slow") },
+            { QStringLiteral("work"), QStringLiteral("dinner") }, {}, QStringLiteral("Go slow"),
+            3 },
     };
     return deck;
 }

@@ -216,6 +216,80 @@ TEST_F(DrawerTest, LadderIsConfigurableAndSkipsEmptyZones)
     EXPECT_EQ(zones, (QList<Zone> { Zone::SmallTalk, Zone::Deep, Zone::SmallTalk, Zone::Deep }));
 }
 
+// Issue 16: the ladder climbs inside a zone too, from its lightest cards up.
+TEST_F(DrawerTest, LadderClimbsTheLevelsInsideEachZone)
+{
+    EXPECT_EQ(Ladder(2, 2, 1).steps(),
+        (QList<LadderStep> { { Zone::SmallTalk, 1 }, { Zone::SmallTalk, 2 }, { Zone::Fun, 1 },
+            { Zone::Fun, 2 }, { Zone::Deep, 1 } }));
+    EXPECT_EQ(Ladder(0, 4, 0).steps(),
+        (QList<LadderStep> {
+            { Zone::Fun, 1 }, { Zone::Fun, 2 }, { Zone::Fun, 3 }, { Zone::Fun, 3 } }));
+
+    // Three cards of each level in each zone.
+    QList<Deck> decks;
+    for (const Zone zone : { Zone::SmallTalk, Zone::Fun, Zone::Deep }) {
+        Deck deck = makeDeck(zoneKey(zone), zone, 9);
+        for (qsizetype i = 0; i < deck.questions.size(); ++i)
+            deck.questions[i].level = int(i % 3) + 1;
+        decks << deck;
+    }
+    const DeckLibrary library(decks);
+    Drawer drawer(library, *m_repository, m_clock, 5);
+    Ladder ladder;
+    for (int i = 0; i < 20; ++i) {
+        const LadderStep expected = ladder.steps()[i % 5];
+        auto card = drawer.drawLadderStep(ladder, {});
+        ASSERT_TRUE(card.ok() && card->has_value()) << "draw " << i;
+        EXPECT_EQ((*card)->question.zone, expected.zone) << "draw " << i;
+        EXPECT_EQ((*card)->question.level, expected.level) << "draw " << i;
+    }
+
+    // A level chosen in the filter holds for every rung.
+    ladder.reset();
+    DrawFilter personal;
+    personal.level = 3;
+    QList<Zone> zones;
+    for (int i = 0; i < 5; ++i) {
+        auto card = drawer.drawLadderStep(ladder, personal);
+        ASSERT_TRUE(card.ok() && card->has_value());
+        EXPECT_EQ((*card)->question.level, 3);
+        zones << (*card)->question.zone;
+    }
+    EXPECT_EQ(zones, ladder.round());
+}
+
+// A user deck without levels still climbs the zones; a level with no card passes to the zone's
+// other cards rather than to the next zone.
+TEST_F(DrawerTest, LadderStepsWithoutCardsOfTheirLevelDrawFromTheWholeZone)
+{
+    Deck smallTalk = makeDeck(QStringLiteral("st"), Zone::SmallTalk, 4);
+    smallTalk.questions[0].level = 3; // no level 1 or 2 anywhere
+    Deck fun = makeDeck(QStringLiteral("fun"), Zone::Fun, 4); // no levels at all
+    const DeckLibrary library({ smallTalk, fun });
+    Drawer drawer(library, *m_repository, m_clock, 5);
+    Ladder ladder(2, 2, 0);
+    QList<Zone> zones;
+    for (int i = 0; i < 8; ++i) {
+        auto card = drawer.drawLadderStep(ladder, {});
+        ASSERT_TRUE(card.ok() && card->has_value()) << "draw " << i;
+        zones << (*card)->question.zone;
+    }
+    EXPECT_EQ(zones,
+        (QList<Zone> { Zone::SmallTalk, Zone::SmallTalk, Zone::Fun, Zone::Fun, Zone::SmallTalk,
+            Zone::SmallTalk, Zone::Fun, Zone::Fun }));
+
+    // With a level asked for, a zone without it is passed over, not drawn at another level.
+    ladder.reset();
+    DrawFilter personal;
+    personal.level = 3;
+    for (int i = 0; i < 3; ++i) {
+        auto card = drawer.drawLadderStep(ladder, personal);
+        ASSERT_TRUE(card.ok() && card->has_value());
+        EXPECT_EQ((*card)->question.id, QStringLiteral("q1")) << "draw " << i;
+    }
+}
+
 TEST_F(DrawerTest, HistorySurvivesReopeningTheDatabase)
 {
     QStringList first;

@@ -7,6 +7,7 @@
 #include "tests/support/fixedclock.h"
 #include "tests/support/sqlitefile.h"
 
+#include <QComboBox>
 #include <QFile>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -218,6 +219,39 @@ TEST_F(DecksDialogTest, EditingKeepsQuestionIdsSoFavouritesFollow)
     EXPECT_TRUE(m_repository->cardStates()->value({ deck.id, QStringLiteral("b") }).favourite);
     EXPECT_EQ(dialog.library().deck(deck.id)->questions[0].text,
         QStringLiteral("What matters most to you?"));
+}
+
+// Issue 16: the editor shows each question's level, lets the user set or clear it, and the
+// saved deck keeps it.
+TEST_F(DecksDialogTest, TheEditorShowsAndSetsEachQuestionsLevel)
+{
+    DecksDialog dialog(*m_repository, m_clock);
+    Deck deck;
+    deck.id = QStringLiteral("user.levels");
+    deck.title = QStringLiteral("Levels");
+    deck.questions = { Question { QStringLiteral("a"), Zone::Fun, QStringLiteral("What is fun?"),
+                           {}, {}, {}, 2 },
+        Question { QStringLiteral("b"), Zone::Deep, QStringLiteral("What matters?"), {}, {}, {} } };
+    DeckEditor editor(deck, {});
+    const auto levelOf = [&](int row) {
+        auto* combo = qobject_cast<QComboBox*>(editor.table()->cellWidget(row, 2));
+        return combo ? combo->currentData().toInt() : -1;
+    };
+    EXPECT_EQ(levelOf(0), 2);
+    EXPECT_EQ(levelOf(1), 0);
+    auto* first = qobject_cast<QComboBox*>(editor.table()->cellWidget(0, 2));
+    auto* second = qobject_cast<QComboBox*>(editor.table()->cellWidget(1, 2));
+    ASSERT_TRUE(first && second);
+    EXPECT_EQ(first->currentText(), QStringLiteral("2 · warmer"));
+    first->setCurrentIndex(first->findData(0));
+    second->setCurrentIndex(second->findData(3));
+    const Deck edited = editor.deck();
+    EXPECT_FALSE(edited.questions[0].level);
+    EXPECT_EQ(edited.questions[1].level, 3);
+    ASSERT_TRUE(dialog.saveDeck(edited));
+    const auto saved = m_repository->userDecks();
+    ASSERT_TRUE(saved.ok() && saved->size() == 1);
+    EXPECT_EQ(saved->first().questions, edited.questions);
 }
 
 TEST_F(DecksDialogTest, CopyOfABuiltInDeckGetsItsOwnId)
