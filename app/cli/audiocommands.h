@@ -10,6 +10,7 @@ namespace rapport::cli {
 /// (aubio and FFmpeg's codecs; rapport-cli-analyse and rapport-cli-audio).
 int recordCommand(CommandContext& ctx, const QStringList& args);
 int rehearseCommand(CommandContext& ctx, const QStringList& args);
+int answerCommand(CommandContext& ctx, const QStringList& args);
 int analyseCommand(CommandContext& ctx, const QStringList& args);
 /// `takes` with its actions on recordings no take uses (orphans, recover, discard: libsndfile).
 int takesCommandWithOrphans(CommandContext& ctx, const QStringList& args);

@@ -1,8 +1,8 @@
 // rapport-cli-analyse (analyze; takes orphans, recover and discard; backup and restore) and
-// rapport-cli-audio (those, record and rehearse): the parts of rapport-cli that read, analyse or
-// record audio or read archives. rapport-cli runs one in its own place for those commands, so
-// that the others start without aubio, libsndfile's codecs and libarchive, and analysing starts
-// without Qt Multimedia. Each takes the same command line and answers every
+// rapport-cli-audio (those, record, rehearse and answer): the parts of rapport-cli that read,
+// analyse or record audio or read archives. rapport-cli runs one in its own place for those
+// commands, so that the others start without aubio, libsndfile's codecs and libarchive, and
+// analysing starts without Qt Multimedia. Each takes the same command line and answers every
 // command (RAPPORT_CLI_RECORDS says which this is).
 #include "app/cli/audiocommands.h"
 #include "app/cli/cli.h"
@@ -18,7 +18,7 @@ namespace {
 using namespace rapport::cli;
 #if RAPPORT_CLI_RECORDS
 const AudioCommands kCommands { &recordCommand, &rehearseCommand, &analyseCommand,
-    &takesCommandWithOrphans, &backupCommand, &restoreCommand };
+    &takesCommandWithOrphans, &backupCommand, &restoreCommand, &answerCommand };
 #else
 const AudioCommands kCommands { nullptr, nullptr, &analyseCommand, &takesCommandWithOrphans,
     &backupCommand, &restoreCommand };

@@ -30,6 +30,9 @@ constexpr std::array kCommands {
         &drawCommand },
     Command {
         kCards, "decks", "List, import (JSON, CSV) and export question decks", &decksCommand },
+    Command { kCards, "answer",
+        "Answer a card out loud: record, analyse and keep the answer (Table Topics)", nullptr },
+    Command { kCards, "answers", "List, rate and delete your answers to cards", &answersCommand },
     Command {
         kCards, "conversations", "Log a real conversation, or list them", &conversationsCommand },
     Command {
@@ -125,6 +128,8 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err, const Audio
             here = audio.record;
         else if (name == QLatin1String("rehearse"))
             here = audio.rehearse;
+        else if (name == QLatin1String("answer"))
+            here = audio.answer;
         else if (name == QLatin1String("analyze"))
             here = audio.analyse;
         else if (name == QLatin1String("takes") && audio.takes)
@@ -135,7 +140,8 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err, const Audio
             here = audio.restore;
         if (here)
             return here(ctx, args.mid(i + 1));
-        const bool records = name == QLatin1String("record") || name == QLatin1String("rehearse");
+        const bool records = name == QLatin1String("record") || name == QLatin1String("rehearse")
+            || name == QLatin1String("answer");
         return execHelper(
             ctx, records ? Helper::Recording : Helper::Analysis, QCoreApplication::arguments());
     }

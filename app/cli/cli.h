@@ -21,6 +21,7 @@ struct AudioCommands
     CommandFunction takes = nullptr; ///< `takes` with its actions on orphan recordings
     CommandFunction backup = nullptr;
     CommandFunction restore = nullptr;
+    CommandFunction answer = nullptr; ///< records, as rehearse does
 };
 
 /// Runs rapport-cli with `args` (without the program name); returns the process exit code.

@@ -14,5 +14,6 @@ int progressCommand(CommandContext& ctx, const QStringList& args);
 int exportCommand(CommandContext& ctx, const QStringList& args);
 int importCommand(CommandContext& ctx, const QStringList& args);
 int takesCommand(CommandContext& ctx, const QStringList& args);
+int answersCommand(CommandContext& ctx, const QStringList& args);
 
 } // namespace rapport::cli

@@ -145,13 +145,19 @@ Result<QStringList> Recordings::referencedPaths() const
 
 Result<TakeDeletion> Recordings::deleteTake(qint64 takeId)
 {
-    Result<QString> audio = m_takes.remove(takeId);
+    return deleteRecorded(takeId, [this](qint64 id) { return m_takes.remove(id); });
+}
+
+Result<TakeDeletion> Recordings::deleteRecorded(
+    qint64 id, const std::function<Result<QString>(qint64)>& removeRow)
+{
+    Result<QString> audio = removeRow(id);
     if (!audio)
         return audio.error();
     Result<QSet<QString>> stillUsed = recordingsInUse();
     if (!stillUsed)
-        return TakeDeletion { takeId, *audio, stillUsed.error() };
-    return TakeDeletion { takeId, *audio, removeTakeAudio(m_paths, *audio, *stillUsed) };
+        return TakeDeletion { id, *audio, stillUsed.error() };
+    return TakeDeletion { id, *audio, removeTakeAudio(m_paths, *audio, *stillUsed) };
 }
 
 Result<QSet<QString>> Recordings::recordingsInUse() const

@@ -10,6 +10,7 @@
 #include <QSet>
 #include <QString>
 #include <cstdint>
+#include <functional>
 #include <memory>
 
 namespace rapport::rehearsal {
@@ -110,6 +111,10 @@ public:
     /// orphans() offers back, never a take without its audio. Errors: those of
     /// TakeRepository::remove (then nothing was deleted).
     Result<TakeDeletion> deleteTake(qint64 takeId);
+    /// The one delete path of every recorded row (takes, answers to cards): `removeRow` deletes
+    /// row `id` and returns the audio path it had; then its recording goes as in deleteTake().
+    Result<TakeDeletion> deleteRecorded(
+        qint64 id, const std::function<Result<QString>(qint64)>& removeRow);
     /// Deletes a pitch with all its takes (one statement) and then their recordings, as
     /// deleteTake() does. Errors: those of PitchRepository::remove (then nothing was deleted).
     Result<QList<TakeDeletion>> deletePitch(PitchRepository& pitches, qint64 pitchId);

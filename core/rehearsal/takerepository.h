@@ -2,6 +2,7 @@
 
 #include "core/common/result.h"
 #include "core/rehearsal/take.h"
+#include "core/rehearsal/takestore.h"
 #include "core/storage/database.h"
 
 namespace rapport::rehearsal {
@@ -24,13 +25,13 @@ QVariantList storedWordFigures(const std::optional<speech::WordReport>& words);
 
 /// Storage of takes. Every write is one statement or one transaction: a take row is never half
 /// written.
-class TakeRepository
+class TakeRepository : public TakeStore
 {
 public:
     explicit TakeRepository(const storage::Database& database);
 
     /// Stores a new take; returns its id. NotFound when the pitch does not exist.
-    Result<qint64> add(const Take& take);
+    Result<qint64> add(const Take& take) override;
     Result<Take> get(qint64 id) const;
     /// Takes in time order (oldest first), of one pitch or (pitchId 0) of all pitches.
     Result<QList<Take>> list(qint64 pitchId = 0) const;
@@ -38,13 +39,16 @@ public:
     Status setRating(qint64 id, const rehearsal::SelfRating& rating);
     /// Replaces the take's words (heard after it was stored, or heard again); nullopt clears
     /// them. NoSuchRecord when the take is gone.
-    Status setWords(qint64 id, const std::optional<speech::WordReport>& words);
+    Status setWords(qint64 id, const std::optional<speech::WordReport>& words) override;
+    /// "store it later with 'rapport-cli takes recover FILE --pitch ID'".
+    QString storeLaterHint(const QString& audioPath) const override;
     /// Stars the take as its pitch's best (unstarring any other), or unstars it.
     Status setStarred(qint64 id, bool starred);
     /// Deletes the row; returns the audio path it had (the caller deletes the file).
     Result<QString> remove(qint64 id);
-    /// Audio paths of every take, or (pitchId > 0) of one pitch's takes: to find recordings no
-    /// take refers to, or to delete a pitch's recordings with it.
+    /// Audio paths of one pitch's takes (pitchId > 0), to delete its recordings with it; or
+    /// (pitchId 0) of every recording a row refers to, takes and answers to cards alike, to find
+    /// the recordings nothing refers to.
     Result<QStringList> audioPaths(qint64 pitchId = 0) const;
 
 private:

@@ -2,7 +2,6 @@
 
 #include "core/analysis/scriptsyllables.h"
 
-#include <QDir>
 #include <QFile>
 
 namespace rapport::rehearsal {
@@ -50,9 +49,11 @@ TakeSession::~TakeSession()
         m_recorder.stop();
 }
 
-Status TakeSession::start(audio::AudioSource& source, const Pitch& pitch, std::int64_t maxFrames)
+Status TakeSession::start(
+    audio::AudioSource& source, const Pitch& pitch, std::int64_t maxFrames, TakeStore* store)
 {
     m_outcome = {};
+    m_store = store ? store : &m_takes;
     m_take = takeOf(pitch, m_clock.nowUtc());
     m_take.audioPath = m_recordings.newTakePath(m_take.startedAt);
     Result<std::unique_ptr<RecordingLock>> lock = m_recordings.markRecording(m_take.audioPath);
@@ -99,13 +100,11 @@ void TakeSession::onRecorderFinished(const Status& status)
         if (m_take.rating.overall && !m_take.rating.ratedAt.isValid())
             m_take.rating.ratedAt = m_clock.nowUtc();
     }
-    Result<qint64> id = m_takes.add(m_take);
+    Result<qint64> id = m_store->add(m_take);
     m_lock.reset();
     if (!id) {
         Error error = id.error();
-        error.fix = QStringLiteral("The recording is kept as %1; store it later with "
-                                   "'rapport-cli takes recover FILE --pitch ID'.")
-                        .arg(QDir::toNativeSeparators(m_take.audioPath));
+        error.fix = m_store->storeLaterHint(m_take.audioPath);
         m_outcome.notStored = error;
     } else {
         m_take.id = *id;
@@ -121,7 +120,7 @@ void TakeSession::endHearing(qint64 takeId)
 {
     if (!m_listener || m_ticket == 0)
         return;
-    m_hearing[m_ticket] = { takeId, m_take.report.speakingTimeS, m_script };
+    m_hearing[m_ticket] = { takeId, m_take.report.speakingTimeS, m_script, m_store };
     m_ticket = 0;
     m_listener->finish();
 }
@@ -141,7 +140,7 @@ void TakeSession::onWordsFinished(quint64 ticket, const Result<speech::Transcrip
     }
     speech::WordReport words
         = speech::makeWordReport(*transcript, hearing.speakingTimeS, hearing.script);
-    if (Status stored = m_takes.setWords(hearing.takeId, words); !stored) {
+    if (Status stored = hearing.store->setWords(hearing.takeId, words); !stored) {
         emit wordsHeard(hearing.takeId, stored.error());
         return;
     }

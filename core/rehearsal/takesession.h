@@ -43,9 +43,13 @@ public:
     ~TakeSession() override;
 
     /// Starts a take of `pitch` from `source` (which must outlive the take). `maxFrames` > 0
-    /// stops it by itself after that many frames. Errors: the lock or the file (Io), the source
-    /// (no microphone); then nothing was started and no file is left.
-    Status start(audio::AudioSource& source, const Pitch& pitch, std::int64_t maxFrames = 0);
+    /// stops it by itself after that many frames. The take is stored in `store` when given (an
+    /// answer to a card: `pitch` then only lends its window and script, and has no id), else in
+    /// the session's TakeRepository; `store` must outlive the take and the hearing of its words.
+    /// Errors: the lock or the file (Io), the source (no microphone); then nothing was started
+    /// and no file is left.
+    Status start(audio::AudioSource& source, const Pitch& pitch, std::int64_t maxFrames = 0,
+        TakeStore* store = nullptr);
     /// Ends the take; finished() follows once the source has delivered its last block.
     void stop();
     /// Hears the words of the takes that follow with `listener` (null: no words), which must
@@ -93,10 +97,12 @@ private:
         qint64 takeId = 0; ///< 0: not stored (the words are dropped)
         std::optional<double> speakingTimeS;
         QString script;
+        TakeStore* store = nullptr; ///< where its row is
     };
 
     Recordings& m_recordings;
     TakeRepository& m_takes;
+    TakeStore* m_store = nullptr; ///< where the take being recorded is stored
     const Clock& m_clock;
     TakeRecorder m_recorder;
     std::unique_ptr<RecordingLock> m_lock;

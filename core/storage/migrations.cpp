@@ -245,6 +245,59 @@ const std::vector<Migration> kMigrations = {
             // NULL: no level (decks saved before this schema, and questions given none).
             "ALTER TABLE questions ADD COLUMN level INTEGER CHECK (level BETWEEN 1 AND 3)",
         } },
+    { 12, "answers to cards given out loud: the card, its draw, the recording and its report",
+        {
+            // The card is kept by id and by the text shown, so that the answer stays readable
+            // after its deck changes or goes (as draws do). draw_seq: the draw it answered
+            // (draws.seq), NULL when answered without one (rapport-cli answer --card).
+            // The measurement columns are the takes' (rehearsal/takecolumns.h).
+            "CREATE TABLE answers ("
+            "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            "  deck_id TEXT NOT NULL,"
+            "  question_id TEXT NOT NULL,"
+            "  zone TEXT NOT NULL,"
+            "  card_text TEXT NOT NULL,"
+            "  draw_seq INTEGER,"
+            "  started_at TEXT NOT NULL,"
+            "  green_ms INTEGER NOT NULL,"
+            "  yellow_ms INTEGER NOT NULL,"
+            "  red_ms INTEGER NOT NULL,"
+            "  audio_path TEXT NOT NULL DEFAULT '',"
+            "  duration_s REAL,"
+            "  speech_start_s REAL,"
+            "  speech_end_s REAL,"
+            "  speaking_time_s REAL,"
+            "  phonation_time_s REAL,"
+            "  pauses TEXT NOT NULL DEFAULT '[]',"
+            "  pause_count INTEGER,"
+            "  longest_pause_s REAL,"
+            "  syllable_count INTEGER,"
+            "  articulation_rate_sps REAL,"
+            "  words_per_minute REAL,"
+            "  pitch_median_hz REAL,"
+            "  pitch_sd_semitones REAL,"
+            "  monotone INTEGER,"
+            "  loudness_lufs REAL,"
+            "  peak_dbfs REAL,"
+            "  clipped_ratio REAL,"
+            "  signal_to_noise_db REAL,"
+            "  caveats TEXT,"
+            "  analysis_ms REAL,"
+            "  rating_overall INTEGER CHECK (rating_overall BETWEEN 1 AND 5),"
+            "  rating_answered INTEGER CHECK (rating_answered BETWEEN 1 AND 5),"
+            "  rating_one_point INTEGER CHECK (rating_one_point BETWEEN 1 AND 5),"
+            "  rating_story INTEGER CHECK (rating_story BETWEEN 1 AND 5),"
+            "  rating_ended INTEGER CHECK (rating_ended BETWEEN 1 AND 5),"
+            "  rating_asked_back INTEGER CHECK (rating_asked_back BETWEEN 1 AND 5),"
+            "  note TEXT NOT NULL DEFAULT '',"
+            "  rated_at TEXT,"
+            "  words TEXT,"
+            "  filler_count INTEGER,"
+            "  fillers_per_minute REAL,"
+            "  script_coverage REAL)",
+            "CREATE INDEX answers_by_card ON answers (deck_id, question_id, started_at)",
+            "CREATE INDEX answers_by_time ON answers (started_at)",
+        } },
 };
 
 Status exec(QSqlDatabase& db, const QString& sql, int version)

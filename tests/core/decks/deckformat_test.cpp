@@ -1004,6 +1004,31 @@ TEST(DeckFormatTest, NoTwoShippedQuestionsAreNearDuplicates)
     }
 }
 
+// Every built-in card is an open question (issue 16): not one a "yes" or "no" ends, short enough
+// to say in one breath, and with a follow-up that keeps the answer going. The user's own examples
+// are kept as they are ("Do you understand this stuff?").
+TEST(DeckFormatTest, ShippedQuestionsAreOpenShortAndHaveAFollowUp)
+{
+    const QRegularExpression closed(
+        QStringLiteral("^(do|does|did|is|are|was|were|have|has|had|can|could|would|will|should|"
+                       "shall|may|might|must|am|isn't|aren't|don't|didn't)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    for (const ShippedQuestion& shipped : shippedQuestions()) {
+        const Question& q = shipped.question;
+        EXPECT_FALSE(q.followUp.trimmed().isEmpty()) << str(q.id) << " has no follow-up";
+        if (usersExamples().contains(q.text))
+            continue;
+        EXPECT_TRUE(q.text.endsWith(QLatin1Char('?'))) << str(q.id) << ": " << str(q.text);
+        EXPECT_LE(q.text.split(QLatin1Char(' '), Qt::SkipEmptyParts).size(), 20)
+            << str(q.id) << ": " << str(q.text);
+        static const QRegularExpression sentenceEnd(QStringLiteral("(?<=[?.!])\\s+"));
+        for (const QString& sentence : q.text.split(sentenceEnd)) {
+            EXPECT_FALSE(closed.match(sentence).hasMatch())
+                << str(q.id) << " asks a yes/no question: " << str(q.text);
+        }
+    }
+}
+
 // A question for strangers and acquaintances must not take for granted a partner, children,
 // a faith, the person's health or money (issue 16): whoever has none is put on the spot.
 TEST(DeckFormatTest, NoShippedQuestionAssumesAPartnerChildrenFaithHealthOrMoney)
