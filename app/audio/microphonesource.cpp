@@ -207,4 +207,15 @@ void MicrophoneSource::finish(const Status& status)
         Qt::QueuedConnection);
 }
 
+std::unique_ptr<MicrophoneSource> chosenMicrophone(const QString& id, const QString& name)
+{
+    const InputChoice choice = resolveInput(id, name);
+    if (choice.device) {
+        const QAudioDevice device = inputDeviceById(choice.device->id);
+        if (!device.isNull())
+            return std::make_unique<MicrophoneSource>(device);
+    }
+    return std::make_unique<MicrophoneSource>();
+}
+
 } // namespace rapport::audio

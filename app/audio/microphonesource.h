@@ -63,4 +63,8 @@ private:
     bool m_running = false;
 };
 
+/// The microphone the user chose (Settings: its id and name, see resolveInput()), or the
+/// system's default when none was chosen or the chosen one is not connected.
+std::unique_ptr<MicrophoneSource> chosenMicrophone(const QString& id, const QString& name);
+
 } // namespace rapport::audio

@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -45,6 +46,7 @@ QColor zoneColour(Zone zone)
 }
 
 const QString kTimerKey = QStringLiteral("cards/answerTimer");
+constexpr int kCardMinimumHeight = 220;
 
 QPushButton* button(const QString& text, const QString& accessible, QWidget* parent)
 {
@@ -55,8 +57,10 @@ QPushButton* button(const QString& text, const QString& accessible, QWidget* par
 
 } // namespace
 
-CardsPage::CardsPage(storage::Store& store, QSettings* settings, QWidget* parent)
+CardsPage::CardsPage(storage::Store& store, QSettings* settings, QWidget* parent,
+    AnswerPanel::SourceFactory answerSources)
     : QWidget(parent)
+    , m_store(store)
     , m_settings(settings)
     , m_repository(std::make_unique<decks::DeckRepository>(*store.database))
     , m_conversationRepository(
@@ -76,6 +80,8 @@ CardsPage::CardsPage(storage::Store& store, QSettings* settings, QWidget* parent
     , m_hide(button(tr("Hide  (H)"), tr("Hide this card"), this))
     , m_history(new QListWidget(this))
     , m_conversations(new QListWidget(this))
+    , m_answers(new QListWidget(this))
+    , m_answerPanel(new AnswerPanel(store, std::move(answerSources), nullptr, this))
     , m_deleteConversation(new QPushButton(tr("Delete"), this))
 {
     setAccessibleName(tr("Conversation cards"));
@@ -87,17 +93,23 @@ CardsPage::CardsPage(storage::Store& store, QSettings* settings, QWidget* parent
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(32, 28, 32, 28);
     layout->setSpacing(14);
-    layout->addWidget(new PageHeader(tr("Conversation cards"),
+    m_header = new PageHeader(tr("Conversation cards"),
         tr("Start light, go deeper as it warms up. Cards do not repeat until you have seen the "
            "rest."),
-        this));
-    layout->addWidget(buildControls());
-    layout->addWidget(buildCard(), 2);
+        this);
+    layout->addWidget(m_header);
+    m_controls = buildControls();
+    layout->addWidget(m_controls);
+    m_card = buildCard();
+    layout->addWidget(m_card, 2);
     layout->addWidget(m_timer);
+    layout->addWidget(m_answerPanel);
 
     auto* logConversation
         = button(tr("&Log conversation…  (L)"), tr("Log a real conversation"), this);
-    auto* buttons = new QHBoxLayout;
+    m_cardButtons = new QWidget(this);
+    auto* buttons = new QHBoxLayout(m_cardButtons);
+    buttons->setContentsMargins(0, 0, 0, 0);
     for (QPushButton* b : { m_back, m_favourite, m_hide })
         buttons->addWidget(b);
     buttons->addStretch(1);
@@ -106,13 +118,13 @@ CardsPage::CardsPage(storage::Store& store, QSettings* settings, QWidget* parent
     buttons->addWidget(logConversation);
     m_next->setDefault(true);
     buttons->addWidget(m_next);
-    layout->addLayout(buttons);
+    layout->addWidget(m_cardButtons);
     layout->addWidget(buildTabs(), 1);
     // Reading order: the draw's settings, the card's buttons (the timer's between them when
     // shown), then the history.
     setReadingOrder({ m_zoneFilter, m_context, m_level, m_ladderMode, m_practise, m_decks, m_timer,
-        m_back, m_favourite, m_hide, m_timerOn, logConversation, m_next, m_tabs, m_history,
-        m_conversations, m_deleteConversation });
+        m_answerPanel->answerButton(), m_back, m_favourite, m_hide, m_timerOn, logConversation,
+        m_next, m_tabs, m_history, m_conversations, m_deleteConversation, m_answers });
 
     connect(m_next, &QPushButton::clicked, this, &CardsPage::drawNext);
     connect(m_back, &QPushButton::clicked, this, &CardsPage::goBack);
@@ -141,6 +153,26 @@ CardsPage::CardsPage(storage::Store& store, QSettings* settings, QWidget* parent
         shortcut->setContext(Qt::WindowShortcut);
         connect(shortcut, &QShortcut::activated, this, slot);
     }
+    // A answers the card out loud, and stops the answer; Space stops it too (only then, so
+    // that Space still presses the focused button).
+    auto* answerKey = new QShortcut(QKeySequence(Qt::Key_A), this);
+    answerKey->setContext(Qt::WindowShortcut);
+    connect(answerKey, &QShortcut::activated, m_answerPanel, &AnswerPanel::startOrStop);
+    m_spaceStops = new QShortcut(QKeySequence(Qt::Key_Space), this);
+    m_spaceStops->setContext(Qt::WindowShortcut);
+    m_spaceStops->setEnabled(false);
+    connect(m_spaceStops, &QShortcut::activated, m_answerPanel, &AnswerPanel::startOrStop);
+    m_answerPanel->setLightsProvider([this] { return m_timer->times(); });
+    connect(m_answerPanel, &AnswerPanel::stageChanged, this, &CardsPage::onAnswerStage);
+    connect(m_answerPanel, &AnswerPanel::answersChanged, this, &CardsPage::reloadAnswers);
+    connect(m_answers, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        m_answerPanel->showAnswer(item->data(Qt::UserRole).toLongLong());
+    });
+    connect(m_answers, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
+        if (item)
+            m_answerPanel->showAnswer(item->data(Qt::UserRole).toLongLong());
+    });
+
     auto* timerKey = new QShortcut(QKeySequence(Qt::Key_T), this);
     timerKey->setContext(Qt::WindowShortcut);
     connect(timerKey, &QShortcut::activated, this, [this] {
@@ -154,9 +186,69 @@ CardsPage::CardsPage(storage::Store& store, QSettings* settings, QWidget* parent
         showMessage(tr("Press N to draw your first card."));
     loadHistory();
     loadConversations();
+    reloadAnswers();
 }
 
 CardsPage::~CardsPage() = default;
+
+void CardsPage::onAnswerStage()
+{
+    const AnswerPanel::Stage stage = m_answerPanel->stage();
+    const bool busy = m_answerPanel->isBusy();
+    m_spaceStops->setEnabled(stage == AnswerPanel::Stage::Recording);
+    // The card stays the one answered until the answer is stored and rated.
+    for (QWidget* w : std::initializer_list<QWidget*> { m_next, m_back, m_favourite, m_hide,
+             m_practise, m_zoneFilter, m_context, m_level, m_ladderMode, m_decks })
+        if (w)
+            w->setEnabled(!busy);
+    if (!busy) {
+        m_back->setEnabled(m_index > 0);
+        m_favourite->setEnabled(m_index >= 0);
+        m_hide->setEnabled(m_index >= 0);
+        m_zoneFilter->setEnabled(!m_ladderMode->isChecked());
+    }
+    // Rating and the report need the room of the card's buttons and the lists below.
+    const bool roomy = stage == AnswerPanel::Stage::Rating || stage == AnswerPanel::Stage::Report;
+    m_cardButtons->setVisible(!roomy);
+    m_tabs->setVisible(!roomy);
+    auto* layout = static_cast<QVBoxLayout*>(this->layout());
+    layout->setStretchFactor(m_answerPanel, roomy ? 3 : 0);
+    layout->setStretchFactor(m_card, roomy ? 0 : 2);
+    // The question stays in view, in less room: the form and the report need it.
+    m_card->setMinimumHeight(roomy ? 0 : kCardMinimumHeight);
+    m_followUp->setVisible(!roomy);
+    m_controls->setVisible(!roomy); // the draw's settings wait (they are disabled meanwhile)
+    m_header->setVisible(!roomy);
+}
+
+void CardsPage::reloadAnswers()
+{
+    const qint64 current
+        = m_answers->currentItem() ? m_answers->currentItem()->data(Qt::UserRole).toLongLong() : 0;
+    const QSignalBlocker quiet(m_answers);
+    m_answers->clear();
+    Result<QList<answers::Answer>> all = answers::AnswerRepository(*m_store.database).list();
+    if (all) {
+        for (auto it = all->crbegin(); it != all->crend(); ++it) {
+            QString line = momentText(it->startedAt.toLocalTime()) + QStringLiteral("   ")
+                + zoneDisplayName(it->card.zone) + QStringLiteral(" — ") + it->card.text;
+            if (it->firstWordS())
+                line += tr("   · first word %1 s")
+                            .arg(QLocale().toString(*it->firstWordS(), 'f', 1));
+            if (it->rating.rated())
+                line += QStringLiteral("   · ") + QString(*it->rating.overall, QChar(0x2605));
+            auto* item = new QListWidgetItem(line, m_answers);
+            item->setData(Qt::UserRole, it->id);
+            if (it->id == current)
+                m_answers->setCurrentItem(item);
+        }
+    }
+    if (m_answers->count() == 0) {
+        auto* none = new QListWidgetItem(
+            tr("No answers yet: draw a card and press A to answer it out loud."), m_answers);
+        none->setFlags(Qt::NoItemFlags);
+    }
+}
 
 QWidget* CardsPage::buildControls()
 {
@@ -230,7 +322,7 @@ QWidget* CardsPage::buildCard()
 {
     auto* card = new QFrame(this);
     card->setFrameShape(QFrame::StyledPanel);
-    card->setMinimumHeight(220);
+    card->setMinimumHeight(kCardMinimumHeight);
     auto* cardLayout = new QVBoxLayout(card);
     cardLayout->setContentsMargins(28, 20, 28, 24);
     QFont zoneFont = m_zone->font();
@@ -276,6 +368,8 @@ QWidget* CardsPage::buildTabs()
     connect(
         m_deleteConversation, &QPushButton::clicked, this, &CardsPage::deleteSelectedConversation);
     tabs->addTab(conversations, tr("Real conversations"));
+    m_answers->setAccessibleName(tr("Answers you gave out loud"));
+    tabs->addTab(m_answers, tr("Answers"));
     return tabs;
 }
 
@@ -292,6 +386,8 @@ DrawFilter CardsPage::currentFilter() const
 
 void CardsPage::practiseFor(const QString& occasion)
 {
+    if (m_answerPanel->isBusy())
+        return; // the card on show is being answered
     const int context = m_context->findData(occasion);
     if (context < 0)
         return;
@@ -306,6 +402,8 @@ void CardsPage::practiseFor(const QString& occasion)
 
 void CardsPage::drawNext()
 {
+    if (m_answerPanel->isBusy())
+        return; // the card on show is being answered
     Result<std::optional<DrawnCard>> card = m_ladderMode->isChecked()
         ? m_drawer->drawLadderStep(m_ladder, currentFilter())
         : m_drawer->draw(currentFilter());
@@ -325,6 +423,8 @@ void CardsPage::drawNext()
 
 void CardsPage::goBack()
 {
+    if (m_answerPanel->isBusy())
+        return; // the card on show is being answered
     if (m_index > 0)
         showCard(m_index - 1);
 }
@@ -341,6 +441,8 @@ void CardsPage::toggleFavourite()
 
 void CardsPage::hideCurrent()
 {
+    if (m_answerPanel->isBusy())
+        return; // the card on show is being answered
     if (m_index < 0)
         return;
     if (Status s = m_repository->setHidden(m_session[m_index].card.key, true); !s) {
@@ -376,6 +478,9 @@ void CardsPage::showCard(qsizetype index)
     m_back->setEnabled(index > 0);
     m_favourite->setEnabled(true);
     m_hide->setEnabled(true);
+    m_answerPanel->setCard(
+        answers::CardRef { shown.card.key.deckId, shown.card.key.questionId, q.zone, q.text },
+        shown.card.record.seq);
 }
 
 void CardsPage::showMessage(const QString& message)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/gui/cards/answerpanel.h"
 #include "core/common/clock.h"
 #include "core/conversations/conversationrepository.h"
 #include "core/decks/drawer.h"
@@ -14,6 +15,7 @@ class QLabel;
 class QListWidget;
 class QPushButton;
 class QSettings;
+class QShortcut;
 class QTabWidget;
 
 namespace rapport::gui {
@@ -28,9 +30,10 @@ class CardsPage : public QWidget
 {
     Q_OBJECT
 public:
-    /// `settings` (may be null) remembers the timer and its light times.
-    explicit CardsPage(
-        storage::Store& store, QSettings* settings = nullptr, QWidget* parent = nullptr);
+    /// `settings` (may be null) remembers the timer and its light times; `answerSources` makes
+    /// the audio source of each answer given out loud (default: the chosen microphone).
+    explicit CardsPage(storage::Store& store, QSettings* settings = nullptr,
+        QWidget* parent = nullptr, AnswerPanel::SourceFactory answerSources = {});
     ~CardsPage() override;
 
     QString currentQuestion() const; ///< the card on show; empty before the first draw
@@ -38,6 +41,10 @@ public:
     AnswerTimer* answerTimer() const { return m_timer; }
     QCheckBox* timerToggle() const { return m_timerOn; }
     QListWidget* conversationList() const { return m_conversations; }
+    /// Answering the card on show out loud.
+    AnswerPanel* answerPanel() const { return m_answerPanel; }
+    /// The answers given out loud, newest first (each item's data: the answer's id).
+    QListWidget* answerList() const { return m_answers; }
     /// Stores what `dialog` holds (after it was accepted); false with a message on failure.
     bool logConversation(const ConversationDialog& dialog);
     /// A dialog for logging a conversation, with the card on show preselected. Caller owns it.
@@ -56,6 +63,7 @@ public slots:
     void reloadDecks(); ///< after decks were added, edited or switched off
     void reloadHistory(); ///< the draws and conversations, after an import
     void deleteSelectedConversation();
+    void reloadAnswers(); ///< the Answers list, and the card's count
 
 private:
     struct ShownCard
@@ -68,10 +76,12 @@ private:
     void showMessage(const QString& message);
     void loadHistory();
     void loadConversations();
+    void onAnswerStage();
     QWidget* buildControls();
     QWidget* buildCard();
     QWidget* buildTabs();
 
+    storage::Store& m_store;
     QSettings* m_settings;
     std::unique_ptr<decks::DeckRepository> m_repository;
     std::unique_ptr<conversations::ConversationRepository> m_conversationRepository;
@@ -98,6 +108,13 @@ private:
     QPushButton* m_hide;
     QListWidget* m_history;
     QListWidget* m_conversations;
+    QListWidget* m_answers;
+    AnswerPanel* m_answerPanel;
+    QWidget* m_header = nullptr; ///< the page's title
+    QWidget* m_controls = nullptr; ///< the draw's settings
+    QWidget* m_card = nullptr; ///< the card on show
+    QWidget* m_cardButtons = nullptr; ///< Back, Favourite, Hide, ..., Next
+    QShortcut* m_spaceStops = nullptr; ///< Space stops an answer being recorded
     QPushButton* m_decks = nullptr; ///< "Decks…", for the Tab order
     QTabWidget* m_tabs = nullptr;
     QPushButton* m_deleteConversation;

@@ -109,13 +109,7 @@ RehearsePage::RehearsePage(
     if (!m_sources) {
         m_usesMicrophone = true;
         m_sources = [this]() -> std::unique_ptr<audio::AudioSource> {
-            const audio::InputChoice choice = audio::resolveInput(m_inputId, m_inputName);
-            if (choice.device) {
-                const QAudioDevice device = audio::inputDeviceById(choice.device->id);
-                if (!device.isNull())
-                    return std::make_unique<audio::MicrophoneSource>(device);
-            }
-            return std::make_unique<audio::MicrophoneSource>();
+            return audio::chosenMicrophone(m_inputId, m_inputName);
         };
     }
 

@@ -198,8 +198,9 @@ private:
     QButtonGroup* m_group;
 };
 
-SelfRatingPanel::SelfRatingPanel(const Clock* clock, QWidget* parent)
+SelfRatingPanel::SelfRatingPanel(const Clock* clock, QWidget* parent, Rubric rubric)
     : QWidget(parent)
+    , m_rubric(rubric)
     , m_clock(clock ? *clock : m_systemClock)
     , m_overall(new Scale(tr("Overall"), false, this))
     , m_feltTiming(new QComboBox(this))
@@ -208,11 +209,13 @@ SelfRatingPanel::SelfRatingPanel(const Clock* clock, QWidget* parent)
     , m_hint(new QLabel(this))
     , m_submit(new QPushButton(tr("Show my report"), this))
 {
-    setAccessibleName(tr("Rate your take"));
+    const bool answer = rubric == Rubric::Answer;
+    setAccessibleName(answer ? tr("Rate your answer") : tr("Rate your take"));
     setFocusPolicy(Qt::StrongFocus);
     setFocusProxy(m_overall);
 
-    auto* title = new QLabel(tr("How did that take feel?"), this);
+    auto* title = new QLabel(
+        answer ? tr("How did that answer feel?") : tr("How did that take feel?"), this);
     QFont titleFont = title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
     titleFont.setWeight(QFont::DemiBold);
@@ -233,9 +236,17 @@ SelfRatingPanel::SelfRatingPanel(const Clock* clock, QWidget* parent)
     grid->addWidget(rubricLabel, 1, 0, 1, 2);
     grid->setRowMinimumHeight(1, rubricLabel->sizeHint().height() + 12);
     grid->setAlignment(rubricLabel, Qt::AlignBottom);
-    for (std::size_t i = 0; i < rehearsal::kRubricItems.size(); ++i) {
-        const QString text = rehearsal::rubricText(rehearsal::kRubricItems[i]);
-        m_items[i] = new Scale(text, true, this);
+    QStringList itemTexts;
+    if (answer) {
+        for (answers::AnswerItem item : answers::kAnswerItems)
+            itemTexts << answers::answerItemText(item);
+    } else {
+        for (RubricItem item : rehearsal::kRubricItems)
+            itemTexts << rehearsal::rubricText(item);
+    }
+    for (std::size_t i = 0; i < static_cast<std::size_t>(itemTexts.size()); ++i) {
+        const QString& text = itemTexts[static_cast<qsizetype>(i)];
+        m_items.push_back(new Scale(text, true, this));
         auto* label = new QLabel(text, this);
         label->setBuddy(m_items[i]);
         const int row = static_cast<int>(i) + 2;
@@ -266,10 +277,14 @@ SelfRatingPanel::SelfRatingPanel(const Clock* clock, QWidget* parent)
     feltRow->addWidget(paceLabel);
     feltRow->addWidget(m_feltPace);
     feltRow->addStretch(1);
+    // An answer is timed by its card's window and has no pace to feel against a script.
+    for (QWidget* felt : { static_cast<QWidget*>(timingLabel), static_cast<QWidget*>(m_feltTiming),
+             static_cast<QWidget*>(paceLabel), static_cast<QWidget*>(m_feltPace) })
+        felt->setVisible(!answer);
 
     auto* noteLabel = new QLabel(tr("&Note (optional)"), this);
     noteLabel->setBuddy(m_note);
-    m_note->setAccessibleName(tr("Note about the take"));
+    m_note->setAccessibleName(answer ? tr("Note about the answer") : tr("Note about the take"));
     m_note->setPlaceholderText(tr("What worked, what to change next time…"));
     m_note->setTabChangesFocus(true);
     m_note->setFixedHeight(m_note->fontMetrics().lineSpacing() * 3 + 12);
@@ -322,11 +337,33 @@ SelfRatingPanel::SelfRatingPanel(const Clock* clock, QWidget* parent)
 
 SelfRatingPanel::~SelfRatingPanel() = default;
 
+answers::AnswerRating SelfRatingPanel::answerRating() const
+{
+    answers::AnswerRating rating;
+    rating.overall = m_overall->value();
+    for (std::size_t i = 0; i < m_items.size() && i < rating.items.size(); ++i)
+        rating.items[i] = m_items[i]->value();
+    rating.note = m_note->toPlainText().trimmed();
+    rating.ratedAt = m_ratedAt;
+    return rating;
+}
+
+void SelfRatingPanel::setAnswerRating(const answers::AnswerRating& rating)
+{
+    m_overall->setValue(inRange(rating.overall));
+    for (std::size_t i = 0; i < m_items.size() && i < rating.items.size(); ++i)
+        m_items[i]->setValue(inRange(rating.items[i]));
+    if (m_note->toPlainText() != rating.note)
+        m_note->setPlainText(rating.note);
+    m_ratedAt = rating.ratedAt;
+    updateState();
+}
+
 SelfRating SelfRatingPanel::rating() const
 {
     SelfRating rating;
     rating.overall = m_overall->value();
-    for (std::size_t i = 0; i < m_items.size(); ++i)
+    for (std::size_t i = 0; i < m_items.size() && i < rating.items.size(); ++i)
         rating.items[i] = m_items[i]->value();
     rating.note = m_note->toPlainText().trimmed();
     if (m_feltTiming->currentIndex() > 0)
@@ -340,7 +377,7 @@ SelfRating SelfRatingPanel::rating() const
 void SelfRatingPanel::setRating(const SelfRating& rating)
 {
     m_overall->setValue(inRange(rating.overall));
-    for (std::size_t i = 0; i < m_items.size(); ++i)
+    for (std::size_t i = 0; i < m_items.size() && i < rating.items.size(); ++i)
         m_items[i]->setValue(inRange(rating.items[i]));
     if (m_note->toPlainText() != rating.note)
         m_note->setPlainText(rating.note);
@@ -357,6 +394,13 @@ void SelfRatingPanel::clear()
     setRating({});
 }
 
+QAbstractButton* SelfRatingPanel::itemButtonAt(std::size_t index, int value) const
+{
+    return index < m_items.size() && value >= 0 && value <= kMaxRating
+        ? m_items[index]->button(value)
+        : nullptr;
+}
+
 QAbstractButton* SelfRatingPanel::overallButton(int value) const
 {
     return value >= 1 && value <= kMaxRating ? m_overall->button(value) : nullptr;
@@ -364,9 +408,14 @@ QAbstractButton* SelfRatingPanel::overallButton(int value) const
 
 QAbstractButton* SelfRatingPanel::itemButton(RubricItem item, int value) const
 {
-    return value >= 0 && value <= kMaxRating
-        ? m_items[static_cast<std::size_t>(item)]->button(value)
-        : nullptr;
+    return m_rubric == Rubric::Pitch ? itemButtonAt(static_cast<std::size_t>(item), value)
+                                     : nullptr;
+}
+
+QAbstractButton* SelfRatingPanel::answerItemButton(answers::AnswerItem item, int value) const
+{
+    return m_rubric == Rubric::Answer ? itemButtonAt(static_cast<std::size_t>(item), value)
+                                      : nullptr;
 }
 
 QString SelfRatingPanel::hintText() const
@@ -379,7 +428,10 @@ bool SelfRatingPanel::submit()
     if (!m_overall->value())
         return false;
     m_ratedAt = m_clock.nowUtc();
-    Q_EMIT submitted(rating());
+    if (m_rubric == Rubric::Answer)
+        Q_EMIT answerSubmitted(answerRating());
+    else
+        Q_EMIT submitted(rating());
     return true;
 }
 

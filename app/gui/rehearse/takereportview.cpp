@@ -263,6 +263,7 @@ TakeReportView::TakeReportView(QWidget* parent)
 {
     setAccessibleName(tr("Report of the take"));
     auto* title = new QLabel(tr("Your take, measured"), this);
+    m_title = title;
     QFont titleFont = title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
     titleFont.setWeight(QFont::DemiBold);
@@ -594,6 +595,11 @@ QString TakeReportView::comparisonText() const
 {
     return m_comparisons->text();
 }
+void TakeReportView::setTitle(const QString& title)
+{
+    m_title->setText(title);
+}
+
 QString TakeReportView::speakingTimeText() const
 {
     return m_speakingTime->text();

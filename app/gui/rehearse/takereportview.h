@@ -54,6 +54,9 @@ public:
     /// Whether the words are still being heard (the "Listening to your words…" state).
     bool isListening() const { return m_listening; }
 
+    /// The heading ("Your take, measured" unless set).
+    void setTitle(const QString& title);
+
     /// The texts shown, for tests and for the view that embeds this one.
     QString speakingTimeText() const;
     QString pausesText() const;
@@ -104,6 +107,7 @@ private:
     /// Shows `text` in `note`, or hides it when empty.
     static void setNote(QLabel* note, const QString& text);
 
+    QLabel* m_title;
     TakeTimeline* m_timeline;
     QLabel* m_speakingTime;
     QLabel* m_pauses;

@@ -104,6 +104,8 @@ void MainWindow::buildPages()
     auto* rehearse = new RehearsePage(m_store, {}, nullptr, m_pages);
     rehearse->setWordListener(SettingsPage::hearsWords(m_settings) ? m_words.get() : nullptr);
     auto* cards = new CardsPage(m_store, &m_settings, m_pages);
+    AnswerPanel* answers = cards->answerPanel();
+    answers->setWordListener(SettingsPage::hearsWords(m_settings) ? m_words.get() : nullptr);
     auto* progress = new ProgressPage(m_store, nullptr, QTimeZone::systemTimeZone(), m_pages);
     auto* pitches = new PitchesPage(m_store, nullptr, m_pages);
     auto* settings = new SettingsPage(m_store, m_theme, m_settings, nullptr, m_pages);
@@ -114,19 +116,25 @@ void MainWindow::buildPages()
     connect(yourData, &DataSection::restartNeeded, this, &QWidget::close);
     // A restore moves the database and recordings aside: a take still recording would be saved
     // into the moved copy.
-    yourData->setRestoreBlocker([rehearse] {
+    yourData->setRestoreBlocker([rehearse, answers] {
         const RehearsePage::Stage stage = rehearse->stage();
-        return stage == RehearsePage::Stage::CountIn || stage == RehearsePage::Stage::Recording
-            ? tr("A take is being recorded. Stop it on the Rehearse page, then restore.")
-            : QString();
+        if (stage == RehearsePage::Stage::CountIn || stage == RehearsePage::Stage::Recording)
+            return tr("A take is being recorded. Stop it on the Rehearse page, then restore.");
+        if (answers->stage() == AnswerPanel::Stage::Recording)
+            return tr("An answer is being recorded. Stop it on the Conversation cards page, then "
+                      "restore.");
+        return QString();
     });
     // An import added records; Progress reads the database again whenever it is shown.
     connect(yourData, &DataSection::dataImported, pitches, &PitchesPage::reload);
     connect(yourData, &DataSection::dataImported, rehearse, &RehearsePage::reloadPitches);
     connect(yourData, &DataSection::dataImported, cards, &CardsPage::reloadHistory);
 
-    connect(settings, &SettingsPage::hearWordsChanged, rehearse,
-        [this, rehearse](bool on) { rehearse->setWordListener(on ? m_words.get() : nullptr); });
+    connect(
+        settings, &SettingsPage::hearWordsChanged, rehearse, [this, rehearse, answers](bool on) {
+            rehearse->setWordListener(on ? m_words.get() : nullptr);
+            answers->setWordListener(on ? m_words.get() : nullptr);
+        });
     connect(rehearse, &RehearsePage::writePitchRequested, this, [this, pitches] {
         showSection(Section::Pitches);
         pitches->newPitch();
@@ -135,6 +143,8 @@ void MainWindow::buildPages()
     const auto [inputId, inputName] = SettingsPage::chosenInput(m_settings);
     rehearse->setInputChoice(inputId, inputName);
     connect(settings, &SettingsPage::inputChosen, rehearse, &RehearsePage::setInputChoice);
+    answers->setInputChoice(inputId, inputName);
+    connect(settings, &SettingsPage::inputChosen, answers, &AnswerPanel::setInputChoice);
     connect(rehearse, &RehearsePage::microphoneSettingsRequested, this,
         [this] { showSection(Section::Settings); });
     // A pitch or take added with rapport-cli while the window is open: the pages read it.
@@ -143,6 +153,7 @@ void MainWindow::buildPages()
             rehearse->reloadPitches();
         pitches->reload();
         cards->reloadHistory();
+        cards->reloadAnswers();
     };
     checkOutsideChanges(); // the starting point
     auto* outside = new QTimer(this);

@@ -49,4 +49,22 @@ inline QString dayText(const QDate& day)
     return QLocale().toString(day, QStringLiteral("ddd d MMM yyyy"));
 }
 
+/// How long ago `then` was on `today`, counted in days: "today", "yesterday", "3 days ago",
+/// "2 weeks ago", "5 months ago", "2 years ago".
+inline QString agoText(const QDate& then, const QDate& today)
+{
+    const qint64 days = then.daysTo(today);
+    if (days <= 0)
+        return QStringLiteral("today");
+    if (days == 1)
+        return QStringLiteral("yesterday");
+    if (days < 14)
+        return QStringLiteral("%1 days ago").arg(days);
+    if (days < 61)
+        return QStringLiteral("%1 weeks ago").arg(days / 7);
+    if (days < 730)
+        return QStringLiteral("%1 months ago").arg(days / 30);
+    return QStringLiteral("%1 years ago").arg(days / 365);
+}
+
 } // namespace rapport::gui
