@@ -1,6 +1,8 @@
 #include "core/answers/answer.h"
 
 #include <QSet>
+#include <limits>
+#include <utility>
 
 namespace rapport::answers {
 
@@ -151,6 +153,42 @@ std::optional<bool> askedBack(const std::optional<speech::WordReport>& words)
         }
     }
     return false;
+}
+
+SetSummary summariseSet(const QList<Answer>& set)
+{
+    SetSummary summary;
+    summary.answers = static_cast<int>(set.size());
+    double total = 0.0;
+    int spoken = 0;
+    for (const Answer& a : set) {
+        if (a.firstWordS()) {
+            total += *a.firstWordS();
+            ++spoken;
+        }
+    }
+    if (spoken > 0)
+        summary.averageFirstWordS = total / spoken;
+    if (set.isEmpty())
+        return summary;
+    // Ranked by the speaker's own rating first (unrated lowest), then by the first word (none:
+    // slowest); ties keep the earlier answer as the best and the later one to try again.
+    const auto rank = [](const Answer& a) {
+        return std::pair { a.rating.overall.value_or(0),
+            -a.firstWordS().value_or(std::numeric_limits<double>::infinity()) };
+    };
+    const Answer* best = &set.first();
+    const Answer* worst = &set.first();
+    for (const Answer& a : set) {
+        if (rank(a) > rank(*best))
+            best = &a;
+        if (rank(a) <= rank(*worst))
+            worst = &a;
+    }
+    summary.bestId = best->id;
+    if (set.size() >= 2 && worst != best)
+        summary.tryAgainId = worst->id;
+    return summary;
 }
 
 } // namespace rapport::answers

@@ -104,4 +104,23 @@ inline constexpr int kAskedBackWords = 8;
 /// reads words, not a question mark, and can miss a question that does not name the listener.
 std::optional<bool> askedBack(const std::optional<speech::WordReport>& words);
 
+/// How many cards "Before the event" answers in a row: one round of the default ladder
+/// (small talk 1, 2; fun 1, 2; deep 1).
+inline constexpr int kEventCards = 5;
+
+/// What a set of answers in a row ("Before the event") comes to.
+struct SetSummary
+{
+    int answers = 0;
+    std::optional<double> averageFirstWordS; ///< over the answers with speech
+    /// The best answer: the highest rating, then the quickest first word; empty without any.
+    std::optional<qint64> bestId;
+    /// The one to answer again: the lowest rating, then the slowest first word; empty with
+    /// fewer than two answers (then there is nothing to choose between).
+    std::optional<qint64> tryAgainId;
+};
+
+/// The summary of `set` (answers in the order given).
+SetSummary summariseSet(const QList<Answer>& set);
+
 } // namespace rapport::answers

@@ -36,6 +36,8 @@ AnswerPanel::AnswerPanel(
     , m_lights(answers::defaultAnswerLights())
     , m_stages(new QStackedWidget(this))
     , m_answer(new QPushButton(tr("&Answer out loud"), this))
+    , m_event(new QPushButton(tr("Before the &event…"), this))
+    , m_note(new QLabel(this))
     , m_answered(new QLabel(this))
     , m_lightIndicator(new LightIndicator(this))
     , m_clockLabel(new QLabel(QStringLiteral("0:00"), this))
@@ -65,8 +67,19 @@ AnswerPanel::AnswerPanel(
                             "timed by the answer timer's lights and measured (A)"));
     m_answer->setAccessibleDescription(m_answer->toolTip());
     m_answered->setAccessibleName(tr("Answers to this card"));
+    m_event->setToolTip(tr("Five cards up the ladder, small talk to deep, answered out loud in a "
+                           "row; then your average time to the first word, your best answer and "
+                           "the one to answer again"));
+    m_event->setAccessibleDescription(m_event->toolTip());
+    m_answer->setAccessibleName(tr("Answer out loud"));
+    m_event->setAccessibleName(tr("Before the event"));
+    m_stop->setAccessibleName(tr("Stop the answer"));
+    m_play->setAccessibleName(tr("Play the answer"));
+    m_delete->setAccessibleName(tr("Delete the answer"));
+    m_done->setAccessibleName(tr("Done with the report"));
     idleRow->addWidget(m_answer);
     idleRow->addWidget(m_answered, 1);
+    idleRow->addWidget(m_event);
 
     // Recording: the light, the clock and the level.
     auto* recording = new QWidget(this);
@@ -117,10 +130,18 @@ AnswerPanel::AnswerPanel(
     m_status->hide();
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    m_note->setWordWrap(true);
+    m_note->setAccessibleName(tr("Before the event"));
+    QFont noteFont = m_note->font();
+    noteFont.setWeight(QFont::DemiBold);
+    m_note->setFont(noteFont);
+    m_note->hide();
+    layout->addWidget(m_note);
     layout->addWidget(m_stages, 1);
     layout->addWidget(m_status);
 
     connect(m_answer, &QPushButton::clicked, this, &AnswerPanel::startOrStop);
+    connect(m_event, &QPushButton::clicked, this, &AnswerPanel::beforeTheEventRequested);
     connect(m_stop, &QPushButton::clicked, this, &AnswerPanel::startOrStop);
     connect(m_play, &QPushButton::clicked, this, &AnswerPanel::playShown);
     connect(m_delete, &QPushButton::clicked, this, &AnswerPanel::deleteShown);
@@ -152,6 +173,17 @@ void AnswerPanel::setCard(
     m_drawSeq = drawSeq;
     m_answer->setEnabled(card.has_value());
     updateAnswered();
+}
+
+void AnswerPanel::setNote(const QString& note)
+{
+    m_note->setText(note);
+    m_note->setVisible(!note.isEmpty());
+}
+
+QString AnswerPanel::noteText() const
+{
+    return m_note->text();
 }
 
 void AnswerPanel::setLightsProvider(std::function<rehearsal::LightTimes()> lights)
@@ -266,6 +298,7 @@ void AnswerPanel::onRated(const answers::AnswerRating& rating)
     }
     showReportOf(*answer);
     showStage(Stage::Report);
+    emit answerRated(m_shownId);
 }
 
 void AnswerPanel::onWordsHeard(qint64 id, const Result<speech::WordReport>& words)

@@ -48,6 +48,9 @@ public:
 
     /// The card the next answer answers (and the draw that showed it); none: nothing to answer.
     void setCard(const std::optional<answers::CardRef>& card, std::optional<qint64> drawSeq);
+    /// A line above the panel (a set's progress or summary); empty hides it.
+    void setNote(const QString& note);
+    QString noteText() const;
     /// Where the window each answer is timed against comes from (the answer timer's light
     /// times, read as the answer starts); default: answers::defaultAnswerLights().
     void setLightsProvider(std::function<rehearsal::LightTimes()> lights);
@@ -73,6 +76,7 @@ public:
     const TakeReportView& report() const { return *m_report; }
     SelfRatingPanel* ratingPanel() const { return m_rating; }
     QPushButton* answerButton() const { return m_answer; }
+    QPushButton* eventButton() const { return m_event; }
 
 public slots:
     /// A: starts an answer to the card, or stops the one recording.
@@ -88,6 +92,10 @@ signals:
     void answersChanged();
     /// The stage changed (and with it, maybe, isBusy()).
     void stageChanged();
+    /// Answer `id` was rated (its report is on show).
+    void answerRated(qint64 id);
+    /// "Before the event…" was pressed.
+    void beforeTheEventRequested();
 
 private:
     void showStage(Stage stage);
@@ -123,6 +131,8 @@ private:
 
     QStackedWidget* m_stages;
     QPushButton* m_answer;
+    QPushButton* m_event;
+    QLabel* m_note;
     QLabel* m_answered;
     LightIndicator* m_lightIndicator;
     QLabel* m_clockLabel;

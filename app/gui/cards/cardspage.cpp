@@ -123,8 +123,9 @@ CardsPage::CardsPage(storage::Store& store, QSettings* settings, QWidget* parent
     // Reading order: the draw's settings, the card's buttons (the timer's between them when
     // shown), then the history.
     setReadingOrder({ m_zoneFilter, m_context, m_level, m_ladderMode, m_practise, m_decks, m_timer,
-        m_answerPanel->answerButton(), m_back, m_favourite, m_hide, m_timerOn, logConversation,
-        m_next, m_tabs, m_history, m_conversations, m_deleteConversation, m_answers });
+        m_answerPanel->answerButton(), m_answerPanel->eventButton(), m_back, m_favourite, m_hide,
+        m_timerOn, logConversation, m_next, m_tabs, m_history, m_conversations,
+        m_deleteConversation, m_answers });
 
     connect(m_next, &QPushButton::clicked, this, &CardsPage::drawNext);
     connect(m_back, &QPushButton::clicked, this, &CardsPage::goBack);
@@ -165,6 +166,9 @@ CardsPage::CardsPage(storage::Store& store, QSettings* settings, QWidget* parent
     m_answerPanel->setLightsProvider([this] { return m_timer->times(); });
     connect(m_answerPanel, &AnswerPanel::stageChanged, this, &CardsPage::onAnswerStage);
     connect(m_answerPanel, &AnswerPanel::answersChanged, this, &CardsPage::reloadAnswers);
+    connect(m_answerPanel, &AnswerPanel::answerRated, this, &CardsPage::onAnswerRated);
+    connect(m_answerPanel, &AnswerPanel::beforeTheEventRequested, this,
+        &CardsPage::startBeforeTheEvent);
     connect(m_answers, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
         m_answerPanel->showAnswer(item->data(Qt::UserRole).toLongLong());
     });
@@ -404,21 +408,100 @@ void CardsPage::drawNext()
 {
     if (m_answerPanel->isBusy())
         return; // the card on show is being answered
-    Result<std::optional<DrawnCard>> card = m_ladderMode->isChecked()
-        ? m_drawer->drawLadderStep(m_ladder, currentFilter())
-        : m_drawer->draw(currentFilter());
+    if (m_eventLeft > 0 || !m_answerPanel->noteText().isEmpty())
+        endBeforeTheEvent(); // a card of one's own choosing ends the set, or its summary
+    showDrawn(m_ladderMode->isChecked() ? m_drawer->drawLadderStep(m_ladder, currentFilter())
+                                        : m_drawer->draw(currentFilter()));
+}
+
+bool CardsPage::showDrawn(const Result<std::optional<DrawnCard>>& card)
+{
     if (!card) {
         showMessage(card.error().toString());
-        return;
+        return false;
     }
     if (!card->has_value()) {
         showMessage(tr("No card matches these filters. Choose another zone or context."));
-        return;
+        return false;
     }
     m_session << ShownCard { **card, (*card)->favourite };
     m_timer->reset();
     showCard(m_session.size() - 1);
     loadHistory();
+    return true;
+}
+
+void CardsPage::startBeforeTheEvent()
+{
+    if (m_answerPanel->isBusy())
+        return;
+    m_eventLadder.reset();
+    m_eventAnswers.clear();
+    m_eventLeft = answers::kEventCards;
+    nextEventCard();
+}
+
+void CardsPage::nextEventCard()
+{
+    // Up the ladder within the occasion chosen, any zone and level: small talk to deep.
+    DrawFilter filter;
+    filter.context = m_context->currentData().toString();
+    if (!showDrawn(m_drawer->drawLadderStep(m_eventLadder, filter))) {
+        endBeforeTheEvent();
+        return;
+    }
+    const int number = answers::kEventCards - m_eventLeft + 1;
+    m_answerPanel->setNote(tr("Before the event: card %1 of %2. Press A and answer it out loud.")
+                               .arg(number)
+                               .arg(answers::kEventCards));
+}
+
+void CardsPage::onAnswerRated(qint64 answerId)
+{
+    if (m_eventLeft <= 0)
+        return;
+    m_eventAnswers << answerId;
+    if (--m_eventLeft > 0) {
+        m_answerPanel->closeReport();
+        nextEventCard();
+        return;
+    }
+    // The set is done: what it came to.
+    QList<answers::Answer> set;
+    const answers::AnswerRepository repository(*m_store.database);
+    for (const qint64 id : std::as_const(m_eventAnswers)) {
+        if (Result<answers::Answer> answer = repository.get(id))
+            set << *answer;
+    }
+    const answers::SetSummary summary = answers::summariseSet(set);
+    QStringList lines { summary.answers == 1
+            ? tr("Before the event: 1 answer.")
+            : tr("Before the event: %1 answers.").arg(summary.answers) };
+    if (summary.averageFirstWordS) {
+        lines << tr("Average time to the first word: %1 s.")
+                     .arg(QLocale().toString(*summary.averageFirstWordS, 'f', 1));
+    }
+    const auto cardOf = [&set](std::optional<qint64> id) {
+        for (const answers::Answer& a : set) {
+            if (id && a.id == *id)
+                return a.card.text;
+        }
+        return QString();
+    };
+    if (summary.bestId)
+        lines << tr("Best: \u201c%1\u201d.").arg(cardOf(summary.bestId));
+    if (summary.tryAgainId)
+        lines << tr("Answer again: \u201c%1\u201d.").arg(cardOf(summary.tryAgainId));
+    m_eventLeft = 0;
+    m_eventSummary = lines.join(QLatin1Char(' '));
+    m_answerPanel->setNote(m_eventSummary);
+}
+
+void CardsPage::endBeforeTheEvent()
+{
+    m_eventLeft = 0;
+    m_eventAnswers.clear();
+    m_answerPanel->setNote(QString());
 }
 
 void CardsPage::goBack()

@@ -45,6 +45,10 @@ public:
     AnswerPanel* answerPanel() const { return m_answerPanel; }
     /// The answers given out loud, newest first (each item's data: the answer's id).
     QListWidget* answerList() const { return m_answers; }
+    /// What the last "Before the event" set came to (empty before one ended).
+    QString eventSummary() const { return m_eventSummary; }
+    /// Cards of the running "Before the event" set still to answer (0: none running).
+    int eventCardsLeft() const { return m_eventLeft; }
     /// Stores what `dialog` holds (after it was accepted); false with a message on failure.
     bool logConversation(const ConversationDialog& dialog);
     /// A dialog for logging a conversation, with the card on show preselected. Caller owns it.
@@ -64,6 +68,9 @@ public slots:
     void reloadHistory(); ///< the draws and conversations, after an import
     void deleteSelectedConversation();
     void reloadAnswers(); ///< the Answers list, and the card's count
+    /// "Before the event": five cards up the ladder (small talk to deep) within the occasion
+    /// chosen, each answered out loud and rated, then what the set came to.
+    void startBeforeTheEvent();
 
 private:
     struct ShownCard
@@ -77,6 +84,11 @@ private:
     void loadHistory();
     void loadConversations();
     void onAnswerStage();
+    /// Shows a drawn card (or why there is none); false when there is none.
+    bool showDrawn(const Result<std::optional<decks::DrawnCard>>& card);
+    void nextEventCard();
+    void onAnswerRated(qint64 answerId);
+    void endBeforeTheEvent();
     QWidget* buildControls();
     QWidget* buildCard();
     QWidget* buildTabs();
@@ -115,6 +127,10 @@ private:
     QWidget* m_card = nullptr; ///< the card on show
     QWidget* m_cardButtons = nullptr; ///< Back, Favourite, Hide, ..., Next
     QShortcut* m_spaceStops = nullptr; ///< Space stops an answer being recorded
+    decks::Ladder m_eventLadder; ///< "Before the event"'s climb
+    int m_eventLeft = 0; ///< cards of the set still to answer; 0: no set running
+    QList<qint64> m_eventAnswers;
+    QString m_eventSummary; ///< what the last set came to
     QPushButton* m_decks = nullptr; ///< "Decks…", for the Tab order
     QTabWidget* m_tabs = nullptr;
     QPushButton* m_deleteConversation;

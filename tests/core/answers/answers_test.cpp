@@ -126,6 +126,33 @@ TEST(AnswerTest, AnAnswerReadsAsATakeWithoutAPitch)
     EXPECT_EQ(pitch.lights, answer.lights);
 }
 
+// "Before the event": the average first word, the best answer and the one to answer again.
+TEST(AnswerTest, ASetIsSummedUpByItsFirstWordsAndRatings)
+{
+    const auto answer = [](qint64 id, std::optional<int> rating, std::optional<double> firstWord) {
+        Answer a;
+        a.id = id;
+        a.rating.overall = rating;
+        a.report.speechStartS = firstWord;
+        return a;
+    };
+    EXPECT_FALSE(summariseSet({}).bestId);
+    const SetSummary one = summariseSet({ answer(1, 3, 2.0) });
+    EXPECT_EQ(one.bestId, 1);
+    EXPECT_FALSE(one.tryAgainId); // nothing to choose between
+    const SetSummary set = summariseSet({ answer(1, 3, 2.0), answer(2, 5, 4.0), answer(3, 3, 1.0),
+        answer(4, 2, 0.5), answer(5, std::nullopt, std::nullopt) });
+    EXPECT_EQ(set.answers, 5);
+    ASSERT_TRUE(set.averageFirstWordS);
+    EXPECT_DOUBLE_EQ(*set.averageFirstWordS, (2.0 + 4.0 + 1.0 + 0.5) / 4);
+    EXPECT_EQ(set.bestId, 2); // rated highest
+    EXPECT_EQ(set.tryAgainId, 5); // unrated and silent ranks lowest
+    // Equal ratings: the quicker first word is better.
+    const SetSummary tie = summariseSet({ answer(1, 4, 3.0), answer(2, 4, 1.5) });
+    EXPECT_EQ(tie.bestId, 2);
+    EXPECT_EQ(tie.tryAgainId, 1);
+}
+
 class AnswersTest : public ::testing::Test
 {
 protected:

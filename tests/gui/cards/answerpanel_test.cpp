@@ -168,6 +168,48 @@ TEST_F(AnswerPanelTest, ACardIsAnsweredOutLoudRatedFirstThenReportedAndListed)
     EXPECT_FALSE(list->item(0)->flags() & Qt::ItemIsSelectable); // the empty state
 }
 
+// "Before the event" (issue 17): five cards up the ladder answered in a row, then a summary.
+TEST_F(AnswerPanelTest, BeforeTheEventClimbsFiveCardsAndSumsThemUp)
+{
+    auto view = page();
+    AnswerPanel* panel = view->answerPanel();
+    view->startBeforeTheEvent();
+    ASSERT_EQ(view->eventCardsLeft(), answers::kEventCards);
+    QList<decks::Zone> zones;
+    for (int card = 1; card <= answers::kEventCards; ++card) {
+        EXPECT_TRUE(panel->noteText().contains(
+            QStringLiteral("card %1 of %2").arg(card).arg(answers::kEventCards)))
+            << panel->noteText().toStdString();
+        const QString question = view->currentQuestion();
+        panel->startOrStop();
+        ASSERT_TRUE(
+            QTest::qWaitFor([&] { return panel->stage() == AnswerPanel::Stage::Rating; }, 20'000));
+        panel->ratingPanel()->overallButton(card == 2 ? 5 : 3)->click();
+        ASSERT_TRUE(panel->ratingPanel()->submit());
+        const QList<answers::Answer> all = stored();
+        ASSERT_EQ(all.size(), card);
+        EXPECT_EQ(all.last().card.text, question);
+        zones << all.last().card.zone;
+    }
+    EXPECT_EQ(zones,
+        (QList<decks::Zone> { decks::Zone::SmallTalk, decks::Zone::SmallTalk, decks::Zone::Fun,
+            decks::Zone::Fun, decks::Zone::Deep }));
+    EXPECT_EQ(view->eventCardsLeft(), 0);
+    const QString summary = view->eventSummary();
+    EXPECT_TRUE(summary.contains(QStringLiteral("5 answers"))) << summary.toStdString();
+    EXPECT_TRUE(summary.contains(QStringLiteral("first word: 2.0 s"))) << summary.toStdString();
+    // The best is the one rated 5 (the second card); all others tie, the last is to try again.
+    const QList<answers::Answer> all = stored();
+    EXPECT_TRUE(summary.contains(QStringLiteral("Best: \u201c") + all[1].card.text))
+        << summary.toStdString();
+    EXPECT_TRUE(summary.contains(QStringLiteral("Answer again: \u201c") + all[4].card.text))
+        << summary.toStdString();
+    EXPECT_EQ(panel->noteText(), summary);
+    // Drawing a card of one's own clears it.
+    view->drawNext();
+    EXPECT_TRUE(panel->noteText().isEmpty());
+}
+
 // A and Space stop an answer being recorded; Space does nothing otherwise.
 TEST_F(AnswerPanelTest, TheKeysAStartAndStopAnAnswerAndSpaceStopsIt)
 {
