@@ -5,6 +5,7 @@
 #include "app/gui/cards/cardspage.h"
 #include "app/gui/rehearse/selfratingpanel.h"
 #include "app/gui/rehearse/takereportview.h"
+#include "app/gui/widgets/theme.h"
 #include "core/answers/answerrepository.h"
 #include "core/audio/fileaudiosource.h"
 #include "tests/support/testtake.h"
@@ -26,14 +27,22 @@
 namespace rapport::gui {
 namespace {
 
-// With RAPPORT_SCREENSHOT_DIR set, saves `window` there for a person to look at.
+// With RAPPORT_SCREENSHOT_DIR set, saves `window` there for a person to look at, in the light
+// and the dark palette.
 void save(QWidget& window, const QString& name)
 {
     const QString dir = qEnvironmentVariable("RAPPORT_SCREENSHOT_DIR");
     if (dir.isEmpty())
         return;
-    QCoreApplication::processEvents();
-    window.grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+    ThemeManager theme(*qApp);
+    for (const auto& [appearance, suffix] :
+        { std::pair { Appearance::Light, "-light" }, std::pair { Appearance::Dark, "-dark" } }) {
+        theme.apply(appearance);
+        QCoreApplication::processEvents();
+        window.grab().save(
+            QDir(dir).filePath(name + QString::fromLatin1(suffix) + QStringLiteral(".png")));
+    }
+    theme.apply(Appearance::System);
 }
 
 class AnswerPanelTest : public ::testing::Test
