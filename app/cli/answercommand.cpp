@@ -16,7 +16,6 @@
 #include "core/speech/wordlistener.h"
 #include "core/speech/wordreport.h"
 
-#include <QEventLoop>
 #include <QJsonDocument>
 
 namespace rapport::cli {
@@ -211,15 +210,7 @@ int answerCommand(CommandContext& ctx, const QStringList& args)
         answerStore.setRating(rating);
     }
     rehearsal::TakeSession session(recordings, takes, clock);
-    std::optional<speech::WordListener> listener;
-    if (options.words) {
-        listener.emplace();
-        listener->warmUp();
-        session.setWordListener(&*listener);
-    }
-    std::optional<Result<speech::WordReport>> words;
-    QObject::connect(&session, &rehearsal::TakeSession::wordsHeard, &session,
-        [&words](qint64, const Result<speech::WordReport>& heard) { words = heard; });
+    SessionWords words(session, options.words);
 
     const rehearsal::LightTimes lights = answers::defaultAnswerLights();
     LiveRecording recording(ctx.err);
@@ -239,13 +230,7 @@ int answerCommand(CommandContext& ctx, const QStringList& args)
     const rehearsal::TakeOutcome& outcome = session.outcome();
     if (!outcome.take)
         return ctx.fail(*outcome.notStored, live->frames == 0 ? kExitFailure : kExitData);
-    if (session.isHearingWords()) {
-        QEventLoop loop;
-        QObject::connect(&session, &rehearsal::TakeSession::wordsHeard, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    if (words && !*words)
-        warnWordsLeftOut(ctx, words->error());
+    words.finish(ctx);
     // Read back as stored: with its words once heard, and its rating.
     Result<answers::Answer> stored = answers.get(outcome.take->id);
     if (!stored)

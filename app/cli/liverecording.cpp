@@ -1,6 +1,7 @@
 #include "app/cli/liverecording.h"
 
 #include "app/audio/microphonesource.h"
+#include "app/cli/wordsoutput.h"
 #include "core/rehearsal/takerecorder.h"
 
 #include <QEventLoop>
@@ -161,6 +162,29 @@ Result<LiveTake> LiveRecording::run(rehearsal::TakeRecorder& recorder,
     if (!take.failure && watchdogFailure)
         take.failure = watchdogFailure;
     return take;
+}
+
+SessionWords::SessionWords(rehearsal::TakeSession& session, bool enabled)
+    : m_session(session)
+{
+    if (enabled) {
+        m_listener.emplace();
+        m_listener->warmUp();
+        m_session.setWordListener(&*m_listener);
+    }
+    QObject::connect(&m_session, &rehearsal::TakeSession::wordsHeard, &m_session,
+        [this](qint64, const Result<speech::WordReport>& heard) { m_words = heard; });
+}
+
+void SessionWords::finish(CommandContext& ctx)
+{
+    if (m_session.isHearingWords()) {
+        QEventLoop loop;
+        QObject::connect(&m_session, &rehearsal::TakeSession::wordsHeard, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    if (m_words && !*m_words)
+        warnWordsLeftOut(ctx, m_words->error());
 }
 
 } // namespace rapport::cli

@@ -4,6 +4,9 @@
 #include "core/analysis/takereport.h"
 #include "core/common/result.h"
 #include "core/rehearsal/takerecorder.h"
+#include "core/rehearsal/takesession.h"
+#include "core/speech/wordlistener.h"
+#include "core/speech/wordreport.h"
 
 #include <QString>
 #include <QTextStream>
@@ -58,6 +61,27 @@ private:
     QTextStream& m_err;
     QString m_announcement;
     std::function<void(std::int64_t)> m_onProgress;
+};
+
+/// The words of a take that `rehearse` or `answer` records: heard while it records, on a
+/// thread of their own (the model loads while the microphone starts), and waited for after.
+class SessionWords
+{
+public:
+    /// Hears `session`'s takes when `enabled` (else nothing: --no-words); `session` must
+    /// outlive this.
+    SessionWords(rehearsal::TakeSession& session, bool enabled);
+    SessionWords(const SessionWords&) = delete; ///< its connection points at this object
+    SessionWords& operator=(const SessionWords&) = delete;
+
+    /// Waits for the words of the take that ended (its last moments are still being decoded:
+    /// well under a second), and warns on stderr when they were left out (no speech model).
+    void finish(CommandContext& ctx);
+
+private:
+    rehearsal::TakeSession& m_session;
+    std::optional<speech::WordListener> m_listener;
+    std::optional<Result<speech::WordReport>> m_words;
 };
 
 } // namespace rapport::cli

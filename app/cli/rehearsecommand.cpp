@@ -13,7 +13,6 @@
 #include "core/speech/wordreport.h"
 
 #include <QDir>
-#include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
 
@@ -154,17 +153,7 @@ int rehearseCommand(CommandContext& ctx, const QStringList& args)
     rating.overall = options.rating;
     rating.note = options.note;
     session.setRating(rating);
-    // The words are heard while the take records, on a thread of their own; the model loads
-    // while the microphone starts.
-    std::optional<speech::WordListener> listener;
-    if (options.words) {
-        listener.emplace();
-        listener->warmUp();
-        session.setWordListener(&*listener);
-    }
-    std::optional<Result<speech::WordReport>> words;
-    QObject::connect(&session, &rehearsal::TakeSession::wordsHeard, &session,
-        [&words](qint64, const Result<speech::WordReport>& heard) { words = heard; });
+    SessionWords words(session, options.words);
 
     LiveRecording recording(ctx.err);
     recording.setAnnouncement(QStringLiteral(" for %1 s: \"%2\" (green %3, yellow %4, red %5; "
@@ -187,14 +176,7 @@ int rehearseCommand(CommandContext& ctx, const QStringList& args)
         // TakeSession says which in notStored whenever it stores no take.
         return ctx.fail(*outcome.notStored, live->frames == 0 ? kExitFailure : kExitData);
     }
-    if (session.isHearingWords()) {
-        // The last moments of the take are still being decoded: well under a second.
-        QEventLoop loop;
-        QObject::connect(&session, &rehearsal::TakeSession::wordsHeard, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    if (words && !*words)
-        warnWordsLeftOut(ctx, words->error());
+    words.finish(ctx);
     printTake(ctx, *outcome.take, pitch, options.json); // with its words, once heard
     if (live->failure)
         return ctx.fail(*live->failure, kExitFailure);
