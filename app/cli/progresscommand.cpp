@@ -34,6 +34,13 @@ QString percentCell(const std::optional<double>& share, int width)
         .rightJustified(width);
 }
 
+// Seconds with one decimal ("2.5 s"), right-justified to `width`.
+QString secondsCell(const std::optional<double>& seconds, int width)
+{
+    return (seconds ? QStringLiteral("%1 s").arg(*seconds, 0, 'f', 1) : QStringLiteral("—"))
+        .rightJustified(width);
+}
+
 } // namespace
 
 int progressCommand(CommandContext& ctx, const QStringList& args)
@@ -42,7 +49,8 @@ int progressCommand(CommandContext& ctx, const QStringList& args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Your practice week by week (ISO weeks, local time): takes, minutes, cards drawn, real "
-        "conversations, self-rating, share of takes on target, pace, and the weekly goal.\n\n"
+        "conversations, self-rating, share of takes on target, pace, cards answered out loud and "
+        "the time to their first word, and the weekly goal.\n\n"
         "  progress [--weeks N] [--json]\n"
         "  progress --set-goal TAKES,CONVERSATIONS     e.g. --set-goal 3,2"));
     const QCommandLineOption weeks(QStringLiteral("weeks"),
@@ -113,6 +121,11 @@ int progressCommand(CommandContext& ctx, const QStringList& args)
                 { QStringLiteral("avg_wpm"), rounded(w.avgWpm, 1) },
                 { QStringLiteral("fillers_per_minute"), rounded(w.fillersPerMinute, 1) },
                 { QStringLiteral("script_coverage"), rounded(w.scriptCoverage) },
+                { QStringLiteral("answers"), w.answers },
+                { QStringLiteral("avg_first_word_s"), rounded(w.avgFirstWordS, 1) },
+                { QStringLiteral("answer_fillers_per_minute"),
+                    rounded(w.answerFillersPerMinute, 1) },
+                { QStringLiteral("avg_answer_rating"), rounded(w.avgAnswerRating) },
                 { QStringLiteral("goal_met"), w.goalMet } };
         }
         ctx.out << QJsonDocument(array).toJson(QJsonDocument::Indented);
@@ -127,7 +140,7 @@ int progressCommand(CommandContext& ctx, const QStringList& args)
             << plural(goal->conversations, "conversation", "conversations")
             << ". Streak: " << plural(streak, "week", "weeks") << ".\n\n"
             << "week      takes  minutes  cards  convos  rating  on target  wpm  fillers/min  "
-               "script   goal\n";
+               "script  answers  first word  goal\n";
     for (const WeekStats& w : *result) {
         ctx.out << w.week.key() << QString::number(w.takes).rightJustified(7)
                 << QString::number(w.minutes, 'f', 1).rightJustified(9)
@@ -135,6 +148,7 @@ int progressCommand(CommandContext& ctx, const QStringList& args)
                 << QString::number(w.conversations).rightJustified(8) << cell(w.avgSelfRating, 1, 8)
                 << percentCell(w.onTargetRatio, 11) << cell(w.avgWpm, 0, 5)
                 << cell(w.fillersPerMinute, 1, 13) << percentCell(w.scriptCoverage, 8)
+                << QString::number(w.answers).rightJustified(9) << secondsCell(w.avgFirstWordS, 12)
                 << (w.goalMet ? "   met" : "      ") << '\n';
     }
     ctx.out.flush();

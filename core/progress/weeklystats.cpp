@@ -255,6 +255,53 @@ Status readTakes(const storage::ScanSource& db, const WeekSlots& spans, std::spa
     return {};
 }
 
+// Answers to cards per week: how many, the time to the first word, fillers and the rating. The
+// columns read are those of the index answers_by_time_totals (schema 13); keep the two lists the
+// same.
+Status readAnswers(const storage::ScanSource& db, const WeekSlots& spans, std::span<WeekStats> out)
+{
+    enum Column { kStartedAt, kFirstWord, kSpeaking, kFillerCount, kRating };
+    storage::RowScan rows(db,
+        "SELECT started_at, speech_start_s, speaking_time_s, filler_count, rating_overall "
+        "FROM answers WHERE started_at >= ? AND started_at < ?");
+    struct Totals
+    {
+        Mean firstWord, rating;
+        Sum fillers, heardSpeakingS;
+    };
+    std::vector<Totals> totals(out.size());
+    if (Status s = rows.start({ spans.firstInstant(), spans.endInstant() },
+            QStringLiteral("Could not add up your answers."));
+        !s)
+        return s;
+    qsizetype last = -1;
+    while (rows.next()) {
+        const qsizetype index = spans.weekOfInstant(rows.text(kStartedAt), last);
+        if (index < 0)
+            continue;
+        ++out[std::size_t(index)].answers;
+        Totals& t = totals[std::size_t(index)];
+        if (!rows.isNull(kFirstWord))
+            t.firstWord.add(rows.real(kFirstWord));
+        if (!rows.isNull(kFillerCount) && !rows.isNull(kSpeaking)) {
+            t.fillers.add(rows.real(kFillerCount));
+            t.heardSpeakingS.add(rows.real(kSpeaking));
+        }
+        if (!rows.isNull(kRating))
+            t.rating.add(rows.real(kRating));
+    }
+    if (!rows.status())
+        return rows.status();
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const Totals& t = totals[i];
+        out[i].avgFirstWordS = t.firstWord.value();
+        out[i].avgAnswerRating = t.rating.value();
+        if (t.fillers.any && t.heardSpeakingS.total > 0)
+            out[i].answerFillersPerMinute = t.fillers.total / (t.heardSpeakingS.total / 60.0);
+    }
+    return {};
+}
+
 // Draws per week and zone, read from the index on (drawn_at, zone) alone.
 Status readDraws(const storage::ScanSource& db, const WeekSlots& spans, std::span<WeekStats> out)
 {
@@ -400,7 +447,11 @@ QString statsToJson(const WeekStats& w)
         { QStringLiteral("feltTiming"), optionalJson(w.feltTimingAgreement) },
         { QStringLiteral("feltPace"), optionalJson(w.feltPaceAgreement) },
         { QStringLiteral("fillers"), optionalJson(w.fillersPerMinute) },
-        { QStringLiteral("coverage"), optionalJson(w.scriptCoverage) } };
+        { QStringLiteral("coverage"), optionalJson(w.scriptCoverage) },
+        { QStringLiteral("answers"), w.answers },
+        { QStringLiteral("firstWord"), optionalJson(w.avgFirstWordS) },
+        { QStringLiteral("answerFillers"), optionalJson(w.answerFillersPerMinute) },
+        { QStringLiteral("answerRating"), optionalJson(w.avgAnswerRating) } };
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
@@ -432,6 +483,12 @@ std::optional<WeekStats> statsFromJson(const IsoWeek& week, const QString& text)
     w.feltPaceAgreement = optionalFromJson(o.value(QStringLiteral("feltPace")));
     w.fillersPerMinute = optionalFromJson(o.value(QStringLiteral("fillers")));
     w.scriptCoverage = optionalFromJson(o.value(QStringLiteral("coverage")));
+    if (!o.contains(QStringLiteral("answers")))
+        return std::nullopt; // kept before answers were counted: add the week up again
+    w.answers = o.value(QStringLiteral("answers")).toInt();
+    w.avgFirstWordS = optionalFromJson(o.value(QStringLiteral("firstWord")));
+    w.answerFillersPerMinute = optionalFromJson(o.value(QStringLiteral("answerFillers")));
+    w.avgAnswerRating = optionalFromJson(o.value(QStringLiteral("answerRating")));
     return w;
 }
 
@@ -467,8 +524,9 @@ Result<QList<WeekStats>> WeeklyStatsQuery::weeks(
     }
     if (!missing.isEmpty() && m_database.isReadOnly()) {
         // A data folder the user cannot write to: add the weeks up, keep nothing.
-        Result<QList<WeekStats>> added = addUp(
-            missing, { &readTakes, &readDraws, &readConversations }, Concurrency::OneConnection);
+        Result<QList<WeekStats>> added
+            = addUp(missing, { &readTakes, &readDraws, &readAnswers, &readConversations },
+                Concurrency::OneConnection);
         if (!added)
             return added.error();
         for (const WeekStats& stats : *added)
@@ -479,8 +537,9 @@ Result<QList<WeekStats>> WeeklyStatsQuery::weeks(
         storage::Transaction transaction(db);
         if (!transaction.begun())
             return transaction.begun().error();
-        Result<QList<WeekStats>> added = addUp(
-            missing, { &readTakes, &readDraws, &readConversations }, Concurrency::SecondConnection);
+        Result<QList<WeekStats>> added
+            = addUp(missing, { &readTakes, &readDraws, &readAnswers, &readConversations },
+                Concurrency::SecondConnection);
         if (!added)
             return added.error();
         const QString nowUtc = storage::toStoredTime(QDateTime::currentDateTimeUtc());
@@ -584,7 +643,8 @@ Result<std::optional<IsoWeek>> WeeklyStatsQuery::firstActiveWeek() const
     Sql sql(m_database.connection(),
         QStringLiteral("SELECT (SELECT MIN(started_at) FROM takes), "
                        "(SELECT MIN(drawn_at) FROM draws), "
-                       "(SELECT MIN(happened_on) FROM conversations)"));
+                       "(SELECT MIN(happened_on) FROM conversations), "
+                       "(SELECT MIN(started_at) FROM answers)"));
     if (Status s = sql.exec({}, QStringLiteral("Could not read your history.")); !s)
         return s.error();
     if (!sql.next())
@@ -594,7 +654,7 @@ Result<std::optional<IsoWeek>> WeeklyStatsQuery::firstActiveWeek() const
         if (!earliest || w < *earliest)
             earliest = w;
     };
-    for (int column : { 0, 1 }) {
+    for (int column : { 0, 1, 3 }) {
         if (sql.value(column).isNull())
             continue;
         const QDateTime utc = storage::fromStoredTime(sql.value(column));

@@ -53,14 +53,23 @@ struct WeekStats
     /// pace: slow / comfortable / fast against 100-165 wpm).
     std::optional<double> feltTimingAgreement;
     std::optional<double> feltPaceAgreement;
+    /// Cards answered out loud (table answers).
+    int answers = 0;
+    /// The mean time from the start of an answer to its first word, over answers with speech.
+    std::optional<double> avgFirstWordS;
+    /// Fillers per minute of speaking time in answers, over those whose words were heard: to
+    /// read beside fillersPerMinute, the takes'.
+    std::optional<double> answerFillersPerMinute;
+    /// The mean overall rating of the rated answers, 1-5.
+    std::optional<double> avgAnswerRating;
     bool goalMet = false;
 
     int cardsDrawn() const;
 };
 
-/// Weekly aggregates over takes, card draws and logged conversations. Timestamps are stored in
-/// UTC; a week runs from Monday 00:00 to the next Monday 00:00 local time in `zone`, so weeks
-/// with a daylight-saving change are 167 or 169 hours long and nothing falls between them.
+/// Weekly aggregates over takes, card draws, answers to cards and logged conversations. Timestamps
+/// are stored in UTC; a week runs from Monday 00:00 to the next Monday 00:00 local time in `zone`,
+/// so weeks with a daylight-saving change are 167 or 169 hours long and nothing falls between them.
 class WeeklyStatsQuery
 {
 public:
@@ -73,7 +82,7 @@ public:
     /// Like weeks(), but only takes, conversations and goalMet are filled in: what a streak
     /// needs, read from indexes alone, so years of weeks cost milliseconds.
     Result<QList<WeekStats>> goalWeeks(IsoWeek first, IsoWeek last, const WeeklyGoal& goal) const;
-    /// The week of the earliest take, draw or conversation; nullopt when there is none.
+    /// The week of the earliest take, draw, answer or conversation; nullopt when there is none.
     Result<std::optional<IsoWeek>> firstActiveWeek() const;
     /// The local-time week holding `utc`.
     IsoWeek weekOf(const QDateTime& utc) const;

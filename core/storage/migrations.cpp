@@ -298,6 +298,27 @@ const std::vector<Migration> kMigrations = {
             "CREATE INDEX answers_by_card ON answers (deck_id, question_id, started_at)",
             "CREATE INDEX answers_by_time ON answers (started_at)",
         } },
+    { 13, "answers in the weekly totals: how many, the time to the first word, fillers",
+        {
+            // The weekly totals read these columns of answers; the index holds them, so no table
+            // row is read (as takes_by_time_totals does for takes). It replaces answers_by_time,
+            // which it starts with.
+            "DROP INDEX answers_by_time",
+            "CREATE INDEX answers_by_time_totals ON answers (started_at, speech_start_s, "
+            "speaking_time_s, filler_count, rating_overall)",
+            // A change to an answer clears the weeks it was and is in, as for takes.
+            "CREATE TRIGGER week_cache_answer_added AFTER INSERT ON answers BEGIN "
+            "DELETE FROM week_cache WHERE start_utc <= NEW.started_at AND NEW.started_at < "
+            "end_utc; END",
+            "CREATE TRIGGER week_cache_answer_changed AFTER UPDATE ON answers BEGIN "
+            "DELETE FROM week_cache WHERE (start_utc <= OLD.started_at AND OLD.started_at < "
+            "end_utc) OR (start_utc <= NEW.started_at AND NEW.started_at < end_utc); END",
+            "CREATE TRIGGER week_cache_answer_removed AFTER DELETE ON answers BEGIN "
+            "DELETE FROM week_cache WHERE start_utc <= OLD.started_at AND OLD.started_at < "
+            "end_utc; END",
+            // Weeks added up before are added up again, with their answers.
+            "DELETE FROM week_cache",
+        } },
 };
 
 Status exec(QSqlDatabase& db, const QString& sql, int version)

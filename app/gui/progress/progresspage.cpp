@@ -75,13 +75,16 @@ struct SeriesColours
     QColor primary; // takes, on target, wpm, self-rating
     QColor secondary; // minutes, timing error, measured
     QColor band; // the comfortable pace band
+    QColor tertiary; // answers' fillers, beside the takes' (primary) and the script (secondary)
 };
 
 SeriesColours coloursFor(bool dark)
 {
     if (dark)
-        return { QColor(0x6c, 0xb6, 0xff), QColor(0xff, 0xb3, 0x4d), QColor(0x4c, 0xc3, 0x8a, 70) };
-    return { QColor(0x1f, 0x6f, 0xc5), QColor(0xd0, 0x6a, 0x00), QColor(0x2e, 0x9e, 0x5b, 55) };
+        return { QColor(0x6c, 0xb6, 0xff), QColor(0xff, 0xb3, 0x4d), QColor(0x4c, 0xc3, 0x8a, 70),
+            QColor(0x5d, 0xd3, 0x9a) };
+    return { QColor(0x1f, 0x6f, 0xc5), QColor(0xd0, 0x6a, 0x00), QColor(0x2e, 0x9e, 0x5b, 55),
+        QColor(0x1d, 0x80, 0x48) };
 }
 
 QString percent(double share)
@@ -344,8 +347,29 @@ QWidget* ProgressPage::buildCharts()
     m_fillersAxis = addValueAxis(chart, Qt::AlignLeft, QStringLiteral("%d"));
     QValueAxis* saidAxis = addValueAxis(chart, Qt::AlignRight, QStringLiteral("%d %%"));
     saidAxis->setRange(0, 100);
-    m_fillers = addLine(chart, tr("Fillers a minute"), m_fillersAxis);
+    m_fillers = addLine(chart, tr("Fillers, pitches"), m_fillersAxis);
+    m_answerFillers = addLine(chart, tr("Fillers, answers"), m_fillersAxis);
     m_scriptSaid = addLine(chart, tr("Script said (%)"), saidAxis);
+    m_fillersAxis->setTitleText(tr("a minute"));
+
+    // Answering cards out loud: answers as bars, the silence before the first word as a line.
+    QChartView* answering = addChart(tr("Cards answered out loud, and the wait for a first word"));
+    chart = answering->chart();
+    m_answersAxis = addValueAxis(chart, Qt::AlignLeft, QStringLiteral("%d"));
+    m_firstWordAxis = addValueAxis(chart, Qt::AlignRight, QStringLiteral("%d s"));
+    m_answersAxis->setTitleText(tr("answers"));
+    auto* answerBars = new QBarSeries(chart);
+    m_answersSet = new QBarSet(tr("Answers"), answerBars);
+    answerBars->append(m_answersSet);
+    answerBars->setBarWidth(0.6);
+    chart->addSeries(answerBars);
+    answerBars->attachAxis(m_weekAxes.last());
+    answerBars->attachAxis(m_answersAxis);
+    m_firstWord = addLine(chart, tr("Seconds to the first word"), m_firstWordAxis);
+    connect(m_answersSet, &QBarSet::hovered, this, [this](bool on, int index) {
+        if (on)
+            showHover(index);
+    });
 
     arrangeCharts(2);
     m_chartsOrEmpty->addWidget(chartGrid);
@@ -643,14 +667,27 @@ void ProgressPage::updateCharts()
     m_wpmAxis->setTickCount(static_cast<int>((chart.wpmAxisMax - chart.wpmAxisMin) / 40.0) + 1);
 
     m_fillers->replace(chart.fillersPerMinute);
+    m_answerFillers->replace(chart.answerFillersPerMinute);
     m_scriptSaid->replace(chart.scriptPercent);
     m_fillersAxis->setRange(0, chart.fillersAxisMax);
     m_fillersAxis->applyNiceNumbers();
 
     m_selfRating->replace(chart.selfRating);
     m_measured->replace(chart.measured);
+
+    m_answersSet->remove(0, m_answersSet->count());
+    m_answersSet->append(chart.answers);
+    m_answersSet->deselectAllBars();
+    if (n > 0)
+        m_answersSet->selectBar(static_cast<int>(n - 1));
+    m_answersAxis->setRange(0, chart.answersAxisMax);
+    m_answersAxis->applyNiceNumbers();
+    m_firstWord->replace(chart.firstWordS);
+    m_firstWordAxis->setRange(0, chart.firstWordAxisMax);
+    m_firstWordAxis->applyNiceNumbers();
     for (QXYSeries* series : std::initializer_list<QXYSeries*> { m_minutes, m_minutesSoFar,
-             m_onTarget, m_timingError, m_wpm, m_fillers, m_scriptSaid, m_selfRating, m_measured })
+             m_onTarget, m_timingError, m_wpm, m_fillers, m_answerFillers, m_scriptSaid,
+             m_selfRating, m_measured, m_firstWord })
         series->setPointsVisible(markers);
 
     // Calibration over the range: the mean of the weekly agreement shares.
@@ -696,12 +733,18 @@ QString ProgressPage::weekSummary(qsizetype index) const
     if (w.avgWpm)
         parts << tr("%1 words a minute").arg(qRound(*w.avgWpm));
     if (w.fillersPerMinute)
-        parts << tr("%1 fillers a minute").arg(oneDecimal(*w.fillersPerMinute));
+        parts << tr("%1 fillers a minute in pitches").arg(oneDecimal(*w.fillersPerMinute));
     if (w.scriptCoverage)
         parts << tr("%1 of the script said").arg(percent(*w.scriptCoverage));
     if (w.avgSelfRating)
         parts << tr("your rating %1 of 5 stars").arg(oneDecimal(*w.avgSelfRating));
     parts << counted(w.cardsDrawn(), tr("%1 card"), tr("%1 cards"));
+    if (w.answers > 0)
+        parts << counted(w.answers, tr("%1 answered out loud"), tr("%1 answered out loud"));
+    if (w.avgFirstWordS)
+        parts << tr("first word after %1 s").arg(oneDecimal(*w.avgFirstWordS));
+    if (w.answerFillersPerMinute)
+        parts << tr("%1 fillers a minute in answers").arg(oneDecimal(*w.answerFillersPerMinute));
     parts << counted(w.conversations, tr("%1 conversation"), tr("%1 conversations"));
     // The last week shown is this week, not over yet.
     const QString values = parts.join(QStringLiteral(" · "));
@@ -828,6 +871,9 @@ void ProgressPage::applyPalette()
     QColor unfinished = colours.primary;
     unfinished.setAlphaF(0.45f);
     m_takesSet->setSelectedColor(unfinished);
+    m_answersSet->setColor(colours.primary);
+    m_answersSet->setBorderColor(colours.primary);
+    m_answersSet->setSelectedColor(unfinished);
     auto style = [](QXYSeries* series, const QColor& colour) {
         QPen pen(colour);
         pen.setWidthF(2.0);
@@ -843,6 +889,8 @@ void ProgressPage::applyPalette()
     style(m_timingError, colours.secondary);
     style(m_wpm, colours.primary);
     style(m_fillers, colours.primary);
+    style(m_answerFillers, colours.tertiary);
+    style(m_firstWord, colours.secondary);
     style(m_scriptSaid, colours.secondary);
     style(m_selfRating, colours.primary);
     style(m_measured, colours.secondary);

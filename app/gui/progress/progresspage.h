@@ -132,7 +132,8 @@ private:
     QLineSeries* m_timingError = nullptr;
     QValueAxis* m_errorAxis = nullptr;
     QLineSeries* m_wpm = nullptr;
-    QLineSeries* m_fillers = nullptr;
+    QLineSeries* m_fillers = nullptr; ///< in takes of a pitch
+    QLineSeries* m_answerFillers = nullptr; ///< in answers to cards
     QLineSeries* m_scriptSaid = nullptr;
     QValueAxis* m_fillersAxis = nullptr;
     QLineSeries* m_bandLow = nullptr;
@@ -141,6 +142,10 @@ private:
     QValueAxis* m_wpmAxis = nullptr;
     QLineSeries* m_selfRating = nullptr;
     QLineSeries* m_measured = nullptr;
+    QBarSet* m_answersSet = nullptr;
+    QValueAxis* m_answersAxis = nullptr;
+    QLineSeries* m_firstWord = nullptr;
+    QValueAxis* m_firstWordAxis = nullptr;
 
     QComboBox* m_pitchChoice;
     TakeListModel* m_historyModel;

@@ -103,7 +103,20 @@ WeeklyChartData weeklyChartData(const QList<WeekStats>& weeks, const progress::W
     data.scriptPercent = pointsOf(weeks, [](const WeekStats& w) -> std::optional<double> {
         return w.scriptCoverage ? std::optional(*w.scriptCoverage * 100.0) : std::nullopt;
     });
-    data.fillersAxisMax = std::max(5.0, std::ceil(maxOf(data.fillersPerMinute, 0) * 1.1));
+    data.answerFillersPerMinute
+        = pointsOf(weeks, [](const WeekStats& w) { return w.answerFillersPerMinute; });
+    data.fillersAxisMax = std::max(5.0,
+        std::ceil(std::max(maxOf(data.fillersPerMinute, 0), maxOf(data.answerFillersPerMinute, 0))
+            * 1.1));
+
+    double mostAnswers = 0;
+    for (const WeekStats& w : weeks) {
+        data.answers << w.answers;
+        mostAnswers = std::max<double>(mostAnswers, w.answers);
+    }
+    data.answersAxisMax = std::max(4.0, std::ceil(mostAnswers * 1.1));
+    data.firstWordS = pointsOf(weeks, [](const WeekStats& w) { return w.avgFirstWordS; });
+    data.firstWordAxisMax = std::max(5.0, std::ceil(maxOf(data.firstWordS, 0) * 1.1));
 
     data.selfRating = pointsOf(weeks, [](const WeekStats& w) { return w.avgSelfRating; });
     data.measured = pointsOf(weeks, [](const WeekStats& w) -> std::optional<double> {

@@ -9,7 +9,7 @@
 
 namespace rapport::gui {
 
-/// What the five Progress charts draw for a range of weeks, computed from the weeks alone:
+/// What the six Progress charts draw for a range of weeks, computed from the weeks alone:
 /// ProgressPage hands it to Qt Charts, and tests read it here. x is a week's index in the range
 /// (the oldest 0); the last week is this week, which is not over. A week without a value has no
 /// point (a gap, not a zero).
@@ -34,8 +34,14 @@ struct WeeklyChartData
     qreal wpmAxisMax = 200;
 
     QList<QPointF> fillersPerMinute; ///< over the takes whose words were heard
+    QList<QPointF> answerFillersPerMinute; ///< over the answers whose words were heard
     QList<QPointF> scriptPercent; ///< share of the script said, %, over takes with a script
-    qreal fillersAxisMax = 5;
+    qreal fillersAxisMax = 5; ///< for both lines of fillers
+
+    QList<qreal> answers; ///< cards answered out loud: one bar a week
+    QList<QPointF> firstWordS; ///< mean seconds to the first word of an answer
+    qreal answersAxisMax = 4;
+    qreal firstWordAxisMax = 5;
 
     QList<QPointF> selfRating; ///< average overall self-rating, 1-5
     QList<QPointF> measured; ///< on-target share scaled to 0-5, to read against the rating

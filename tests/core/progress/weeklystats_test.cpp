@@ -1,3 +1,4 @@
+#include "core/answers/answerrepository.h"
 #include "core/conversations/conversationrepository.h"
 #include "core/decks/deckrepository.h"
 #include "core/progress/weeklystats.h"
@@ -288,6 +289,87 @@ TEST_F(WeeklyStatsTest, CalibrationComparesHowTakesFeltWithWhatWasMeasured)
     EXPECT_NEAR(*w.feltPaceAgreement, 2.0 / 3.0, 1e-9);
     const WeekStats empty = weeks("2026-W47", "2026-W47").first();
     EXPECT_FALSE(empty.feltTimingAgreement.has_value());
+}
+
+// Answers to cards: how many a week, the mean time to the first word (over answers with speech),
+// fillers a minute over the answers whose words were heard (beside the takes' own figure) and the
+// mean rating; a change to an answer clears its cached week.
+TEST_F(WeeklyStatsTest, AnswersCountTheTimeToTheFirstWordAndTheirOwnFillers)
+{
+    answers::AnswerRepository repository(*m_store->database);
+    auto answer = [&](const char* at, std::optional<double> firstWordS, double speakingS,
+                      const char* said, std::optional<int> rating) {
+        answers::Answer a;
+        a.card = { QStringLiteral("rapport.small-talk"), QStringLiteral("small-talk-001"),
+            decks::Zone::SmallTalk, QStringLiteral("How was your weekend?") };
+        a.startedAt = utc(at);
+        a.lights = answers::defaultAnswerLights();
+        a.report.durationS = speakingS + 3;
+        a.report.speechStartS = firstWordS;
+        a.report.speakingTimeS = firstWordS ? std::optional(speakingS) : std::nullopt;
+        if (said)
+            a.words = speech::makeWordReport(
+                test::evenlySaid(QString::fromUtf8(said)), speakingS, QString());
+        a.rating.overall = rating;
+        Result<qint64> id = repository.add(a);
+        EXPECT_TRUE(id.ok());
+        return id ? *id : 0;
+    };
+    // Week 46: three answers; the third found no speech. The first two were heard: 4 fillers
+    // over 90 s of speaking.
+    answer("2026-11-10T10:00:00", 1.5, 60, "um so I went uh hiking um", 4);
+    answer("2026-11-11T10:00:00", 3.5, 30, "we uh cooked", 2);
+    const qint64 silent = answer("2026-11-12T10:00:00", std::nullopt, 0, nullptr, {});
+    // A take in the same week with its own fillers, which must not mix with the answers'.
+    rehearsal::Take take;
+    take.pitchId = m_pitchA;
+    take.startedAt = utc("2026-11-12T12:00:00");
+    take.lights = rehearsal::defaultLightsFor(60'000);
+    take.report.durationS = 62;
+    take.report.speakingTimeS = 60;
+    take.words = speech::makeWordReport(test::evenlySaid(QStringLiteral("we build tools")), 60, {});
+    ASSERT_TRUE(rehearsal::TakeRepository(*m_store->database).add(take).ok());
+
+    QList<WeekStats> all = weeks("2026-W45", "2026-W47");
+    const WeekStats& w = all[1];
+    EXPECT_EQ(all[0].answers, 0);
+    EXPECT_FALSE(all[0].avgFirstWordS);
+    EXPECT_EQ(w.answers, 3);
+    ASSERT_TRUE(w.avgFirstWordS);
+    EXPECT_NEAR(*w.avgFirstWordS, 2.5, 1e-9);
+    ASSERT_TRUE(w.answerFillersPerMinute);
+    EXPECT_NEAR(*w.answerFillersPerMinute, 4.0 / (90.0 / 60.0), 1e-9);
+    ASSERT_TRUE(w.fillersPerMinute);
+    EXPECT_DOUBLE_EQ(*w.fillersPerMinute, 0.0); // the take's, without the answers'
+    ASSERT_TRUE(w.avgAnswerRating);
+    EXPECT_DOUBLE_EQ(*w.avgAnswerRating, 3.0);
+    EXPECT_EQ(w.takes, 1);
+
+    // The week was cached (it is over); the same figures read back from the cache.
+    const WeekStats cached = weeks("2026-W46", "2026-W46").first();
+    EXPECT_EQ(cached.answers, w.answers);
+    EXPECT_EQ(cached.avgFirstWordS, w.avgFirstWordS);
+    EXPECT_EQ(cached.answerFillersPerMinute, w.answerFillersPerMinute);
+    EXPECT_EQ(cached.avgAnswerRating, w.avgAnswerRating);
+
+    // Rating, deleting and adding an answer each show in the next query.
+    answers::AnswerRating rating;
+    rating.overall = 5;
+    ASSERT_TRUE(repository.setRating(silent, rating).ok());
+    EXPECT_NEAR(*weeks("2026-W46", "2026-W46").first().avgAnswerRating, 11.0 / 3.0, 1e-9);
+    ASSERT_TRUE(repository.remove(silent).ok());
+    EXPECT_EQ(weeks("2026-W46", "2026-W46").first().answers, 2);
+    answer("2026-11-13T10:00:00", 0.5, 20, "yes", 3);
+    const WeekStats after = weeks("2026-W46", "2026-W46").first();
+    EXPECT_EQ(after.answers, 3);
+    EXPECT_NEAR(*after.avgFirstWordS, 5.5 / 3.0, 1e-9);
+
+    // The earliest answer makes the first active week when nothing else came before it.
+    answer("2026-10-01T10:00:00", 1.0, 10, nullptr, {});
+    WeeklyStatsQuery query(*m_store->database, m_berlin);
+    Result<std::optional<IsoWeek>> first = query.firstActiveWeek();
+    ASSERT_TRUE(first.ok() && first->has_value());
+    EXPECT_EQ((*first)->key(), QStringLiteral("2026-W40"));
 }
 
 TEST_F(WeeklyStatsTest, FinishedWeeksAreCachedAndAnyChangeInThemIsSeen)

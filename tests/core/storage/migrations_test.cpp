@@ -159,6 +159,58 @@ TEST(MigrationsTest, Schema10PutsFillersAndScriptSaidInTheWeeklyIndexAndAddsWeek
         << plan.toStdString();
 }
 
+TEST(MigrationsTest, Schema13PutsAnswersInTheWeeklyTotals)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("rapport.sqlite"));
+    {
+        auto at12 = openAt(path, 12);
+        ASSERT_TRUE(at12);
+        QSqlQuery query(at12->connection());
+        ASSERT_TRUE(query.exec(QStringLiteral(
+            "INSERT INTO answers (id, deck_id, question_id, zone, card_text, started_at, "
+            "green_ms, yellow_ms, red_ms, speech_start_s) VALUES (1, 'd', 'q', 'small-talk', "
+            "'How was your weekend?', '2026-11-23T09:01:00.000Z', 60000, 90000, 120000, 2.5)")));
+        // A week added up before answers were counted.
+        ASSERT_TRUE(query.exec(QStringLiteral(
+            "INSERT INTO week_cache VALUES ('UTC', '2026-W48', '2026-11-23T00:00:00.000Z', "
+            "'2026-11-30T00:00:00.000Z', '2026-11-23', '2026-11-30', '{}')")));
+    }
+    auto db = openAt(path, 13);
+    ASSERT_TRUE(db);
+    EXPECT_EQ(db->openedAtVersion(), 12);
+    QSqlQuery query(db->connection());
+    // Added up again, with the answer.
+    ASSERT_TRUE(query.exec(QStringLiteral("SELECT COUNT(*) FROM week_cache")) && query.next());
+    EXPECT_EQ(query.value(0).toInt(), 0);
+    ASSERT_TRUE(query.exec(QStringLiteral("SELECT speech_start_s FROM answers")) && query.next());
+    EXPECT_EQ(query.value(0).toDouble(), 2.5);
+    // The weekly totals read the index alone.
+    ASSERT_TRUE(query.exec(QStringLiteral(
+                    "EXPLAIN QUERY PLAN SELECT started_at, speech_start_s, speaking_time_s, "
+                    "filler_count, rating_overall FROM answers WHERE started_at >= '2026' AND "
+                    "started_at < '2027'"))
+        && query.next());
+    EXPECT_TRUE(
+        query.value(3).toString().contains(QStringLiteral("COVERING INDEX answers_by_time_totals")))
+        << query.value(3).toString().toStdString();
+    // Adding, changing and deleting an answer each clear the cached week it falls in.
+    EXPECT_EQ(weekCacheRowsAfter(query,
+                  QStringLiteral("INSERT INTO answers (deck_id, question_id, zone, card_text, "
+                                 "started_at, green_ms, yellow_ms, red_ms) VALUES ('d', 'q', "
+                                 "'fun', 'Q?', '2026-11-24T09:01:00.000Z', 1, 2, 3)")),
+        0);
+    EXPECT_EQ(
+        weekCacheRowsAfter(query, QStringLiteral("UPDATE answers SET rating_overall = 4")), 0);
+    EXPECT_EQ(weekCacheRowsAfter(query, QStringLiteral("DELETE FROM answers WHERE id = 1")), 0);
+    // An answer in another week leaves this one cached.
+    EXPECT_EQ(weekCacheRowsAfter(query,
+                  QStringLiteral("INSERT INTO answers (deck_id, question_id, zone, card_text, "
+                                 "started_at, green_ms, yellow_ms, red_ms) VALUES ('d', 'q', "
+                                 "'fun', 'Q?', '2026-12-24T09:01:00.000Z', 1, 2, 3)")),
+        1);
+}
+
 TEST(MigrationsTest, Schema9AddsTheWordsOfATakeAndKeepsTheTakesThere)
 {
     QTemporaryDir dir;

@@ -1,5 +1,6 @@
 #include "app/gui/progress/progresspage.h"
 #include "app/gui/widgets/takelistmodel.h"
+#include "core/answers/answerrepository.h"
 #include "core/conversations/conversationrepository.h"
 #include "core/decks/deckrepository.h"
 #include "core/progress/goal.h"
@@ -318,7 +319,7 @@ TEST_F(ProgressPageTest, TheWordsChartShowsFillersAndScriptSaidByWeek)
     QLineSeries* fillers = nullptr;
     for (QChartView* view : page->findChildren<QChartView*>()) {
         for (QAbstractSeries* series : view->chart()->series()) {
-            if (series->name() == QStringLiteral("Fillers a minute"))
+            if (series->name() == QStringLiteral("Fillers, pitches"))
                 fillers = qobject_cast<QLineSeries*>(series);
         }
     }
@@ -327,6 +328,76 @@ TEST_F(ProgressPageTest, TheWordsChartShowsFillersAndScriptSaidByWeek)
     if (const QString dir = qEnvironmentVariable("RAPPORT_SCREENSHOT_DIR"); !dir.isEmpty()) {
         page->resize(1000, 1100); // every chart in the picture
         page->grab().save(QDir(dir).filePath(QStringLiteral("progress-words.png")));
+    }
+}
+
+TEST_F(ProgressPageTest, TheAnswersChartShowsCardsAnsweredAndTheWaitForTheFirstWord)
+{
+    answers::AnswerRepository repository(*m_store->database);
+    auto answer = [&](const QDateTime& at, double firstWordS, const QString& said) {
+        answers::Answer a;
+        a.card = { QStringLiteral("rapport.fun"), QStringLiteral("fun-001"), decks::Zone::Fun,
+            QStringLiteral("What was your worst date like?") };
+        a.startedAt = at;
+        a.lights = answers::defaultAnswerLights();
+        a.report.durationS = 63;
+        a.report.speechStartS = firstWordS;
+        a.report.speakingTimeS = 60;
+        a.words = speech::makeWordReport(test::evenlySaid(said), 60.0, QString());
+        ASSERT_TRUE(repository.add(a).ok());
+    };
+    // 4 Nov (index 8): two answers, 1 s and 4 s to the first word, 3 fillers in 2 minutes.
+    answer(QDateTime(QDate(2026, 11, 4), QTime(12, 0), Qt::UTC), 1.0,
+        QStringLiteral("um it was at a uh bowling alley"));
+    answer(QDateTime(QDate(2026, 11, 5), QTime(12, 0), Qt::UTC), 4.0,
+        QStringLiteral("we um got lost"));
+    // 18 Nov (index 10): one answer, no fillers.
+    answer(QDateTime(QDate(2026, 11, 18), QTime(12, 0), Qt::UTC), 2.0,
+        QStringLiteral("a picnic in the rain"));
+    auto page = makePage();
+    // With answers alone there is something to chart: not the empty page.
+    EXPECT_FALSE(page->emptyStateShown());
+    const WeeklyChartData& data = page->chartData();
+    ASSERT_EQ(data.answers.size(), 12);
+    EXPECT_EQ(data.answers[8], 2.0);
+    EXPECT_EQ(data.answers[9], 0.0);
+    EXPECT_EQ(data.answers[10], 1.0);
+    EXPECT_EQ(data.firstWordS, (QList<QPointF> { QPointF(8.0, 2.5), QPointF(10.0, 2.0) }));
+    EXPECT_EQ(
+        data.answerFillersPerMinute, (QList<QPointF> { QPointF(8.0, 1.5), QPointF(10.0, 0.0) }));
+    EXPECT_TRUE(data.fillersPerMinute.isEmpty()); // no take was heard: the takes' line is empty
+    // Drawn as computed.
+    QLineSeries* firstWord = nullptr;
+    QLineSeries* answerFillers = nullptr;
+    QBarSet* answerBars = nullptr;
+    for (QChartView* view : page->findChildren<QChartView*>()) {
+        for (QAbstractSeries* series : view->chart()->series()) {
+            if (series->name() == QStringLiteral("Seconds to the first word"))
+                firstWord = qobject_cast<QLineSeries*>(series);
+            if (series->name() == QStringLiteral("Fillers, answers"))
+                answerFillers = qobject_cast<QLineSeries*>(series);
+            if (auto* bars = qobject_cast<QBarSeries*>(series);
+                bars && bars->barSets().first()->label() == QStringLiteral("Answers"))
+                answerBars = bars->barSets().first();
+        }
+    }
+    ASSERT_NE(firstWord, nullptr);
+    ASSERT_NE(answerFillers, nullptr);
+    ASSERT_NE(answerBars, nullptr);
+    EXPECT_EQ(firstWord->points(), data.firstWordS);
+    EXPECT_EQ(answerFillers->points(), data.answerFillersPerMinute);
+    EXPECT_EQ(answerBars->count(), 12);
+    EXPECT_EQ(answerBars->at(8), 2.0);
+    // Pointing at a week's bar tells its answers.
+    emit answerBars->hovered(true, 8);
+    EXPECT_EQ(page->weekSummary(8),
+        QStringLiteral("Week of 2 Nov: 0 takes · 0 cards · 2 answered out loud · first word "
+                       "after 2.5 s · 1.5 fillers a minute in answers · 0 conversations"));
+    if (const QString dir = qEnvironmentVariable("RAPPORT_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        page->resize(1000, 1100);
+        page->show();
+        QCoreApplication::processEvents();
+        page->grab().save(QDir(dir).filePath(QStringLiteral("progress-answers.png")));
     }
 }
 
@@ -419,7 +490,7 @@ TEST_F(ProgressPageTest, SpeaksPlainlyWithoutWeekNumbersOrFormulae)
     }
     if (const QString dir = qEnvironmentVariable("RAPPORT_SCREENSHOT_DIR"); !dir.isEmpty()) {
         // The page in a 980-pixel window, beside the sections: the charts in one column.
-        page->resize(800, 1850);
+        page->resize(800, 2200);
         page->show();
         QCoreApplication::processEvents(); // lays the charts out again
         page->grab().save(QDir(dir).filePath(QStringLiteral("progress-52-weeks.png")));
@@ -432,7 +503,7 @@ TEST_F(ProgressPageTest, ChartsStandInOneColumnOnANarrowPage)
     auto page = makePage(); // 1000 wide
     page->show(); // a hidden widget's resize events wait until it is shown
     const QList<QChartView*> views = page->findChildren<QChartView*>();
-    ASSERT_EQ(views.size(), 5);
+    ASSERT_EQ(views.size(), 6);
     QGridLayout* grid = nullptr;
     for (QGridLayout* layout : page->findChildren<QGridLayout*>()) {
         if (layout->indexOf(views.first()) >= 0)
@@ -572,7 +643,7 @@ TEST_F(ProgressPageTest, ChartsFollowThePalette)
     dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xea));
     page->setPalette(dark);
     const QList<QChartView*> views = page->findChildren<QChartView*>();
-    ASSERT_EQ(views.size(), 5);
+    ASSERT_EQ(views.size(), 6);
     for (QChartView* view : views) {
         EXPECT_EQ(view->chart()->backgroundBrush().color(), QColor(0x1f, 0x20, 0x23));
         EXPECT_EQ(view->chart()->titleBrush().color(), QColor(0xe8, 0xe8, 0xea));
