@@ -8,6 +8,7 @@
 #include "app/cli/wordsoutput.h"
 #include "core/analysis/reportjson.h"
 #include "core/answers/answerrepository.h"
+#include "core/answers/answerwindow.h"
 #include "core/audio/audioblock.h"
 #include "core/common/clock.h"
 #include "core/decks/drawer.h"
@@ -41,7 +42,8 @@ std::variant<AnswerOptions, int> parseOptions(CommandContext& ctx, const QString
     parser.setApplicationDescription(QStringLiteral(
         "Draws a conversation card (or takes the one you name), prints it, and records your "
         "answer from the default microphone, Table Topics style: no preparation, the lights at "
-        "1:00, 1:30 and 2:00. The answer is analysed while it records and stored with the card: "
+        "your answer light times (set under Light times… on the Cards page; 1:00, 1:30 and 2:00 "
+        "at first). The answer is analysed while it records and stored with the card: "
         "the audio in the data folder's recordings/, the report with the time to your first "
         "word, and your rating. Ctrl+C stops early and keeps the answer."));
     const QCommandLineOption zone(QStringLiteral("zone"),
@@ -212,18 +214,21 @@ int answerCommand(CommandContext& ctx, const QStringList& args)
     rehearsal::TakeSession session(recordings, takes, clock);
     SessionWords words(session, options.words);
 
-    const rehearsal::LightTimes lights = answers::defaultAnswerLights();
+    // The window's light times (Light times… on the Cards page), kept with the data.
+    Result<rehearsal::LightTimes> lights = answers::loadAnswerLights(*store->database);
+    if (!lights)
+        return ctx.fail(lights.error(), kExitData);
     LiveRecording recording(ctx.err);
     recording.setAnnouncement(
         QStringLiteral(" for %1 s (green %2, yellow %3, red %4; Ctrl+C "
                        "stops and keeps the answer)")
             .arg(QString::number(audio::framesToSeconds(options.frames)),
-                rehearsal::formatClock(lights.greenMs), rehearsal::formatClock(lights.yellowMs),
-                rehearsal::formatClock(lights.redMs)));
+                rehearsal::formatClock(lights->greenMs), rehearsal::formatClock(lights->yellowMs),
+                rehearsal::formatClock(lights->redMs)));
     const Result<LiveTake> live
         = recording.run(session.recorder(), [&](audio::AudioSource& microphone) {
               return session.start(
-                  microphone, answers::answerPitch(card, lights), options.frames, &answerStore);
+                  microphone, answers::answerPitch(card, *lights), options.frames, &answerStore);
           });
     if (!live)
         return ctx.fail(live.error(), exitCodeFor(live.error()));

@@ -44,8 +44,11 @@ QString ratingText(const rehearsal::SelfRating& rating);
 struct OrphanActions
 {
     int (*list)(CommandContext& ctx, rehearsal::Recordings& recordings, bool json);
+    /// Without `pitch`, as what the recording's label says it was: a take of its pitch, or an
+    /// answer to its card.
     int (*recover)(CommandContext& ctx, rehearsal::Recordings& recordings,
-        const rehearsal::Pitch& pitch, const QString& file, bool json);
+        const storage::Database& database, const std::optional<rehearsal::Pitch>& pitch,
+        const QString& file, bool json);
     int (*discard)(CommandContext& ctx, rehearsal::Recordings& recordings, const QString& file);
     int (*words)(CommandContext& ctx, const storage::Database& database,
         rehearsal::TakeRepository& takes, qint64 id, bool json);

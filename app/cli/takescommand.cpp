@@ -238,8 +238,6 @@ std::optional<int> checkArguments(
     const QString name = QLatin1String(action->name);
     if (name == QLatin1String("rate") && !parser.isSet(QStringLiteral("overall")))
         return ctx.usageError(kName, QStringLiteral("rate needs --overall 1-5."));
-    if (name == QLatin1String("recover") && !parser.isSet(QStringLiteral("pitch")))
-        return ctx.usageError(kName, QStringLiteral("recover needs --pitch ID|TITLE."));
     return std::nullopt;
 }
 
@@ -263,9 +261,13 @@ int takesCommandWith(CommandContext& ctx, const QStringList& args, const OrphanA
         "  takes delete ID                              the take and its audio\n"
         "  takes words ID [--json]                      hear its words again from its "
         "recording\n"
-        "  takes orphans [--json]                       recordings no take uses (a take cut "
-        "short)\n"
-        "  takes recover FILE --pitch ID|TITLE [--json] make one a take of that pitch\n"
+        "  takes orphans [--json]                       recordings nothing uses (a take or "
+        "an answer cut short)\n"
+        "  takes recover FILE [--pitch ID|TITLE] [--json]\n"
+        "                                               keep one as what it was (a take of "
+        "its pitch,\n"
+        "                                               an answer to its card), or as a "
+        "take of --pitch\n"
         "  takes discard FILE                           delete one\n\n"
         "Ratings not given keep the value they had."));
     parser.addPositionalArgument(QStringLiteral("action"),
@@ -323,12 +325,16 @@ int takesCommandWith(CommandContext& ctx, const QStringList& args, const OrphanA
     if (name == QLatin1String("words"))
         return orphans->words(ctx, *store->database, run.takes, run.id(), run.json());
     if (name == QLatin1String("recover")) {
-        const std::variant<rehearsal::Pitch, int> pitch
-            = findPitch(ctx, *store->database, parser.value(QStringLiteral("pitch")));
-        if (const int* code = std::get_if<int>(&pitch))
-            return *code;
+        std::optional<rehearsal::Pitch> chosen;
+        if (parser.isSet(QStringLiteral("pitch"))) {
+            const std::variant<rehearsal::Pitch, int> pitch
+                = findPitch(ctx, *store->database, parser.value(QStringLiteral("pitch")));
+            if (const int* code = std::get_if<int>(&pitch))
+                return *code;
+            chosen = std::get<rehearsal::Pitch>(pitch);
+        }
         return orphans->recover(
-            ctx, recordings, std::get<rehearsal::Pitch>(pitch), run.argument, run.json());
+            ctx, recordings, *store->database, chosen, run.argument, run.json());
     }
     return orphans->discard(ctx, recordings, run.argument);
 }

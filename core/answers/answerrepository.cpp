@@ -4,6 +4,7 @@
 #include "core/storage/sql.h"
 
 #include <QDir>
+#include <QJsonObject>
 
 namespace rapport::answers {
 
@@ -224,9 +225,46 @@ Status AnswerTakeStore::setWords(qint64 id, const std::optional<speech::WordRepo
 
 QString AnswerTakeStore::storeLaterHint(const QString& audioPath) const
 {
-    return QStringLiteral("The recording is kept as %1; it is listed under 'rapport-cli takes "
-                          "orphans' until stored or deleted.")
+    return QStringLiteral("The recording is kept as %1; store it later as the answer it was with "
+                          "'rapport-cli takes recover FILE'.")
         .arg(QDir::toNativeSeparators(audioPath));
+}
+
+QJsonObject AnswerTakeStore::recordingLabel(const rehearsal::Take& take) const
+{
+    return { { QStringLiteral("kind"), QStringLiteral("answer") },
+        { QStringLiteral("deck_id"), m_card.deckId },
+        { QStringLiteral("question_id"), m_card.questionId },
+        { QStringLiteral("zone"), decks::zoneKey(m_card.zone) },
+        { QStringLiteral("card_text"), m_card.text },
+        { QStringLiteral("draw_seq"), m_drawSeq ? QJsonValue(*m_drawSeq) : QJsonValue() },
+        { QStringLiteral("green_ms"), take.lights.greenMs },
+        { QStringLiteral("yellow_ms"), take.lights.yellowMs },
+        { QStringLiteral("red_ms"), take.lights.redMs } };
+}
+
+std::optional<AnswerLabel> answerOfLabel(const QJsonObject& label)
+{
+    if (label.value(QStringLiteral("kind")).toString() != QLatin1String("answer"))
+        return std::nullopt;
+    AnswerLabel answer;
+    answer.card.deckId = label.value(QStringLiteral("deck_id")).toString();
+    answer.card.questionId = label.value(QStringLiteral("question_id")).toString();
+    answer.card.text = label.value(QStringLiteral("card_text")).toString();
+    const std::optional<decks::Zone> zone
+        = decks::zoneFromKey(label.value(QStringLiteral("zone")).toString());
+    const QJsonValue draw = label.value(QStringLiteral("draw_seq"));
+    answer.lights
+        = rehearsal::LightTimes::pitch(qint64(label.value(QStringLiteral("green_ms")).toDouble()),
+            qint64(label.value(QStringLiteral("yellow_ms")).toDouble()),
+            qint64(label.value(QStringLiteral("red_ms")).toDouble()));
+    if (answer.card.deckId.isEmpty() || answer.card.questionId.isEmpty()
+        || answer.card.text.trimmed().isEmpty() || !zone || !answer.lights.valid())
+        return std::nullopt;
+    answer.card.zone = *zone;
+    if (draw.isDouble() && draw.toDouble() >= 1)
+        answer.drawSeq = qint64(draw.toDouble());
+    return answer;
 }
 
 } // namespace rapport::answers

@@ -54,6 +54,18 @@ private:
 Result<rehearsal::TakeDeletion> deleteAnswer(
     rehearsal::Recordings& recordings, AnswerRepository& answers, qint64 id);
 
+/// What a recording cut short while answering a card was: the card, its draw and the window.
+struct AnswerLabel
+{
+    CardRef card;
+    std::optional<qint64> drawSeq;
+    rehearsal::LightTimes lights;
+};
+
+/// The answer a recording's label (rehearsal::OrphanRecording::label, written by
+/// AnswerTakeStore) says it was; nullopt when it was something else or the label is incomplete.
+std::optional<AnswerLabel> answerOfLabel(const QJsonObject& label);
+
 /// Stores the take a rehearsal::TakeSession records as an answer to one card: the session's
 /// store while a card is answered out loud. Its words are added once heard, to the answer.
 class AnswerTakeStore : public rehearsal::TakeStore
@@ -72,6 +84,8 @@ public:
     Result<qint64> add(const rehearsal::Take& take) override;
     Status setWords(qint64 id, const std::optional<speech::WordReport>& words) override;
     QString storeLaterHint(const QString& audioPath) const override;
+    /// {"kind": "answer", the card, its draw and the window}: see answerOfLabel().
+    QJsonObject recordingLabel(const rehearsal::Take& take) const override;
 
 private:
     AnswerRepository& m_answers;

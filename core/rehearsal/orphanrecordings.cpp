@@ -10,11 +10,25 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <algorithm>
 
 namespace rapport::rehearsal {
 
+namespace {
+
+// A label is a few hundred bytes; anything far larger is not one.
+constexpr qint64 kMaxLabelBytes = 64 * 1024;
+
+} // namespace
+
 Result<Take> Recordings::recover(const QString& path, const rehearsal::Pitch& pitch)
+{
+    return recoverInto(path, pitch, m_takes);
+}
+
+Result<Take> Recordings::recoverInto(
+    const QString& path, const rehearsal::Pitch& pitch, TakeStore& store)
 {
     Result<OrphanRecording> found = orphan(path);
     if (!found)
@@ -26,7 +40,7 @@ Result<Take> Recordings::recover(const QString& path, const rehearsal::Pitch& pi
     Take take = takeOf(pitch, found->startedAt);
     take.audioPath = found->path;
     take.report = *report;
-    Result<qint64> id = m_takes.add(take);
+    Result<qint64> id = store.add(take);
     if (!id)
         return id.error();
     take.id = *id;
@@ -45,6 +59,10 @@ OrphanRecording Recordings::describe(const QString& path) const
         orphan.problem = file.error().what;
     const QFileInfo info(path);
     orphan.startedAt = startTimeFromName(info.fileName());
+    // A recording cut short leaves its lock file behind, with what it was for.
+    QFile lock(lockPathFor(path));
+    if (lock.size() <= kMaxLabelBytes && lock.open(QIODevice::ReadOnly))
+        orphan.label = QJsonDocument::fromJson(lock.readAll()).object();
     if (!orphan.startedAt.isValid()) {
         // The file was last written when the take ended.
         orphan.startedAt = info.lastModified().toUTC().addMSecs(

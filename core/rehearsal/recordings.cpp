@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <algorithm>
@@ -107,13 +108,23 @@ QString Recordings::newTakePath(const QDateTime& startedAtUtc) const
     }
 }
 
-Result<std::unique_ptr<RecordingLock>> Recordings::markRecording(const QString& wavPath) const
+Result<std::unique_ptr<RecordingLock>> Recordings::markRecording(
+    const QString& wavPath, const QJsonObject& label) const
 {
     const QString lockPath = lockPathFor(wavPath);
     const int fd = ::open(
         QFile::encodeName(lockPath).constData(), O_RDWR | O_CREAT | O_CLOEXEC, S_IRUSR | S_IWUSR);
-    if (fd >= 0 && ::flock(fd, LOCK_EX | LOCK_NB) == 0)
+    if (fd >= 0 && ::flock(fd, LOCK_EX | LOCK_NB) == 0) {
+        // The label is a convenience for a later recovery: a lock without it still locks.
+        if (!label.isEmpty()) {
+            const QByteArray text = QJsonDocument(label).toJson(QJsonDocument::Compact);
+            if (::ftruncate(fd, 0) == 0) {
+                [[maybe_unused]] const ssize_t written
+                    = ::write(fd, text.constData(), std::size_t(text.size()));
+            }
+        }
         return std::make_unique<RecordingLock>(lockPath, fd);
+    }
     const QString detail = QString::fromLocal8Bit(std::strerror(errno));
     if (fd >= 0)
         ::close(fd);

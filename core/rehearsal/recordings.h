@@ -4,9 +4,11 @@
 #include "core/rehearsal/pitch.h"
 #include "core/rehearsal/pitchrepository.h"
 #include "core/rehearsal/takerepository.h"
+#include "core/rehearsal/takestore.h"
 #include "core/storage/datadir.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QSet>
 #include <QString>
 #include <cstdint>
@@ -23,6 +25,10 @@ struct OrphanRecording
     std::int64_t durationFrames = 0; ///< at audio::kSampleRate; 0 when unreadable
     QDateTime startedAt; ///< UTC: from the file name, else the last write less the duration
     QString problem; ///< why the file cannot be read as audio; empty when it is playable
+    /// What it was being recorded for, as the program recording it said (TakeStore::
+    /// recordingLabel(), kept in its lock file); empty when unknown (a recording made before
+    /// labels, or whose label cannot be read).
+    QJsonObject label;
 
     /// The length in seconds.
     double durationS() const;
@@ -93,8 +99,12 @@ public:
     QString newTakePath(const QDateTime& startedAtUtc) const;
     /// Marks `wavPath` as being recorded by this process (a hidden lock file beside it), so that
     /// orphans() and the other programs leave it alone until the returned lock is destroyed.
-    /// A lock left by a killed process does not count. Io when the lock cannot be made.
-    Result<std::unique_ptr<RecordingLock>> markRecording(const QString& wavPath) const;
+    /// A lock left by a killed process does not count. `label` says what the recording is for
+    /// (a take of which pitch, an answer to which card); it is written into the lock file, which
+    /// a killed process leaves behind, so that orphans() can say what the recording was. Io when
+    /// the lock cannot be made.
+    Result<std::unique_ptr<RecordingLock>> markRecording(
+        const QString& wavPath, const QJsonObject& label = {}) const;
 
     /// Recordings no take refers to and no running program is recording, oldest first.
     Result<QList<OrphanRecording>> orphans() const;
@@ -106,6 +116,9 @@ public:
     /// pitch's window; returns the stored take. Errors: those of orphan(), of the analysis
     /// (Format, Io) and of TakeRepository::add.
     Result<Take> recover(const QString& path, const rehearsal::Pitch& pitch);
+    /// As recover(), but stored through `store` (an answer to a card, for one): the take is
+    /// measured against `pitch` (its window and script) and handed to store.add().
+    Result<Take> recoverInto(const QString& path, const rehearsal::Pitch& pitch, TakeStore& store);
     /// Deletes a take and then its recording (removeTakeAudio(): only a file in this data
     /// folder). The row goes first: interrupted between the two, the audio is an orphan that
     /// orphans() offers back, never a take without its audio. Errors: those of

@@ -227,6 +227,21 @@ QString TakeRepository::storeLaterHint(const QString& audioPath) const
         .arg(QDir::toNativeSeparators(audioPath));
 }
 
+QJsonObject TakeRepository::recordingLabel(const Take& take) const
+{
+    return { { QStringLiteral("kind"), QStringLiteral("take") },
+        { QStringLiteral("pitch_id"), take.pitchId } };
+}
+
+std::optional<qint64> takeLabelPitch(const QJsonObject& label)
+{
+    const QJsonValue pitch = label.value(QStringLiteral("pitch_id"));
+    if (label.value(QStringLiteral("kind")).toString() != QLatin1String("take") || !pitch.isDouble()
+        || pitch.toDouble() < 1)
+        return std::nullopt;
+    return static_cast<qint64>(pitch.toDouble());
+}
+
 Status TakeRepository::setStarred(qint64 id, bool starred)
 {
     const QSqlDatabase db = m_database.connection();

@@ -25,6 +25,10 @@ QVariantList storedWordFigures(const std::optional<speech::WordReport>& words);
 
 /// Storage of takes. Every write is one statement or one transaction: a take row is never half
 /// written.
+/// The pitch a recording's label (OrphanRecording::label) says it was a take of; nullopt when it
+/// was something else or the label says nothing.
+std::optional<qint64> takeLabelPitch(const QJsonObject& label);
+
 class TakeRepository : public TakeStore
 {
 public:
@@ -42,6 +46,8 @@ public:
     Status setWords(qint64 id, const std::optional<speech::WordReport>& words) override;
     /// "store it later with 'rapport-cli takes recover FILE --pitch ID'".
     QString storeLaterHint(const QString& audioPath) const override;
+    /// {"kind": "take", "pitch_id": N}: see takeLabelPitch().
+    QJsonObject recordingLabel(const Take& take) const override;
     /// Stars the take as its pitch's best (unstarring any other), or unstars it.
     Status setStarred(qint64 id, bool starred);
     /// Deletes the row; returns the audio path it had (the caller deletes the file).

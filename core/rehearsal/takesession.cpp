@@ -2,7 +2,9 @@
 
 #include "core/analysis/scriptsyllables.h"
 
+#include <QEventLoop>
 #include <QFile>
+#include <QTimer>
 
 namespace rapport::rehearsal {
 
@@ -56,7 +58,8 @@ Status TakeSession::start(
     m_store = store ? store : &m_takes;
     m_take = takeOf(pitch, m_clock.nowUtc());
     m_take.audioPath = m_recordings.newTakePath(m_take.startedAt);
-    Result<std::unique_ptr<RecordingLock>> lock = m_recordings.markRecording(m_take.audioPath);
+    Result<std::unique_ptr<RecordingLock>> lock
+        = m_recordings.markRecording(m_take.audioPath, m_store->recordingLabel(m_take));
     if (!lock)
         return lock.error();
     m_lock = std::move(*lock);
@@ -75,6 +78,24 @@ Status TakeSession::start(
 void TakeSession::stop()
 {
     m_recorder.stop();
+}
+
+bool TakeSession::stopAndWait(int waitMs)
+{
+    if (!isRecording())
+        return false;
+    bool ended = false;
+    QEventLoop loop;
+    const QMetaObject::Connection done = connect(this, &TakeSession::finished, &loop, [&] {
+        ended = true;
+        loop.quit();
+    });
+    QTimer::singleShot(waitMs, &loop, &QEventLoop::quit);
+    stop();
+    if (!ended)
+        loop.exec();
+    disconnect(done);
+    return true;
 }
 
 void TakeSession::onRecorderFinished(const Status& status)

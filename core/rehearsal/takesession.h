@@ -52,6 +52,9 @@ public:
         TakeStore* store = nullptr);
     /// Ends the take; finished() follows once the source has delivered its last block.
     void stop();
+    /// Ends the take and waits, running a local event loop, until finished() (the take stored)
+    /// or `waitMs` passed: for a program about to quit. Returns whether a take was recording.
+    bool stopAndWait(int waitMs);
     /// Hears the words of the takes that follow with `listener` (null: no words), which must
     /// outlive the session. A take is still stored the moment it ends, without its words; they
     /// are added to its row once heard, and wordsHeard() follows. Changing the listener gives

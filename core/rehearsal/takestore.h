@@ -3,6 +3,8 @@
 #include "core/common/result.h"
 #include "core/rehearsal/take.h"
 
+#include <QJsonObject>
+
 namespace rapport::rehearsal {
 
 /// Where TakeSession stores what it recorded: a pitch's takes (TakeRepository) or anything else
@@ -20,6 +22,10 @@ public:
     /// What to do with the recording at `audioPath` when add() failed: the command that stores
     /// it later.
     virtual QString storeLaterHint(const QString& audioPath) const = 0;
+    /// What `take` (not yet stored) is being recorded for, in words a later program can act on
+    /// if the recording is cut short: kept beside the recording while it lasts
+    /// (Recordings::markRecording) and read back as OrphanRecording::label.
+    virtual QJsonObject recordingLabel(const Take& take) const = 0;
 
 protected:
     TakeStore() = default;

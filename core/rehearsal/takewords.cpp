@@ -12,20 +12,26 @@ Result<speech::WordReport> hearTakeWords(TakeRepository& takes, qint64 id, const
     Result<Take> take = takes.get(id);
     if (!take)
         return take.error();
-    if (take->audioPath.isEmpty() || !QFileInfo::exists(take->audioPath))
+    return hearWordsOf(takes, *take, script);
+}
+
+Result<speech::WordReport> hearWordsOf(TakeStore& store, const Take& take, const QString& script)
+{
+    if (take.audioPath.isEmpty() || !QFileInfo::exists(take.audioPath))
         return Error { ErrorKind::NotFound,
-            take->audioPath.isEmpty()
-                ? QStringLiteral("Take %1's audio was not kept: its words cannot be heard.").arg(id)
+            take.audioPath.isEmpty()
+                ? QStringLiteral("Take %1's audio was not kept: its words cannot be heard.")
+                      .arg(take.id)
                 : QStringLiteral("Take %1's recording is gone (%2).")
-                      .arg(id)
-                      .arg(QDir::toNativeSeparators(take->audioPath)),
+                      .arg(take.id)
+                      .arg(QDir::toNativeSeparators(take.audioPath)),
             QStringLiteral("Only takes whose recording is still there can be heard again."), {} };
-    Result<speech::Transcript> transcript = speech::transcribeFile(take->audioPath, script);
+    Result<speech::Transcript> transcript = speech::transcribeFile(take.audioPath, script);
     if (!transcript)
         return transcript.error();
     speech::WordReport words
-        = speech::makeWordReport(std::move(*transcript), take->report.speakingTimeS, script);
-    if (Status stored = takes.setWords(id, words); !stored)
+        = speech::makeWordReport(std::move(*transcript), take.report.speakingTimeS, script);
+    if (Status stored = store.setWords(take.id, words); !stored)
         return stored.error();
     return words;
 }

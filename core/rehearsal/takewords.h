@@ -2,6 +2,7 @@
 
 #include "core/common/result.h"
 #include "core/rehearsal/takerepository.h"
+#include "core/rehearsal/takestore.h"
 #include "core/speech/wordreport.h"
 
 namespace rapport::rehearsal {
@@ -13,5 +14,9 @@ namespace rapport::rehearsal {
 /// (NotFound), the recording cannot be read, no speech model (NotFound, naming the package), the
 /// database.
 Result<speech::WordReport> hearTakeWords(TakeRepository& takes, qint64 id, const QString& script);
+
+/// The same for a take already read, stored in `store` under take.id (a take, or an answer to a
+/// card recorded as one): hears its recording and stores the words with store.setWords().
+Result<speech::WordReport> hearWordsOf(TakeStore& store, const Take& take, const QString& script);
 
 } // namespace rapport::rehearsal

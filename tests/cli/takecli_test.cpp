@@ -79,7 +79,8 @@ TEST_F(TakeCliTest, ARecordingNoTakeUsesIsListedAsAnOrphanAndRecoveredAsATake)
 {
     auto none = cli(words("takes orphans"));
     EXPECT_EQ(none.exitCode, 0);
-    EXPECT_TRUE(none.out.contains(QStringLiteral("Every recording belongs to a take")));
+    EXPECT_TRUE(
+        none.out.contains(QStringLiteral("Every recording belongs to a take or an answer")));
 
     const QString path = recording(QStringLiteral("take-20261123T083000Z-0000abcd.wav"));
     writeTake(path);
@@ -129,6 +130,40 @@ TEST_F(TakeCliTest, ARecordingNoTakeUsesIsListedAsAnOrphanAndRecoveredAsATake)
         QStringLiteral("--pitch"), QStringLiteral("1") });
     EXPECT_EQ(again.exitCode, 1) << "a take's own file is not an orphan";
     EXPECT_EQ(takes().size(), 1);
+}
+
+// Without --pitch a recording comes back as what its lock file says it was; one that says
+// nothing needs --pitch.
+TEST_F(TakeCliTest, RecoverWithoutAPitchKeepsARecordingAsWhatItSaysItWas)
+{
+    auto second = cli(words("pitches add --title Dinner --target 60"));
+    ASSERT_EQ(second.exitCode, 0) << second.err.toStdString();
+    const QString silent = recording(QStringLiteral("take-20261123T083000Z-0000abcd.wav"));
+    writeTake(silent);
+    auto refused = cli({ QStringLiteral("takes"), QStringLiteral("recover"), silent });
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_TRUE(refused.err.contains(QStringLiteral("does not say what it was recorded for")))
+        << refused.err.toStdString();
+    EXPECT_TRUE(takes().isEmpty());
+
+    // As a killed take of pitch 2 leaves it.
+    const QString labelled = recording(QStringLiteral("take-20261123T090000Z-0000abce.wav"));
+    writeTake(labelled);
+    QFile lock(recording(QStringLiteral(".take-20261123T090000Z-0000abce.wav.lock")));
+    ASSERT_TRUE(lock.open(QIODevice::WriteOnly));
+    lock.write(R"({"kind":"take","pitch_id":2})");
+    lock.close();
+    auto listed = cli(words("takes orphans"));
+    EXPECT_TRUE(listed.out.contains(QStringLiteral("a take of pitch 2")))
+        << listed.out.toStdString();
+    auto recovered = cli(
+        { QStringLiteral("takes"), QStringLiteral("recover"), labelled, QStringLiteral("--json") });
+    ASSERT_EQ(recovered.exitCode, 0) << recovered.err.toStdString();
+    const QJsonArray all = takes();
+    ASSERT_EQ(all.size(), 1);
+    EXPECT_EQ(all[0].toObject().value(QStringLiteral("pitch_id")).toInteger(), 2);
+    EXPECT_EQ(all[0].toObject().value(QStringLiteral("audio_path")).toString(), labelled);
+    EXPECT_FALSE(lock.exists());
 }
 
 TEST_F(TakeCliTest, RateStoresTheOverallAndRubricRatingsAndKeepsWhatIsNotGiven)
@@ -363,7 +398,6 @@ TEST(TakeCliArgumentsTest, BadArgumentsExitTwoBeforeTouchingTheDataFolder)
         "takes star 1 --overall 2",
         "takes orphans --pitch 1",
         "takes recover",
-        "takes recover take.wav",
         "takes discard",
         "takes discard take.wav --pitch 1",
         "rehearse",

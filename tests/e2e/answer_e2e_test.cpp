@@ -196,7 +196,7 @@ TEST_F(AnswerE2eTest, AnAnswerIsStoredWithItsCardAndItsFirstWordWhereTheVoiceSta
             .isEmpty());
 }
 
-TEST_F(AnswerE2eTest, AKilledAnswerKeepsItsAudioAsAKilledTakeDoes)
+TEST_F(AnswerE2eTest, AKilledAnswerKeepsItsAudioAndComesBackAsThatAnswer)
 {
     CliRun answer({ QStringLiteral("answer"), QStringLiteral("--zone"), QStringLiteral("deep"),
                       QStringLiteral("--seconds"), QStringLiteral("30") },
@@ -223,8 +223,31 @@ TEST_F(AnswerE2eTest, AKilledAnswerKeepsItsAudioAsAKilledTakeDoes)
     const QJsonArray orphans = jsonArray(
         { QStringLiteral("takes"), QStringLiteral("orphans"), QStringLiteral("--json") });
     ASSERT_EQ(orphans.size(), 1);
-    EXPECT_EQ(orphans[0].toObject().value(QStringLiteral("path")).toString(), wavPath);
+    const QJsonObject orphan = orphans[0].toObject();
+    EXPECT_EQ(orphan.value(QStringLiteral("path")).toString(), wavPath);
     const ProcessResult check
         = cli({ QStringLiteral("info"), QStringLiteral("--check"), QStringLiteral("--json") });
     ASSERT_EQ(check.exitCode, 0) << check.err.toStdString();
+
+    // It says it was an answer to the card drawn, and comes back as that answer.
+    EXPECT_EQ(orphan.value(QStringLiteral("recorded_as")).toString(), QStringLiteral("answer"));
+    const QJsonObject card = orphan.value(QStringLiteral("card")).toObject();
+    EXPECT_EQ(card.value(QStringLiteral("zone")).toString(), QStringLiteral("deep"));
+    EXPECT_FALSE(card.value(QStringLiteral("text")).toString().isEmpty());
+    const ProcessResult recovered = cli(
+        { QStringLiteral("takes"), QStringLiteral("recover"), wavPath, QStringLiteral("--json") });
+    ASSERT_EQ(recovered.exitCode, 0) << recovered.err.toStdString();
+    const QJsonArray kept = jsonArray(
+        { QStringLiteral("answers"), QStringLiteral("list"), QStringLiteral("--json") });
+    ASSERT_EQ(kept.size(), 1);
+    const QJsonObject stored = kept[0].toObject();
+    EXPECT_EQ(stored.value(QStringLiteral("card")).toObject(), card);
+    EXPECT_EQ(stored.value(QStringLiteral("audio_path")).toString(), wavPath);
+    EXPECT_FALSE(stored.value(QStringLiteral("draw_seq")).isNull()) << "the draw it answered";
+    EXPECT_TRUE(
+        jsonArray({ QStringLiteral("takes"), QStringLiteral("orphans"), QStringLiteral("--json") })
+            .isEmpty());
+    EXPECT_TRUE(
+        jsonArray({ QStringLiteral("takes"), QStringLiteral("list"), QStringLiteral("--json") })
+            .isEmpty());
 }

@@ -158,6 +158,11 @@ AnswerPanel::AnswerPanel(
     showStage(Stage::Idle);
 }
 
+bool AnswerPanel::finishRecording(int waitMs)
+{
+    return m_session->stopAndWait(waitMs);
+}
+
 AnswerPanel::~AnswerPanel()
 {
     if (m_session->isRecording())

@@ -63,6 +63,9 @@ public:
     Stage stage() const { return m_stage; }
     /// An answer is being recorded or rated: the card must not change under it.
     bool isBusy() const { return m_stage == Stage::Recording || m_stage == Stage::Rating; }
+    /// Before the window closes: an answer being recorded is stopped and stored (waiting at
+    /// most `waitMs` for the microphone's last block). Returns whether one was stopped.
+    bool finishRecording(int waitMs = 5000);
 
     // What the panel shows, for tests.
     /// "Answered 3 times, last 2 weeks ago" / "Not answered yet" for the card.

@@ -1,6 +1,7 @@
 #include "app/gui/cards/answertimer.h"
 
 #include "app/gui/widgets/lightindicator.h"
+#include "core/answers/answerwindow.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -85,6 +86,27 @@ AnswerTimer::AnswerTimer(QSettings* settings, QWidget* parent)
     refresh();
 }
 
+void AnswerTimer::keepTimesIn(const storage::Database* database)
+{
+    m_database = database;
+    if (!m_database)
+        return;
+    Result<bool> saved = answers::answerLightsSaved(*m_database);
+    if (saved && !*saved && m_settings && m_settings->contains(kRedKey)) {
+        // Kept by an earlier Rapport in the settings: moved to the data, where the CLI reads them.
+        if (!answers::saveAnswerLights(
+                *m_database, LightTimes::pitch(m_times.greenMs, m_times.yellowMs, m_times.redMs)))
+            qWarning("Could not keep the answer light times with your data.");
+        return;
+    }
+    if (Result<LightTimes> stored = answers::loadAnswerLights(*m_database); stored) {
+        m_times.greenMs = stored->greenMs;
+        m_times.yellowMs = stored->yellowMs;
+        m_times.redMs = stored->redMs;
+        refresh();
+    }
+}
+
 void AnswerTimer::setTimeSource(std::function<qint64()> nowMs)
 {
     m_nowMs = std::move(nowMs);
@@ -106,7 +128,12 @@ void AnswerTimer::setTimes(const LightTimes& times)
     if (!times.valid())
         return;
     m_times = times;
-    if (m_settings) {
+    if (m_database) {
+        if (Status saved = answers::saveAnswerLights(
+                *m_database, LightTimes::pitch(times.greenMs, times.yellowMs, times.redMs));
+            !saved)
+            qWarning("%s", qUtf8Printable(saved.error().toString()));
+    } else if (m_settings) {
         m_settings->setValue(kGreenKey, times.greenMs / 1000);
         m_settings->setValue(kYellowKey, times.yellowMs / 1000);
         m_settings->setValue(kRedKey, times.redMs / 1000);

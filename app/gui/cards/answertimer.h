@@ -10,6 +10,10 @@ class QPushButton;
 class QSettings;
 class QTimer;
 
+namespace rapport::storage {
+class Database;
+}
+
 namespace rapport::gui {
 
 class LightIndicator;
@@ -23,6 +27,12 @@ public:
     /// `settings` (may be null) keeps the light times between runs.
     explicit AnswerTimer(QSettings* settings, QWidget* parent = nullptr);
 
+    /// Keeps the light times in `database` (answers::saveAnswerLights), where rapport-cli answer
+    /// reads them too, and shows those stored there. Times kept in the settings by an earlier
+    /// Rapport move there once. `database` must outlive this timer; null keeps them in the
+    /// settings only.
+    void keepTimesIn(const storage::Database* database);
+
     /// Replaces the monotonic clock (milliseconds), for tests.
     void setTimeSource(std::function<qint64()> nowMs);
 
@@ -30,7 +40,7 @@ public:
     qint64 elapsedMs() const;
     rehearsal::Light light() const;
     const rehearsal::LightTimes& times() const { return m_times; }
-    /// Ignored unless times.valid(); saved to the settings.
+    /// Ignored unless times.valid(); saved to the database (see keepTimesIn()) or the settings.
     void setTimes(const rehearsal::LightTimes& times);
     QString clockText() const;
     QString lightText() const;
@@ -46,6 +56,7 @@ public slots:
 private:
     std::function<qint64()> m_nowMs;
     QSettings* m_settings;
+    const storage::Database* m_database = nullptr;
     rehearsal::LightTimes m_times;
     bool m_running = false;
     qint64 m_startedAtMs = 0;

@@ -163,6 +163,7 @@ CardsPage::CardsPage(storage::Store& store, QSettings* settings, QWidget* parent
     m_spaceStops->setContext(Qt::WindowShortcut);
     m_spaceStops->setEnabled(false);
     connect(m_spaceStops, &QShortcut::activated, m_answerPanel, &AnswerPanel::startOrStop);
+    m_timer->keepTimesIn(m_store.database.get());
     m_answerPanel->setLightsProvider([this] { return m_timer->times(); });
     connect(m_answerPanel, &AnswerPanel::stageChanged, this, &CardsPage::onAnswerStage);
     connect(m_answerPanel, &AnswerPanel::answersChanged, this, &CardsPage::reloadAnswers);

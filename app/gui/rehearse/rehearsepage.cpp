@@ -14,6 +14,7 @@
 #include "app/gui/widgets/theme.h"
 #include "app/gui/widgets/wording.h"
 #include "core/analysis/scriptsyllables.h"
+#include "core/answers/answerrecovery.h"
 #include "core/audio/wavfilesource.h"
 #include "core/coaching/advice.h"
 #include "core/rehearsal/timing.h"
@@ -332,6 +333,16 @@ void RehearsePage::setWordListener(speech::WordListener* listener)
     if (m_report->isListening())
         m_report->setWordsMissing(listener ? tr("This take's words were not heard.")
                                            : tr("Words are off (Settings, Microphone)."));
+}
+
+bool RehearsePage::finishRecording(int waitMs)
+{
+    if (m_stage == Stage::CountIn) {
+        m_countInTimer->stop();
+        showStage(Stage::Ready);
+        return false;
+    }
+    return m_session->stopAndWait(waitMs);
 }
 
 RehearsePage::~RehearsePage()
@@ -1218,6 +1229,7 @@ QWidget* RehearsePage::buildOrphanBanner()
     m_orphanLabel->setWordWrap(true);
     m_orphanLabel->setAccessibleName(tr("Recordings not saved as takes"));
     auto* keep = new QPushButton(tr("&Keep as a take of this pitch"), banner);
+    m_keepOrphan = keep;
     auto* discard = new QPushButton(tr("Delete the recording"), banner);
     auto* later = new QPushButton(tr("Later"), banner);
     row->addWidget(m_orphanLabel, 1);
@@ -1241,10 +1253,25 @@ void RehearsePage::findOrphans()
         return;
     }
     const rehearsal::OrphanRecording& first = m_orphans.first();
-    QString text = tr("A take from %1 (%2 long) was not saved: Rapport stopped while it was "
-                      "recording. The recording is safe.")
-                       .arg(momentText(first.startedAt.toLocalTime()),
-                           rehearsal::formatClock(std::llround(first.durationS() * 1000)));
+    const QString when = momentText(first.startedAt.toLocalTime());
+    const QString length = rehearsal::formatClock(std::llround(first.durationS() * 1000));
+    QString text;
+    if (const std::optional<answers::AnswerLabel> answer = answers::answerOfLabel(first.label)) {
+        text = tr("Your answer to \u201c%1\u201d from %2 (%3 long) was not saved: Rapport stopped "
+                  "while it was recording. The recording is safe.")
+                   .arg(answer->card.text, when, length);
+        m_keepOrphan->setText(tr("&Keep as that answer"));
+    } else if (const std::optional<rehearsal::Pitch> pitch = labelledPitch(first)) {
+        text = tr("A take of \u201c%1\u201d from %2 (%3 long) was not saved: Rapport stopped "
+                  "while it was recording. The recording is safe.")
+                   .arg(pitch->title, when, length);
+        m_keepOrphan->setText(tr("&Keep as that take"));
+    } else {
+        text = tr("A take from %1 (%2 long) was not saved: Rapport stopped while it was "
+                  "recording. The recording is safe.")
+                   .arg(when, length);
+        m_keepOrphan->setText(tr("&Keep as a take of this pitch"));
+    }
     if (!first.problem.isEmpty())
         text = tr("A recording from %1 cannot be read: %2")
                    .arg(momentText(first.startedAt.toLocalTime()), first.problem);
@@ -1254,12 +1281,38 @@ void RehearsePage::findOrphans()
     m_orphanBanner->show();
 }
 
+std::optional<rehearsal::Pitch> RehearsePage::labelledPitch(
+    const rehearsal::OrphanRecording& orphan) const
+{
+    const std::optional<qint64> id = rehearsal::takeLabelPitch(orphan.label);
+    if (!id)
+        return std::nullopt;
+    Result<rehearsal::Pitch> pitch = rehearsal::PitchRepository(*m_store.database).get(*id);
+    return pitch ? std::optional(*pitch) : std::nullopt; // a pitch deleted since: the chosen one
+}
+
 bool RehearsePage::keepOrphan()
 {
-    const std::optional<rehearsal::Pitch> pitch = currentPitch();
-    if (m_orphans.isEmpty() || !pitch)
+    if (m_orphans.isEmpty())
         return false;
-    Result<rehearsal::Take> take = m_recordings->recover(m_orphans.first().path, *pitch);
+    const rehearsal::OrphanRecording& first = m_orphans.first();
+    if (const std::optional<answers::AnswerLabel> label = answers::answerOfLabel(first.label)) {
+        answers::AnswerRepository repository(*m_store.database);
+        Result<answers::Answer> answer
+            = answers::recoverAnswer(*m_recordings, repository, first.path, *label);
+        if (!answer) {
+            m_orphanLabel->setText(answer.error().toString());
+            return false;
+        }
+        emit answersChanged();
+        findOrphans();
+        return true;
+    }
+    const std::optional<rehearsal::Pitch> pitch
+        = labelledPitch(first).has_value() ? labelledPitch(first) : currentPitch();
+    if (!pitch)
+        return false;
+    Result<rehearsal::Take> take = m_recordings->recover(first.path, *pitch);
     if (!take) {
         m_orphanLabel->setText(take.error().toString());
         return false;

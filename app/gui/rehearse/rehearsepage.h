@@ -76,6 +76,10 @@ public:
     {
         return m_stage == Stage::CountIn || m_stage == Stage::Recording || m_stage == Stage::Rating;
     }
+    /// Before the window closes: a take being recorded is stopped and stored (waiting at most
+    /// `waitMs` for the microphone to hand over its last block), a count-in is called off.
+    /// Returns whether a take was stopped.
+    bool finishRecording(int waitMs = 5000);
 
     // What the page shows, for tests (widgets are found as a user finds them, by name).
     /// The takes of the chosen pitch as the list shows them, newest first.
@@ -124,11 +128,15 @@ public slots:
     void editSelectedRating();
     void checkMicrophone(); ///< listens for up to 10 s and moves the meter; nothing is recorded
     void findOrphans(); ///< looks for recordings of takes that were cut short
-    bool keepOrphan(); ///< stores the first one as a take of the chosen pitch
+    /// Stores the first one as what it was recorded for (an answer to its card, a take of its
+    /// pitch), else as a take of the chosen pitch.
+    bool keepOrphan();
     bool discardOrphan(); ///< deletes the first one
 
 signals:
     void takesChanged();
+    /// An answer to a card was stored here (a recording cut short, kept as the answer it was).
+    void answersChanged();
     void writePitchRequested(); ///< "Write a pitch" from the empty state
     void microphoneSettingsRequested(); ///< "Microphone…": choose the input in Settings
 
@@ -166,6 +174,8 @@ private:
     void onRehearFinished(quint64 ticket, const Result<speech::Transcript>& transcript);
     void updateClock(qint64 elapsedMs);
     std::optional<rehearsal::Pitch> currentPitch() const;
+    /// The pitch an orphan's label says it was a take of, when that pitch is still there.
+    std::optional<rehearsal::Pitch> labelledPitch(const rehearsal::OrphanRecording& orphan) const;
     QList<qint64> selectedTakeIds() const;
     std::optional<rehearsal::Take> firstSelectedTake() const; ///< the first selected, if readable
     QWidget* buildRecordingStage();
@@ -240,6 +250,7 @@ private:
     QTimer* m_countInTimer;
     QWidget* m_orphanBanner;
     QLabel* m_orphanLabel;
+    QPushButton* m_keepOrphan = nullptr;
     QTimer* m_checkTimeout;
     QPushButton* m_checkButton;
     QPushButton* m_writePitch;

@@ -147,6 +147,10 @@ void MainWindow::buildPages()
     connect(settings, &SettingsPage::inputChosen, answers, &AnswerPanel::setInputChoice);
     connect(rehearse, &RehearsePage::microphoneSettingsRequested, this,
         [this] { showSection(Section::Settings); });
+    m_finishRecordings = [rehearse, answers] {
+        rehearse->finishRecording();
+        answers->finishRecording();
+    };
     // A pitch or take added with rapport-cli while the window is open: the pages read it.
     m_reloadPages = [rehearse, pitches, cards] {
         if (!rehearse->isBusy())
@@ -160,6 +164,7 @@ void MainWindow::buildPages()
     connect(outside, &QTimer::timeout, this, &MainWindow::checkOutsideChanges);
     outside->start(kOutsideCheckMs);
     connect(rehearse, &RehearsePage::takesChanged, pitches, &PitchesPage::reload);
+    connect(rehearse, &RehearsePage::answersChanged, cards, &CardsPage::reloadAnswers);
 
     const QList<QWidget*> pages { rehearse, cards, progress, pitches, settings };
     const QStringList names { tr("Rehearse"), tr("Conversation cards"), tr("Progress"),
@@ -232,6 +237,10 @@ void MainWindow::saveWindowState()
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     saveWindowState();
+    // A take or an answer still recording is stopped and stored, not left as a recording to
+    // recover.
+    if (m_finishRecordings)
+        m_finishRecordings();
     event->accept();
 }
 

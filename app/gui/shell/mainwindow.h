@@ -58,6 +58,7 @@ private:
     QListWidget* m_navigation;
     QStackedWidget* m_pages;
     std::function<void()> m_reloadPages; ///< after changes from outside
+    std::function<void()> m_finishRecordings; ///< stops and stores what records, on close
     qint64 m_dataVersion = -1; ///< PRAGMA data_version at the last look
 };
 

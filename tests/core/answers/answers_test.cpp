@@ -2,9 +2,12 @@
 // something back, their storage, and one answer from the first block to the stored row through
 // the take engine a pitch's takes use.
 #include "core/analysis/reportjson.h"
+#include "core/answers/answerrecovery.h"
 #include "core/answers/answerrepository.h"
+#include "core/answers/answerwindow.h"
 #include "core/audio/fileaudiosource.h"
 #include "core/rehearsal/takesession.h"
+#include "core/storage/appmeta.h"
 #include "core/storage/store.h"
 #include "tests/support/fakerecogniser.h"
 #include "tests/support/testtake.h"
@@ -12,6 +15,8 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <gtest/gtest.h>
@@ -349,6 +354,138 @@ TEST_F(AnswersTest, AnAnswerIsRecordedByTheTakeEngineAndStoredWithItsCard)
     EXPECT_EQ(m_answers->get(stored->id).error().kind, ErrorKind::NoSuchRecord);
     EXPECT_EQ(
         deleteAnswer(*m_recordings, *m_answers, stored->id).error().kind, ErrorKind::NoSuchRecord);
+}
+
+// The lock file beside a recording in progress: what a killed program leaves behind.
+QString lockFileOf(const QString& wavPath)
+{
+    const QFileInfo info(wavPath);
+    return info.absolutePath() + QStringLiteral("/.") + info.fileName() + QStringLiteral(".lock");
+}
+
+// While an answer records, its lock file says which card it answers; a recording cut short
+// (the program killed: the lock file stays, its lock gone) comes back as that answer.
+TEST_F(AnswersTest, AnAnswerCutShortSaysWhatItWasAndComesBackAsThatAnswer)
+{
+    const QString source = m_dir.filePath(QStringLiteral("answer.wav"));
+    ASSERT_EQ(test::writeToneTake(
+                  source, audio::kSampleRate * 3 / 2, 2 * audio::kSampleRate, audio::kSampleRate),
+        QString());
+    rehearsal::TakeSession session(*m_recordings, *m_takes, m_clock);
+    AnswerTakeStore store(*m_answers);
+    const rehearsal::LightTimes lights = rehearsal::LightTimes::pitch(30'000, 45'000, 60'000);
+    store.setCard(funCard(), 23);
+    QByteArray label;
+    QEventLoop loop;
+    QObject::connect(&session, &rehearsal::TakeSession::progressed, &loop, [&] {
+        if (label.isEmpty()) {
+            QFile lock(lockFileOf(session.take().audioPath));
+            if (lock.open(QIODevice::ReadOnly))
+                label = lock.readAll();
+        }
+    });
+    QObject::connect(&session, &rehearsal::TakeSession::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(20'000, &loop, &QEventLoop::quit);
+    audio::FileAudioSource microphone(source, 4.0);
+    ASSERT_TRUE(session.start(microphone, answerPitch(funCard(), lights), 0, &store).ok());
+    loop.exec();
+    ASSERT_TRUE(session.outcome().take);
+    const std::optional<AnswerLabel> said = answerOfLabel(QJsonDocument::fromJson(label).object());
+    ASSERT_TRUE(said) << label.toStdString();
+    EXPECT_EQ(said->card, funCard());
+    EXPECT_EQ(said->drawSeq, 23);
+    EXPECT_EQ(said->lights, lights);
+    EXPECT_FALSE(rehearsal::takeLabelPitch(QJsonDocument::fromJson(label).object()));
+
+    // The same recording, as a killed answer leaves it: no row, a lock file with its label.
+    const QString wav = m_recordings->newTakePath(kNow.addSecs(60));
+    ASSERT_TRUE(QFile::copy(session.take().audioPath, wav));
+    QFile stale(lockFileOf(wav));
+    ASSERT_TRUE(stale.open(QIODevice::WriteOnly));
+    stale.write(label);
+    stale.close();
+    Result<rehearsal::OrphanRecording> orphan = m_recordings->orphan(wav);
+    ASSERT_TRUE(orphan.ok()) << str(orphan.error().toString());
+    const std::optional<AnswerLabel> what = answerOfLabel(orphan->label);
+    ASSERT_TRUE(what);
+    Result<Answer> recovered = recoverAnswer(*m_recordings, *m_answers, wav, *what);
+    ASSERT_TRUE(recovered.ok()) << str(recovered.error().toString());
+    EXPECT_EQ(recovered->card, funCard());
+    EXPECT_EQ(recovered->drawSeq, 23);
+    EXPECT_EQ(recovered->lights, lights);
+    EXPECT_EQ(recovered->audioPath, wav);
+    EXPECT_EQ(recovered->startedAt, kNow.addSecs(60)); // from the file's name
+    ASSERT_TRUE(recovered->firstWordS());
+    EXPECT_NEAR(*recovered->firstWordS(), 1.5, 0.1);
+    EXPECT_FALSE(recovered->rating.rated());
+    EXPECT_FALSE(QFile::exists(lockFileOf(wav))) << "the stale lock file goes with the orphan";
+    Result<QList<rehearsal::OrphanRecording>> orphans = m_recordings->orphans();
+    ASSERT_TRUE(orphans.ok());
+    EXPECT_TRUE(orphans->isEmpty());
+    EXPECT_TRUE(m_takes->list()->isEmpty()); // an answer, not a take
+}
+
+TEST(AnswerTest, OnlyACompleteAnswerLabelNamesAnAnswer)
+{
+    QJsonObject label { { QStringLiteral("kind"), QStringLiteral("answer") },
+        { QStringLiteral("deck_id"), QStringLiteral("rapport.fun-zone") },
+        { QStringLiteral("question_id"), QStringLiteral("fun-003") },
+        { QStringLiteral("zone"), QStringLiteral("fun") },
+        { QStringLiteral("card_text"), QStringLiteral("What was your worst date like?") },
+        { QStringLiteral("draw_seq"), QJsonValue() }, { QStringLiteral("green_ms"), 60000 },
+        { QStringLiteral("yellow_ms"), 90000 }, { QStringLiteral("red_ms"), 120000 } };
+    const std::optional<AnswerLabel> read = answerOfLabel(label);
+    ASSERT_TRUE(read);
+    EXPECT_EQ(read->card, funCard());
+    EXPECT_FALSE(read->drawSeq);
+    EXPECT_EQ(read->lights, defaultAnswerLights());
+    for (const char* key : { "kind", "deck_id", "question_id", "zone", "card_text", "red_ms" }) {
+        QJsonObject lacking = label;
+        lacking.remove(QString::fromLatin1(key));
+        EXPECT_FALSE(answerOfLabel(lacking)) << key;
+    }
+    QJsonObject outOfOrder = label;
+    outOfOrder.insert(QStringLiteral("yellow_ms"), 130000);
+    EXPECT_FALSE(answerOfLabel(outOfOrder));
+    EXPECT_FALSE(answerOfLabel(
+        { { QStringLiteral("kind"), QStringLiteral("take") }, { QStringLiteral("pitch_id"), 3 } }));
+    EXPECT_EQ(rehearsal::takeLabelPitch({ { QStringLiteral("kind"), QStringLiteral("take") },
+                  { QStringLiteral("pitch_id"), 3 } }),
+        3);
+    EXPECT_FALSE(answerOfLabel({}));
+}
+
+// The answer window lives with the data, so that the window and rapport-cli answer time answers
+// alike; nothing saved, or something damaged, is the default window.
+TEST_F(AnswersTest, TheAnswerLightTimesAreKeptWithTheData)
+{
+    Result<rehearsal::LightTimes> initial = loadAnswerLights(*m_store->database);
+    ASSERT_TRUE(initial.ok());
+    EXPECT_EQ(*initial, defaultAnswerLights());
+    EXPECT_FALSE(*answerLightsSaved(*m_store->database));
+
+    const rehearsal::LightTimes mine = rehearsal::LightTimes::pitch(30'000, 45'000, 60'000);
+    ASSERT_TRUE(saveAnswerLights(*m_store->database, mine).ok());
+    EXPECT_TRUE(*answerLightsSaved(*m_store->database));
+    EXPECT_EQ(*loadAnswerLights(*m_store->database), mine);
+
+    // Out of order, or longer than an hour: refused, the saved times stay.
+    for (const rehearsal::LightTimes& wrong :
+        { rehearsal::LightTimes::pitch(30'000, 20'000, 60'000),
+            rehearsal::LightTimes::pitch(0, 20'000, 60'000),
+            rehearsal::LightTimes::pitch(60'000, 120'000, 3'700'000) }) {
+        Status refused = saveAnswerLights(*m_store->database, wrong);
+        ASSERT_FALSE(refused.ok());
+        EXPECT_EQ(refused.error().kind, ErrorKind::InvalidArgument);
+        EXPECT_FALSE(refused.error().fix.isEmpty());
+    }
+    EXPECT_EQ(*loadAnswerLights(*m_store->database), mine);
+
+    // Damaged in the file: the default window, not a broken one.
+    ASSERT_TRUE(storage::writeMeta(*m_store->database,
+        { { QStringLiteral("answer_yellow_ms"), QStringLiteral("ninety") } }, QString())
+                    .ok());
+    EXPECT_EQ(*loadAnswerLights(*m_store->database), defaultAnswerLights());
 }
 
 // A row the database refuses keeps the recording, and says what to do with it.

@@ -6,6 +6,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
@@ -175,6 +177,47 @@ TEST_F(RecordingsTest, ARecordingInProgressIsNotAnOrphanButALockLeftByAKilledTak
     EXPECT_EQ(orphanPaths(), QStringList { path });
     ASSERT_TRUE(m_recordings->discard(path).ok());
     EXPECT_FALSE(QFile::exists(lockFile)) << "the stale lock file is cleaned up with the file";
+}
+
+// The lock says what the recording is for; a killed take's orphan still says it, and a lock file
+// that holds anything else says nothing.
+TEST_F(RecordingsTest, AnOrphanSaysWhatItWasRecordedForWhenItsLockFileDoes)
+{
+    const QString path = m_recordings->newTakePath(kNow);
+    const QString lockFile = QFileInfo(path).absolutePath() + QStringLiteral("/.")
+        + QFileInfo(path).fileName() + QStringLiteral(".lock");
+    Take take;
+    take.pitchId = m_pitch.id;
+    QByteArray written;
+    {
+        Result<std::unique_ptr<RecordingLock>> lock
+            = m_recordings->markRecording(path, m_takes->recordingLabel(take));
+        ASSERT_TRUE(lock.ok()) << lock.error().toString().toStdString();
+        writeTake(path, 800, 800);
+        QFile held(lockFile);
+        ASSERT_TRUE(held.open(QIODevice::ReadOnly));
+        written = held.readAll();
+    }
+    EXPECT_EQ(takeLabelPitch(QJsonDocument::fromJson(written).object()), m_pitch.id)
+        << written.toStdString();
+    // Killed: the lock file stays with its label, the lock is gone.
+    QFile stale(lockFile);
+    ASSERT_TRUE(stale.open(QIODevice::WriteOnly));
+    stale.write(written);
+    stale.close();
+    Result<OrphanRecording> orphan = m_recordings->orphan(path);
+    ASSERT_TRUE(orphan.ok());
+    EXPECT_EQ(takeLabelPitch(orphan->label), m_pitch.id);
+    ASSERT_TRUE(stale.open(QIODevice::WriteOnly));
+    stale.write("not json at all");
+    stale.close();
+    orphan = m_recordings->orphan(path);
+    ASSERT_TRUE(orphan.ok());
+    EXPECT_TRUE(orphan->label.isEmpty());
+    QFile::remove(lockFile);
+    orphan = m_recordings->orphan(path);
+    ASSERT_TRUE(orphan.ok());
+    EXPECT_TRUE(orphan->label.isEmpty());
 }
 
 TEST_F(RecordingsTest, RecoverStoresTheOrphanAsATakeOfThePitchWithItsAnalysis)

@@ -242,5 +242,32 @@ TEST_F(AnswerPanelTest, TheKeysAStartAndStopAnAnswerAndSpaceStopsIt)
     EXPECT_LT(answers[0].report.durationS, 3.0); // stopped early, kept
 }
 
+// Closing the window while an answer records stops it and stores it (MainWindow::closeEvent
+// calls finishRecording()): nothing is left as a recording to recover.
+TEST_F(AnswerPanelTest, FinishingWhileRecordingStoresTheAnswerAtOnce)
+{
+    const QString source = m_source;
+    CardsPage view(*m_store, nullptr, nullptr,
+        [source] { return std::make_unique<audio::FileAudioSource>(source, 1.0); });
+    view.drawNext();
+    AnswerPanel* panel = view.answerPanel();
+    EXPECT_FALSE(panel->finishRecording()) << "nothing was recording";
+    panel->startOrStop();
+    ASSERT_EQ(panel->stage(), AnswerPanel::Stage::Recording);
+    QTest::qWait(400);
+    EXPECT_TRUE(panel->finishRecording());
+    // Stored by the time finishRecording() returns, without waiting for the rest of the file.
+    const QList<answers::Answer> answers = stored();
+    ASSERT_EQ(answers.size(), 1);
+    EXPECT_GT(answers[0].report.durationS, 0.2);
+    EXPECT_LT(answers[0].report.durationS, 3.0);
+    EXPECT_TRUE(QFile::exists(answers[0].audioPath));
+    rehearsal::TakeRepository takes(*m_store->database);
+    Result<QList<rehearsal::OrphanRecording>> orphans
+        = rehearsal::Recordings(m_store->paths, takes).orphans();
+    ASSERT_TRUE(orphans.ok());
+    EXPECT_TRUE(orphans->isEmpty());
+}
+
 } // namespace
 } // namespace rapport::gui

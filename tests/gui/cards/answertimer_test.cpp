@@ -1,4 +1,6 @@
 #include "app/gui/cards/answertimer.h"
+#include "core/answers/answerwindow.h"
+#include "core/storage/store.h"
 
 #include <QSettings>
 #include <QTemporaryDir>
@@ -85,6 +87,40 @@ TEST(AnswerTimerTest, CustomTimesAreUsedAndRemembered)
     timer.start();
     time.nowMs += 46'000;
     EXPECT_EQ(timer.light(), Light::Yellow);
+}
+
+// Kept with the data (where rapport-cli answer reads them); times an earlier Rapport kept in the
+// settings move there once.
+TEST(AnswerTimerTest, TimesAreKeptWithTheDataAndOldSettingsMoveThere)
+{
+    QTemporaryDir dir;
+    auto store = storage::openStore(dir.filePath(QStringLiteral("data")));
+    ASSERT_TRUE(store.ok());
+    QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+    rehearsal::LightTimes custom = rehearsal::LightTimes::tableTopics();
+    custom.greenMs = 30'000;
+    custom.yellowMs = 45'000;
+    custom.redMs = 60'000;
+    {
+        AnswerTimer old(&settings); // an earlier Rapport: the settings only
+        old.setTimes(custom);
+    }
+    {
+        AnswerTimer timer(&settings);
+        timer.keepTimesIn(store->database.get());
+        EXPECT_EQ(timer.times(), custom);
+        EXPECT_EQ(*answers::loadAnswerLights(*store->database),
+            rehearsal::LightTimes::pitch(30'000, 45'000, 60'000));
+        custom.redMs = 75'000;
+        timer.setTimes(custom);
+    }
+    EXPECT_EQ(*answers::loadAnswerLights(*store->database),
+        rehearsal::LightTimes::pitch(30'000, 45'000, 75'000));
+    // A new timer reads them from the data, whatever the settings hold.
+    AnswerTimer fresh(nullptr);
+    fresh.keepTimesIn(store->database.get());
+    EXPECT_EQ(fresh.times().redMs, 75'000);
+    EXPECT_EQ(fresh.times().greenMs, 30'000);
 }
 
 } // namespace

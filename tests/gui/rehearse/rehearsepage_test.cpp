@@ -4,6 +4,7 @@
 #include "app/gui/rehearse/takereportview.h"
 #include "app/gui/rehearse/taketimeline.h"
 #include "app/gui/widgets/takelistmodel.h"
+#include "core/answers/answerrepository.h"
 #include "core/audio/fileaudiosource.h"
 #include "core/rehearsal/recordings.h"
 #include "tests/support/fakerecogniser.h"
@@ -18,7 +19,9 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
+#include <QJsonDocument>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
@@ -31,6 +34,8 @@
 #include <QTreeView>
 #include <future>
 #include <gtest/gtest.h>
+
+using namespace Qt::StringLiterals;
 
 namespace rapport::gui {
 namespace {
@@ -864,6 +869,95 @@ TEST_F(RehearsePageTest, ATakeInProgressIsNotAnOrphan)
         QTest::qWaitFor([&] { return view.stage() == RehearsePage::Stage::Rating; }, 5'000));
     EXPECT_TRUE(recordings.orphans()->isEmpty());
     EXPECT_EQ(takes().size(), 1);
+}
+
+// A recording cut short says what it was (its lock file's label): an answer comes back as the
+// answer to its card, a take as a take of its own pitch whichever pitch is chosen.
+TEST_F(RehearsePageTest, RecordingsCutShortComeBackAsWhatTheyWere)
+{
+    addPitch();
+    rehearsal::Pitch other;
+    other.title = QStringLiteral("Investor intro");
+    other.targetMs = 30'000;
+    other.lights = rehearsal::defaultLightsFor(30'000);
+    const qint64 otherId
+        = *rehearsal::PitchRepository(*m_store->database).add(other, m_clock.nowUtc());
+    rehearsal::TakeRepository repository(*m_store->database);
+    rehearsal::Recordings recordings(m_store->paths, repository);
+    answers::AnswerRepository answerRepository(*m_store->database);
+    answers::AnswerTakeStore answerStore(answerRepository);
+    const answers::CardRef card { QStringLiteral("rapport.deep-zone"), QStringLiteral("deep-001"),
+        decks::Zone::Deep, QStringLiteral("What is the most vivid memory from your childhood?") };
+    answerStore.setCard(card, std::nullopt);
+    // As killed programs leave them: the WAV, and a lock file holding the label.
+    auto cutShort = [&](const QDateTime& at, const QJsonObject& label) {
+        const QString wav = recordings.newTakePath(at);
+        writeTake(wav, 0.5, 1.5, 0.5);
+        const QFileInfo info(wav);
+        QFile lock(
+            info.absolutePath() + QStringLiteral("/.") + info.fileName() + QStringLiteral(".lock"));
+        EXPECT_TRUE(lock.open(QIODevice::WriteOnly));
+        lock.write(QJsonDocument(label).toJson(QJsonDocument::Compact));
+        return wav;
+    };
+    rehearsal::Take answerTake;
+    answerTake.lights = answers::defaultAnswerLights();
+    const QString answerWav
+        = cutShort(m_clock.nowUtc().addSecs(-3600), answerStore.recordingLabel(answerTake));
+    rehearsal::Take take;
+    take.pitchId = otherId;
+    const QString takeWav
+        = cutShort(m_clock.nowUtc().addSecs(-60), repository.recordingLabel(take));
+
+    auto view = page();
+    bool answersChanged = false;
+    QObject::connect(
+        view.get(), &RehearsePage::answersChanged, [&answersChanged] { answersChanged = true; });
+    EXPECT_TRUE(view->orphanText().startsWith(QStringLiteral(
+        "Your answer to \u201cWhat is the most vivid memory from your childhood?\u201d")))
+        << view->orphanText().toStdString();
+    bool offered = false;
+    for (const QPushButton* button : view->findChildren<QPushButton*>())
+        offered = offered || button->text().remove(QLatin1Char('&')) == u"Keep as that answer"_s;
+    EXPECT_TRUE(offered);
+    ASSERT_TRUE(view->keepOrphan());
+    EXPECT_TRUE(answersChanged);
+    Result<QList<answers::Answer>> kept = answerRepository.list();
+    ASSERT_TRUE(kept.ok());
+    ASSERT_EQ(kept->size(), 1);
+    EXPECT_EQ(kept->first().card, card);
+    EXPECT_EQ(kept->first().audioPath, answerWav);
+    EXPECT_EQ(kept->first().lights, answers::defaultAnswerLights());
+    EXPECT_TRUE(takes().isEmpty());
+
+    // The take, of the other pitch although "Elevator" is chosen.
+    EXPECT_TRUE(
+        view->orphanText().startsWith(QStringLiteral("A take of \u201cInvestor intro\u201d")))
+        << view->orphanText().toStdString();
+    ASSERT_TRUE(view->keepOrphan());
+    ASSERT_EQ(takes().size(), 1);
+    EXPECT_EQ(takes().first().pitchId, otherId);
+    EXPECT_EQ(takes().first().audioPath, takeWav);
+    EXPECT_EQ(takes().first().lights, other.lights);
+    EXPECT_TRUE(view->orphanText().isEmpty());
+}
+
+// Closing the window while a take records stops it and stores it (MainWindow::closeEvent).
+TEST_F(RehearsePageTest, FinishingWhileRecordingStoresTheTakeAtOnce)
+{
+    addPitch();
+    writeTake(m_source, 0.5, 1.0, 10.0);
+    auto view = page(1.0);
+    EXPECT_FALSE(view->finishRecording()) << "nothing was recording";
+    view->startOrStop();
+    ASSERT_EQ(view->stage(), RehearsePage::Stage::Recording);
+    QTest::qWait(400);
+    EXPECT_TRUE(view->finishRecording());
+    ASSERT_EQ(takes().size(), 1);
+    EXPECT_GT(takes().first().report.durationS, 0.2);
+    EXPECT_LT(takes().first().report.durationS, 5.0);
+    rehearsal::TakeRepository repository(*m_store->database);
+    EXPECT_TRUE(rehearsal::Recordings(m_store->paths, repository).orphans()->isEmpty());
 }
 
 } // namespace
