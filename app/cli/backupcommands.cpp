@@ -14,8 +14,8 @@ int exportCommand(CommandContext& ctx, const QStringList& args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Writes everything Rapport keeps — pitches, takes (ratings and every report field), card "
-        "draws, conversations — into DIR as CSV (RFC 4180, UTF-8) or JSON; times in ISO 8601 "
-        "UTC. Files of an earlier export in DIR are replaced."));
+        "draws, answers to cards, conversations — into DIR as CSV (RFC 4180, UTF-8) or JSON; "
+        "times in ISO 8601 UTC. Files of an earlier export in DIR are replaced."));
     const QCommandLineOption format(
         QStringLiteral("format"), QStringLiteral("csv or json."), QStringLiteral("FORMAT"));
     const QCommandLineOption out(
@@ -39,8 +39,9 @@ int exportCommand(CommandContext& ctx, const QStringList& args)
     if (!summary)
         return ctx.fail(summary.error(), kExitFailure);
     ctx.out << "Exported " << summary->pitches << " pitches, " << summary->takes << " takes, "
-            << summary->draws << " card draws and " << summary->conversations
-            << " conversations to " << QDir::toNativeSeparators(parser.value(out)) << ":\n";
+            << summary->draws << " card draws, " << summary->answers << " answers and "
+            << summary->conversations << " conversations to "
+            << QDir::toNativeSeparators(parser.value(out)) << ":\n";
     for (const QString& file : summary->files)
         ctx.out << "  " << QDir::toNativeSeparators(file) << '\n';
     ctx.out.flush();
@@ -62,12 +63,12 @@ int importCommand(CommandContext& ctx, const QStringList& args)
     const QString name = QStringLiteral("import");
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Adds what an export (rapport-cli export) holds to your data: pitches, takes, card draws "
-        "and conversations. Records you already have are skipped, so importing the same export "
-        "twice adds nothing; ids are kept where they are free. Every file is checked before "
-        "anything is written: if one has a problem, nothing changes and the message names the "
-        "file and line. An export holds no recordings: imported takes keep their reports and "
-        "ratings, and play only if their audio file is still where it was."));
+        "Adds what an export (rapport-cli export) holds to your data: pitches, takes, card draws, "
+        "answers and conversations. Records you already have are skipped, so importing the same "
+        "export twice adds nothing; ids are kept where they are free. Every file is checked "
+        "before anything is written: if one has a problem, nothing changes and the message names "
+        "the file and line. An export holds no recordings: imported takes and answers keep their "
+        "reports and ratings, and play only if their audio file is still where it was."));
     const QCommandLineOption from(QStringLiteral("from"),
         QStringLiteral("The folder an export was written to."), QStringLiteral("DIR"));
     const QCommandLineOption format(QStringLiteral("format"),
@@ -106,10 +107,16 @@ int importCommand(CommandContext& ctx, const QStringList& args)
     printCount(ctx.out, "pitches", summary->pitches);
     printCount(ctx.out, "takes", summary->takes);
     printCount(ctx.out, "card draws", summary->draws);
+    printCount(ctx.out, "answers", summary->answers);
     printCount(ctx.out, "conversations", summary->conversations);
     printCount(ctx.out, "conversation questions", summary->conversationQuestions);
     if (const int n = summary->takesWithoutAudio; n > 0)
         ctx.out << n << (n == 1 ? " added take has" : " added takes have")
+                << " no recording on this computer (an export holds none): the reports and "
+                   "ratings are there, but "
+                << (n == 1 ? "it cannot" : "they cannot") << " be played.\n";
+    if (const int n = summary->answersWithoutAudio; n > 0)
+        ctx.out << n << (n == 1 ? " added answer has" : " added answers have")
                 << " no recording on this computer (an export holds none): the reports and "
                    "ratings are there, but "
                 << (n == 1 ? "it cannot" : "they cannot") << " be played.\n";
@@ -119,8 +126,11 @@ int importCommand(CommandContext& ctx, const QStringList& args)
                    "and "
                 << (n == 1 ? "this take was" : "these were") << " added unstarred.\n";
     if (const int n = summary->recordingsAlreadyUsed; n > 0)
-        ctx.out << n << (n == 1 ? " added take named a recording" : " added takes named recordings")
-                << " another take already uses; a recording belongs to one take, so "
+        ctx.out << n
+                << (n == 1 ? " added take or answer named a recording"
+                           : " added takes or answers named recordings")
+                << " another take or answer already uses; a recording belongs to one take or "
+                   "answer, so "
                 << (n == 1 ? "it was" : "they were") << " added without one.\n";
     ctx.out.flush();
     return kExitOk;

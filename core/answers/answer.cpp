@@ -55,6 +55,12 @@ std::optional<AnswerItem> answerItemFromKey(const QString& key)
     return std::nullopt;
 }
 
+QString answerItemColumn(AnswerItem item)
+{
+    return QStringLiteral("rating_")
+        + answerItemKey(item).replace(QLatin1Char('-'), QLatin1Char('_'));
+}
+
 QString AnswerRating::problem() const
 {
     const auto outside

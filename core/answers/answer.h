@@ -46,6 +46,9 @@ QString answerItemText(AnswerItem item);
 /// "answered", "one-point", "story", "ended", "asked-back": files and the CLI.
 QString answerItemKey(AnswerItem item);
 std::optional<AnswerItem> answerItemFromKey(const QString& key);
+/// "rating_answered", "rating_one_point", ...: the column of the item's rating in the answers
+/// table and in an export (answerItemKey() with '_' for '-').
+QString answerItemColumn(AnswerItem item);
 
 /// How the speaker rated an answer: overall 1-5 (required once rated), the rubric's items 1-5
 /// (optional) and a note.

@@ -1,9 +1,11 @@
 #include "core/data/exporter.h"
 
 #include "core/analysis/reportjson.h"
+#include "core/answers/answerrepository.h"
 #include "core/common/csv.h"
 #include "core/common/killpoint.h"
 #include "core/conversations/conversationrepository.h"
+#include "core/decks/card.h"
 #include "core/rehearsal/pitchrepository.h"
 #include "core/rehearsal/selfrating.h"
 #include "core/rehearsal/takerepository.h"
@@ -147,6 +149,40 @@ Result<Table> pitchesTable(const storage::Database& db)
     return t;
 }
 
+// The report columns of takes and answers: those of `rapport-cli analyze --json`, without
+// "file". Lists are JSON arrays in a JSON export and the same arrays as compact JSON text in a CSV
+// cell: pauses ([{"start_s":1.5,"end_s":2}]) and caveats (["noisy","clipped"], [] for none).
+QStringList reportKeys()
+{
+    QStringList keys = analysis::reportToJson({}, {}).keys();
+    keys.removeAll(QStringLiteral("file"));
+    return keys;
+}
+
+// The words (schema 9): the object of `rapport-cli analyze --json`'s word keys, in CSV as its
+// compact JSON text; null when not heard. Then the figures kept beside them.
+const QStringList kWordColumns { QStringLiteral("words"), QStringLiteral("filler_count"),
+    QStringLiteral("fillers_per_minute"), QStringLiteral("script_coverage") };
+
+void appendReport(QJsonArray& row, const analysis::TakeReport& report, const QStringList& keys)
+{
+    const QJsonObject json = analysis::reportToJson(report, {});
+    for (const QString& key : keys)
+        row << json.value(key);
+}
+
+void appendWords(QJsonArray& row, const std::optional<speech::WordReport>& words)
+{
+    row << (words ? QJsonValue(speech::wordReportToJson(*words)) : QJsonValue());
+    for (const QVariant& figure : rehearsal::storedWordFigures(words))
+        row << QJsonValue::fromVariant(figure); // as the database keeps them
+}
+
+QJsonValue optionalTime(const QDateTime& time)
+{
+    return time.isValid() ? QJsonValue(storage::toStoredTime(time)) : QJsonValue();
+}
+
 Result<Table> takesTable(const storage::Database& db)
 {
     Table t { QStringLiteral("takes"),
@@ -154,21 +190,12 @@ Result<Table> takesTable(const storage::Database& db)
             QStringLiteral("green_s"), QStringLiteral("yellow_s"), QStringLiteral("red_s"),
             QStringLiteral("audio_path"), QStringLiteral("starred") },
         {} };
-    // The report columns are those of `rapport-cli analyze --json`, without "file". Lists are
-    // JSON arrays in a JSON export and the same arrays as compact JSON text in a CSV cell:
-    // pauses ([{"start_s":1.5,"end_s":2}]) and caveats (["noisy","clipped"], [] for none).
-    const QJsonObject sample = analysis::reportToJson({}, {});
-    QStringList reportKeys = sample.keys();
-    reportKeys.removeAll(QStringLiteral("file"));
-    t.columns << reportKeys << QStringLiteral("rating_overall");
+    const QStringList keys = reportKeys();
+    t.columns << keys << QStringLiteral("rating_overall");
     for (rehearsal::RubricItem item : rehearsal::kRubricItems)
         t.columns << QStringLiteral("rating_") + rehearsal::rubricKey(item);
     t.columns << QStringLiteral("felt_timing") << QStringLiteral("felt_pace")
-              << QStringLiteral("note") << QStringLiteral("rated_at");
-    // The words (schema 9): the object of `rapport-cli analyze --json`'s word keys, in CSV as its
-    // compact JSON text; null when not heard.
-    t.columns << QStringLiteral("words") << QStringLiteral("filler_count")
-              << QStringLiteral("fillers_per_minute") << QStringLiteral("script_coverage");
+              << QStringLiteral("note") << QStringLiteral("rated_at") << kWordColumns;
     Result<QList<rehearsal::Take>> takes = rehearsal::TakeRepository(db).list();
     if (!takes)
         return takes.error();
@@ -176,20 +203,50 @@ Result<Table> takesTable(const storage::Database& db)
         QJsonArray row { take.id, take.pitchId, storage::toStoredTime(take.startedAt),
             take.lights.greenMs / 1000.0, take.lights.yellowMs / 1000.0, take.lights.redMs / 1000.0,
             take.audioPath, take.starred };
-        const QJsonObject report = analysis::reportToJson(take.report, take.audioPath);
-        for (const QString& key : reportKeys)
-            row << report.value(key);
+        appendReport(row, take.report, keys);
         const rehearsal::SelfRating& r = take.rating;
         row << optionalValue(r.overall);
         for (rehearsal::RubricItem item : rehearsal::kRubricItems)
             row << optionalValue(r.item(item));
         row << (r.feltTiming ? QJsonValue(rehearsal::feltTimingKey(*r.feltTiming)) : QJsonValue())
             << (r.feltPace ? QJsonValue(rehearsal::feltPaceKey(*r.feltPace)) : QJsonValue())
-            << r.note
-            << (r.ratedAt.isValid() ? QJsonValue(storage::toStoredTime(r.ratedAt)) : QJsonValue());
-        row << (take.words ? QJsonValue(speech::wordReportToJson(*take.words)) : QJsonValue());
-        for (const QVariant& figure : rehearsal::storedWordFigures(take.words))
-            row << QJsonValue::fromVariant(figure); // as the takes table keeps them
+            << r.note << optionalTime(r.ratedAt);
+        appendWords(row, take.words);
+        t.rows << row;
+    }
+    return t;
+}
+
+// Answers to cards (schema 12): the card as shown, the draw answered (its seq in the draws
+// table; null when answered without one), then the measurements as a take's.
+Result<Table> answersTable(const storage::Database& db)
+{
+    Table t { QStringLiteral("answers"),
+        { QStringLiteral("id"), QStringLiteral("card"), QStringLiteral("zone"),
+            QStringLiteral("card_text"), QStringLiteral("draw_seq"), QStringLiteral("started_at"),
+            QStringLiteral("green_s"), QStringLiteral("yellow_s"), QStringLiteral("red_s"),
+            QStringLiteral("audio_path") },
+        {} };
+    const QStringList keys = reportKeys();
+    t.columns << keys << QStringLiteral("rating_overall");
+    for (answers::AnswerItem item : answers::kAnswerItems)
+        t.columns << answers::answerItemColumn(item);
+    t.columns << QStringLiteral("note") << QStringLiteral("rated_at") << kWordColumns;
+    Result<QList<answers::Answer>> all = answers::AnswerRepository(db).list();
+    if (!all)
+        return all.error();
+    for (const answers::Answer& a : *all) {
+        QJsonArray row { a.id, decks::CardKey { a.card.deckId, a.card.questionId }.toString(),
+            decks::zoneKey(a.card.zone), a.card.text,
+            a.drawSeq ? QJsonValue(*a.drawSeq) : QJsonValue(), storage::toStoredTime(a.startedAt),
+            a.lights.greenMs / 1000.0, a.lights.yellowMs / 1000.0, a.lights.redMs / 1000.0,
+            a.audioPath };
+        appendReport(row, a.report, keys);
+        row << optionalValue(a.rating.overall);
+        for (answers::AnswerItem item : answers::kAnswerItems)
+            row << optionalValue(a.rating.item(item));
+        row << a.rating.note << optionalTime(a.rating.ratedAt);
+        appendWords(row, a.words);
         t.rows << row;
     }
     return t;
@@ -242,13 +299,15 @@ Result<ExportSummary> exportData(
     Result<Table> pitches = pitchesTable(database);
     Result<Table> takes = pitches ? takesTable(database) : pitches.error();
     Result<Table> draws = takes ? drawsTable(database) : takes.error();
+    Result<Table> answers = draws ? answersTable(database) : draws.error();
     Result<QList<conversations::Conversation>> talks
-        = draws ? conversations(database) : draws.error();
+        = answers ? conversations(database) : answers.error();
     if (!talks)
         return talks.error();
     summary.pitches = static_cast<int>(pitches->rows.size());
     summary.takes = static_cast<int>(takes->rows.size());
     summary.draws = static_cast<int>(draws->rows.size());
+    summary.answers = static_cast<int>(answers->rows.size());
     summary.conversations = static_cast<int>(talks->size());
 
     Table conversationTable { QStringLiteral("conversations"),
@@ -276,7 +335,7 @@ Result<ExportSummary> exportData(
     if (format == ExportFormat::Json)
         conversationTable.columns << QStringLiteral("questions");
 
-    QList<const Table*> tables { &*pitches, &*takes, &*draws, &conversationTable };
+    QList<const Table*> tables { &*pitches, &*takes, &*draws, &*answers, &conversationTable };
     if (format == ExportFormat::Csv)
         tables << &questionTable;
     // Every file is written into a hidden folder beside the export first, then each is renamed

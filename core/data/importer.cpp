@@ -1,6 +1,7 @@
 #include "core/data/importer.h"
 
 #include "core/analysis/reportjson.h"
+#include "core/answers/answer.h"
 #include "core/common/csv.h"
 #include "core/common/filetext.h"
 #include "core/common/killpoint.h"
@@ -47,6 +48,7 @@ const QString kValueFix
 enum class Kind {
     Id, // the record's id in the export: a whole number above 0
     Reference, // the id of a record in another file of the same export
+    OptionalReference, // a Reference, or nothing (then the record refers to none: NULL)
     Text,
     RequiredText, // text that is not only spaces
     Milliseconds, // seconds above 0 in the export, whole milliseconds in the database
@@ -123,6 +125,7 @@ struct TableSpec
     QString referenceColumn; // where the (remapped) Reference goes; empty when none
     QList<Column> columns; // every column of the file, in the order the exporter writes them
     QStringList keyColumns; // the natural key; referenceColumn stands for the record referred to
+    bool fileAddedLater = false; // older exports lack the whole file: then it has no records
 };
 
 TableSpec pitchesSpec()
@@ -138,15 +141,19 @@ TableSpec pitchesSpec()
         { QStringLiteral("created_at"), QStringLiteral("title") } };
 }
 
-TableSpec takesSpec()
+// A recording's timing window (takes and answers).
+QList<Column> lightColumns()
 {
-    QList<Column> columns { column("id", Kind::Id), column("pitch_id", Kind::Reference),
-        column("started_at", Kind::Time), column("green_s", "green_ms", Kind::Milliseconds),
+    return { column("green_s", "green_ms", Kind::Milliseconds),
         column("yellow_s", "yellow_ms", Kind::Milliseconds),
-        column("red_s", "red_ms", Kind::Milliseconds), column("audio_path", Kind::Text),
-        column("starred", Kind::Bool),
-        // The report, as analysis::reportToJson() names it (and the database too).
-        within(column("duration_s", Kind::Number), 0, kMaxTakeSeconds),
+        column("red_s", "red_ms", Kind::Milliseconds) };
+}
+
+// A recording's report, as analysis::reportToJson() names it (and the takes and answers tables
+// too).
+QList<Column> reportFileColumns()
+{
+    return { within(column("duration_s", Kind::Number), 0, kMaxTakeSeconds),
         within(column("speech_start_s", Kind::OptionalNumber), 0, kMaxTakeSeconds),
         within(column("speech_end_s", Kind::OptionalNumber), 0, kMaxTakeSeconds),
         within(column("speaking_time_s", Kind::OptionalNumber), 0, kMaxTakeSeconds),
@@ -165,21 +172,58 @@ TableSpec takesSpec()
         within(column("analysis_ms", Kind::Number), 0, 1e9),
         // Since schema 8 (the report's background level and caveats).
         within(addedColumn("signal_to_noise_db", Kind::OptionalNumber), -200, 200),
-        addedColumn("caveats", Kind::Caveats), column("rating_overall", Kind::OptionalRating) };
+        addedColumn("caveats", Kind::Caveats) };
+}
+
+// The words a recording was heard to say and the figures kept beside them (since schema 9).
+QList<Column> wordFileColumns()
+{
+    return { addedColumn("words", Kind::Words), addedColumn("filler_count", Kind::OptionalCount),
+        within(addedColumn("fillers_per_minute", Kind::OptionalNumber), 0, 1000),
+        within(addedColumn("script_coverage", Kind::OptionalNumber), 0, 1) };
+}
+
+TableSpec takesSpec()
+{
+    QList<Column> columns { column("id", Kind::Id), column("pitch_id", Kind::Reference),
+        column("started_at", Kind::Time) };
+    columns << lightColumns() << column("audio_path", Kind::Text) << column("starred", Kind::Bool)
+            << reportFileColumns() << column("rating_overall", Kind::OptionalRating);
     for (rehearsal::RubricItem item : rehearsal::kRubricItems) {
         const QString name = QStringLiteral("rating_") + rehearsal::rubricKey(item);
         columns << Column { name, name, Kind::OptionalRating };
     }
     columns << column("felt_timing", Kind::FeltTiming) << column("felt_pace", Kind::FeltPace)
-            << column("note", Kind::Text)
-            << column("rated_at", Kind::OptionalTime)
-            // Since schema 9 (the words).
-            << addedColumn("words", Kind::Words) << addedColumn("filler_count", Kind::OptionalCount)
-            << within(addedColumn("fillers_per_minute", Kind::OptionalNumber), 0, 1000)
-            << within(addedColumn("script_coverage", Kind::OptionalNumber), 0, 1);
+            << column("note", Kind::Text) << column("rated_at", Kind::OptionalTime)
+            << wordFileColumns();
     return { QStringLiteral("takes"), QStringLiteral("takes"), QStringLiteral("id"),
         QStringLiteral("pitch_id"), columns,
         { QStringLiteral("pitch_id"), QStringLiteral("started_at") } };
+}
+
+// Answers to cards (schema 12). draw_seq refers to a draw of the export by its seq.
+TableSpec answersSpec()
+{
+    QList<Column> columns { column("id", Kind::Id), column("card", Kind::Card),
+        column("zone", Kind::Zone), column("card_text", Kind::RequiredText),
+        column("draw_seq", Kind::OptionalReference), column("started_at", Kind::Time) };
+    columns << lightColumns() << column("audio_path", Kind::Text) << reportFileColumns()
+            << column("rating_overall", Kind::OptionalRating);
+    for (answers::AnswerItem item : answers::kAnswerItems) {
+        const QString name = answers::answerItemColumn(item);
+        columns << Column { name, name, Kind::OptionalRating };
+    }
+    columns << column("note", Kind::Text) << column("rated_at", Kind::OptionalTime)
+            << wordFileColumns();
+    // The file came after every column it has: an answers file has them all.
+    for (Column& c : columns)
+        c.addedLater = false;
+    TableSpec spec { QStringLiteral("answers"), QStringLiteral("answers"), QStringLiteral("id"),
+        QStringLiteral("draw_seq"), columns,
+        { QStringLiteral("started_at"), QStringLiteral("deck_id"),
+            QStringLiteral("question_id") } };
+    spec.fileAddedLater = true;
+    return spec;
 }
 
 TableSpec drawsSpec()
@@ -614,6 +658,7 @@ std::optional<QVariant> storedValue(const Column& column, const QJsonValue& cell
     }
     case Kind::Id:
     case Kind::Reference:
+    case Kind::OptionalReference:
     case Kind::Card:
     case Kind::Questions:
         break;
@@ -646,6 +691,8 @@ QString expectation(const Column& column, bool csv)
     case Kind::Id:
     case Kind::Reference:
         return QStringLiteral("a whole number above 0");
+    case Kind::OptionalReference:
+        return QStringLiteral("a whole number above 0") + orNothing;
     case Kind::Text:
         return QStringLiteral("text");
     case Kind::RequiredText:
@@ -732,6 +779,10 @@ private:
 void RecordReader::take(const Column& c, const QJsonValue& cell, Row& row)
 {
     switch (c.kind) {
+    case Kind::OptionalReference:
+        if (isNothing(cell, m_csv))
+            return; // row.reference stays 0: none
+        [[fallthrough]];
     case Kind::Id:
     case Kind::Reference: {
         const std::optional<qint64> id = wholeNumberOf(cell, m_csv, 1, kMaxId);
@@ -809,6 +860,7 @@ struct ExportContent
     QList<Row> pitches;
     QList<Row> takes;
     QList<Row> draws;
+    QList<Row> answers;
     QList<Row> conversations;
     QList<Row> questions;
 };
@@ -818,6 +870,8 @@ Result<QList<Row>> readTable(const QString& folder, const TableSpec& spec, Expor
     const QString path = QDir(folder).filePath(fileName(spec.name, format));
     const QString source = QDir::toNativeSeparators(path);
     if (!QFileInfo::exists(path)) {
+        if (spec.fileAddedLater)
+            return QList<Row> {}; // an export of a Rapport before it
         return Error { ErrorKind::NotFound,
             QStringLiteral("%1 is missing from the export.").arg(source), kExportFolderFix, {} };
     }
@@ -874,14 +928,16 @@ Status checkLights(const QList<Row>& rows)
     return {};
 }
 
-// Every reference names a record of `targets` (another file of the same export).
-Status checkReferences(const QList<Row>& rows, const QString& column, const QList<Row>& targets)
+// Every reference names a record of `targets` (another file of the same export); an optional
+// reference may name none (0).
+Status checkReferences(
+    const QList<Row>& rows, const QString& column, const QList<Row>& targets, bool optional = false)
 {
     QSet<qint64> ids;
     for (const Row& target : targets)
         ids.insert(target.id);
     for (const Row& row : rows) {
-        if (ids.contains(row.reference))
+        if (ids.contains(row.reference) || (optional && row.reference == 0))
             continue;
         const QString targetFile
             = targets.isEmpty() ? QString() : QFileInfo(targets.first().source).fileName();
@@ -921,6 +977,7 @@ Result<ExportContent> readExport(const QString& folder, ExportFormat format)
         { pitchesSpec(), &content.pitches },
         { takesSpec(), &content.takes },
         { drawsSpec(), &content.draws },
+        { answersSpec(), &content.answers },
         { conversationsSpec(format), &content.conversations },
     };
     for (const auto& [spec, rows] : tables) {
@@ -947,7 +1004,12 @@ Result<ExportContent> readExport(const QString& folder, ExportFormat format)
     if (checked)
         checked = checkLights(content.takes);
     if (checked)
+        checked = checkLights(content.answers);
+    if (checked)
         checked = checkReferences(content.takes, QStringLiteral("pitch_id"), content.pitches);
+    if (checked)
+        checked = checkReferences(
+            content.answers, QStringLiteral("draw_seq"), content.draws, /*optional=*/true);
     if (checked)
         checked = checkReferences(
             content.questions, QStringLiteral("conversation_id"), content.conversations);
@@ -1054,8 +1116,9 @@ Result<Merged> mergeTable(const QSqlDatabase& db, const TableSpec& spec, QList<R
             QVariantList values;
             if (keep)
                 values << row.id;
+            // Only an OptionalReference leaves 0 (none): NULL in the database.
             if (!spec.referenceColumn.isEmpty())
-                values << references.value(row.reference);
+                values << (row.reference == 0 ? QVariant() : references.value(row.reference));
             values << row.values;
             storage::Sql& insert = keep ? withId : withoutId;
             if (Status s = insert.exec(values, kWriteWhat); !s)
@@ -1073,8 +1136,52 @@ Result<Merged> mergeTable(const QSqlDatabase& db, const TableSpec& spec, QList<R
     return merged;
 }
 
-Result<Merged> mergeTakes(
-    const QSqlDatabase& db, const QList<Row>& takes, const IdMap& pitches, ImportSummary& summary)
+// A recording belongs to one take or answer: an added one naming a file a take or an answer
+// already names (by canonical path: "recordings/../recordings/a.wav" is "recordings/a.wav") comes
+// in without it, so deleting one can never take another's audio with it. The recordings the
+// database's takes and answers name.
+Result<QSet<QString>> usedRecordings(const QSqlDatabase& db)
+{
+    QSet<QString> recordings;
+    storage::Sql used(db,
+        QStringLiteral("SELECT audio_path FROM takes WHERE audio_path <> '' "
+                       "UNION ALL SELECT audio_path FROM answers WHERE audio_path <> ''"));
+    if (Status s = used.exec({}, kWriteWhat); !s)
+        return s.error();
+    while (used.next())
+        recordings.insert(rehearsal::comparablePath(used.value(0).toString()));
+    return recordings;
+}
+
+// Before a take or an answer is added: its recording, unless another row has it (`used`, which
+// gets it), and the figures beside its words.
+void prepareRecorded(Row& row, QSet<QString>& used, int& alreadyUsed, int& withoutAudio)
+{
+    const QString audioColumn = QStringLiteral("audio_path");
+    const QString audio = row.value(audioColumn).toString();
+    if (!audio.isEmpty()) {
+        const QString canonical = rehearsal::comparablePath(audio);
+        if (used.contains(canonical)) {
+            row.set(audioColumn, QString());
+            ++alreadyUsed;
+        } else {
+            used.insert(canonical);
+            if (!QFileInfo::exists(audio))
+                ++withoutAudio;
+        }
+    }
+    // The figures kept beside the words are the words' own, whatever the file says beside them:
+    // a chart must agree with the recording's report.
+    const QStringList figureColumns { QStringLiteral("filler_count"),
+        QStringLiteral("fillers_per_minute"), QStringLiteral("script_coverage") };
+    const QVariantList figures = rehearsal::storedWordFigures(
+        rehearsal::wordsFromStored(row.value(QStringLiteral("words"))));
+    for (qsizetype i = 0; i < figures.size(); ++i)
+        row.set(figureColumns[i], figures[i]);
+}
+
+Result<Merged> mergeTakes(const QSqlDatabase& db, const QList<Row>& takes, const IdMap& pitches,
+    QSet<QString>& recordings, ImportSummary& summary)
 {
     // A pitch has at most one starred take; one it already has keeps its star.
     QSet<qint64> starredPitches;
@@ -1084,40 +1191,10 @@ Result<Merged> mergeTakes(
         return s.error();
     while (starred.next())
         starredPitches.insert(starred.value(0).toLongLong());
-    // A recording belongs to one take: an added take naming a file another take already names
-    // (by canonical path: "recordings/../recordings/a.wav" is "recordings/a.wav") comes in
-    // without it, so deleting one take can never take another's audio with it.
-    QSet<QString> usedRecordings;
-    storage::Sql used(db, QStringLiteral("SELECT audio_path FROM takes WHERE audio_path <> ''"));
-    if (Status s = used.exec({}, kWriteWhat); !s)
-        return s.error();
-    while (used.next())
-        usedRecordings.insert(rehearsal::comparablePath(used.value(0).toString()));
-    const QString audioColumn = QStringLiteral("audio_path");
     const QString starredColumn = QStringLiteral("starred");
-    const QString wordsColumn = QStringLiteral("words");
-    const QStringList figureColumns { QStringLiteral("filler_count"),
-        QStringLiteral("fillers_per_minute"), QStringLiteral("script_coverage") };
     MergeHooks hooks;
     hooks.beforeAdd = [&](Row& take) {
-        const QString audio = take.value(audioColumn).toString();
-        if (!audio.isEmpty()) {
-            const QString canonical = rehearsal::comparablePath(audio);
-            if (usedRecordings.contains(canonical)) {
-                take.set(audioColumn, QString());
-                ++summary.recordingsAlreadyUsed;
-            } else {
-                usedRecordings.insert(canonical);
-                if (!QFileInfo::exists(audio))
-                    ++summary.takesWithoutAudio;
-            }
-        }
-        // The figures kept beside the words are the words' own, whatever the file says beside
-        // them: a chart must agree with the take's report.
-        const QVariantList figures
-            = rehearsal::storedWordFigures(rehearsal::wordsFromStored(take.value(wordsColumn)));
-        for (qsizetype i = 0; i < figures.size(); ++i)
-            take.set(figureColumns[i], figures[i]);
+        prepareRecorded(take, recordings, summary.recordingsAlreadyUsed, summary.takesWithoutAudio);
         if (take.value(starredColumn).toInt() == 0)
             return;
         const qint64 pitch = pitches.value(take.reference);
@@ -1147,6 +1224,18 @@ Result<Merged> mergeDraws(const QSqlDatabase& db, const QList<Row>& draws, Impor
     return mergeTable(db, drawsSpec(), draws, {}, summary.draws, hooks);
 }
 
+// An added answer's draw_seq is the seq its draw has in the database (`draws`); none stays NULL.
+Result<Merged> mergeAnswers(const QSqlDatabase& db, const QList<Row>& answers, const IdMap& draws,
+    QSet<QString>& recordings, ImportSummary& summary)
+{
+    MergeHooks hooks;
+    hooks.beforeAdd = [&](Row& answer) {
+        prepareRecorded(
+            answer, recordings, summary.recordingsAlreadyUsed, summary.answersWithoutAudio);
+    };
+    return mergeTable(db, answersSpec(), answers, draws, summary.answers, hooks);
+}
+
 // A conversation's questions are added with it, and skipped with it when it is already there.
 Status addQuestions(const QSqlDatabase& db, const QList<Row>& questions,
     const Merged& conversations, ImportCount& count)
@@ -1174,10 +1263,19 @@ Status writeExport(const QSqlDatabase& db, const ExportContent& content, ImportS
     Result<Merged> pitches = mergeTable(db, pitchesSpec(), content.pitches, {}, summary.pitches);
     if (!pitches)
         return pitches.error();
-    if (Result<Merged> takes = mergeTakes(db, content.takes, pitches->ids, summary); !takes)
+    Result<QSet<QString>> recordings = usedRecordings(db);
+    if (!recordings)
+        return recordings.error();
+    if (Result<Merged> takes = mergeTakes(db, content.takes, pitches->ids, *recordings, summary);
+        !takes)
         return takes.error();
-    if (Result<Merged> draws = mergeDraws(db, content.draws, summary); !draws)
+    Result<Merged> draws = mergeDraws(db, content.draws, summary);
+    if (!draws)
         return draws.error();
+    if (Result<Merged> answers
+        = mergeAnswers(db, content.answers, draws->ids, *recordings, summary);
+        !answers)
+        return answers.error();
     Result<Merged> conversations = mergeTable(
         db, conversationsSpec(summary.format), content.conversations, {}, summary.conversations);
     if (!conversations)
@@ -1202,7 +1300,7 @@ Result<ExportFormat> detectExportFormat(const QString& folder)
     const QDir dir(folder);
     auto has = [&](ExportFormat format) {
         for (const QString& table : { pitchesSpec().name, takesSpec().name, drawsSpec().name,
-                 conversationsSpec(format).name, questionsSpec().name }) {
+                 answersSpec().name, conversationsSpec(format).name, questionsSpec().name }) {
             if (dir.exists(fileName(table, format)))
                 return true;
         }

@@ -338,8 +338,8 @@ TEST_F(BackupCliTest, ExportWritesEveryTableInTheChosenFormat)
     auto csv = cli({ QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("csv"),
         QStringLiteral("--out"), file(QStringLiteral("out")) });
     ASSERT_EQ(csv.exitCode, 0) << csv.err.toStdString();
-    for (const char* name : { "pitches.csv", "takes.csv", "draws.csv", "conversations.csv",
-             "conversation_questions.csv" })
+    for (const char* name : { "pitches.csv", "takes.csv", "draws.csv", "answers.csv",
+             "conversations.csv", "conversation_questions.csv" })
         EXPECT_TRUE(QFile::exists(file(QStringLiteral("out/")) + QLatin1String(name))) << name;
     EXPECT_TRUE(test::fileBytes(file(QStringLiteral("out/pitches.csv"))).contains(",P,"));
     auto json = cli({ QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("json"),

@@ -1,3 +1,5 @@
+#include "core/answers/answerrepository.h"
+#include "core/storage/store.h"
 #include "tests/support/cliprocess.h"
 #include "tests/support/sqlitefile.h"
 #include "tests/support/testtake.h"
@@ -28,10 +30,25 @@ protected:
                           u"Über café, \"nice\""_s })
                       .exitCode,
             0);
-        ASSERT_EQ(
-            cli(m_source, { u"export"_s, u"--format"_s, u"csv"_s, u"--out"_s, path(u"csv"_s) })
-                .exitCode,
-            0);
+        // An answer to a card, stored as `rapport-cli answer` stores one; its recording is not
+        // on this computer.
+        {
+            Result<storage::Store> store = storage::openStore(m_source);
+            ASSERT_TRUE(store.ok());
+            answers::Answer answer;
+            answer.card = { u"rapport.fun"_s, u"f-01"_s, decks::Zone::Fun, u"Best snack?"_s };
+            answer.startedAt = QDateTime(QDate(2026, 11, 20), QTime(8, 0), Qt::UTC);
+            answer.lights = answers::defaultAnswerLights();
+            answer.audioPath = m_dir.filePath(u"gone/answer.wav"_s);
+            answer.report = test::everyFieldReport();
+            ASSERT_TRUE(answers::AnswerRepository(*store->database).add(answer).ok());
+        }
+        const auto csv
+            = cli(m_source, { u"export"_s, u"--format"_s, u"csv"_s, u"--out"_s, path(u"csv"_s) });
+        ASSERT_EQ(csv.exitCode, 0) << csv.err.toStdString();
+        EXPECT_TRUE(csv.out.contains(u"0 card draws, 1 answers and 1 conversations to "_s))
+            << csv.out.toStdString();
+        EXPECT_TRUE(csv.out.contains(u"answers.csv"_s)) << csv.out.toStdString();
         ASSERT_EQ(
             cli(m_source, { u"export"_s, u"--format"_s, u"json"_s, u"--out"_s, path(u"json"_s) })
                 .exitCode,
@@ -80,6 +97,10 @@ TEST_F(ImportCliTest, ImportAddsAnExportOnceAndSaysWhatItDid)
     EXPECT_TRUE(imported.out.contains(u"pitches                 1 added, 0 already there"_s))
         << imported.out.toStdString();
     EXPECT_TRUE(imported.out.contains(u"conversations           1 added, 0 already there"_s));
+    EXPECT_TRUE(imported.out.contains(u"answers                 1 added, 0 already there"_s))
+        << imported.out.toStdString();
+    EXPECT_TRUE(imported.out.contains(u"1 added answer has no recording on this computer"_s))
+        << imported.out.toStdString();
 
     const auto pitches = cli(m_target, { u"pitches"_s, u"list"_s, u"--json"_s });
     const QJsonArray list = QJsonDocument::fromJson(pitches.out.toUtf8()).array();
@@ -94,6 +115,9 @@ TEST_F(ImportCliTest, ImportAddsAnExportOnceAndSaysWhatItDid)
     EXPECT_TRUE(again.out.contains(u"pitches                 0 added, 1 already there"_s))
         << again.out.toStdString();
     EXPECT_TRUE(again.out.contains(u"conversations           0 added, 1 already there"_s));
+    EXPECT_TRUE(again.out.contains(u"answers                 0 added, 1 already there"_s))
+        << again.out.toStdString();
+    EXPECT_FALSE(again.out.contains(u"no recording"_s)) << again.out.toStdString();
 }
 
 TEST_F(ImportCliTest, ABadFolderFailsAndSaysWhatToDo)

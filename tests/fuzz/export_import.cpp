@@ -39,7 +39,7 @@ QList<std::pair<QString, QByteArray>> sectionsOf(const QByteArray& input)
 
 bool nothingAdded(const data::ImportSummary& s)
 {
-    return s.pitches.added == 0 && s.takes.added == 0 && s.draws.added == 0
+    return s.pitches.added == 0 && s.takes.added == 0 && s.draws.added == 0 && s.answers.added == 0
         && s.conversations.added == 0 && s.conversationQuestions.added == 0;
 }
 

@@ -123,9 +123,9 @@ DataSection::DataSection(storage::Store& store, const Clock* clock, QWidget* par
     filesRow->addWidget(importButton);
     filesRow->addStretch(1);
     QLabel* filesHint
-        = hint(tr("Export writes your pitches, takes, card draws and conversations into a folder "
-                  "as CSV or JSON files, without the recordings. Import adds what such a folder "
-                  "holds; records already here are skipped."),
+        = hint(tr("Export writes your pitches, takes, card draws, answers and conversations into a "
+                  "folder as CSV or JSON files, without the recordings. Import adds what such a "
+                  "folder holds; records already here are skipped."),
             this);
     form->addRow(tr("Export and import:"), withHint(filesRow, filesHint));
 
@@ -173,10 +173,11 @@ bool DataSection::exportTo(const QString& folder, data::ExportFormat format)
         return false;
     }
     showMessage(
-        tr("Exported %1, %2, %3 and %4 to %5.")
+        tr("Exported %1, %2, %3, %4 and %5 to %6.")
             .arg(counted(summary->pitches, tr("%1 pitch"), tr("%1 pitches")),
                 counted(summary->takes, tr("%1 take"), tr("%1 takes")),
                 counted(summary->draws, tr("%1 card draw"), tr("%1 card draws")),
+                counted(summary->answers, tr("%1 answer"), tr("%1 answers")),
                 counted(summary->conversations, tr("%1 conversation"), tr("%1 conversations")),
                 QDir::toNativeSeparators(folder)),
         false);
@@ -201,13 +202,14 @@ bool DataSection::importFrom(const QString& folder)
         return false;
     }
     const data::ImportSummary& s = *summary;
-    const int present
-        = s.pitches.present + s.takes.present + s.draws.present + s.conversations.present;
+    const int present = s.pitches.present + s.takes.present + s.draws.present + s.answers.present
+        + s.conversations.present;
     QString text
-        = tr("Imported %1, %2, %3 and %4 from %5.")
+        = tr("Imported %1, %2, %3, %4 and %5 from %6.")
               .arg(counted(s.pitches.added, tr("%1 pitch"), tr("%1 pitches")),
                   counted(s.takes.added, tr("%1 take"), tr("%1 takes")),
                   counted(s.draws.added, tr("%1 card draw"), tr("%1 card draws")),
+                  counted(s.answers.added, tr("%1 answer"), tr("%1 answers")),
                   counted(s.conversations.added, tr("%1 conversation"), tr("%1 conversations")),
                   QDir::toNativeSeparators(folder));
     if (present > 0)
@@ -221,6 +223,13 @@ bool DataSection::importFrom(const QString& folder)
                    "and ratings are kept."),
                 tr("%1 takes have no recording on this computer (an export holds none): their "
                    "reports and ratings are kept."));
+    if (s.answersWithoutAudio > 0)
+        text += QLatin1Char(' ')
+            + counted(s.answersWithoutAudio,
+                tr("%1 answer has no recording on this computer (an export holds none): its "
+                   "report and ratings are kept."),
+                tr("%1 answers have no recording on this computer (an export holds none): their "
+                   "reports and ratings are kept."));
     if (s.starsNotImported > 0)
         text += QLatin1Char(' ')
             + counted(s.starsNotImported,
@@ -229,10 +238,13 @@ bool DataSection::importFrom(const QString& folder)
     if (s.recordingsAlreadyUsed > 0)
         text += QLatin1Char(' ')
             + counted(s.recordingsAlreadyUsed,
-                tr("%1 take named a recording another take uses and came in without it."),
-                tr("%1 takes named recordings other takes use and came in without them."));
+                tr("%1 take or answer named a recording another take or answer uses and came in "
+                   "without it."),
+                tr("%1 takes or answers named recordings other takes or answers use and came in "
+                   "without them."));
     showMessage(text, false);
-    if (s.pitches.added + s.takes.added + s.draws.added + s.conversations.added > 0)
+    if (s.pitches.added + s.takes.added + s.draws.added + s.answers.added + s.conversations.added
+        > 0)
         emit dataImported();
     return true;
 }

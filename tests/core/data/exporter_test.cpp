@@ -1,3 +1,4 @@
+#include "core/answers/answerrepository.h"
 #include "core/conversations/conversationrepository.h"
 #include "core/data/exporter.h"
 #include "core/decks/deckrepository.h"
@@ -85,10 +86,34 @@ protected:
         m_take.rating.ratedAt = kNow.addSecs(60);
         m_take.id = *rehearsal::TakeRepository(db).add(m_take);
 
-        ASSERT_TRUE(decks::DeckRepository(db)
-                        .recordDraw({ QStringLiteral("rapport.fun"), QStringLiteral("f-01") },
-                            decks::Zone::Fun, kAwkward, kNow)
-                        .ok());
+        const auto draw = decks::DeckRepository(db).recordDraw(
+            { QStringLiteral("rapport.fun"), QStringLiteral("f-01") }, decks::Zone::Fun, kAwkward,
+            kNow);
+        ASSERT_TRUE(draw.ok());
+        m_drawSeq = draw->seq;
+
+        m_answer.card
+            = { QStringLiteral("rapport.fun"), QStringLiteral("f-01"), decks::Zone::Fun, kAwkward };
+        m_answer.drawSeq = m_drawSeq;
+        m_answer.startedAt = kNow.addSecs(5);
+        m_answer.lights = answers::defaultAnswerLights();
+        m_answer.audioPath = QStringLiteral("/data/recordings/answer.wav");
+        m_answer.report = test::everyFieldReport();
+        m_answer.words = test::everyFieldWords();
+        m_answer.rating.overall = 3;
+        m_answer.rating.item(answers::AnswerItem::OnePoint) = 4;
+        m_answer.rating.item(answers::AnswerItem::AskedBack) = 1;
+        m_answer.rating.note = kAwkward;
+        m_answer.rating.ratedAt = kNow.addSecs(200);
+        m_answer.id = *answers::AnswerRepository(db).add(m_answer);
+        // Answered without a draw (rapport-cli answer --card), not rated, words not heard.
+        answers::Answer plain;
+        plain.card = { QStringLiteral("user.team"), QStringLiteral("q_2"), decks::Zone::Deep,
+            QStringLiteral("Why?") };
+        plain.startedAt = kNow.addSecs(500);
+        plain.lights = answers::defaultAnswerLights();
+        plain.report.durationS = 2.5;
+        ASSERT_TRUE(answers::AnswerRepository(db).add(plain).ok());
         conversations::Conversation c;
         c.happenedOn = QDate(2026, 11, 22);
         c.withWhom = QStringLiteral("Sam, from \"ops\"");
@@ -109,13 +134,16 @@ protected:
     std::unique_ptr<storage::Store> m_store;
     qint64 m_pitchId = 0;
     rehearsal::Take m_take;
+    qint64 m_drawSeq = 0;
+    answers::Answer m_answer;
 };
 
 TEST_F(ExporterTest, JsonHoldsEveryFieldOfEveryTable)
 {
     auto summary = exportData(*m_store->database, m_out, ExportFormat::Json);
     ASSERT_TRUE(summary.ok()) << summary.error().toString().toStdString();
-    EXPECT_EQ(summary->files.size(), 4);
+    EXPECT_EQ(summary->files.size(), 5);
+    EXPECT_EQ(summary->answers, 2);
     EXPECT_EQ(test::permissionBits(m_out), 0700);
     for (const QString& file : summary->files)
         EXPECT_EQ(test::permissionBits(file), 0600);
@@ -194,9 +222,10 @@ TEST_F(ExporterTest, CsvHasTheSameValuesAsJsonAndQuotesPerRfc4180)
         exportData(*m_store->database, m_out + QStringLiteral("/json"), ExportFormat::Json).ok());
     auto summary = exportData(*m_store->database, m_out, ExportFormat::Csv);
     ASSERT_TRUE(summary.ok());
-    EXPECT_EQ(summary->files.size(), 5);
-    for (const QString& table : { QStringLiteral("pitches"), QStringLiteral("takes"),
-             QStringLiteral("draws"), QStringLiteral("conversations") }) {
+    EXPECT_EQ(summary->files.size(), 6);
+    for (const QString& table :
+        { QStringLiteral("pitches"), QStringLiteral("takes"), QStringLiteral("draws"),
+            QStringLiteral("answers"), QStringLiteral("conversations") }) {
         const QByteArray bytes = test::fileBytes(m_out + u'/' + table + QStringLiteral(".csv"));
         EXPECT_FALSE(bytes.startsWith("\xEF\xBB\xBF")) << table.toStdString();
         const QList<QStringList> rows = parseCsv(QString::fromUtf8(bytes));
@@ -237,6 +266,90 @@ TEST_F(ExporterTest, CsvHasTheSameValuesAsJsonAndQuotesPerRfc4180)
     EXPECT_EQ(questions[1][3], kAwkward);
 }
 
+TEST_F(ExporterTest, AnswersHoldTheirCardTheirDrawAndTheColumnsOfATake)
+{
+    auto summary = exportData(*m_store->database, m_out, ExportFormat::Csv);
+    ASSERT_TRUE(summary.ok()) << summary.error().toString().toStdString();
+    EXPECT_TRUE(summary->files.contains(m_out + QStringLiteral("/answers.csv")));
+    EXPECT_EQ(test::permissionBits(m_out + QStringLiteral("/answers.csv")), 0600);
+    const QList<QStringList> answers
+        = parseCsv(QString::fromUtf8(test::fileBytes(m_out + QStringLiteral("/answers.csv"))));
+    const QList<QStringList> takes
+        = parseCsv(QString::fromUtf8(test::fileBytes(m_out + QStringLiteral("/takes.csv"))));
+    ASSERT_EQ(answers.size(), 3);
+    // The card and its draw, then the take's columns from the timing window on, with the
+    // impromptu rubric where a take has its own rubric and felt timing and pace.
+    QStringList expected { QStringLiteral("id"), QStringLiteral("card"), QStringLiteral("zone"),
+        QStringLiteral("card_text"), QStringLiteral("draw_seq"), QStringLiteral("started_at") };
+    // The take's report columns are those between "starred" and "rating_overall".
+    const QStringList& takeHeader = takes.first();
+    const qsizetype greenAt = takeHeader.indexOf(QStringLiteral("green_s"));
+    const qsizetype starredAt = takeHeader.indexOf(QStringLiteral("starred"));
+    const qsizetype overallAt = takeHeader.indexOf(QStringLiteral("rating_overall"));
+    ASSERT_EQ(starredAt, greenAt + 4);
+    const QStringList reportColumns = takeHeader.mid(starredAt + 1, overallAt - starredAt - 1);
+    EXPECT_TRUE(reportColumns.contains(QStringLiteral("words_per_minute")));
+    EXPECT_FALSE(reportColumns.contains(QStringLiteral("file")));
+    expected << takeHeader.mid(greenAt, 4) // green_s, yellow_s, red_s, audio_path
+             << reportColumns << QStringLiteral("rating_overall")
+             << QStringLiteral("rating_answered") << QStringLiteral("rating_one_point")
+             << QStringLiteral("rating_story") << QStringLiteral("rating_ended")
+             << QStringLiteral("rating_asked_back") << QStringLiteral("note")
+             << QStringLiteral("rated_at") << QStringLiteral("words")
+             << QStringLiteral("filler_count") << QStringLiteral("fillers_per_minute")
+             << QStringLiteral("script_coverage");
+    EXPECT_EQ(answers.first(), expected);
+
+    const QStringList& header = answers.first();
+    const QStringList& full = answers[1];
+    auto at = [&](const QStringList& row, const char* column) {
+        return row.value(header.indexOf(QString::fromLatin1(column)));
+    };
+    EXPECT_EQ(at(full, "id"), QString::number(m_answer.id));
+    EXPECT_EQ(at(full, "card"), QStringLiteral("rapport.fun/f-01"));
+    EXPECT_EQ(at(full, "zone"), QStringLiteral("fun"));
+    EXPECT_EQ(at(full, "card_text"), kAwkward);
+    EXPECT_EQ(at(full, "draw_seq"), QString::number(m_drawSeq));
+    EXPECT_EQ(at(full, "started_at"), QStringLiteral("2026-11-23T09:30:20.250Z"));
+    EXPECT_EQ(at(full, "green_s"), QStringLiteral("60"));
+    EXPECT_EQ(at(full, "red_s"), QStringLiteral("120"));
+    EXPECT_EQ(at(full, "audio_path"), m_answer.audioPath);
+    EXPECT_EQ(at(full, "caveats"), QStringLiteral("[\"noisy\",\"clipped\"]"));
+    EXPECT_EQ(at(full, "rating_overall"), QStringLiteral("3"));
+    EXPECT_EQ(at(full, "rating_one_point"), QStringLiteral("4"));
+    EXPECT_EQ(at(full, "rating_asked_back"), QStringLiteral("1"));
+    EXPECT_EQ(at(full, "rating_story"), QString());
+    EXPECT_EQ(at(full, "note"), kAwkward);
+    EXPECT_EQ(at(full, "rated_at"), QStringLiteral("2026-11-23T09:33:35.250Z"));
+    const QJsonObject words = QJsonDocument::fromJson(at(full, "words").toUtf8()).object();
+    EXPECT_EQ(words, speech::wordReportToJson(*m_answer.words));
+    EXPECT_EQ(at(full, "filler_count"), QString::number(m_answer.words->fillers.size()));
+    // A take's report and the same report of an answer are the same cells.
+    const QStringList& take = takes[1];
+    for (const QString& column : reportColumns) {
+        EXPECT_EQ(at(full, column.toLatin1().constData()), take[takeHeader.indexOf(column)])
+            << column.toStdString();
+    }
+
+    const QStringList& plain = answers[2];
+    EXPECT_EQ(at(plain, "card"), QStringLiteral("user.team/q_2"));
+    EXPECT_EQ(at(plain, "zone"), QStringLiteral("deep"));
+    EXPECT_EQ(at(plain, "draw_seq"), QString()); // answered without a draw
+    EXPECT_EQ(at(plain, "audio_path"), QString());
+    EXPECT_EQ(at(plain, "rating_overall"), QString());
+    EXPECT_EQ(at(plain, "rated_at"), QString());
+    EXPECT_EQ(at(plain, "words"), QString());
+    EXPECT_EQ(at(plain, "filler_count"), QString());
+
+    ASSERT_TRUE(exportData(*m_store->database, m_out, ExportFormat::Json).ok());
+    const QJsonArray json = jsonFile(QStringLiteral("answers.json"));
+    ASSERT_EQ(json.size(), 2);
+    EXPECT_EQ(json[0].toObject().value(QStringLiteral("draw_seq")).toInteger(), m_drawSeq);
+    EXPECT_EQ(json[0].toObject().value(QStringLiteral("words")).toObject(), words);
+    EXPECT_TRUE(json[1].toObject().value(QStringLiteral("draw_seq")).isNull());
+    EXPECT_TRUE(json[1].toObject().value(QStringLiteral("rating_overall")).isNull());
+}
+
 TEST_F(ExporterTest, AnEmptyDatabaseExportsHeadersOnly)
 {
     QTemporaryDir other;
@@ -250,6 +363,11 @@ TEST_F(ExporterTest, AnEmptyDatabaseExportsHeadersOnly)
         QString::fromUtf8(test::fileBytes(other.filePath(QStringLiteral("out/takes.csv")))));
     ASSERT_EQ(rows.size(), 1);
     EXPECT_TRUE(rows.first().contains(QStringLiteral("words_per_minute")));
+    EXPECT_EQ(summary->answers, 0);
+    const QList<QStringList> answers = parseCsv(
+        QString::fromUtf8(test::fileBytes(other.filePath(QStringLiteral("out/answers.csv")))));
+    ASSERT_EQ(answers.size(), 1);
+    EXPECT_EQ(answers.first().first(), QStringLiteral("id"));
 }
 
 } // namespace

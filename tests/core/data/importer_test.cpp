@@ -1,3 +1,5 @@
+#include "core/analysis/reportjson.h"
+#include "core/answers/answerrepository.h"
 #include "core/common/csv.h"
 #include "core/conversations/conversationrepository.h"
 #include "core/data/exporter.h"
@@ -37,6 +39,7 @@ const QList<std::pair<QString, QString>> kTables {
     { u"pitches"_s, u"id"_s },
     { u"takes"_s, u"id"_s },
     { u"draws"_s, u"seq"_s },
+    { u"answers"_s, u"id"_s },
     { u"conversations"_s, u"id"_s },
     { u"conversation_questions"_s, u"conversation_id, position"_s },
     { u"card_state"_s, u"deck_id, question_id"_s },
@@ -100,8 +103,10 @@ protected:
     }
 
     // Two pitches, three takes (one with every field, one with every optional field empty),
-    // two draws and two conversations, with awkward text wherever text goes. Every table's ids
-    // start at 2 (a deleted first record), so kept ids differ from ids SQLite would hand out.
+    // two draws, two answers (one to the first draw with every field, one without a draw and
+    // every optional field empty) and two conversations, with awkward text wherever text goes.
+    // Every table's ids start at 2 (a deleted first record), so kept ids differ from ids SQLite
+    // would hand out.
     void seed(const storage::Database& db)
     {
         removedFirstRecords(db);
@@ -166,14 +171,38 @@ protected:
         ASSERT_TRUE(takes.add(other).ok());
 
         decks::DeckRepository decks(db);
-        ASSERT_TRUE(decks
-                        .recordDraw({ u"rapport.fun"_s, u"f-01"_s }, decks::Zone::Fun, kAwkward,
-                            kNow.addSecs(10))
-                        .ok());
+        const auto draw = decks.recordDraw(
+            { u"rapport.fun"_s, u"f-01"_s }, decks::Zone::Fun, kAwkward, kNow.addSecs(10));
+        ASSERT_TRUE(draw.ok());
         ASSERT_TRUE(decks
                         .recordDraw({ u"user.team"_s, u"q_2"_s }, decks::Zone::Deep,
                             u"Was zählt, \"wirklich\"?"_s, kNow.addSecs(20))
                         .ok());
+
+        answers::AnswerRepository answerRepository(db);
+        answers::Answer answered;
+        answered.card = { u"rapport.fun"_s, u"f-01"_s, decks::Zone::Fun, kAwkward };
+        answered.drawSeq = draw->seq;
+        answered.startedAt = kNow.addSecs(40);
+        answered.lights = answers::defaultAnswerLights();
+        answered.audioPath = u"/nowhere/recordings/answer, \"1\".wav"_s;
+        answered.report = test::everyFieldReport();
+        answered.report.clippedRatio = 0.000125;
+        answered.words = test::everyFieldWords();
+        answered.rating.overall = 3;
+        int item = 1;
+        for (answers::AnswerItem i : answers::kAnswerItems)
+            answered.rating.item(i) = item++;
+        answered.rating.note = kAwkward;
+        answered.rating.ratedAt = kNow.addSecs(200);
+        ASSERT_TRUE(answerRepository.add(answered).ok());
+        answers::Answer bare; // answered without a draw, no speech found, not rated, no audio
+        bare.card = { u"user.team"_s, u"q_2"_s, decks::Zone::Deep, u"Was zählt?"_s };
+        bare.startedAt = kNow.addSecs(50);
+        bare.lights = { 30'250, 40'000, 45'500, 0 };
+        bare.report.durationS = 1.75;
+        bare.report.analysisMs = 0.5;
+        ASSERT_TRUE(answerRepository.add(bare).ok());
 
         conversations::ConversationRepository conversations(db);
         conversations::Conversation talk;
@@ -202,6 +231,12 @@ protected:
         take.startedAt = kNow.addDays(-9);
         ASSERT_TRUE(rehearsal::TakeRepository(db).add(take).ok());
         ASSERT_TRUE(rehearsal::PitchRepository(db).remove(pitch).ok());
+        answers::Answer answer;
+        answer.card = { u"gone"_s, u"gone"_s, decks::Zone::Fun, u"Gone?"_s };
+        answer.startedAt = kNow.addDays(-9);
+        answer.lights = answers::defaultAnswerLights();
+        const qint64 answerId = *answers::AnswerRepository(db).add(answer);
+        ASSERT_TRUE(answers::AnswerRepository(db).remove(answerId).ok());
         conversations::Conversation talk;
         talk.happenedOn = QDate(2026, 11, 1);
         const qint64 conversation = *conversations::ConversationRepository(db).add(talk);
@@ -242,10 +277,13 @@ protected:
         EXPECT_EQ(summary->pitches, (ImportCount { 2, 0 }));
         EXPECT_EQ(summary->takes, (ImportCount { 3, 0 }));
         EXPECT_EQ(summary->draws, (ImportCount { 2, 0 }));
+        EXPECT_EQ(summary->answers, (ImportCount { 2, 0 }));
         EXPECT_EQ(summary->conversations, (ImportCount { 2, 0 }));
         EXPECT_EQ(summary->conversationQuestions, (ImportCount { 2, 0 }));
         EXPECT_EQ(summary->takesWithoutAudio, 2); // the third take kept no audio
+        EXPECT_EQ(summary->answersWithoutAudio, 1); // the second answer kept no audio
         EXPECT_EQ(summary->starsNotImported, 0);
+        EXPECT_EQ(summary->recordingsAlreadyUsed, 0);
 
         const QString second = exported(*target->database, format, u"again"_s);
         ASSERT_EQ(filesIn(first), filesIn(second));
@@ -258,6 +296,32 @@ protected:
             EXPECT_FALSE(source.isEmpty()) << str(table);
             EXPECT_EQ(rowsOf(*target->database, table, order), source) << str(table);
         }
+        // Every field of every answer, as the repository reads it back.
+        const auto sourceAnswers = answers::AnswerRepository(*m_source->database).list();
+        const auto importedAnswers = answers::AnswerRepository(*target->database).list();
+        ASSERT_TRUE(sourceAnswers.ok() && importedAnswers.ok());
+        ASSERT_EQ(importedAnswers->size(), 2);
+        for (qsizetype i = 0; i < sourceAnswers->size(); ++i) {
+            const answers::Answer& a = (*sourceAnswers)[i];
+            const answers::Answer& b = (*importedAnswers)[i];
+            SCOPED_TRACE(a.id);
+            EXPECT_EQ(b.id, a.id);
+            EXPECT_EQ(b.card, a.card);
+            EXPECT_EQ(b.drawSeq, a.drawSeq);
+            EXPECT_EQ(b.startedAt, a.startedAt);
+            EXPECT_EQ(b.lights.greenMs, a.lights.greenMs);
+            EXPECT_EQ(b.lights.yellowMs, a.lights.yellowMs);
+            EXPECT_EQ(b.lights.redMs, a.lights.redMs);
+            EXPECT_EQ(b.audioPath, a.audioPath);
+            EXPECT_EQ(analysis::reportToJson(b.report, {}), analysis::reportToJson(a.report, {}));
+            EXPECT_EQ(b.words.has_value(), a.words.has_value());
+            if (a.words && b.words) {
+                EXPECT_EQ(speech::wordReportToJson(*b.words), speech::wordReportToJson(*a.words));
+            }
+            EXPECT_EQ(b.rating, a.rating);
+        }
+        EXPECT_EQ((*importedAnswers)[0].drawSeq, 2); // the first draw kept: seq 1 was deleted
+        EXPECT_FALSE((*importedAnswers)[1].drawSeq);
     }
 
     QTemporaryDir m_dir;
@@ -415,10 +479,155 @@ TEST_F(ImporterTest, ImportingTheSameExportTwiceAddsNothingTheSecondTime)
         EXPECT_EQ(again->pitches, (ImportCount { 0, 2 }));
         EXPECT_EQ(again->takes, (ImportCount { 0, 3 }));
         EXPECT_EQ(again->draws, (ImportCount { 0, 2 }));
+        EXPECT_EQ(again->answers, (ImportCount { 0, 2 }));
         EXPECT_EQ(again->conversations, (ImportCount { 0, 2 }));
         EXPECT_EQ(again->conversationQuestions, (ImportCount { 0, 2 }));
         EXPECT_EQ(again->takesWithoutAudio, 0);
+        EXPECT_EQ(again->answersWithoutAudio, 0);
+        EXPECT_EQ(again->recordingsAlreadyUsed, 0);
         EXPECT_EQ(test::RawSqlite(target->database->filePath()).dump(), before);
+    }
+}
+
+TEST_F(ImporterTest, AnExportFromBeforeAnswersStillImports)
+{
+    // Exports made before schema 12 have no answers file at all.
+    for (ExportFormat format : { ExportFormat::Csv, ExportFormat::Json }) {
+        const QString name = format == ExportFormat::Csv ? u"csv"_s : u"json"_s;
+        SCOPED_TRACE(str(name));
+        const QString folder = seededExport(format, u"source-"_s + name);
+        ASSERT_TRUE(QFile::remove(folder + u"/answers."_s + name));
+        EXPECT_EQ(*detectExportFormat(folder), format);
+        auto target = store(u"target-"_s + name);
+        auto summary = importData(*target->database, folder);
+        ASSERT_TRUE(summary.ok()) << str(summary.error().toString());
+        EXPECT_EQ(summary->answers, (ImportCount { 0, 0 }));
+        EXPECT_EQ(summary->answersWithoutAudio, 0);
+        EXPECT_EQ(summary->takes, (ImportCount { 3, 0 }));
+        EXPECT_EQ(summary->draws, (ImportCount { 2, 0 }));
+        EXPECT_EQ(summary->conversations, (ImportCount { 2, 0 }));
+        EXPECT_EQ(test::RawSqlite(target->database->filePath())
+                      .scalar(u"SELECT count(*) FROM answers"_s)
+                      .toInt(),
+            0);
+    }
+}
+
+// An answer names the draw it answered by its seq; the draw may get another seq in the database
+// it is imported into, and the answer follows it.
+TEST_F(ImporterTest, AnAnswersDrawFollowsItsDrawToItsNewSeq)
+{
+    const QString folder = seededExport(ExportFormat::Json);
+    auto target = store(u"target"_s);
+    const storage::Database& db = *target->database;
+    // The target's own draws take seqs 1 to 3, so the export's draws 2 and 3 become 4 and 5.
+    for (int i = 0; i < 3; ++i) {
+        ASSERT_TRUE(decks::DeckRepository(db)
+                        .recordDraw({ u"rapport.deep"_s, u"d-09"_s }, decks::Zone::Deep,
+                            u"Local?"_s, kNow.addDays(-5).addSecs(i))
+                        .ok());
+    }
+    auto summary = importData(db, folder);
+    ASSERT_TRUE(summary.ok()) << str(summary.error().toString());
+    EXPECT_EQ(summary->draws, (ImportCount { 2, 0 }));
+    EXPECT_EQ(summary->answers, (ImportCount { 2, 0 }));
+
+    const auto imported = answers::AnswerRepository(db).list();
+    ASSERT_TRUE(imported.ok());
+    ASSERT_EQ(imported->size(), 2);
+    const answers::Answer& answered = (*imported)[0];
+    ASSERT_TRUE(answered.drawSeq);
+    EXPECT_EQ(*answered.drawSeq, 4);
+    // The draw at that seq is the one the answer answered in the source.
+    {
+        test::RawSqlite raw(db.filePath());
+        EXPECT_EQ(raw.scalar(u"SELECT deck_id || '/' || question_id || ' ' || drawn_at FROM draws "
+                             "WHERE seq = %1"_s.arg(*answered.drawSeq))
+                      .toString(),
+            u"rapport.fun/f-01 2026-11-23T09:30:25.250Z"_s);
+        // Answered without a draw: still none.
+        EXPECT_TRUE(
+            raw.scalar(u"SELECT draw_seq FROM answers ORDER BY started_at LIMIT 1 OFFSET 1"_s)
+                .isNull());
+    }
+    EXPECT_EQ(answered.card.text, kAwkward);
+    EXPECT_FALSE((*imported)[1].drawSeq);
+
+    // Imported again, the draws and the answers are already there.
+    auto again = importData(db, folder);
+    ASSERT_TRUE(again.ok()) << str(again.error().toString());
+    EXPECT_EQ(again->draws, (ImportCount { 0, 2 }));
+    EXPECT_EQ(again->answers, (ImportCount { 0, 2 }));
+}
+
+// A recording belongs to one take or answer: an added answer naming a file a take or answer here
+// already uses, or one a take of the same export names, comes in without it; and an added take
+// naming an answer's recording comes in without it too.
+TEST_F(ImporterTest, AddedAnswersNeverShareARecordingWithATakeOrAnotherAnswer)
+{
+    m_source = store(u"source"_s);
+    const storage::Database& source = *m_source->database;
+    rehearsal::Pitch pitch;
+    pitch.title = u"Imported"_s;
+    const qint64 pitchId = *rehearsal::PitchRepository(source).add(pitch, kNow);
+    const QString shared = m_dir.filePath(u"elsewhere/shared.wav"_s);
+    const QString own = m_dir.filePath(u"elsewhere/own.wav"_s);
+    rehearsal::Take take;
+    take.pitchId = pitchId;
+    take.startedAt = kNow;
+    take.audioPath = shared;
+    ASSERT_TRUE(rehearsal::TakeRepository(source).add(take).ok());
+    answers::Answer sharing; // names the take's recording
+    sharing.card = { u"rapport.fun"_s, u"f-01"_s, decks::Zone::Fun, u"Best snack?"_s };
+    sharing.startedAt = kNow.addSecs(60);
+    sharing.lights = answers::defaultAnswerLights();
+    sharing.audioPath = shared;
+    ASSERT_TRUE(answers::AnswerRepository(source).add(sharing).ok());
+    answers::Answer owning = sharing; // has its own, which is not on this computer
+    owning.startedAt = kNow.addSecs(120);
+    owning.audioPath = own;
+    ASSERT_TRUE(answers::AnswerRepository(source).add(owning).ok());
+
+    for (ExportFormat format : { ExportFormat::Csv, ExportFormat::Json }) {
+        const QString name = format == ExportFormat::Csv ? u"csv"_s : u"json"_s;
+        SCOPED_TRACE(str(name));
+        const QString folder = exported(source, format, u"export-"_s + name);
+        // Into an empty database: only the take and the answer owning its file keep a recording.
+        auto empty = store(u"empty-"_s + name);
+        auto summary = importData(*empty->database, folder, format);
+        ASSERT_TRUE(summary.ok()) << str(summary.error().toString());
+        EXPECT_EQ(summary->takes.added, 1);
+        EXPECT_EQ(summary->answers.added, 2);
+        EXPECT_EQ(summary->recordingsAlreadyUsed, 1);
+        EXPECT_EQ(summary->takesWithoutAudio, 1);
+        EXPECT_EQ(summary->answersWithoutAudio, 1);
+        test::RawSqlite db(empty->database->filePath());
+        EXPECT_EQ(
+            db.scalar(u"SELECT audio_path FROM answers ORDER BY started_at LIMIT 1"_s).toString(),
+            QString());
+        EXPECT_EQ(db.scalar(u"SELECT audio_path FROM takes"_s).toString(), shared);
+
+        // Into a database whose own answer has that recording (named by another path to it): the
+        // take comes in without it as well.
+        auto owner = store(u"owner-"_s + name);
+        answers::Answer mine = sharing;
+        mine.startedAt = kNow.addDays(-1);
+        mine.audioPath = m_dir.filePath(u"elsewhere/../elsewhere/shared.wav"_s);
+        ASSERT_TRUE(answers::AnswerRepository(*owner->database).add(mine).ok());
+        auto into = importData(*owner->database, folder, format);
+        ASSERT_TRUE(into.ok()) << str(into.error().toString());
+        EXPECT_EQ(into->takes.added, 1);
+        EXPECT_EQ(into->answers.added, 2);
+        EXPECT_EQ(into->recordingsAlreadyUsed, 2);
+        EXPECT_EQ(into->takesWithoutAudio, 0);
+        EXPECT_EQ(into->answersWithoutAudio, 1);
+        test::RawSqlite ownerDb(owner->database->filePath());
+        EXPECT_EQ(
+            ownerDb.scalar(u"SELECT count(*) FROM takes WHERE audio_path <> ''"_s).toInt(), 0);
+        EXPECT_EQ(
+            ownerDb.scalar(u"SELECT count(*) FROM answers WHERE audio_path LIKE '%shared.wav'"_s)
+                .toInt(),
+            1);
     }
 }
 
@@ -783,6 +992,17 @@ TEST_F(ImporterErrorTest, AValueOfTheWrongTypeOrOutOfRangeNamesLineAndColumn)
         { u"takes.csv"_s, u"started_at"_s, u"0001-01-01T00:00:00.000Z"_s },
         { u"pitches.csv"_s, u"created_at"_s, u"9999-12-31T23:59:59.000Z"_s },
         { u"conversations.csv"_s, u"date"_s, u"0001-01-01"_s },
+        { u"answers.csv"_s, u"card"_s, u"no-slash"_s },
+        { u"answers.csv"_s, u"zone"_s, u"shallow"_s },
+        { u"answers.csv"_s, u"card_text"_s, u"  "_s },
+        { u"answers.csv"_s, u"draw_seq"_s, u"first"_s },
+        { u"answers.csv"_s, u"draw_seq"_s, u"0"_s },
+        { u"answers.csv"_s, u"started_at"_s, u"yesterday"_s },
+        { u"answers.csv"_s, u"red_s"_s, u"-1"_s },
+        { u"answers.csv"_s, u"duration_s"_s, u"-5"_s },
+        { u"answers.csv"_s, u"caveats"_s, u"[\"loud\"]"_s },
+        { u"answers.csv"_s, u"rating_story"_s, u"2.5"_s },
+        { u"answers.csv"_s, u"words"_s, u"[]"_s },
     };
     for (const Case& c : cases) {
         SCOPED_TRACE(str(c.file + u' ' + c.column + u' ' + c.value));
@@ -806,6 +1026,55 @@ TEST_F(ImporterErrorTest, LightsOutOfOrderAndDuplicateIdsAreRefused)
     auto twice = importCsvWith(u"pitches.csv"_s, 2, u"id"_s, u"2"_s, line);
     EXPECT_TRUE(failsWith(twice, ErrorKind::Format, u"pitches.csv"_s, u"line %1"_s.arg(line)));
     EXPECT_TRUE(twice.error().what.contains(u"used twice"_s));
+}
+
+TEST_F(ImporterErrorTest, AnAnswersLightsOutOfOrderAreRefused)
+{
+    int line = 0;
+    auto lights = importCsvWith(u"answers.csv"_s, 1, u"yellow_s"_s, u"500"_s, line);
+    EXPECT_TRUE(failsWith(lights, ErrorKind::Format, u"answers.csv"_s, u"line %1"_s.arg(line)));
+    EXPECT_TRUE(lights.error().what.contains(u"out of order"_s));
+}
+
+TEST_F(ImporterErrorTest, AnAnswersRatingOutOfRangeIsRefusedNamingTheColumn)
+{
+    const QByteArray original = test::fileBytes(m_csv + u"/answers.csv"_s);
+    int line = 0;
+    auto overall = importCsvWith(u"answers.csv"_s, 1, u"rating_overall"_s, u"7"_s, line);
+    EXPECT_TRUE(failsWith(overall, ErrorKind::Format, u"answers.csv"_s,
+        u"line %1, column \"rating_overall\""_s.arg(line)));
+    EXPECT_TRUE(overall.error().what.contains(u"from 1 to 5"_s)) << str(overall.error().what);
+    EXPECT_TRUE(overall.error().what.contains(u"\"7\""_s)) << str(overall.error().what);
+    test::writeFile(m_csv + u"/answers.csv"_s, original);
+    // An unrated answer may have no overall rating, but not one out of range.
+    auto unrated = importCsvWith(u"answers.csv"_s, 2, u"rating_asked_back"_s, u"0"_s, line);
+    EXPECT_TRUE(failsWith(unrated, ErrorKind::Format, u"answers.csv"_s,
+        u"line %1, column \"rating_asked_back\""_s.arg(line)));
+
+    auto json = importJsonWith(u"answers.json"_s, [](QJsonArray& a) {
+        QJsonObject answer = a[0].toObject();
+        answer.insert(u"rating_one_point"_s, 7);
+        a[0] = answer;
+    });
+    EXPECT_TRUE(failsWith(json, ErrorKind::Format, u"answers.json"_s, u"[0].rating_one_point"_s));
+}
+
+TEST_F(ImporterErrorTest, AnAnswerWhoseDrawIsNotInTheExportIsRefused)
+{
+    int line = 0;
+    auto csv = importCsvWith(u"answers.csv"_s, 1, u"draw_seq"_s, u"99"_s, line);
+    EXPECT_TRUE(failsWith(csv, ErrorKind::Format, u"answers.csv"_s, u"line %1"_s.arg(line)));
+    EXPECT_TRUE(csv.error().what.contains(u"draw_seq 99 is not in draws.csv"_s))
+        << str(csv.error().what);
+
+    auto json = importJsonWith(u"answers.json"_s, [](QJsonArray& a) {
+        QJsonObject answer = a[1].toObject(); // answered without a draw until now
+        answer.insert(u"draw_seq"_s, 77);
+        a[1] = answer;
+    });
+    EXPECT_TRUE(failsWith(json, ErrorKind::Format, u"answers.json"_s, u"[1]"_s));
+    EXPECT_TRUE(json.error().what.contains(u"draw_seq 77 is not in draws.json"_s))
+        << str(json.error().what);
 }
 
 TEST_F(ImporterErrorTest, ATakeWhosePitchIsNotInTheExportIsRefused)

@@ -2,6 +2,7 @@
 #include "app/gui/settings/datasection.h"
 #include "app/gui/settings/settingspage.h"
 #include "app/gui/widgets/theme.h"
+#include "core/answers/answerrepository.h"
 #include "core/conversations/conversationrepository.h"
 #include "core/data/backup.h"
 #include "core/progress/goal.h"
@@ -106,6 +107,20 @@ protected:
         ASSERT_TRUE(rehearsal::TakeRepository(*m_store->database).add(take).ok());
     }
 
+    // An answer to a card whose recording is at `audioPath` (not made here).
+    void addAnswer(const QDateTime& startedAt, const QString& audioPath)
+    {
+        answers::Answer answer;
+        answer.card = { QStringLiteral("rapport.fun"), QStringLiteral("f-01"), decks::Zone::Fun,
+            QStringLiteral("Best snack?") };
+        answer.startedAt = startedAt;
+        answer.lights = answers::defaultAnswerLights();
+        answer.audioPath = audioPath;
+        answer.report.durationS = 40;
+        answer.rating.overall = 3;
+        ASSERT_TRUE(answers::AnswerRepository(*m_store->database).add(answer).ok());
+    }
+
     void addConversation(const QDate& day)
     {
         conversations::Conversation c;
@@ -165,7 +180,8 @@ TEST_F(DataSectionTest, ExportWritesEveryTableAndSaysWhatItWrote)
     const QString csv = m_dir.filePath(QStringLiteral("export-csv"));
     ASSERT_TRUE(section->exportTo(csv, data::ExportFormat::Csv))
         << section->messageText().toStdString();
-    for (const char* name : { "pitches.csv", "takes.csv", "draws.csv", "conversations.csv" })
+    for (const char* name :
+        { "pitches.csv", "takes.csv", "draws.csv", "answers.csv", "conversations.csv" })
         EXPECT_TRUE(QFile::exists(QDir(csv).filePath(QString::fromLatin1(name)))) << name;
     EXPECT_TRUE(section->messageText().contains(QStringLiteral("1 take,")))
         << section->messageText().toStdString();
@@ -190,6 +206,8 @@ TEST_F(DataSectionTest, ImportAddsAnExportAndTellsThePages)
 {
     const qint64 pitch = addPitch(QStringLiteral("Intro"));
     addTake(pitch, QDateTime(QDate(2026, 11, 23), QTime(8, 0), Qt::UTC)); // this week
+    addAnswer(QDateTime(QDate(2026, 11, 23), QTime(8, 30), Qt::UTC),
+        m_dir.filePath(QStringLiteral("gone/answer.wav")));
     addConversation(QDate(2026, 11, 23));
     const QString folder = m_dir.filePath(QStringLiteral("export"));
     ASSERT_TRUE(makeSection()->exportTo(folder, data::ExportFormat::Json));
@@ -203,8 +221,11 @@ TEST_F(DataSectionTest, ImportAddsAnExportAndTellsThePages)
     ASSERT_TRUE(progress.emptyStateShown());
     QSignalSpy imported(&section, &DataSection::dataImported);
     ASSERT_TRUE(section.importFrom(folder)) << section.messageText().toStdString();
-    EXPECT_TRUE(section.messageText().startsWith(
-        QStringLiteral("Imported 1 pitch, 1 take, 0 card draws and 1 conversation from ")))
+    EXPECT_TRUE(section.messageText().startsWith(QStringLiteral(
+        "Imported 1 pitch, 1 take, 0 card draws, 1 answer and 1 conversation from ")))
+        << section.messageText().toStdString();
+    EXPECT_TRUE(section.messageText().contains(
+        QStringLiteral("1 answer has no recording on this computer (an export holds none)")))
         << section.messageText().toStdString();
     EXPECT_EQ(imported.count(), 1);
     // Progress, read again as it is when shown, has the imported week.
@@ -216,7 +237,7 @@ TEST_F(DataSectionTest, ImportAddsAnExportAndTellsThePages)
     // Again: nothing new, so no page needs to re-read.
     ASSERT_TRUE(section.importFrom(folder));
     EXPECT_TRUE(section.messageText().contains(
-        QStringLiteral("3 records were already here and were skipped.")))
+        QStringLiteral("4 records were already here and were skipped.")))
         << section.messageText().toStdString();
     progress.refresh();
     EXPECT_EQ(progress.thisWeekTakesText(), QStringLiteral("1 of 3 takes"));
