@@ -38,9 +38,14 @@ int exportCommand(CommandContext& ctx, const QStringList& args)
         key == QLatin1String("csv") ? data::ExportFormat::Csv : data::ExportFormat::Json);
     if (!summary)
         return ctx.fail(summary.error(), kExitFailure);
-    ctx.out << "Exported " << summary->pitches << " pitches, " << summary->takes << " takes, "
-            << summary->draws << " card draws, " << summary->answers << " answers and "
-            << summary->conversations << " conversations to "
+    auto counted = [](int n, const char* one, const char* many) -> QString {
+        return QString::number(n) + QLatin1Char(' ') + QLatin1String(n == 1 ? one : many);
+    };
+    ctx.out << "Exported " << counted(summary->pitches, "pitch", "pitches") << ", "
+            << counted(summary->takes, "take", "takes") << ", "
+            << counted(summary->draws, "card draw", "card draws") << ", "
+            << counted(summary->answers, "answer", "answers") << " and "
+            << counted(summary->conversations, "conversation", "conversations") << " to "
             << QDir::toNativeSeparators(parser.value(out)) << ":\n";
     for (const QString& file : summary->files)
         ctx.out << "  " << QDir::toNativeSeparators(file) << '\n';

@@ -46,7 +46,7 @@ protected:
         const auto csv
             = cli(m_source, { u"export"_s, u"--format"_s, u"csv"_s, u"--out"_s, path(u"csv"_s) });
         ASSERT_EQ(csv.exitCode, 0) << csv.err.toStdString();
-        EXPECT_TRUE(csv.out.contains(u"0 card draws, 1 answers and 1 conversations to "_s))
+        EXPECT_TRUE(csv.out.contains(u"0 card draws, 1 answer and 1 conversation to "_s))
             << csv.out.toStdString();
         EXPECT_TRUE(csv.out.contains(u"answers.csv"_s)) << csv.out.toStdString();
         ASSERT_EQ(

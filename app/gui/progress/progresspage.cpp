@@ -170,6 +170,20 @@ ProgressPage::ProgressPage(
     });
     layout->addWidget(tabs, 1);
     scroll->setWidget(content);
+    // Tab reads the page down: the goal, the tabs and range, the charts row by row (the order
+    // arrangeCharts() places them in, in one column or two), the history.
+    QWidget* previous = m_goalTakes;
+    for (QWidget* next : std::initializer_list<QWidget*> {
+             m_goalConversations, m_saveGoal, tabs->tabBar(), m_range }) {
+        setTabOrder(previous, next);
+        previous = next;
+    }
+    for (QChartView* view : m_views) {
+        setTabOrder(previous, view);
+        previous = view;
+    }
+    setTabOrder(previous, m_pitchChoice);
+    setTabOrder(m_pitchChoice, m_history);
     applyPalette();
 }
 
@@ -222,6 +236,7 @@ QWidget* ProgressPage::buildThisWeek()
     auto* conversationsLabel = new QLabel(tr("C&onversations:"), goal);
     conversationsLabel->setBuddy(m_goalConversations);
     auto* save = button(tr("&Save goal"), tr("Save the weekly goal"), goal);
+    m_saveGoal = save;
     connect(save, &QPushButton::clicked, this, &ProgressPage::saveGoal);
     goalLayout->addWidget(takesLabel, 1, 0);
     goalLayout->addWidget(m_goalTakes, 1, 1);

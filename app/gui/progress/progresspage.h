@@ -114,6 +114,7 @@ private:
     QLabel* m_streak;
     QSpinBox* m_goalTakes;
     QSpinBox* m_goalConversations;
+    QPushButton* m_saveGoal = nullptr;
     QComboBox* m_range;
     QLabel* m_hover;
     QStackedWidget* m_chartsOrEmpty;
