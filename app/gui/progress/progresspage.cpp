@@ -127,6 +127,7 @@ ProgressPage::ProgressPage(
     , m_takesBar(new QProgressBar(this))
     , m_conversationsBar(new QProgressBar(this))
     , m_streak(new QLabel(this))
+    , m_answersThisWeek(new QLabel(this))
     , m_goalTakes(new QSpinBox(this))
     , m_goalConversations(new QSpinBox(this))
     , m_range(new QComboBox(this))
@@ -218,6 +219,10 @@ QWidget* ProgressPage::buildThisWeek()
     grid->addWidget(m_takesBar, 1, 1);
     grid->addWidget(new QLabel(tr("Real conversations"), card), 2, 0);
     grid->addWidget(m_conversationsBar, 2, 1);
+    // Cards answered out loud have no goal: a line, not a bar.
+    m_answersThisWeek->setAccessibleName(tr("Cards answered out loud this week"));
+    grid->addWidget(new QLabel(tr("Answered out loud"), card), 3, 0);
+    grid->addWidget(m_answersThisWeek, 3, 1);
 
     // The goal editor sits to the right of the bars.
     auto* goal = new QWidget(card);
@@ -243,7 +248,7 @@ QWidget* ProgressPage::buildThisWeek()
     goalLayout->addWidget(conversationsLabel, 2, 0);
     goalLayout->addWidget(m_goalConversations, 2, 1);
     goalLayout->addWidget(save, 1, 2, 2, 1, Qt::AlignVCenter);
-    grid->addWidget(goal, 1, 2, 2, 1);
+    grid->addWidget(goal, 1, 2, 3, 1);
     grid->setColumnStretch(1, 1);
     return card;
 }
@@ -605,6 +610,16 @@ void ProgressPage::updateThisWeek(const WeekStats& week, int streak)
         goalText(week.conversations, m_goal.conversations, tr("%1 conversation"),
             tr("%1 conversations"), tr("no goal set")));
 
+    if (week.answers == 0) {
+        m_answersThisWeek->setText(tr("No card yet: answer one out loud on the Conversation "
+                                      "cards page (A)"));
+    } else {
+        QString text = counted(week.answers, tr("%1 card"), tr("%1 cards"));
+        if (week.avgFirstWordS)
+            text += tr(" · first word after %1 s on average").arg(oneDecimal(*week.avgFirstWordS));
+        m_answersThisWeek->setText(text);
+    }
+
     if (streak > 0) {
         m_streak->setText(counted(streak, tr("Streak: %1 week meeting your goal"),
             tr("Streak: %1 weeks meeting your goal")));
@@ -921,6 +936,11 @@ QString ProgressPage::thisWeekTakesText() const
 QString ProgressPage::thisWeekConversationsText() const
 {
     return m_conversationsBar->format();
+}
+
+QString ProgressPage::thisWeekAnswersText() const
+{
+    return m_answersThisWeek->text();
 }
 
 QString ProgressPage::streakText() const

@@ -57,6 +57,8 @@ public:
     bool emptyStateShown() const;
     QString thisWeekTakesText() const;
     QString thisWeekConversationsText() const;
+    /// "2 cards · first word after 2.5 s on average", or how to answer one.
+    QString thisWeekAnswersText() const;
     QString streakText() const;
     QString messageText() const;
     QString weekSummary(qsizetype index) const; ///< what hovering week `index` shows
@@ -112,6 +114,7 @@ private:
     QProgressBar* m_takesBar;
     QProgressBar* m_conversationsBar;
     QLabel* m_streak;
+    QLabel* m_answersThisWeek;
     QSpinBox* m_goalTakes;
     QSpinBox* m_goalConversations;
     QPushButton* m_saveGoal = nullptr;

@@ -188,6 +188,7 @@ TEST_F(ProgressPageTest, EmptyDatabaseSaysWhatToDoFirst)
     EXPECT_EQ(page->thisWeekTakesText(), QStringLiteral("0 of 3 takes"));
     EXPECT_EQ(page->thisWeekConversationsText(), QStringLiteral("0 of 2 conversations"));
     EXPECT_TRUE(page->streakText().startsWith(QStringLiteral("No streak yet")));
+    EXPECT_TRUE(page->thisWeekAnswersText().startsWith(QStringLiteral("No card yet")));
     EXPECT_TRUE(page->messageText().isEmpty()) << page->messageText().toStdString();
 }
 
@@ -393,6 +394,11 @@ TEST_F(ProgressPageTest, TheAnswersChartShowsCardsAnsweredAndTheWaitForTheFirstW
     EXPECT_EQ(page->weekSummary(8),
         QStringLiteral("Week of 2 Nov: 0 takes · 0 cards · 2 answered out loud · first word "
                        "after 2.5 s · 1.5 fillers a minute in answers · 0 conversations"));
+    // This week's answers are under "This week".
+    answer(QDateTime(QDate(2026, 11, 24), QTime(12, 0), Qt::UTC), 3.0, QStringLiteral("yes"));
+    page->refresh();
+    EXPECT_EQ(
+        page->thisWeekAnswersText(), QStringLiteral("1 card · first word after 3.0 s on average"));
     if (const QString dir = qEnvironmentVariable("RAPPORT_SCREENSHOT_DIR"); !dir.isEmpty()) {
         page->resize(1000, 1100);
         page->show();
