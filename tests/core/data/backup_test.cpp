@@ -1,3 +1,5 @@
+#include "core/answers/answerrepository.h"
+#include "core/answers/answerwindow.h"
 #include "core/conversations/conversationrepository.h"
 #include "core/data/backup.h"
 #include "core/rehearsal/pitchrepository.h"
@@ -114,6 +116,48 @@ TEST_F(BackupTest, RestoreBringsBackTheDataAndKeepsASafetyCopy)
     EXPECT_TRUE(QDir(m_root)
                     .entryList({ QStringLiteral(".restore-*") }, QDir::Dirs | QDir::Hidden)
                     .isEmpty());
+}
+
+// Answers to cards are in the database and their recordings in recordings/: a restore brings
+// both back, with the answer light times kept with the data.
+TEST_F(BackupTest, ARestoreBringsBackAnswersWithTheirRecordingsAndTheAnswerWindow)
+{
+    answers::Answer answer;
+    answer.card = { QStringLiteral("rapport.deep-zone"), QStringLiteral("deep-001"),
+        decks::Zone::Deep, QStringLiteral("What is the most vivid memory from your childhood?") };
+    answer.startedAt = kNow;
+    answer.lights = answers::defaultAnswerLights();
+    answer.audioPath = m_store->paths.recordings() + QStringLiteral("/take-answer.wav");
+    answer.report.durationS = 42;
+    answer.report.speechStartS = 2.5;
+    answer.rating.overall = 4;
+    answer.rating.ratedAt = kNow;
+    test::writeFile(answer.audioPath, "RIFF-answer");
+    ASSERT_TRUE(answers::AnswerRepository(*m_store->database).add(answer).ok());
+    const rehearsal::LightTimes lights = rehearsal::LightTimes::pitch(30'000, 45'000, 60'000);
+    ASSERT_TRUE(answers::saveAnswerLights(*m_store->database, lights).ok());
+    auto backup = createBackup(m_store->paths, pathOf(QStringLiteral("a.tar.gz")), kNow);
+    ASSERT_TRUE(backup.ok()) << backup.error().toString().toStdString();
+    EXPECT_EQ(backup->recordings, 3);
+
+    // Lost after the backup: the answer, its recording and the window.
+    ASSERT_TRUE(answers::AnswerRepository(*m_store->database).remove(1).ok());
+    QFile::remove(answer.audioPath);
+    ASSERT_TRUE(answers::saveAnswerLights(*m_store->database, answers::defaultAnswerLights()).ok());
+    const storage::DataPaths paths = m_store->paths;
+    m_store.reset();
+    storage::DataLock lock = storage::DataLock::shared(paths).value();
+    auto restored = restoreBackup(pathOf(QStringLiteral("a.tar.gz")), paths, lock, kNow.addDays(1));
+    ASSERT_TRUE(restored.ok()) << restored.error().toString().toStdString();
+    open();
+    Result<QList<answers::Answer>> back = answers::AnswerRepository(*m_store->database).list();
+    ASSERT_TRUE(back.ok());
+    ASSERT_EQ(back->size(), 1);
+    EXPECT_EQ(back->first().card, answer.card);
+    EXPECT_EQ(back->first().report.speechStartS, 2.5);
+    EXPECT_EQ(back->first().rating.overall, 4);
+    EXPECT_EQ(test::fileBytes(back->first().audioPath), "RIFF-answer");
+    EXPECT_EQ(*answers::loadAnswerLights(*m_store->database), lights);
 }
 
 // The window keeps its connection open during a restore, so recent changes can still be in the
