@@ -2,20 +2,28 @@
 // PulseAudio server's virtual microphone is recorded by the view's default microphone source
 // (QAudioSource), stored as a take and analysed. The truth is how the played file was built.
 #include "app/audio/wavplayer.h"
+#include "app/gui/cards/answerpanel.h"
+#include "app/gui/cards/cardspage.h"
 #include "app/gui/rehearse/rehearsepage.h"
 #include "app/gui/rehearse/selfratingpanel.h"
 #include "app/gui/rehearse/takereportview.h"
 #include "app/gui/rehearse/taketimeline.h"
+#include "app/gui/shell/mainwindow.h"
+#include "app/gui/widgets/theme.h"
+#include "core/answers/answerrepository.h"
 #include "tests/support/speechfixture.h"
 #include "tests/support/virtualmic.h"
 #include "tests/support/widgetlookup.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QPushButton>
+#include <QSettings>
+#include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <gtest/gtest.h>
@@ -158,6 +166,51 @@ TEST(RehearsePageE2eTest, ATakeFromTheMicrophoneIsStoredWithTheSpeakingTimeOfThe
     }
     page.stopPlayback();
     mic.stop();
+}
+
+// Closing the window while an answer records from the microphone stops it and stores it: the
+// microphone hands over its last block after stop(), asynchronously, and the window waits.
+TEST(RehearsePageE2eTest, ClosingTheWindowWhileAnAnswerRecordsKeepsTheAnswer)
+{
+    QTemporaryDir dir;
+    test::VirtualMic mic;
+    ASSERT_TRUE(mic.start()) << mic.error().toStdString();
+    const QProcessEnvironment env = mic.environment();
+    for (const char* name : { "XDG_RUNTIME_DIR", "HOME", "PULSE_SERVER" })
+        qputenv(name, env.value(QString::fromLatin1(name)).toLocal8Bit());
+    auto store = storage::openStore(dir.filePath(QStringLiteral("data")));
+    ASSERT_TRUE(store.ok());
+    QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    settings.setValue(QStringLiteral("words/hear"), false);
+    ThemeManager theme(*qApp);
+    auto window = std::make_unique<MainWindow>(*store, theme, settings);
+    window->show();
+    window->showSection(MainWindow::Section::Cards);
+    auto* cards = qobject_cast<CardsPage*>(window->pages()->currentWidget());
+    ASSERT_NE(cards, nullptr);
+    cards->drawNext();
+    AnswerPanel* panel = cards->answerPanel();
+    panel->startOrStop();
+    ASSERT_EQ(panel->stage(), AnswerPanel::Stage::Recording) << panel->statusText().toStdString();
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return panel->clockText() == QStringLiteral("0:01"); }, 15'000))
+        << "no audio reached the answer";
+    QElapsedTimer closing;
+    closing.start();
+    EXPECT_TRUE(window->close());
+    const qint64 closeMs = closing.elapsed();
+    auto answers = answers::AnswerRepository(*store->database).list();
+    ASSERT_TRUE(answers.ok());
+    ASSERT_EQ(answers->size(), 1) << "the answer recording was not stored on close";
+    EXPECT_GE(answers->first().report.durationS, 1.0);
+    EXPECT_TRUE(QFile::exists(answers->first().audioPath));
+    rehearsal::TakeRepository takes(*store->database);
+    auto orphans = rehearsal::Recordings(store->paths, takes).orphans();
+    ASSERT_TRUE(orphans.ok());
+    EXPECT_TRUE(orphans->isEmpty());
+    std::cout << "[ figures  ] closing the window stored a " << answers->first().report.durationS
+              << " s answer in " << closeMs << " ms\n";
+    window.reset();
 }
 
 } // namespace
