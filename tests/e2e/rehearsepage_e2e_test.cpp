@@ -36,17 +36,34 @@ using test::FixtureTake;
 using test::SpeechFixture;
 using test::TakeSpec;
 
-TEST(RehearsePageE2eTest, ATakeFromTheMicrophoneIsStoredWithTheSpeakingTimeOfThePlayedSpeech)
+// One private sound server for the suite: Qt Multimedia connects to the server named in the
+// environment when it first records, and keeps that connection for the rest of the program.
+class RehearsePageE2eTest : public ::testing::Test
+{
+protected:
+    static void SetUpTestSuite()
+    {
+        s_mic = std::make_unique<test::VirtualMic>();
+        if (!s_mic->start())
+            return;
+        const QProcessEnvironment env = s_mic->environment();
+        for (const char* name : { "XDG_RUNTIME_DIR", "HOME", "PULSE_SERVER" })
+            qputenv(name, env.value(QString::fromLatin1(name)).toLocal8Bit());
+    }
+    static void TearDownTestSuite() { s_mic.reset(); }
+    void SetUp() override { ASSERT_GT(s_mic->pid(), 0) << s_mic->error().toStdString(); }
+
+    static std::unique_ptr<test::VirtualMic> s_mic;
+};
+
+std::unique_ptr<test::VirtualMic> RehearsePageE2eTest::s_mic;
+
+TEST_F(RehearsePageE2eTest, ATakeFromTheMicrophoneIsStoredWithTheSpeakingTimeOfThePlayedSpeech)
 {
     const QString missing = SpeechFixture::missingTools();
     ASSERT_TRUE(missing.isEmpty()) << missing.toStdString();
     QTemporaryDir dir;
-    test::VirtualMic mic;
-    ASSERT_TRUE(mic.start()) << mic.error().toStdString();
-    // Qt Multimedia reads these when it first connects, which is below.
-    const QProcessEnvironment env = mic.environment();
-    for (const char* name : { "XDG_RUNTIME_DIR", "HOME", "PULSE_SERVER" })
-        qputenv(name, env.value(QString::fromLatin1(name)).toLocal8Bit());
+    test::VirtualMic& mic = *s_mic;
 
     SpeechFixture fixture(dir.path());
     TakeSpec spec;
@@ -165,19 +182,13 @@ TEST(RehearsePageE2eTest, ATakeFromTheMicrophoneIsStoredWithTheSpeakingTimeOfThe
         page.grab().save(QDir(shots).filePath(QStringLiteral("playback.png")));
     }
     page.stopPlayback();
-    mic.stop();
 }
 
 // Closing the window while an answer records from the microphone stops it and stores it: the
 // microphone hands over its last block after stop(), asynchronously, and the window waits.
-TEST(RehearsePageE2eTest, ClosingTheWindowWhileAnAnswerRecordsKeepsTheAnswer)
+TEST_F(RehearsePageE2eTest, ClosingTheWindowWhileAnAnswerRecordsKeepsTheAnswer)
 {
     QTemporaryDir dir;
-    test::VirtualMic mic;
-    ASSERT_TRUE(mic.start()) << mic.error().toStdString();
-    const QProcessEnvironment env = mic.environment();
-    for (const char* name : { "XDG_RUNTIME_DIR", "HOME", "PULSE_SERVER" })
-        qputenv(name, env.value(QString::fromLatin1(name)).toLocal8Bit());
     auto store = storage::openStore(dir.filePath(QStringLiteral("data")));
     ASSERT_TRUE(store.ok());
     QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
