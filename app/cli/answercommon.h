@@ -3,6 +3,7 @@
 #include "app/cli/commandcontext.h"
 #include "core/answers/answer.h"
 #include "core/decks/decklibrary.h"
+#include "core/storage/store.h"
 
 #include <QJsonObject>
 #include <QJsonValue>
@@ -22,6 +23,14 @@ QJsonObject answerListJson(const answers::Answer& answer);
 QString answerRatingText(const answers::AnswerRating& rating);
 /// "1.4 s" or "no speech found".
 QString firstWordText(const answers::Answer& answer);
+
+/// Hears answer `id`'s words again from its recording, stores and prints them: the `answers
+/// words` action, which reads audio and so runs in rapport-cli-analyse (answerwords.cpp).
+using AnswerWordsAction = int (*)(CommandContext& ctx, storage::Store& store, qint64 id, bool json);
+
+/// `answers`, with `words` for its words action; without it (rapport-cli), that action runs in
+/// rapport-cli-analyse.
+int answersCommandWith(CommandContext& ctx, const QStringList& args, AnswerWordsAction words);
 
 /// The card `reference` names in `library`: "DECK/QUESTION" or a question id alone when one
 /// deck has it. On failure prints why and returns the exit code (kExitFailure).

@@ -1,12 +1,14 @@
 // `answers`: the answers given out loud to cards (rapport-cli answer, the Cards page): list them,
 // rate them, delete them with their audio.
 #include "app/cli/answercommon.h"
+#include "app/cli/audiohelper.h"
 #include "app/cli/commands.h"
 #include "core/answers/answerrepository.h"
 #include "core/decks/decklibrary.h"
 #include "core/decks/deckrepository.h"
 #include "core/rehearsal/recordings.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -124,15 +126,23 @@ int deleteOneAnswer(CommandContext& ctx, storage::Store& store, qint64 id)
 
 int answersCommand(CommandContext& ctx, const QStringList& args)
 {
+    return answersCommandWith(ctx, args, nullptr);
+}
+
+int answersCommandWith(CommandContext& ctx, const QStringList& args, AnswerWordsAction words)
+{
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Your answers to cards, given out loud (rapport-cli answer, or the Cards page).\n\n"
         "  answers list [--card DECK/QUESTION] [--json]   in time order\n"
         "  answers rate ID --overall 1-5 [--answered N] [--one-point N] [--story N]\n"
         "               [--ended N] [--asked-back N] [--note TEXT]\n"
-        "  answers delete ID                              the answer and its audio\n\n"
+        "  answers delete ID                              the answer and its audio\n"
+        "  answers words ID [--json]                      hear its words again from its "
+        "recording\n\n"
         "Ratings not given keep the value they had."));
-    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list, rate or delete"));
+    parser.addPositionalArgument(
+        QStringLiteral("action"), QStringLiteral("list, rate, delete or words"));
     QList<QCommandLineOption> options {
         { QStringLiteral("card"),
             QStringLiteral("Only the answers to this card (DECK/QUESTION, or a question id)."),
@@ -149,12 +159,15 @@ int answersCommand(CommandContext& ctx, const QStringList& args)
         return *stop;
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
-        return ctx.usageError(kName, QStringLiteral("name an action: list, rate or delete."));
+        return ctx.usageError(
+            kName, QStringLiteral("name an action: list, rate, delete or words."));
     const QString action = positional.first();
-    const bool withId = action == QLatin1String("rate") || action == QLatin1String("delete");
+    const bool withId = action == QLatin1String("rate") || action == QLatin1String("delete")
+        || action == QLatin1String("words");
     if (action != QLatin1String("list") && !withId)
         return ctx.usageError(kName,
-            QStringLiteral("unknown action '%1' (expected list, rate or delete).").arg(action));
+            QStringLiteral("unknown action '%1' (expected list, rate, delete or words).")
+                .arg(action));
     if (positional.size() != (withId ? 2 : 1)) {
         return ctx.usageError(kName,
             withId ? QStringLiteral("%1 needs one answer id.").arg(action)
@@ -172,6 +185,10 @@ int answersCommand(CommandContext& ctx, const QStringList& args)
     if (action == QLatin1String("rate") && !parser.isSet(QStringLiteral("overall")))
         return ctx.usageError(kName, QStringLiteral("rate needs --overall 1-5."));
 
+    // Hearing words reads audio: rapport-cli-analyse does it (see audiohelper.h).
+    if (action == QLatin1String("words") && !words)
+        return execHelper(ctx, Helper::Analysis, QCoreApplication::arguments());
+
     std::optional<storage::Store> store = ctx.openStore(
         action == QLatin1String("list") ? storage::StoreUse::Read : storage::StoreUse::ReadWrite);
     if (!store)
@@ -180,6 +197,8 @@ int answersCommand(CommandContext& ctx, const QStringList& args)
         return listAnswers(ctx, parser, *store);
     if (action == QLatin1String("rate"))
         return rateAnswer(ctx, parser, *store, id);
+    if (action == QLatin1String("words"))
+        return words(ctx, *store, id, parser.isSet(QStringLiteral("json")));
     return deleteOneAnswer(ctx, *store, id);
 }
 

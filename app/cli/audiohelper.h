@@ -8,10 +8,10 @@ namespace rapport::cli {
 
 /// The programs rapport-cli runs in its own place for the commands that need more than it links.
 enum class Helper {
-    /// rapport-cli-analyse: analyze, takes orphans/recover/discard, backup, restore (aubio,
-    /// libsndfile and its codecs, libarchive)
+    /// rapport-cli-analyse: analyze, takes orphans/recover/discard/words, answers words, backup,
+    /// restore (aubio, libsndfile and its codecs, the speech model, libarchive)
     Analysis,
-    Recording, ///< rapport-cli-audio: record, rehearse (Qt Multimedia as well)
+    Recording, ///< rapport-cli-audio: record, rehearse, answer (Qt Multimedia as well)
 };
 
 /// Replaces this process with `helper`, with `arguments` as given to rapport-cli (program name

@@ -18,10 +18,11 @@ namespace {
 using namespace rapport::cli;
 #if RAPPORT_CLI_RECORDS
 const AudioCommands kCommands { &recordCommand, &rehearseCommand, &analyseCommand,
-    &takesCommandWithOrphans, &backupCommand, &restoreCommand, &answerCommand };
+    &takesCommandWithOrphans, &backupCommand, &restoreCommand, &answerCommand,
+    &answersCommandWithWords };
 #else
 const AudioCommands kCommands { nullptr, nullptr, &analyseCommand, &takesCommandWithOrphans,
-    &backupCommand, &restoreCommand };
+    &backupCommand, &restoreCommand, nullptr, &answersCommandWithWords };
 #endif
 
 } // namespace

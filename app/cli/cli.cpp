@@ -134,6 +134,8 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err, const Audio
             here = audio.analyse;
         else if (name == QLatin1String("takes") && audio.takes)
             here = audio.takes;
+        else if (name == QLatin1String("answers") && audio.answers)
+            here = audio.answers;
         else if (name == QLatin1String("backup"))
             here = audio.backup;
         else if (name == QLatin1String("restore"))

@@ -22,6 +22,7 @@ struct AudioCommands
     CommandFunction backup = nullptr;
     CommandFunction restore = nullptr;
     CommandFunction answer = nullptr; ///< records, as rehearse does
+    CommandFunction answers = nullptr; ///< `answers` with its words action
 };
 
 /// Runs rapport-cli with `args` (without the program name); returns the process exit code.

@@ -93,8 +93,8 @@ int recoverAnswer(CommandContext& ctx, rehearsal::Recordings& recordings,
         return ctx.fail(answer.error(), exitCodeFor(answer.error()));
     // Its words, as an answer recorded whole would have them.
     answers::AnswerTakeStore store(repository);
-    if (Result<speech::WordReport> words
-        = rehearsal::hearWordsOf(store, answers::asTake(*answer), QString())) {
+    if (Result<speech::WordReport> words = rehearsal::hearWordsOf(store, answers::asTake(*answer),
+            QString(), QStringLiteral("Answer %1").arg(answer->id))) {
         answer->words = std::move(*words);
     } else {
         warnWordsLeftOut(ctx, words.error());

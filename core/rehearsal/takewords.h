@@ -17,6 +17,8 @@ Result<speech::WordReport> hearTakeWords(TakeRepository& takes, qint64 id, const
 
 /// The same for a take already read, stored in `store` under take.id (a take, or an answer to a
 /// card recorded as one): hears its recording and stores the words with store.setWords().
-Result<speech::WordReport> hearWordsOf(TakeStore& store, const Take& take, const QString& script);
+/// `name` names it in errors ("Take 3", "Answer 3").
+Result<speech::WordReport> hearWordsOf(
+    TakeStore& store, const Take& take, const QString& script, const QString& name);
 
 } // namespace rapport::rehearsal

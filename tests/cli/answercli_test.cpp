@@ -3,6 +3,7 @@
 #include "core/answers/answerrepository.h"
 #include "core/storage/store.h"
 #include "tests/support/cliprocess.h"
+#include "tests/support/realspeech.h"
 #include "tests/support/testtake.h"
 
 #include <QDir>
@@ -12,6 +13,8 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
+
+using namespace Qt::StringLiterals;
 
 namespace rapport {
 namespace {
@@ -68,6 +71,52 @@ protected:
         decks::Zone::Deep, QStringLiteral("What is the most vivid memory from your childhood?") };
     QTemporaryDir m_dir;
 };
+
+// An answer recorded with words off (or whose words were heard badly) is heard again on request,
+// without a script: printed, stored with it, and read for a question back.
+TEST_F(AnswerCliTest, AnAnswersWordsAreHeardAgainFromItsRecording)
+{
+    const test::SpeechClip clip = test::SpeechCorpus::librivoxClips().front();
+    qint64 id = 0;
+    QString audio;
+    {
+        Result<storage::Store> store = storage::openStore(m_dir.path());
+        ASSERT_TRUE(store.ok());
+        answers::Answer answer;
+        answer.card = m_deep;
+        answer.startedAt = kThen;
+        answer.lights = answers::defaultAnswerLights();
+        answer.report = test::everyFieldReport();
+        audio = store->paths.recordings() + QStringLiteral("/take-20261120T080000Z-0000abcd.wav");
+        ASSERT_TRUE(QFile::copy(clip.path, audio));
+        answer.audioPath = audio;
+        Result<qint64> added = answers::AnswerRepository(*store->database).add(answer);
+        ASSERT_TRUE(added.ok());
+        id = *added;
+    }
+    auto heard = cli(words("answers words") + QStringList { QString::number(id), u"--json"_s });
+    ASSERT_EQ(heard.exitCode, 0) << heard.err.toStdString();
+    const QJsonObject json = QJsonDocument::fromJson(heard.out.toUtf8()).object();
+    EXPECT_EQ(json.value(u"answer_id").toInteger(), id);
+    const qsizetype truth = speech::normalisedWords(clip.text).size();
+    EXPECT_GE(json.value(u"transcript").toArray().size(), truth / 2) << heard.out.toStdString();
+    EXPECT_FALSE(json.contains(u"script_coverage"_s)) << "an answer has no script";
+    EXPECT_TRUE(json.contains(u"asked_back"_s));
+    // Stored with the answer.
+    const QJsonArray listed = list();
+    ASSERT_EQ(listed.size(), 1);
+    EXPECT_TRUE(listed[0].toObject().value(u"fillers_per_minute").isDouble())
+        << QJsonDocument(listed[0].toObject()).toJson().toStdString();
+
+    // Without its recording it says so; an answer that does not exist is not found.
+    ASSERT_TRUE(QFile::remove(audio));
+    auto gone = cli(words("answers words") + QStringList { QString::number(id) });
+    EXPECT_EQ(gone.exitCode, 3) << gone.err.toStdString();
+    EXPECT_TRUE(gone.err.contains(u"Answer %1's recording is gone"_s.arg(id)))
+        << gone.err.toStdString();
+    EXPECT_EQ(cli(words("answers words 999")).exitCode, 1);
+    EXPECT_EQ(cli(words("answers words")).exitCode, 2);
+}
 
 TEST_F(AnswerCliTest, AnswersAreListedInTimeOrderAndByCard)
 {
