@@ -1139,17 +1139,18 @@ Result<Merged> mergeTable(const QSqlDatabase& db, const TableSpec& spec, QList<R
 // A recording belongs to one take or answer: an added one naming a file a take or an answer
 // already names (by canonical path: "recordings/../recordings/a.wav" is "recordings/a.wav") comes
 // in without it, so deleting one can never take another's audio with it. The recordings the
-// database's takes and answers name.
-Result<QSet<QString>> usedRecordings(const QSqlDatabase& db)
+// database's takes and answers name (TakeRepository::audioPaths() reads both).
+Result<QSet<QString>> usedRecordings(const storage::Database& database)
 {
+    Result<QStringList> paths = rehearsal::TakeRepository(database).audioPaths();
+    if (!paths) {
+        Error error = paths.error();
+        error.what = kWriteWhat;
+        return error;
+    }
     QSet<QString> recordings;
-    storage::Sql used(db,
-        QStringLiteral("SELECT audio_path FROM takes WHERE audio_path <> '' "
-                       "UNION ALL SELECT audio_path FROM answers WHERE audio_path <> ''"));
-    if (Status s = used.exec({}, kWriteWhat); !s)
-        return s.error();
-    while (used.next())
-        recordings.insert(rehearsal::comparablePath(used.value(0).toString()));
+    for (const QString& path : *paths)
+        recordings.insert(rehearsal::comparablePath(path));
     return recordings;
 }
 
@@ -1258,12 +1259,14 @@ Status addQuestions(const QSqlDatabase& db, const QList<Row>& questions,
     return {};
 }
 
-Status writeExport(const QSqlDatabase& db, const ExportContent& content, ImportSummary& summary)
+Status writeExport(
+    const storage::Database& database, const ExportContent& content, ImportSummary& summary)
 {
+    const QSqlDatabase db = database.connection();
     Result<Merged> pitches = mergeTable(db, pitchesSpec(), content.pitches, {}, summary.pitches);
     if (!pitches)
         return pitches.error();
-    Result<QSet<QString>> recordings = usedRecordings(db);
+    Result<QSet<QString>> recordings = usedRecordings(database);
     if (!recordings)
         return recordings.error();
     if (Result<Merged> takes = mergeTakes(db, content.takes, pitches->ids, *recordings, summary);
@@ -1347,7 +1350,7 @@ Result<ImportSummary> importData(
     storage::Transaction transaction(db);
     if (!transaction.begun())
         return transaction.begun().error();
-    if (Status s = writeExport(db, *content, summary); !s)
+    if (Status s = writeExport(database, *content, summary); !s)
         return s.error();
     killPoint("import-written");
     if (Status s = transaction.commit(); !s)

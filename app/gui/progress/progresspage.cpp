@@ -307,23 +307,13 @@ QWidget* ProgressPage::buildCharts()
     m_minutesAxis = addValueAxis(chart, Qt::AlignRight, QStringLiteral("%d"));
     m_takesAxis->setTitleText(tr("takes"));
     m_minutesAxis->setTitleText(tr("minutes"));
-    auto* bars = new QBarSeries(chart);
-    m_takesSet = new QBarSet(tr("Takes"), bars);
-    bars->append(m_takesSet);
-    bars->setBarWidth(0.6);
-    chart->addSeries(bars);
-    bars->attachAxis(m_weekAxes.last());
-    bars->attachAxis(m_takesAxis);
+    m_takesSet = addBars(chart, tr("Takes"), m_takesAxis);
     m_minutes = addLine(chart, tr("Minutes"), m_minutesAxis);
     // This week's minutes are a sum still growing: joined to the last week by a dashed line, so
     // they do not read as a drop. No legend entry of their own.
     m_minutesSoFar = addLine(chart, tr("Minutes so far"), m_minutesAxis);
     for (QLegendMarker* marker : chart->legend()->markers(m_minutesSoFar))
         marker->setVisible(false);
-    connect(m_takesSet, &QBarSet::hovered, this, [this](bool on, int index) {
-        if (on)
-            showHover(index);
-    });
 
     // Timing accuracy: the share of takes inside their window, and the average distance from the
     // target (the red light).
@@ -378,18 +368,8 @@ QWidget* ProgressPage::buildCharts()
     m_answersAxis = addValueAxis(chart, Qt::AlignLeft, QStringLiteral("%d"));
     m_firstWordAxis = addValueAxis(chart, Qt::AlignRight, QStringLiteral("%d s"));
     m_answersAxis->setTitleText(tr("answers"));
-    auto* answerBars = new QBarSeries(chart);
-    m_answersSet = new QBarSet(tr("Answers"), answerBars);
-    answerBars->append(m_answersSet);
-    answerBars->setBarWidth(0.6);
-    chart->addSeries(answerBars);
-    answerBars->attachAxis(m_weekAxes.last());
-    answerBars->attachAxis(m_answersAxis);
+    m_answersSet = addBars(chart, tr("Answers"), m_answersAxis);
     m_firstWord = addLine(chart, tr("Seconds to the first word"), m_firstWordAxis);
-    connect(m_answersSet, &QBarSet::hovered, this, [this](bool on, int index) {
-        if (on)
-            showHover(index);
-    });
 
     arrangeCharts(2);
     m_chartsOrEmpty->addWidget(chartGrid);
@@ -411,6 +391,32 @@ QLineSeries* ProgressPage::addLine(QChart* chart, const QString& name, QValueAxi
     series->attachAxis(axis);
     connectHover(series);
     return series;
+}
+
+QBarSet* ProgressPage::addBars(QChart* chart, const QString& name, QValueAxis* axis)
+{
+    auto* bars = new QBarSeries(chart);
+    auto* set = new QBarSet(name, bars);
+    bars->append(set);
+    bars->setBarWidth(0.6);
+    chart->addSeries(bars);
+    bars->attachAxis(m_weekAxes.last());
+    bars->attachAxis(axis);
+    connect(set, &QBarSet::hovered, this, [this](bool on, int index) {
+        if (on)
+            showHover(index);
+    });
+    return set;
+}
+
+void ProgressPage::showBars(QBarSet* set, const QList<qreal>& values)
+{
+    set->remove(0, set->count());
+    set->append(values);
+    // This week's bar is lighter: it is not over yet, so it is not a drop.
+    set->deselectAllBars();
+    if (!values.isEmpty())
+        set->selectBar(static_cast<int>(values.size() - 1));
 }
 
 QChartView* ProgressPage::addChart(const QString& title)
@@ -672,12 +678,7 @@ void ProgressPage::updateCharts()
     m_chartData = weeklyChartData(m_weeks, m_goal);
     const WeeklyChartData& chart = m_chartData;
 
-    m_takesSet->remove(0, m_takesSet->count());
-    m_takesSet->append(chart.takes);
-    // This week's bar is lighter: it is not over yet, so it is not a drop.
-    m_takesSet->deselectAllBars();
-    if (n > 0)
-        m_takesSet->selectBar(static_cast<int>(n - 1));
+    showBars(m_takesSet, chart.takes);
     m_minutes->replace(chart.minutes);
     m_minutesSoFar->replace(chart.minutesSoFar);
     m_takesAxis->setRange(0, chart.takesAxisMax);
@@ -705,11 +706,7 @@ void ProgressPage::updateCharts()
     m_selfRating->replace(chart.selfRating);
     m_measured->replace(chart.measured);
 
-    m_answersSet->remove(0, m_answersSet->count());
-    m_answersSet->append(chart.answers);
-    m_answersSet->deselectAllBars();
-    if (n > 0)
-        m_answersSet->selectBar(static_cast<int>(n - 1));
+    showBars(m_answersSet, chart.answers);
     m_answersAxis->setRange(0, chart.answersAxisMax);
     m_answersAxis->applyNiceNumbers();
     m_firstWord->replace(chart.firstWordS);
@@ -896,14 +893,13 @@ void ProgressPage::applyPalette()
     const SeriesColours colours = coloursFor(dark);
     if (!m_takesSet)
         return;
-    m_takesSet->setColor(colours.primary);
-    m_takesSet->setBorderColor(colours.primary);
     QColor unfinished = colours.primary;
     unfinished.setAlphaF(0.45f);
-    m_takesSet->setSelectedColor(unfinished);
-    m_answersSet->setColor(colours.primary);
-    m_answersSet->setBorderColor(colours.primary);
-    m_answersSet->setSelectedColor(unfinished);
+    for (QBarSet* set : { m_takesSet, m_answersSet }) {
+        set->setColor(colours.primary);
+        set->setBorderColor(colours.primary);
+        set->setSelectedColor(unfinished);
+    }
     auto style = [](QXYSeries* series, const QColor& colour) {
         QPen pen(colour);
         pen.setWidthF(2.0);

@@ -90,6 +90,11 @@ private:
     /// A line named `name` on `chart` (the chart addChart() made last), against the weeks and
     /// `axis`, showing its week when pointed at.
     QLineSeries* addLine(QChart* chart, const QString& name, QValueAxis* axis);
+    /// Bars named `name` on `chart` (the chart addChart() made last), one a week against
+    /// `axis`, showing their week when pointed at.
+    QBarSet* addBars(QChart* chart, const QString& name, QValueAxis* axis);
+    /// Puts `values` (one a week, this week last) in `set`, this week's bar drawn lighter.
+    static void showBars(QBarSet* set, const QList<qreal>& values);
     void connectHover(QXYSeries* series);
     void updateThisWeek(const progress::WeekStats& week, int streak);
     void updateCharts();

@@ -1308,8 +1308,9 @@ bool RehearsePage::keepOrphan()
         findOrphans();
         return true;
     }
-    const std::optional<rehearsal::Pitch> pitch
-        = labelledPitch(first).has_value() ? labelledPitch(first) : currentPitch();
+    std::optional<rehearsal::Pitch> pitch = labelledPitch(first);
+    if (!pitch)
+        pitch = currentPitch();
     if (!pitch)
         return false;
     Result<rehearsal::Take> take = m_recordings->recover(first.path, *pitch);
